@@ -1,0 +1,118 @@
+import { isJsonObject, parsePythonJson } from './python-json';
+import {
+  SUITES,
+  parseFailure,
+  type BenchmarkResult,
+  type ParseOutcome,
+  type Suite,
+} from './result-model';
+import { detectTableVersion, readResultsTable, type RawTable } from './table-results';
+
+const NOT_RESULTS_HINT =
+  'Expected the JSON that vLLM CI embeds in its benchmark page: {"latency": {...}, "throughput": {...}, "serving": {...}}.';
+
+/** True when a parsed JSON value has the shape of CI's embedded JSON (at least one suite of columns). */
+export function looksLikeEmbeddedJson(value: unknown): value is Readonly<Record<string, unknown>> {
+  return (
+    isJsonObject(value) &&
+    SUITES.some((suite) => Object.hasOwn(value, suite) && isJsonObject(value[suite]))
+  );
+}
+
+function numericOrder(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  if (Number.isFinite(x) && Number.isFinite(y)) return x - y;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** pandas' dict orientation `{column: {rowIndex: value}}` → a table with rows in index order. */
+function dictToTable(
+  suite: Suite,
+  columns: Readonly<Record<string, unknown>>,
+  warnings: string[],
+): RawTable {
+  const headers: string[] = [];
+  const cellsByColumn: Readonly<Record<string, unknown>>[] = [];
+  const indexSet = new Set<string>();
+  for (const [header, cells] of Object.entries(columns)) {
+    if (!isJsonObject(cells)) {
+      warnings.push(`${suite}: column "${header}" holds no row values; it was ignored.`);
+      continue;
+    }
+    headers.push(header);
+    cellsByColumn.push(cells);
+    for (const index of Object.keys(cells)) indexSet.add(index);
+  }
+  const indexes = [...indexSet].sort(numericOrder);
+  return {
+    headers,
+    rows: indexes.map((index) =>
+      cellsByColumn.map((cells) => (Object.hasOwn(cells, index) ? cells[index] : null)),
+    ),
+    positions: indexes.map((index) => `${suite} row ${index}`),
+  };
+}
+
+/**
+ * A parsed value in CI's embedded JSON shape → results. Refuses values of any other shape with
+ * a typed error; unreadable rows are skipped and listed in warnings.
+ */
+export function readEmbeddedJsonValue(
+  value: unknown,
+  formatLabel = 'vLLM embedded JSON',
+): ParseOutcome {
+  if (!looksLikeEmbeddedJson(value)) {
+    return parseFailure(
+      'not-results',
+      'This JSON is not a vLLM benchmark results file.',
+      NOT_RESULTS_HINT,
+    );
+  }
+  const warnings: string[] = [];
+  const results: BenchmarkResult[] = [];
+  const headersBySuite = new Map<Suite, readonly string[]>();
+  for (const suite of SUITES) {
+    const columns = Object.hasOwn(value, suite) ? value[suite] : undefined;
+    if (!isJsonObject(columns)) continue;
+    const table = dictToTable(suite, columns, warnings);
+    headersBySuite.set(suite, table.headers);
+    const readout = readResultsTable(table, suite);
+    results.push(...readout.results);
+    warnings.push(...readout.warnings);
+  }
+  if (results.length === 0) {
+    return parseFailure(
+      'no-rows',
+      'The file has the shape of vLLM results but holds no result rows.',
+    );
+  }
+  const version = detectTableVersion(headersBySuite);
+  return {
+    ok: true,
+    value: {
+      format: {
+        id: 'vllm-embedded-json',
+        label: version === null ? formatLabel : `${formatLabel} ${version}`,
+      },
+      results,
+      warnings,
+    },
+  };
+}
+
+/**
+ * CI's embedded JSON text (`json.dumps({"latency": df.to_dict(), …})`, FORMATS.md §3) → results.
+ * Accepts NaN/Infinity tokens and a BOM; rows may come in any order. Never throws.
+ */
+export function parseEmbeddedJson(text: string): ParseOutcome {
+  const parsed = parsePythonJson(text);
+  if (!parsed.ok) {
+    return parseFailure(
+      'invalid-json',
+      `The file is ${parsed.message}.`,
+      'Check that the file was saved completely.',
+    );
+  }
+  return readEmbeddedJsonValue(parsed.value);
+}

@@ -1,0 +1,90 @@
+/**
+ * The one normalized model every results format is read into. Parsers produce it; the store,
+ * tables and charts consume it. Nothing here knows where a result came from.
+ */
+
+export type Suite = 'latency' | 'throughput' | 'serving';
+
+export const SUITES: readonly Suite[] = ['latency', 'throughput', 'serving'];
+
+/** A GPU as a type and a count: `8×H100` is `{ type: 'H100', count: 8 }`; count is null when unknown. */
+export interface GpuSpec {
+  readonly type: string;
+  readonly count: number | null;
+}
+
+/**
+ * Metric values keyed by metric key (see metrics.ts). `null` means the file had the column but no
+ * value (NaN, empty cell): shown as missing, never as 0.
+ */
+export type MetricValues = Readonly<Record<string, number | null>>;
+
+/** One benchmark test's outcome on one machine. */
+export interface BenchmarkResult {
+  readonly suite: Suite;
+  /** The test name as written in the file (e.g. `serving_llama8B_tp1_sharegpt_qps_inf`). */
+  readonly testName: string;
+  /** The model token (`llama8B`) or model id, as written; '' when the file does not say. */
+  readonly model: string;
+  readonly tp: number | null;
+  readonly pp: number | null;
+  readonly gpu: GpuSpec | null;
+  /** Prompt dataset of a serving test (`sharegpt`, `random`, …). */
+  readonly dataset: string | null;
+  /** Test variant such as `specdecode`. */
+  readonly variant: string | null;
+  /** Offered request rate; `Infinity` means all requests sent at once (`inf`). */
+  readonly qps: number | null;
+  readonly concurrency: number | null;
+  readonly inputLen: number | null;
+  readonly outputLen: number | null;
+  readonly metrics: MetricValues;
+  /** Text columns the dashboard does not interpret (e.g. `dtype`), kept as written. */
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+/** How a file was read, shown beside every dataset (e.g. "vLLM markdown V4 · embedded JSON"). */
+export interface DetectedFormat {
+  readonly id: FormatId;
+  readonly label: string;
+}
+
+export type FormatId = 'vllm-embedded-json' | 'vllm-markdown';
+
+/** What a parser returns when it understood the input. */
+export interface ParsedResults {
+  readonly format: DetectedFormat;
+  readonly results: readonly BenchmarkResult[];
+  /** Things the reader should know: skipped rows with their position, disagreements, fallbacks. */
+  readonly warnings: readonly string[];
+}
+
+export type ParseErrorKind = 'empty' | 'binary' | 'invalid-json' | 'not-results' | 'no-rows';
+
+/** Why an input was refused, in words a person can act on. */
+export interface ParseError {
+  readonly kind: ParseErrorKind;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export type ParseOutcome =
+  | { readonly ok: true; readonly value: ParsedResults }
+  | { readonly ok: false; readonly error: ParseError };
+
+export function parseFailure(kind: ParseErrorKind, message: string, hint?: string): ParseOutcome {
+  return { ok: false, error: hint === undefined ? { kind, message } : { kind, message, hint } };
+}
+
+export type DatasetSourceKind = 'bundled' | 'file' | 'paste';
+
+/** A loaded set of results: one nightly run, one dropped file. */
+export interface Dataset {
+  /** Stable id derived from the content, so the same content is recognized when it comes again. */
+  readonly id: string;
+  readonly label: string;
+  readonly source: { readonly kind: DatasetSourceKind; readonly name: string };
+  readonly format: DetectedFormat;
+  readonly results: readonly BenchmarkResult[];
+  readonly warnings: readonly string[];
+}

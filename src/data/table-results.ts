@@ -1,0 +1,172 @@
+import { isMissingCell, parseFiniteCell, parseNumberCell, parseTextCell } from './cells';
+import { normalizeGpu } from './gpu';
+import { extraMetricKey, resolveColumns, type ColumnRole } from './metrics';
+import type { BenchmarkResult, Suite } from './result-model';
+import { parseTestName } from './test-name';
+
+/** A table of cells as any format holds it: headers plus rows, each row with a position to report. */
+export interface RawTable {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly unknown[])[];
+  /** Where each row is in the input, for warnings (e.g. "line 12", "row 3"). */
+  readonly positions: readonly string[];
+}
+
+export interface TableReadout {
+  readonly results: BenchmarkResult[];
+  readonly warnings: string[];
+}
+
+/** Which suite a table is when neither its section nor the test name says. */
+function suiteFromColumns(roles: readonly ColumnRole[]): Suite | null {
+  const keys = roles.flatMap((role) => (role.kind === 'metric' ? [role.key] : []));
+  if (keys.some((key) => /^(ttft|tpot|itl|e2el)_/.test(key))) return 'serving';
+  if (keys.some((key) => key.startsWith('latency_'))) return 'latency';
+  if (keys.includes('request_throughput')) return 'throughput';
+  return null;
+}
+
+function emptyRecord<T>(): Record<string, T> {
+  // No prototype: keys come from files, and `__proto__` must stay an ordinary key.
+  return Object.create(null) as Record<string, T>;
+}
+
+function uniqueName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  let n = 2;
+  while (taken.has(`${name} #${n}`)) n += 1;
+  return `${name} #${n}`;
+}
+
+function integerOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * One table of a vLLM results file → normalized results. The suite comes from the section the
+ * table was in, else from each test name, else from the columns. Rows without a test name are
+ * skipped with a warning naming their position; explicit columns (TP Size, qps, …) beat what
+ * the test name says, and a TP disagreement is reported.
+ */
+export function readResultsTable(table: RawTable, sectionSuite: Suite | null): TableReadout {
+  const defaultQuantity = sectionSuite === 'latency' ? 'latency' : null;
+  const roles = resolveColumns(table.headers, defaultQuantity);
+  const columnSuite = suiteFromColumns(roles);
+  const warnings: string[] = [];
+  const results: BenchmarkResult[] = [];
+
+  // An unknown column is a metric when every value in it reads as a number, otherwise text.
+  const extraNames = new Set<string>();
+  const extras = roles.map((role, column) => {
+    if (role.kind !== 'extra') return null;
+    const name = uniqueName(role.name, extraNames);
+    extraNames.add(name);
+    const numeric = table.rows.every((row) => {
+      const cell = row[column];
+      return isMissingCell(cell) || parseNumberCell(cell) !== null;
+    });
+    return { name, numeric };
+  });
+
+  const columnOf = (kind: ColumnRole['kind']): number =>
+    roles.findIndex((role) => role.kind === kind);
+  const nameColumn = columnOf('test-name');
+  if (nameColumn === -1) {
+    return { results, warnings: ['A table has no "Test name" column; it was skipped.'] };
+  }
+  const cellOf = (row: readonly unknown[], kind: ColumnRole['kind']): unknown => {
+    const column = columnOf(kind);
+    return column === -1 ? undefined : row[column];
+  };
+
+  table.rows.forEach((row, index) => {
+    const position = table.positions[index] ?? `row ${index + 1}`;
+    const testName = parseTextCell(row[nameColumn]);
+    if (testName === null) {
+      warnings.push(`Skipped ${position}: it has no test name.`);
+      return;
+    }
+    const parts = parseTestName(testName);
+    const suite = sectionSuite ?? parts.suite ?? columnSuite;
+    if (suite === null) {
+      warnings.push(
+        `Skipped ${position} (${testName}): cannot tell whether it is latency, throughput or serving.`,
+      );
+      return;
+    }
+
+    const explicitTp = integerOrNull(parseNumberCell(cellOf(row, 'tp')));
+    if (explicitTp !== null && parts.tp !== null && explicitTp !== parts.tp) {
+      warnings.push(
+        `${testName}: the file says TP ${explicitTp} but the test name says tp${parts.tp}; TP ${explicitTp} is shown.`,
+      );
+    }
+
+    const metrics = emptyRecord<number | null>();
+    const attributes = emptyRecord<string>();
+    roles.forEach((role, column) => {
+      const cell = row[column];
+      if (role.kind === 'metric') {
+        const value = parseFiniteCell(cell);
+        metrics[role.key] = value === null ? null : value * role.scale;
+        return;
+      }
+      const extra = extras[column];
+      if (extra === null || extra === undefined) return;
+      if (extra.numeric) {
+        metrics[extraMetricKey(extra.name)] = parseFiniteCell(cell);
+      } else {
+        const text = parseTextCell(cell);
+        if (text !== null) attributes[extra.name] = text;
+      }
+    });
+
+    results.push({
+      suite,
+      testName,
+      model: parseTextCell(cellOf(row, 'model')) ?? parts.model ?? '',
+      tp: explicitTp ?? parts.tp,
+      pp: integerOrNull(parseNumberCell(cellOf(row, 'pp'))) ?? parts.pp,
+      gpu: normalizeGpu(cellOf(row, 'gpu')),
+      dataset: parseTextCell(cellOf(row, 'dataset')) ?? parts.dataset,
+      variant: parts.variant,
+      qps: parseNumberCell(cellOf(row, 'qps')) ?? parts.qps,
+      concurrency: integerOrNull(parseNumberCell(cellOf(row, 'concurrency'))) ?? parts.concurrency,
+      inputLen: integerOrNull(parseNumberCell(cellOf(row, 'input-len'))) ?? parts.inputLen,
+      outputLen: integerOrNull(parseNumberCell(cellOf(row, 'output-len'))) ?? parts.outputLen,
+      metrics,
+      attributes,
+    });
+  });
+  return { results, warnings };
+}
+
+/**
+ * Which version of CI's table layout a file's headers match (FORMATS.md §4), or null.
+ * V3 is too close to V4 to tell apart and is reported as V4.
+ */
+export function detectTableVersion(
+  headersBySuite: ReadonlyMap<Suite, readonly string[]>,
+): string | null {
+  const all = [...headersBySuite.values()].flat().map((header) => header.trim().toLowerCase());
+  const latency = (headersBySuite.get('latency') ?? []).map((header) =>
+    header.trim().toLowerCase(),
+  );
+  const serving = (headersBySuite.get('serving') ?? []).map((header) =>
+    header.trim().toLowerCase(),
+  );
+  if (all.length === 0) return null;
+  if (
+    all.some((header) =>
+      ['tp size', 'dataset name', '# of max concurrency.', 'qps'].includes(header),
+    )
+  ) {
+    return 'V6';
+  }
+  if (latency.some((header) => header.endsWith('(s)'))) {
+    return latency.includes('gpu') || all.includes('gpu') ? 'V2' : 'V1';
+  }
+  if (serving.includes('total token tput (tok/s)') || all.includes('elapsed time (s)')) return 'V5';
+  if (all.some((header) => header.endsWith('(ms)') || header === 'tput (req/s)')) return 'V4';
+  return null;
+}
