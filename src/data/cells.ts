@@ -46,7 +46,7 @@ export function isMissingCell(value: unknown): boolean {
 export function parseTextCell(value: unknown): string | null {
   if (typeof value === 'string') {
     const text = value.trim();
-    return text === '' ? null : text;
+    return MISSING_WORDS.has(text.toLowerCase()) ? null : text;
   }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return String(value);

@@ -16,7 +16,7 @@ export interface MetricInfo {
   /** A known unit, or the unit an unknown column carried in its name. */
   readonly unit: string;
   readonly direction: MetricDirection;
-  /** One sentence saying what the number is. */
+  /** One phrase saying what the number is, without a final period. */
   readonly description: string;
 }
 
@@ -140,7 +140,7 @@ export function describeMetric(key: string): MetricInfo {
       distribution[1] === 'latency'
         ? `${statLabel(stat)} latency`
         : `${statLabel(stat)} ${quantity.label}`;
-    const description = `${statDescription(stat)} ${quantity.description}.`;
+    const description = `${statDescription(stat)} ${quantity.description}`;
     return { key, label, unit: 'ms', direction: 'lower', description };
   }
   const column = key.startsWith(EXTRA_PREFIX) ? key.slice(EXTRA_PREFIX.length) : key;
@@ -151,7 +151,7 @@ export function describeMetric(key: string): MetricInfo {
     label,
     unit,
     direction: 'neutral',
-    description: `Column "${column}" as written in the file.`,
+    description: `Column "${column}" as written in the file`,
   };
 }
 

@@ -30,20 +30,119 @@ function locate(text: string, position: number): { line: number; column: number 
   return { line, column: position - lineStart + 1 };
 }
 
-function describeSyntaxError(text: string, error: unknown): JsonParseResult {
-  const raw = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(raw)?.[1];
-  if (position === undefined) {
-    const unexpectedEnd = /unexpected end/i.test(raw);
-    return {
-      ok: false,
-      message: unexpectedEnd
-        ? 'the JSON ends too early (is the file cut off?)'
-        : 'the JSON is malformed',
-    };
+const JSON_WHITESPACE = /[ \t\n\r]*/y;
+const JSON_LITERAL = /true|false|null|NaN|-?Infinity/y;
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+function stickyEnd(pattern: RegExp, text: string, at: number): number | null {
+  pattern.lastIndex = at;
+  return pattern.test(text) ? pattern.lastIndex : null;
+}
+
+/** Index after the string that opens at `at`, or the offset of its first bad character (negated − 1). */
+function scanString(text: string, at: number): number {
+  let i = at + 1;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) return i + 1;
+    if (code < 0x20) return -i - 1;
+    if (code === 0x5c) {
+      const end = stickyEnd(JSON_ESCAPE, text, i);
+      if (end === null) return -i - 1;
+      i = end;
+    } else {
+      i += 1;
+    }
   }
-  const { line, column } = locate(text, Number(position));
-  return { ok: false, message: `not valid JSON at line ${line}, column ${column}`, line, column };
+  return -text.length - 1;
+}
+
+/**
+ * The offset of the first character that stops this text from being JSON (with Python's bare
+ * tokens allowed), or null when it is valid. Engines word their errors differently and V8 gives
+ * no position for an unexpected token, so the position is found here. Iterative: deep nesting
+ * cannot overflow the stack.
+ */
+function firstSyntaxError(text: string): number | null {
+  const open: ('array' | 'object')[] = [];
+  let i = 0;
+  const skipSpace = (): void => {
+    i = stickyEnd(JSON_WHITESPACE, text, i) ?? i;
+  };
+  // Reads `"key":` at i; returns the offset of a problem, or null.
+  const readKey = (): number | null => {
+    skipSpace();
+    if (text[i] !== '"') return i;
+    const end = scanString(text, i);
+    if (end < 0) return -end - 1;
+    i = end;
+    skipSpace();
+    if (text[i] !== ':') return i;
+    i += 1;
+    return null;
+  };
+
+  for (;;) {
+    skipSpace();
+    const start = text[i];
+    if (start === '{' || start === '[') {
+      i += 1;
+      skipSpace();
+      const close = start === '{' ? '}' : ']';
+      if (text[i] === close) {
+        i += 1;
+      } else {
+        open.push(start === '{' ? 'object' : 'array');
+        if (start === '{') {
+          const problem = readKey();
+          if (problem !== null) return problem;
+        }
+        continue;
+      }
+    } else if (start === '"') {
+      const end = scanString(text, i);
+      if (end < 0) return -end - 1;
+      i = end;
+    } else {
+      const end = stickyEnd(JSON_LITERAL, text, i) ?? stickyEnd(JSON_NUMBER, text, i);
+      if (end === null) return i;
+      i = end;
+    }
+    // After a value: close what is complete, then expect a separator.
+    for (;;) {
+      skipSpace();
+      const container = open[open.length - 1];
+      if (container === undefined) return i === text.length ? null : i;
+      const next = text[i];
+      if (next === (container === 'object' ? '}' : ']')) {
+        i += 1;
+        open.pop();
+        continue;
+      }
+      if (next !== ',') return i;
+      i += 1;
+      if (container === 'object') {
+        const problem = readKey();
+        if (problem !== null) return problem;
+      }
+      break;
+    }
+  }
+}
+
+function describeSyntaxError(text: string): JsonParseResult {
+  const offset = firstSyntaxError(text);
+  if (offset === null) return { ok: false, message: 'not valid JSON' };
+  const { line, column } = locate(text, offset);
+  const where = `not valid JSON at line ${line}, column ${column}`;
+  const endsEarly = text.slice(offset).trim() === '';
+  return {
+    ok: false,
+    message: endsEarly ? `${where}: it ends too early (is the file cut off?)` : where,
+    line,
+    column,
+  };
 }
 
 /**
@@ -54,17 +153,17 @@ export function parsePythonJson(input: string): JsonParseResult {
   const text = withoutBom(input);
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    if (!/NaN|Infinity/.test(text)) return describeSyntaxError(text, error);
+  } catch {
+    if (!/NaN|Infinity/.test(text)) return describeSyntaxError(text);
   }
   const replaced = text.replace(STRING_OR_NON_FINITE, (match) =>
     match.startsWith('"') ? match : 'null',
   );
   try {
     return { ok: true, value: JSON.parse(replaced) as unknown };
-  } catch (error) {
-    // The replacements never add or remove a line break, so the line reported stays exact.
-    return describeSyntaxError(replaced, error);
+  } catch {
+    // Located in the original text, so line and column match what the user sees.
+    return describeSyntaxError(text);
   }
 }
 

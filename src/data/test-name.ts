@@ -93,7 +93,8 @@ export function parseTestName(name: string): TestNameParts {
       understood = false;
     }
   }
-  if (lengths.length > 2) understood = false;
+  // Lengths come in pairs (`_<in>_<out>`); a lone or third number is not understood.
+  if (lengths.length !== 0 && lengths.length !== 2) understood = false;
 
   const dataset = datasetTokens.length > 0 ? datasetTokens.join('_') : null;
   const isServing = suite === 'serving';

@@ -1,0 +1,20 @@
+import { useDashboardStore } from '../../store/dashboard-store';
+
+/** Loading progress and every problem met while loading, announced to assistive technology. */
+export function LoadStatus() {
+  const phase = useDashboardStore((state) => state.phase);
+  const problems = useDashboardStore((state) => state.problems);
+  return (
+    <>
+      <p className="load-status" role="status">
+        {phase === 'loading' ? 'Loading the bundled results…' : ''}
+      </p>
+      {problems.map((problem, index) => (
+        <div key={`${problem.source}-${index}`} className="problem" role="alert">
+          <strong>{problem.message}</strong>
+          {problem.hint !== undefined && <span className="problem-hint"> {problem.hint}</span>}
+        </div>
+      ))}
+    </>
+  );
+}
