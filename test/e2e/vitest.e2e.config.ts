@@ -1,0 +1,17 @@
+// Browser tests: `npm run test:e2e` (after `npm run build`). They drive the production build in
+// dist/ with the system Chromium; see test/e2e/global-setup.ts and test/e2e/browser.ts.
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: path.resolve(import.meta.dirname, '../..'),
+  test: {
+    environment: 'node',
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    globalSetup: ['test/e2e/global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    restoreMocks: true,
+  },
+});
