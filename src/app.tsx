@@ -1,11 +1,11 @@
 import { SUITES } from './data/result-model';
 import { DatasetsPanel } from './features/datasets/datasets-panel';
+import { FilterBar } from './features/filters/filter-bar';
+import { NoMatchNotice } from './features/filters/no-match-notice';
 import { ResultsTable } from './features/results-table/results-table';
 import { LoadStatus } from './features/status/load-status';
-import { selectRowsBySuite, useDashboardStore } from './store/dashboard-store';
 
 export function App() {
-  const rowsBySuite = useDashboardStore(selectRowsBySuite);
   return (
     <div className="app">
       <header className="app-header">
@@ -15,13 +15,17 @@ export function App() {
           leaves your machine.
         </p>
       </header>
-      <main>
-        <LoadStatus />
-        <DatasetsPanel />
-        {SUITES.map((suite) => (
-          <ResultsTable key={suite} suite={suite} rows={rowsBySuite[suite]} />
-        ))}
-      </main>
+      <div className="layout">
+        <FilterBar />
+        <main className="content">
+          <LoadStatus />
+          <DatasetsPanel />
+          <NoMatchNotice />
+          {SUITES.map((suite) => (
+            <ResultsTable key={suite} suite={suite} />
+          ))}
+        </main>
+      </div>
     </div>
   );
 }

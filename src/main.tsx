@@ -2,11 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { loadBundledData } from './store/bundled-data';
+import { startUrlSync } from './store/url-sync';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
+startUrlSync();
 void loadBundledData();
 
 createRoot(container).render(

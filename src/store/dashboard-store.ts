@@ -1,12 +1,16 @@
 import { create } from 'zustand';
 import {
   NOTHING_HIDDEN,
-  deriveRowsBySuite,
+  buildResultIndex,
+  deriveResultsView,
   type FilterGroup,
   type HiddenValues,
-  type RowsBySuite,
-} from '../data/results-view';
-import type { Dataset } from '../data/result-model';
+  type ResultIndex,
+  type ResultsView,
+} from '../data/result-index';
+import type { Dataset, Suite } from '../data/result-model';
+import type { SortSpec } from '../data/sort-results';
+import { DEFAULT_VIEW_STATE, type TableView, type ViewState } from '../data/view-state';
 
 export type LoadPhase = 'idle' | 'loading' | 'ready';
 
@@ -20,9 +24,10 @@ export interface LoadProblem {
 
 export interface DashboardState {
   readonly datasets: readonly Dataset[];
-  readonly hidden: HiddenValues;
   readonly phase: LoadPhase;
   readonly problems: readonly LoadProblem[];
+  /** Filters, search, sorting and columns: everything a link reproduces. */
+  readonly view: ViewState;
 }
 
 export interface DashboardActions {
@@ -32,7 +37,15 @@ export interface DashboardActions {
   reportProblems: (problems: readonly LoadProblem[]) => void;
   finishLoading: () => void;
   toggleHidden: (group: FilterGroup, value: string) => void;
+  /** Shows just this value of the group (hides every other value present). */
+  showOnly: (group: FilterGroup, value: string) => void;
+  /** Every value checked and the search cleared; sorting and columns stay. */
   resetFilters: () => void;
+  setSearch: (search: string) => void;
+  setSorting: (suite: Suite, sorting: SortSpec) => void;
+  setHiddenColumns: (suite: Suite, hiddenColumns: readonly string[]) => void;
+  /** Replaces the whole view, e.g. from the URL after Back/Forward. */
+  applyView: (view: ViewState) => void;
   /** Back to the state at start-up (tests use it between cases). */
   reset: () => void;
 }
@@ -41,68 +54,107 @@ export type DashboardStore = DashboardState & DashboardActions;
 
 const initialState: DashboardState = {
   datasets: [],
-  hidden: NOTHING_HIDDEN,
   phase: 'idle',
   problems: [],
+  view: DEFAULT_VIEW_STATE,
 };
 
-export const useDashboardStore = create<DashboardStore>()((set, get) => ({
-  ...initialState,
-  startLoading: () => {
-    set({ phase: 'loading' });
-  },
-  addDatasets: (incoming) => {
-    const known = new Set(get().datasets.map((dataset) => dataset.id));
-    const duplicates: string[] = [];
-    const added: Dataset[] = [];
-    for (const dataset of incoming) {
-      if (known.has(dataset.id)) {
-        duplicates.push(dataset.id);
-        continue;
-      }
-      known.add(dataset.id);
-      added.push(dataset);
-    }
-    if (added.length > 0) set({ datasets: [...get().datasets, ...added] });
-    return duplicates;
-  },
-  reportProblems: (problems) => {
-    if (problems.length > 0) set({ problems: [...get().problems, ...problems] });
-  },
-  finishLoading: () => {
-    set({ phase: 'ready' });
-  },
-  toggleHidden: (group, value) => {
-    const hidden = get().hidden;
-    const current = hidden[group];
-    const next = current.includes(value)
-      ? current.filter((item) => item !== value)
-      : [...current, value];
-    set({ hidden: { ...hidden, [group]: next } });
-  },
-  resetFilters: () => {
-    set({ hidden: NOTHING_HIDDEN });
-  },
-  reset: () => {
-    set(initialState);
-  },
-}));
-
-/**
- * Visible rows per suite, derived once per change of datasets or filters. Returns the same
- * object while its inputs are unchanged, as zustand 5 selectors must (a fresh object every
- * call would re-render forever).
- */
-export const selectRowsBySuite = (() => {
+/** All loaded results, indexed once per change of the loaded datasets. */
+export const selectResultIndex = (() => {
   let lastDatasets: readonly Dataset[] | null = null;
-  let lastHidden: HiddenValues | null = null;
-  let lastRows: RowsBySuite = { latency: [], throughput: [], serving: [] };
-  return (state: DashboardState): RowsBySuite => {
-    if (state.datasets !== lastDatasets || state.hidden !== lastHidden) {
+  let lastIndex: ResultIndex | null = null;
+  return (state: DashboardState): ResultIndex => {
+    if (lastIndex === null || state.datasets !== lastDatasets) {
       lastDatasets = state.datasets;
-      lastHidden = state.hidden;
-      lastRows = deriveRowsBySuite(state.datasets, state.hidden);
+      lastIndex = buildResultIndex(state.datasets);
     }
-    return lastRows;
+    return lastIndex;
   };
 })();
+
+/**
+ * The one derivation every table and chart reads. Returns the same object until the data,
+ * filters or search change, as zustand 5 selectors must (a fresh object would re-render forever).
+ */
+export const selectResultsView = (() => {
+  let last: { index: ResultIndex; hidden: HiddenValues; search: string; view: ResultsView } | null =
+    null;
+  return (state: DashboardState): ResultsView => {
+    const index = selectResultIndex(state);
+    const { hidden, search } = state.view;
+    if (last?.index !== index || last.hidden !== hidden || last.search !== search) {
+      last = { index, hidden, search, view: deriveResultsView(index, hidden, search) };
+    }
+    return last.view;
+  };
+})();
+
+export const useDashboardStore = create<DashboardStore>()((set, get) => {
+  const setView = (change: Partial<ViewState>): void => {
+    set({ view: { ...get().view, ...change } });
+  };
+  const setTable = (suite: Suite, change: Partial<TableView>): void => {
+    const { tables } = get().view;
+    setView({ tables: { ...tables, [suite]: { ...tables[suite], ...change } } });
+  };
+  return {
+    ...initialState,
+    startLoading: () => {
+      set({ phase: 'loading' });
+    },
+    addDatasets: (incoming) => {
+      const known = new Set(get().datasets.map((dataset) => dataset.id));
+      const duplicates: string[] = [];
+      const added: Dataset[] = [];
+      for (const dataset of incoming) {
+        if (known.has(dataset.id)) {
+          duplicates.push(dataset.id);
+          continue;
+        }
+        known.add(dataset.id);
+        added.push(dataset);
+      }
+      if (added.length > 0) set({ datasets: [...get().datasets, ...added] });
+      return duplicates;
+    },
+    reportProblems: (problems) => {
+      if (problems.length > 0) set({ problems: [...get().problems, ...problems] });
+    },
+    finishLoading: () => {
+      set({ phase: 'ready' });
+    },
+    toggleHidden: (group, value) => {
+      const { hidden } = get().view;
+      const current = hidden[group];
+      const next = current.includes(value)
+        ? current.filter((item) => item !== value)
+        : [...current, value];
+      setView({ hidden: { ...hidden, [group]: next } });
+    },
+    showOnly: (group, value) => {
+      const { hidden } = get().view;
+      const others = selectResultIndex(get())
+        .groupValues[group].map((entry) => entry.value)
+        .filter((other) => other !== value);
+      setView({ hidden: { ...hidden, [group]: others } });
+    },
+    resetFilters: () => {
+      setView({ hidden: NOTHING_HIDDEN, search: '' });
+    },
+    setSearch: (search) => {
+      setView({ search });
+    },
+    setSorting: (suite, sorting) => {
+      setTable(suite, { sorting });
+    },
+    setHiddenColumns: (suite, hiddenColumns) => {
+      setTable(suite, { hiddenColumns });
+    },
+    applyView: (view) => {
+      set({ view });
+    },
+    reset: () => {
+      set(initialState);
+    },
+  };
+});

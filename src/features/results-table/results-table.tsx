@@ -1,8 +1,18 @@
-import { useTable } from '@tanstack/react-table';
-import { useMemo } from 'react';
-import { metricColumns, type ResultRow } from '../../data/results-view';
+import {
+  functionalUpdate,
+  useTable,
+  type ColumnVisibilityState,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
 import type { Suite } from '../../data/result-model';
-import { resultTableFeatures, suiteColumns } from './suite-columns';
+import { sortPositions } from '../../data/sort-results';
+import { describeColumn, suiteColumnIds } from '../../data/table-columns';
+import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
+import { ColumnMenu, type MenuColumn } from './column-menu';
+import { downloadTableCsv } from './download-csv';
+import { resultColumns, resultTableFeatures, type TableRow } from './result-columns';
 
 const SUITE_TITLES: Readonly<Record<Suite, { title: string; workload: string }>> = {
   latency: { title: 'Latency', workload: '32 input / 128 output tokens, batch 8' },
@@ -10,58 +20,196 @@ const SUITE_TITLES: Readonly<Record<Suite, { title: string; workload: string }>>
   serving: { title: 'Serving', workload: '200 ShareGPT prompts at QPS 1, 4, 16 and inf' },
 };
 
-interface ResultsTableProps {
-  readonly suite: Suite;
-  readonly rows: readonly ResultRow[];
-}
+/** Fixed row height (px) of virtualized rows; the CSS keeps rows at this height. */
+export const ROW_HEIGHT = 45;
+/** Up to this many rows every row is rendered; above it only the rows in view. */
+export const VIRTUALIZE_ABOVE = 100;
 
-/** One suite's results as a real table: caption names the suite, headers carry units. */
-export function ResultsTable({ suite, rows }: ResultsTableProps) {
-  const metricKeys = useMemo(() => metricColumns(rows), [rows]);
-  const columns = useMemo(() => suiteColumns(suite, metricKeys), [suite, metricKeys]);
-  const data = useMemo(() => [...rows], [rows]);
+const sortLabel = { asc: 'ascending', desc: 'descending' } as const;
+
+/**
+ * One suite's visible results as a real, sortable table. Filtering and sorting happen on index
+ * arrays outside the table; the table is handed only the rows in view, so it stays fast at a
+ * million rows, and it keeps aria-rowcount/aria-rowindex so assistive technology knows the size.
+ */
+export function ResultsTable({ suite }: { readonly suite: Suite }) {
+  const view = useDashboardStore(selectResultsView);
+  const tableView = useDashboardStore((state) => state.view.tables[suite]);
+  const setSorting = useDashboardStore((state) => state.setSorting);
+  const setHiddenColumns = useDashboardStore((state) => state.setHiddenColumns);
+  const resetFilters = useDashboardStore((state) => state.resetFilters);
+  const hasData = useDashboardStore((state) => state.datasets.length > 0);
+
+  const { index } = view;
+  const positions = useMemo(
+    () => sortPositions(index, view.visible[suite], tableView.sorting),
+    [index, view.visible, suite, tableView.sorting],
+  );
+  const columnIds = useMemo(
+    () => suiteColumnIds(suite, index.metricKeys[suite]),
+    [suite, index.metricKeys],
+  );
+  const columns = useMemo(() => resultColumns(columnIds), [columnIds]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualize = positions.length > VIRTUALIZE_ABOVE;
+  const virtualizer = useVirtualizer({
+    count: positions.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    enabled: virtualize,
+  });
+  const virtualItems = virtualize ? virtualizer.getVirtualItems() : null;
+  const firstIndex = virtualItems?.[0]?.index ?? 0;
+  const lastIndex =
+    virtualItems === null
+      ? positions.length - 1
+      : (virtualItems[virtualItems.length - 1]?.index ?? -1);
+
+  const data = useMemo(() => {
+    const rows: TableRow[] = [];
+    for (let rowIndex = firstIndex; rowIndex <= lastIndex; rowIndex += 1) {
+      const position = positions[rowIndex];
+      if (position === undefined) continue;
+      const result = index.results[position];
+      if (result === undefined) continue;
+      const datasetLabel = index.datasets[index.datasetOf[position] ?? 0]?.label ?? '';
+      rows.push({ position, rowIndex, result, datasetLabel });
+    }
+    return rows;
+  }, [positions, index, firstIndex, lastIndex]);
+
+  const sorting = useMemo<SortingState>(
+    () => tableView.sorting.map((key) => ({ ...key })),
+    [tableView.sorting],
+  );
+  const columnVisibility = useMemo<ColumnVisibilityState>(
+    () => Object.fromEntries(tableView.hiddenColumns.map((id) => [id, false])),
+    [tableView.hiddenColumns],
+  );
+
   const table = useTable({
     features: resultTableFeatures,
     columns,
     data,
-    getRowId: (row) => row.id,
+    getRowId: (row) => String(row.position),
+    manualSorting: true,
+    enableSortingRemoval: true,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater) => {
+      setSorting(suite, functionalUpdate(updater, sorting));
+    },
+    onColumnVisibilityChange: (updater) => {
+      const next = functionalUpdate(updater, columnVisibility);
+      setHiddenColumns(
+        suite,
+        columnIds.filter((id) => next[id] === false),
+      );
+    },
   });
+
   const { title, workload } = SUITE_TITLES[suite];
   const headingId = `${suite}-heading`;
+  const visibleColumnIds = table.getVisibleLeafColumns().map((leaf) => leaf.id);
+  const menuColumns: MenuColumn[] = table
+    .getAllLeafColumns()
+    .filter((leaf) => leaf.getCanHide())
+    .map((leaf) => ({
+      id: leaf.id,
+      label: describeColumn(leaf.id).header,
+      visible: leaf.getIsVisible(),
+      toggle: leaf.getToggleVisibilityHandler(),
+    }));
+  const totalSize = virtualize ? virtualizer.getTotalSize() : 0;
+  const paddingTop = virtualItems?.[0]?.start ?? 0;
+  const paddingBottom =
+    virtualItems === null ? 0 : totalSize - (virtualItems[virtualItems.length - 1]?.end ?? 0);
+  const rowCountText = `${positions.length.toLocaleString('en-US')} ${positions.length === 1 ? 'row' : 'rows'}`;
 
   return (
     <section className="results-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
-      <div className="table-scroll">
-        <table className="results-table">
+      <div className="section-head">
+        <h2 id={headingId}>{title}</h2>
+        <p className="row-count" aria-live="polite">
+          {rowCountText}
+        </p>
+        <div className="table-actions">
+          <ColumnMenu columns={menuColumns} title={title} />
+          <button
+            type="button"
+            disabled={positions.length === 0}
+            onClick={() => {
+              void downloadTableCsv(
+                `vllm-${suite}-results.csv`,
+                index,
+                positions,
+                visibleColumnIds,
+              );
+            }}
+          >
+            Download CSV
+          </button>
+        </div>
+      </div>
+      <div
+        ref={scrollRef}
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={`${title} results, scrollable`}
+      >
+        <table className="results-table" aria-rowcount={positions.length + 1}>
           <caption>
-            {title} results{' '}
-            <span className="caption-detail">
-              · {workload} · {rows.length} rows
-            </span>
+            {title} results <span className="caption-detail">· {workload}</span>
           </caption>
           <thead>
             {table.getHeaderGroups().map((headerGroup) => (
-              <tr key={headerGroup.id}>
-                {headerGroup.headers.map((header) => (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    title={header.column.columnDef.meta?.description}
-                    className={
-                      header.column.columnDef.meta?.numeric === true ? 'numeric' : undefined
-                    }
-                  >
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
+              <tr key={headerGroup.id} aria-rowindex={1}>
+                {headerGroup.headers.map((header) => {
+                  const meta = header.column.columnDef.meta;
+                  const sorted = header.column.getIsSorted();
+                  const sortIndex = header.column.getSortIndex();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      title={meta?.description}
+                      className={meta?.numeric === true ? 'numeric' : undefined}
+                      aria-sort={
+                        sorted === false ? 'none' : sorted === 'asc' ? 'ascending' : 'descending'
+                      }
+                    >
+                      <button
+                        type="button"
+                        className="sort-button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        title={`${meta?.description ?? ''}. Click to sort, shift-click to sort by several columns.`}
+                      >
+                        <table.FlexRender header={header} />
+                        <span className="sort-indicator" aria-hidden="true">
+                          {sorted === false ? '' : sorted === 'asc' ? '▲' : '▼'}
+                          {sorted !== false && sorting.length > 1 ? sortIndex + 1 : ''}
+                        </span>
+                        {sorted !== false && (
+                          <span className="visually-hidden">, sorted {sortLabel[sorted]}</span>
+                        )}
+                      </button>
+                    </th>
+                  );
+                })}
               </tr>
             ))}
           </thead>
           <tbody>
+            {paddingTop > 0 && (
+              <tr className="spacer" aria-hidden="true" style={{ height: paddingTop }}>
+                <td colSpan={visibleColumnIds.length} />
+              </tr>
+            )}
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id}>
-                {row.getAllCells().map((cell) => (
+              <tr key={row.id} aria-rowindex={row.original.rowIndex + 2}>
+                {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}
                     className={cell.column.columnDef.meta?.numeric === true ? 'numeric' : undefined}
@@ -71,12 +219,25 @@ export function ResultsTable({ suite, rows }: ResultsTableProps) {
                 ))}
               </tr>
             ))}
+            {paddingBottom > 0 && (
+              <tr className="spacer" aria-hidden="true" style={{ height: paddingBottom }}>
+                <td colSpan={visibleColumnIds.length} />
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && (
-        <p className="empty-note">No {title.toLowerCase()} results are loaded.</p>
-      )}
+      {positions.length === 0 &&
+        (hasData && index.bySuite[suite].length > 0 ? (
+          <p className="empty-note">
+            No {title.toLowerCase()} results match the filters.{' '}
+            <button type="button" onClick={resetFilters}>
+              Reset filters
+            </button>
+          </p>
+        ) : (
+          <p className="empty-note">No {title.toLowerCase()} results are loaded.</p>
+        ))}
     </section>
   );
 }

@@ -1,0 +1,414 @@
+import { formatQps } from './format';
+import { gpuLabel } from './gpu';
+import { modelLabel } from './models';
+import { SUITES, type BenchmarkResult, type Dataset, type Suite } from './result-model';
+
+/**
+ * The loaded results in a shape that filters and sorts fast at a million rows: results in reading
+ * order (model, TP, GPU, QPS with ∞ last, concurrency, dataset, test name), and per row small
+ * integer codes for every filter group, so a filter is a loop over typed arrays.
+ */
+
+/** Filter groups shared by every table and chart, in the order the filter bar shows them. */
+export type FilterGroup = 'model' | 'gpu' | 'qps' | 'tp' | 'dataset';
+
+export const FILTER_GROUPS: readonly FilterGroup[] = ['model', 'gpu', 'qps', 'tp', 'dataset'];
+
+/**
+ * The values a user has unchecked, per group. Storing what is hidden (not what is shown) means
+ * values that arrive with new data are visible until someone hides them.
+ */
+export type HiddenValues = Readonly<Record<FilterGroup, readonly string[]>>;
+
+export const NOTHING_HIDDEN: HiddenValues = { model: [], gpu: [], qps: [], tp: [], dataset: [] };
+
+/** One value of a filter group: its key (kept in the URL), its label for people, its sort rank = code. */
+export interface GroupValue {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** A code meaning "this group does not apply to the row" (QPS of a latency result). */
+export const NOT_APPLICABLE = 0xffff;
+
+export interface ResultIndex {
+  readonly datasets: readonly Dataset[];
+  /** Every loaded result, in reading order. Positions in this array identify rows everywhere. */
+  readonly results: readonly BenchmarkResult[];
+  /** Index into `datasets` of each result's dataset. */
+  readonly datasetOf: Uint32Array;
+  /** Positions of each suite's results, ascending (so in reading order). */
+  readonly bySuite: Readonly<Record<Suite, Uint32Array>>;
+  /** Per group: the values present, ordered for people; and each row's value as a code into them. */
+  readonly groupValues: Readonly<Record<FilterGroup, readonly GroupValue[]>>;
+  readonly codes: Readonly<Record<FilterGroup, Uint16Array>>;
+  /** Distinct test names and each row's name as a code, so a search looks at each name once. */
+  readonly testNames: readonly string[];
+  readonly testNameOf: Uint32Array;
+  /** Metric keys present in each suite, over all loaded rows (columns do not jump with filters). */
+  readonly metricKeys: Readonly<Record<Suite, readonly string[]>>;
+}
+
+/** The value key a result has in a group; null when the group does not apply. */
+export function groupValueOf(
+  result: BenchmarkResult,
+  group: FilterGroup,
+  datasetId: string,
+): string | null {
+  switch (group) {
+    case 'model':
+      return result.model;
+    case 'gpu':
+      return gpuLabel(result.gpu);
+    case 'qps':
+      // QPS is a serving setting: latency and throughput results are never hidden by it.
+      return result.suite === 'serving' ? formatQps(result.qps) : null;
+    case 'tp':
+      return result.tp === null ? '—' : String(result.tp);
+    case 'dataset':
+      return datasetId;
+  }
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+function numericKey(value: string): number {
+  if (value === 'inf') return Infinity;
+  const number = Number(value);
+  return Number.isNaN(number) ? Number.MAX_VALUE * 2 : number;
+}
+
+/** Orders a group's distinct values for people: names by natural order, numbers by size with ∞ and unknown last. */
+function orderValues(
+  group: FilterGroup,
+  values: GroupValue[],
+  datasetOrder: ReadonlyMap<string, number>,
+): GroupValue[] {
+  if (group === 'qps' || group === 'tp') {
+    return values.sort((a, b) => numericKey(a.value) - numericKey(b.value));
+  }
+  if (group === 'dataset') {
+    return values.sort(
+      (a, b) => (datasetOrder.get(a.value) ?? 0) - (datasetOrder.get(b.value) ?? 0),
+    );
+  }
+  return values.sort((a, b) => collator.compare(a.label, b.label));
+}
+
+function labelOf(
+  group: FilterGroup,
+  value: string,
+  datasetLabels: ReadonlyMap<string, string>,
+): string {
+  if (group === 'model') return modelLabel(value);
+  if (group === 'dataset') return datasetLabels.get(value) ?? value;
+  return value;
+}
+
+function compareNullableNumbers(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
+
+const METRIC_ORDER: readonly string[] = [
+  'latency_mean',
+  'latency_median',
+  'latency_p99',
+  'latency_std',
+  'latency_p10',
+  'latency_p25',
+  'latency_p75',
+  'latency_p90',
+  'request_throughput',
+  'request_goodput',
+  'token_throughput',
+  'total_token_throughput',
+  'output_throughput',
+  'input_throughput',
+  'ttft_mean',
+  'ttft_median',
+  'ttft_p99',
+  'ttft_std',
+  'tpot_mean',
+  'tpot_median',
+  'tpot_p99',
+  'tpot_std',
+  'itl_mean',
+  'itl_median',
+  'itl_p99',
+  'itl_std',
+  'e2el_mean',
+  'e2el_median',
+  'e2el_p99',
+  'e2el_std',
+  'num_requests',
+  'total_tokens',
+  'total_input_tokens',
+  'total_output_tokens',
+  'elapsed_time',
+];
+
+/** Metric keys in column order: the CI table's order first, then others as first seen. */
+export function orderMetricKeys(keys: Iterable<string>): string[] {
+  const seen = new Set(keys);
+  const known = METRIC_ORDER.filter((key) => seen.has(key));
+  const others = [...seen].filter((key) => !METRIC_ORDER.includes(key));
+  return [...known, ...others];
+}
+
+/** Builds the index of all loaded datasets. O(n log n) once per change of the loaded data. */
+export function buildResultIndex(datasets: readonly Dataset[]): ResultIndex {
+  const total = datasets.reduce((sum, dataset) => sum + dataset.results.length, 0);
+  const datasetLabels = new Map(datasets.map((dataset) => [dataset.id, dataset.label]));
+  const datasetOrder = new Map(datasets.map((dataset, i) => [dataset.id, i]));
+
+  // Distinct values per group, with a provisional code in first-seen order.
+  const firstSeen = Object.fromEntries(
+    FILTER_GROUPS.map((group) => [group, new Map<string, number>()]),
+  ) as Record<FilterGroup, Map<string, number>>;
+  const provisional = Object.fromEntries(
+    FILTER_GROUPS.map((group) => [group, new Uint16Array(total)]),
+  ) as Record<FilterGroup, Uint16Array>;
+  const unordered: BenchmarkResult[] = new Array<BenchmarkResult>(total);
+  const unorderedDataset = new Uint32Array(total);
+  const metricKeySets: Record<Suite, Set<string>> = {
+    latency: new Set(),
+    throughput: new Set(),
+    serving: new Set(),
+  };
+  const lastMetrics: Record<Suite, object | null> = {
+    latency: null,
+    throughput: null,
+    serving: null,
+  };
+
+  let n = 0;
+  datasets.forEach((dataset, datasetIndex) => {
+    for (const result of dataset.results) {
+      unordered[n] = result;
+      unorderedDataset[n] = datasetIndex;
+      for (const group of FILTER_GROUPS) {
+        const value = groupValueOf(result, group, dataset.id);
+        if (value === null) {
+          provisional[group][n] = NOT_APPLICABLE;
+          continue;
+        }
+        const codes = firstSeen[group];
+        let code = codes.get(value);
+        if (code === undefined) {
+          code = Math.min(codes.size, NOT_APPLICABLE - 1);
+          codes.set(value, code);
+        }
+        provisional[group][n] = code;
+      }
+      // Rows of one table share their metrics' shape; look at each new shape only.
+      if (lastMetrics[result.suite] !== result.metrics) {
+        for (const key of Object.keys(result.metrics)) metricKeySets[result.suite].add(key);
+        lastMetrics[result.suite] = result.metrics;
+      }
+      n += 1;
+    }
+  });
+
+  // Final codes are ranks in people's order, so comparing codes sorts rows as people expect.
+  const groupValues = {} as Record<FilterGroup, GroupValue[]>;
+  const rankOf = {} as Record<FilterGroup, Uint16Array>;
+  for (const group of FILTER_GROUPS) {
+    const values = [...firstSeen[group].keys()].map((value) => ({
+      value,
+      label: labelOf(group, value, datasetLabels),
+    }));
+    const ordered = orderValues(group, values, datasetOrder);
+    const remap = new Uint16Array(ordered.length);
+    ordered.forEach((entry, rank) => {
+      remap[firstSeen[group].get(entry.value) ?? 0] = rank;
+    });
+    groupValues[group] = ordered;
+    rankOf[group] = remap;
+  }
+  const rank = (group: FilterGroup, row: number): number => {
+    const code = provisional[group][row] ?? NOT_APPLICABLE;
+    return code === NOT_APPLICABLE ? NOT_APPLICABLE : (rankOf[group][code] ?? 0);
+  };
+
+  const order = new Uint32Array(total);
+  for (let i = 0; i < total; i += 1) order[i] = i;
+  order.sort((a, b) => {
+    const x = unordered[a];
+    const y = unordered[b];
+    if (x === undefined || y === undefined) return 0;
+    return (
+      rank('model', a) - rank('model', b) ||
+      compareNullableNumbers(x.tp, y.tp) ||
+      rank('gpu', a) - rank('gpu', b) ||
+      compareNullableNumbers(x.qps, y.qps) ||
+      compareNullableNumbers(x.concurrency, y.concurrency) ||
+      rank('dataset', a) - rank('dataset', b) ||
+      (x.testName < y.testName ? -1 : x.testName > y.testName ? 1 : 0) ||
+      a - b
+    );
+  });
+
+  const results = new Array<BenchmarkResult>(total);
+  const datasetOf = new Uint32Array(total);
+  const codes = Object.fromEntries(
+    FILTER_GROUPS.map((group) => [group, new Uint16Array(total)]),
+  ) as Record<FilterGroup, Uint16Array>;
+  const suiteCounts = { latency: 0, throughput: 0, serving: 0 };
+  const testNameCodes = new Map<string, number>();
+  const testNameOf = new Uint32Array(total);
+  for (let position = 0; position < total; position += 1) {
+    const from = order[position] ?? 0;
+    const result = unordered[from];
+    if (result === undefined) continue;
+    results[position] = result;
+    datasetOf[position] = unorderedDataset[from] ?? 0;
+    for (const group of FILTER_GROUPS) codes[group][position] = rank(group, from);
+    suiteCounts[result.suite] += 1;
+    let nameCode = testNameCodes.get(result.testName);
+    if (nameCode === undefined) {
+      nameCode = testNameCodes.size;
+      testNameCodes.set(result.testName, nameCode);
+    }
+    testNameOf[position] = nameCode;
+  }
+  const bySuite = {
+    latency: new Uint32Array(suiteCounts.latency),
+    throughput: new Uint32Array(suiteCounts.throughput),
+    serving: new Uint32Array(suiteCounts.serving),
+  };
+  const fill = { latency: 0, throughput: 0, serving: 0 };
+  results.forEach((result, position) => {
+    bySuite[result.suite][fill[result.suite]] = position;
+    fill[result.suite] += 1;
+  });
+
+  return {
+    datasets,
+    results,
+    datasetOf,
+    bySuite,
+    groupValues,
+    codes,
+    testNames: [...testNameCodes.keys()],
+    testNameOf,
+    metricKeys: {
+      latency: orderMetricKeys(metricKeySets.latency),
+      throughput: orderMetricKeys(metricKeySets.throughput),
+      serving: orderMetricKeys(metricKeySets.serving),
+    },
+  };
+}
+
+/** A filter value with how many results it would show given the other groups' choices. */
+export interface FacetValue extends GroupValue {
+  readonly count: number;
+  readonly hidden: boolean;
+}
+
+/** What every table and chart shows: visible positions per suite, in reading order. */
+export interface ResultsView {
+  readonly index: ResultIndex;
+  readonly visible: Readonly<Record<Suite, Uint32Array>>;
+  readonly facets: Readonly<Record<FilterGroup, readonly FacetValue[]>>;
+  readonly visibleCount: number;
+}
+
+function hiddenMask(index: ResultIndex, group: FilterGroup, hidden: readonly string[]): Uint8Array {
+  const values = index.groupValues[group];
+  const mask = new Uint8Array(NOT_APPLICABLE + 1);
+  if (hidden.length === 0) return mask;
+  const hiddenSet = new Set(hidden);
+  values.forEach((entry, code) => {
+    if (hiddenSet.has(entry.value)) mask[code] = 1;
+  });
+  return mask;
+}
+
+/** Which distinct test names contain the search text (case-insensitive); null when there is no search. */
+function searchMask(index: ResultIndex, search: string): Uint8Array | null {
+  const needle = search.trim().toLowerCase();
+  if (needle === '') return null;
+  return Uint8Array.from(index.testNames, (name) => (name.toLowerCase().includes(needle) ? 1 : 0));
+}
+
+function increment(counts: Uint32Array, code: number): void {
+  counts[code] = (counts[code] ?? 0) + 1;
+}
+
+/**
+ * The one derivation behind every table and chart: rows whose values are all checked and whose
+ * test name contains the search text, plus per-value counts for the filter bar (each count is
+ * what that value would show with the other groups' choices applied). One pass over the rows.
+ */
+export function deriveResultsView(
+  index: ResultIndex,
+  hidden: HiddenValues,
+  search: string,
+): ResultsView {
+  const total = index.results.length;
+  const masks = FILTER_GROUPS.map((group) => hiddenMask(index, group, hidden[group]));
+  const codes = FILTER_GROUPS.map((group) => index.codes[group]);
+  const counts = FILTER_GROUPS.map((group) => new Uint32Array(index.groupValues[group].length));
+  const names = searchMask(index, search);
+  const keep = new Uint8Array(total);
+  const groupCount = FILTER_GROUPS.length;
+
+  for (let row = 0; row < total; row += 1) {
+    if (names !== null && names[index.testNameOf[row] ?? 0] === 0) continue;
+    let failures = 0;
+    let failedGroup = -1;
+    for (let g = 0; g < groupCount; g += 1) {
+      if ((masks[g] as Uint8Array)[(codes[g] as Uint16Array)[row] ?? 0] === 1) {
+        failures += 1;
+        failedGroup = g;
+      }
+    }
+    if (failures === 0) {
+      keep[row] = 1;
+      for (let g = 0; g < groupCount; g += 1) {
+        const code = (codes[g] as Uint16Array)[row] ?? NOT_APPLICABLE;
+        if (code !== NOT_APPLICABLE) increment(counts[g] as Uint32Array, code);
+      }
+    } else if (failures === 1) {
+      const code = (codes[failedGroup] as Uint16Array)[row] ?? NOT_APPLICABLE;
+      if (code !== NOT_APPLICABLE) increment(counts[failedGroup] as Uint32Array, code);
+    }
+  }
+
+  const visible = {} as Record<Suite, Uint32Array>;
+  let visibleCount = 0;
+  for (const suite of SUITES) {
+    const positions = index.bySuite[suite];
+    let kept = 0;
+    for (const position of positions) kept += keep[position] ?? 0;
+    const out = new Uint32Array(kept);
+    let k = 0;
+    for (const position of positions) {
+      if (keep[position] === 1) {
+        out[k] = position;
+        k += 1;
+      }
+    }
+    visible[suite] = out;
+    visibleCount += kept;
+  }
+
+  const facets = {} as Record<FilterGroup, FacetValue[]>;
+  FILTER_GROUPS.forEach((group, g) => {
+    const mask = masks[g] as Uint8Array;
+    facets[group] = index.groupValues[group].map((entry, code) => ({
+      ...entry,
+      count: (counts[g] as Uint32Array)[code] ?? 0,
+      hidden: mask[code] === 1,
+    }));
+  });
+  return { index, visible, facets, visibleCount };
+}
+
+/** The rows at some positions, as objects (for charts and other small consumers). */
+export function resultsAt(index: ResultIndex, positions: Uint32Array): BenchmarkResult[] {
+  return Array.from(positions, (position) => index.results[position] as BenchmarkResult);
+}

@@ -1,0 +1,26 @@
+import type { ResultIndex } from '../../data/result-index';
+
+/** Builds the CSV of the rows and columns shown and saves it; the CSV code loads on first use. */
+export async function downloadTableCsv(
+  fileName: string,
+  index: ResultIndex,
+  positions: Uint32Array,
+  columnIds: readonly string[],
+): Promise<void> {
+  const { tableCsv } = await import('../../data/table-csv');
+  const blob = new Blob([tableCsv(index, positions, columnIds)], {
+    type: 'text/csv;charset=utf-8',
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke after the browser has started the download.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 1000);
+}

@@ -1,0 +1,65 @@
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  type ColumnDef,
+} from '@tanstack/react-table';
+import { cellText, describeColumn } from '../../data/table-columns';
+import type { BenchmarkResult } from '../../data/result-model';
+
+/** One row handed to the table: only rows in view are ever built. */
+export interface TableRow {
+  /** Position in the result index; the row's id. */
+  readonly position: number;
+  /** 0-based index among all rows the table has (for aria-rowindex). */
+  readonly rowIndex: number;
+  readonly result: BenchmarkResult;
+  readonly datasetLabel: string;
+}
+
+interface ResultColumnMeta {
+  /** Right-aligned with tabular figures. */
+  numeric?: boolean;
+  /** What the column holds; shown as the header's tooltip. */
+  description?: string;
+}
+
+// The meta slot is type-only: its value is never read.
+const columnMeta: ResultColumnMeta = {};
+
+export const resultTableFeatures = tableFeatures({
+  rowSortingFeature,
+  columnVisibilityFeature,
+  columnMeta,
+});
+
+type Features = typeof resultTableFeatures;
+const column = createColumnHelper<Features, TableRow>();
+
+function ModelCell({ row }: { row: TableRow }) {
+  return (
+    <span className="model-cell">
+      <span>{cellText('model', row.result, row.datasetLabel)}</span>
+      <code className="test-name" title={row.result.testName}>
+        {row.result.testName}
+      </code>
+    </span>
+  );
+}
+
+/** Column definitions for column ids (see table-columns.ts); sorting is done outside the table. */
+export function resultColumns(ids: readonly string[]): ColumnDef<Features, TableRow>[] {
+  return ids.map((id) => {
+    const info = describeColumn(id);
+    return column.accessor((row) => cellText(id, row.result, row.datasetLabel), {
+      id,
+      header: info.header,
+      // Best first: latencies ascending, throughputs descending.
+      sortDescFirst: info.direction === 'higher',
+      enableHiding: id !== 'model',
+      ...(id === 'model' ? { cell: (context) => <ModelCell row={context.row.original} /> } : {}),
+      meta: { numeric: info.numeric, description: info.description },
+    }) as ColumnDef<Features, TableRow>;
+  });
+}
