@@ -26,9 +26,26 @@ function suiteFromColumns(roles: readonly ColumnRole[]): Suite | null {
   return null;
 }
 
-function emptyRecord<T>(): Record<string, T> {
-  // No prototype: keys come from files, and `__proto__` must stay an ordinary key.
-  return Object.create(null) as Record<string, T>;
+// No prototype: attribute keys are column names from files, and `__proto__` must stay an
+// ordinary key. Rows without text extras share one frozen empty record.
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(
+  Object.create(null) as Record<string, string>,
+);
+
+/**
+ * Memoizes a function of a string within one table: results of a long history repeat the same
+ * test names, models and GPU cells, so each distinct one is parsed and stored once.
+ */
+function memoByText<T>(read: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      value = read(text);
+      cache.set(text, value);
+    }
+    return value as T;
+  };
 }
 
 function uniqueName(name: string, taken: ReadonlySet<string>): string {
@@ -74,19 +91,32 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
   if (nameColumn === -1) {
     return { results, warnings: ['A table has no "Test name" column; it was skipped.'] };
   }
+  const columnIndex = new Map<ColumnRole['kind'], number>();
+  roles.forEach((role, column) => {
+    if (!columnIndex.has(role.kind)) columnIndex.set(role.kind, column);
+  });
   const cellOf = (row: readonly unknown[], kind: ColumnRole['kind']): unknown => {
-    const column = columnOf(kind);
-    return column === -1 ? undefined : row[column];
+    const column = columnIndex.get(kind);
+    return column === undefined ? undefined : row[column];
+  };
+
+  const intern = memoByText((text) => text);
+  const readName = memoByText(parseTestName);
+  const readGpu = memoByText(normalizeGpu);
+  const gpuOf = (cell: unknown) => (typeof cell === 'string' ? readGpu(cell) : normalizeGpu(cell));
+  const textOf = (cell: unknown): string | null => {
+    const text = parseTextCell(cell);
+    return text === null ? null : intern(text);
   };
 
   table.rows.forEach((row, index) => {
     const position = table.positions[index] ?? `row ${index + 1}`;
-    const testName = parseTextCell(row[nameColumn]);
+    const testName = textOf(row[nameColumn]);
     if (testName === null) {
       warnings.push(`Skipped ${position}: it has no test name.`);
       return;
     }
-    const parts = parseTestName(testName);
+    const parts = readName(testName);
     const suite = sectionSuite ?? parts.suite ?? columnSuite;
     if (suite === null) {
       warnings.push(
@@ -102,8 +132,10 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
       );
     }
 
-    const metrics = emptyRecord<number | null>();
-    const attributes = emptyRecord<string>();
+    // Keys are known metric keys or `x:`-prefixed column names, so a plain object is safe, and
+    // rows of one table share its shape (far smaller than a dictionary-mode object).
+    const metrics: Record<string, number | null> = {};
+    let attributes = NO_ATTRIBUTES;
     roles.forEach((role, column) => {
       const cell = row[column];
       if (role.kind === 'metric') {
@@ -116,19 +148,22 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
       if (extra.numeric) {
         metrics[extraMetricKey(extra.name)] = parseFiniteCell(cell);
       } else {
-        const text = parseTextCell(cell);
-        if (text !== null) attributes[extra.name] = text;
+        const text = textOf(cell);
+        if (text === null) return;
+        if (attributes === NO_ATTRIBUTES)
+          attributes = Object.create(null) as Record<string, string>;
+        (attributes as Record<string, string>)[extra.name] = text;
       }
     });
 
     results.push({
       suite,
       testName,
-      model: parseTextCell(cellOf(row, 'model')) ?? parts.model ?? '',
+      model: textOf(cellOf(row, 'model')) ?? parts.model ?? '',
       tp: explicitTp ?? parts.tp,
       pp: integerOrNull(parseNumberCell(cellOf(row, 'pp'))) ?? parts.pp,
-      gpu: normalizeGpu(cellOf(row, 'gpu')),
-      dataset: parseTextCell(cellOf(row, 'dataset')) ?? parts.dataset,
+      gpu: gpuOf(cellOf(row, 'gpu')),
+      dataset: textOf(cellOf(row, 'dataset')) ?? parts.dataset,
       variant: parts.variant,
       qps: parseNumberCell(cellOf(row, 'qps')) ?? parts.qps,
       concurrency: integerOrNull(parseNumberCell(cellOf(row, 'concurrency'))) ?? parts.concurrency,

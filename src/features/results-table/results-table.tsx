@@ -41,13 +41,18 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
   const hasData = useDashboardStore((state) => state.datasets.length > 0);
 
   const { index } = view;
-  const positions = useMemo(
-    () => sortPositions(index, view.visible[suite], tableView.sorting),
-    [index, view.visible, suite, tableView.sorting],
-  );
   const columnIds = useMemo(
     () => suiteColumnIds(suite, index.metricKeys[suite]),
     [suite, index.metricKeys],
+  );
+  // A link may name columns this data does not have; sort only by columns that exist.
+  const activeSorting = useMemo(
+    () => tableView.sorting.filter((key) => columnIds.includes(key.id)),
+    [tableView.sorting, columnIds],
+  );
+  const positions = useMemo(
+    () => sortPositions(index, view.visible[suite], activeSorting),
+    [index, view.visible, suite, activeSorting],
   );
   const columns = useMemo(() => resultColumns(columnIds), [columnIds]);
 
@@ -81,8 +86,8 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
   }, [positions, index, firstIndex, lastIndex]);
 
   const sorting = useMemo<SortingState>(
-    () => tableView.sorting.map((key) => ({ ...key })),
-    [tableView.sorting],
+    () => activeSorting.map((key) => ({ ...key })),
+    [activeSorting],
   );
   const columnVisibility = useMemo<ColumnVisibilityState>(
     () => Object.fromEntries(tableView.hiddenColumns.map((id) => [id, false])),
