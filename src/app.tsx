@@ -1,5 +1,7 @@
 import { SUITES } from './data/result-model';
 import { DatasetsPanel } from './features/datasets/datasets-panel';
+import { LoadResultsButton } from './features/file-drop/load-results-button';
+import { PageDropTarget } from './features/file-drop/page-drop-target';
 import { FilterBar } from './features/filters/filter-bar';
 import { NoMatchNotice } from './features/filters/no-match-notice';
 import { ResultsTable } from './features/results-table/results-table';
@@ -8,12 +10,18 @@ import { LoadStatus } from './features/status/load-status';
 export function App() {
   return (
     <div className="app">
+      <PageDropTarget />
       <header className="app-header">
-        <h1>vLLM Performance Dashboard</h1>
-        <p className="tagline">
-          Nightly latency, throughput and serving benchmarks of vLLM, read in your browser. Nothing
-          leaves your machine.
-        </p>
+        <div className="app-title">
+          <h1>vLLM Performance Dashboard</h1>
+          <p className="tagline">
+            Nightly latency, throughput and serving benchmarks of vLLM, read in your browser. Drop,
+            pick or paste your own results to compare: files never leave your machine.
+          </p>
+        </div>
+        <div className="app-actions">
+          <LoadResultsButton />
+        </div>
       </header>
       <div className="layout">
         <FilterBar />

@@ -34,7 +34,10 @@ export interface DashboardActions {
   startLoading: () => void;
   /** Adds datasets whose content is not loaded yet; returns the ids that were already there. */
   addDatasets: (datasets: readonly Dataset[]) => string[];
+  /** Removes a dataset the user loaded; bundled datasets stay. */
+  removeDataset: (id: string) => void;
   reportProblems: (problems: readonly LoadProblem[]) => void;
+  dismissProblem: (problem: LoadProblem) => void;
   finishLoading: () => void;
   toggleHidden: (group: FilterGroup, value: string) => void;
   /** Shows just this value of the group (hides every other value present). */
@@ -117,8 +120,18 @@ export const useDashboardStore = create<DashboardStore>()((set, get) => {
       if (added.length > 0) set({ datasets: [...get().datasets, ...added] });
       return duplicates;
     },
+    removeDataset: (id) => {
+      const datasets = get().datasets;
+      const next = datasets.filter(
+        (dataset) => dataset.id !== id || dataset.source.kind === 'bundled',
+      );
+      if (next.length !== datasets.length) set({ datasets: next });
+    },
     reportProblems: (problems) => {
       if (problems.length > 0) set({ problems: [...get().problems, ...problems] });
+    },
+    dismissProblem: (problem) => {
+      set({ problems: get().problems.filter((item) => item !== problem) });
     },
     finishLoading: () => {
       set({ phase: 'ready' });

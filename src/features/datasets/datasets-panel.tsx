@@ -4,6 +4,7 @@ import { useDashboardStore } from '../../store/dashboard-store';
 /** Every loaded dataset with its label, GPU, format and number of results. */
 export function DatasetsPanel() {
   const datasets = useDashboardStore((state) => state.datasets);
+  const removeDataset = useDashboardStore((state) => state.removeDataset);
   return (
     <section className="datasets-panel" aria-labelledby="datasets-heading">
       <h2 id="datasets-heading">Datasets</h2>
@@ -23,6 +24,18 @@ export function DatasetsPanel() {
                 <span title={`Read as ${dataset.format.label}`}>{dataset.format.label}</span>
                 <span className="dataset-source">{dataset.source.name}</span>
               </span>
+              {dataset.source.kind !== 'bundled' && (
+                <button
+                  type="button"
+                  className="remove-button"
+                  aria-label={`Remove ${dataset.label}`}
+                  onClick={() => {
+                    removeDataset(dataset.id);
+                  }}
+                >
+                  Remove
+                </button>
+              )}
               {dataset.warnings.length > 0 && (
                 <details className="dataset-warnings">
                   <summary>

@@ -4,6 +4,7 @@ import { useDashboardStore } from '../../store/dashboard-store';
 export function LoadStatus() {
   const phase = useDashboardStore((state) => state.phase);
   const problems = useDashboardStore((state) => state.problems);
+  const dismissProblem = useDashboardStore((state) => state.dismissProblem);
   return (
     <>
       <p className="load-status" role="status">
@@ -11,8 +12,19 @@ export function LoadStatus() {
       </p>
       {problems.map((problem, index) => (
         <div key={`${problem.source}-${index}`} className="problem" role="alert">
-          <strong>{problem.message}</strong>
-          {problem.hint !== undefined && <span className="problem-hint"> {problem.hint}</span>}
+          <p>
+            <strong>{problem.message}</strong>
+            {problem.hint !== undefined && <span className="problem-hint"> {problem.hint}</span>}
+          </p>
+          <button
+            type="button"
+            aria-label={`Dismiss: ${problem.message}`}
+            onClick={() => {
+              dismissProblem(problem);
+            }}
+          >
+            Dismiss
+          </button>
         </div>
       ))}
     </>
