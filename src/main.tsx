@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { loadBundledData } from './store/bundled-data';
+import { startPersistence } from './store/persistence';
 import { startUrlSync } from './store/url-sync';
 import './styles.css';
 
@@ -9,7 +10,8 @@ const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
 startUrlSync();
-void loadBundledData();
+// Bundled runs first, then what the user loaded before, so the bundled runs lead the list.
+void loadBundledData().then(startPersistence);
 
 createRoot(container).render(
   <StrictMode>

@@ -28,6 +28,10 @@ export interface DashboardState {
   readonly problems: readonly LoadProblem[];
   /** Filters, search, sorting and columns: everything a link reproduces. */
   readonly view: ViewState;
+  /** False when the browser gives no storage: loaded files last for this session only. */
+  readonly storageAvailable: boolean;
+  /** Ids of loaded datasets that could not be saved (storage full or unavailable). */
+  readonly notSaved: readonly string[];
 }
 
 export interface DashboardActions {
@@ -49,6 +53,12 @@ export interface DashboardActions {
   setHiddenColumns: (suite: Suite, hiddenColumns: readonly string[]) => void;
   /** Replaces the whole view, e.g. from the URL after Back/Forward. */
   applyView: (view: ViewState) => void;
+  /** Gives a dataset the user loaded a new label (bundled ones keep theirs). */
+  renameDataset: (id: string, label: string) => void;
+  /** Removes every dataset the user loaded, keeping the bundled runs. */
+  resetToBundled: () => void;
+  setStorageAvailable: (available: boolean) => void;
+  markNotSaved: (id: string) => void;
   /** Back to the state at start-up (tests use it between cases). */
   reset: () => void;
 }
@@ -60,7 +70,12 @@ const initialState: DashboardState = {
   phase: 'idle',
   problems: [],
   view: DEFAULT_VIEW_STATE,
+  storageAvailable: true,
+  notSaved: [],
 };
+
+/** Labels are text from files or typing: trimmed, one line, at most this long. */
+export const MAX_LABEL_LENGTH = 120;
 
 /** All loaded results, indexed once per change of the loaded datasets. */
 export const selectResultIndex = (() => {
@@ -165,6 +180,26 @@ export const useDashboardStore = create<DashboardStore>()((set, get) => {
     },
     applyView: (view) => {
       set({ view });
+    },
+    renameDataset: (id, label) => {
+      const clean = label.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_LENGTH);
+      if (clean === '') return;
+      set({
+        datasets: get().datasets.map((dataset) =>
+          dataset.id === id && dataset.source.kind !== 'bundled' && dataset.label !== clean
+            ? { ...dataset, label: clean }
+            : dataset,
+        ),
+      });
+    },
+    resetToBundled: () => {
+      set({ datasets: get().datasets.filter((dataset) => dataset.source.kind === 'bundled') });
+    },
+    setStorageAvailable: (available) => {
+      set({ storageAvailable: available });
+    },
+    markNotSaved: (id) => {
+      if (!get().notSaved.includes(id)) set({ notSaved: [...get().notSaved, id] });
     },
     reset: () => {
       set(initialState);

@@ -33,7 +33,7 @@ describe('Load results', () => {
     });
     await user.upload(fileInput(), file);
     const region = screen.getByRole('region', { name: 'Datasets' });
-    await within(region).findByText('nightly-8xH200.md', { selector: '.dataset-label' });
+    await within(region).findByRole('textbox', { name: 'Label of nightly-8xH200.md' });
     // The bundled run cannot be removed; the picked file can.
     expect(within(region).queryByRole('button', { name: 'Remove Nightly · 8×H100' })).toBeNull();
     await user.click(within(region).getByRole('button', { name: 'Remove nightly-8xH200.md' }));
@@ -47,7 +47,7 @@ describe('Load results', () => {
     const file = new File([readFixture('nightly/nightly-8xA100-SXM4-80GB.md')], 'a100.md');
     fireEvent.drop(window, { dataTransfer: { files: [file], types: ['Files'] } });
     const region = screen.getByRole('region', { name: 'Datasets' });
-    await within(region).findByText('a100.md', { selector: '.dataset-label' });
+    await within(region).findByRole('button', { name: 'Remove a100.md' });
     const latency = screen.getByRole('table', { name: /Latency/ });
     await waitFor(() => {
       expect(within(latency).getAllByText('8×A100-SXM4-80GB').length).toBeGreaterThan(0);

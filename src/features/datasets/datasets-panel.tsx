@@ -1,55 +1,124 @@
 import { distinctGpuLabels } from '../../data/dataset';
-import { useDashboardStore } from '../../store/dashboard-store';
+import type { Dataset } from '../../data/result-model';
+import { MAX_LABEL_LENGTH, useDashboardStore } from '../../store/dashboard-store';
+
+function DatasetItem({ dataset }: { readonly dataset: Dataset }) {
+  const hidden = useDashboardStore((state) => state.view.hidden.dataset.includes(dataset.id));
+  const notSaved = useDashboardStore(
+    (state) =>
+      dataset.source.kind !== 'bundled' &&
+      (!state.storageAvailable || state.notSaved.includes(dataset.id)),
+  );
+  const toggleHidden = useDashboardStore((state) => state.toggleHidden);
+  const removeDataset = useDashboardStore((state) => state.removeDataset);
+  const renameDataset = useDashboardStore((state) => state.renameDataset);
+  const bundled = dataset.source.kind === 'bundled';
+
+  return (
+    <li className={hidden ? 'dataset-item is-hidden' : 'dataset-item'}>
+      {bundled ? (
+        <span className="dataset-label">{dataset.label}</span>
+      ) : (
+        <input
+          key={dataset.label}
+          className="dataset-label dataset-label-input"
+          aria-label={`Label of ${dataset.label}`}
+          defaultValue={dataset.label}
+          maxLength={MAX_LABEL_LENGTH}
+          onBlur={(event) => {
+            renameDataset(dataset.id, event.currentTarget.value);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.currentTarget.blur();
+          }}
+        />
+      )}
+      <span className="dataset-count">
+        {dataset.results.length.toLocaleString('en-US')}{' '}
+        {dataset.results.length === 1 ? 'result' : 'results'}
+      </span>
+      <span className="dataset-meta">
+        {bundled && <span className="badge">bundled</span>}
+        {notSaved && <span className="badge badge-warning">not saved</span>}
+        <span>{distinctGpuLabels(dataset.results).join(', ')}</span>
+        <span title={`Read as ${dataset.format.label}`}>{dataset.format.label}</span>
+        <span className="dataset-source">{dataset.source.name}</span>
+      </span>
+      <span className="dataset-actions">
+        <label className="dataset-toggle">
+          <input
+            type="checkbox"
+            aria-label={`Show ${dataset.label}`}
+            checked={!hidden}
+            onChange={() => {
+              toggleHidden('dataset', dataset.id);
+            }}
+          />
+          Show
+        </label>
+        {!bundled && (
+          <button
+            type="button"
+            className="remove-button"
+            aria-label={`Remove ${dataset.label}`}
+            onClick={() => {
+              removeDataset(dataset.id);
+            }}
+          >
+            Remove
+          </button>
+        )}
+      </span>
+      {dataset.warnings.length > 0 && (
+        <details className="dataset-warnings">
+          <summary>
+            {dataset.warnings.length} {dataset.warnings.length === 1 ? 'warning' : 'warnings'}
+          </summary>
+          <ul>
+            {dataset.warnings.map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </li>
+  );
+}
 
 /** Every loaded dataset with its label, GPU, format and number of results. */
 export function DatasetsPanel() {
   const datasets = useDashboardStore((state) => state.datasets);
-  const removeDataset = useDashboardStore((state) => state.removeDataset);
+  const resetToBundled = useDashboardStore((state) => state.resetToBundled);
+  const loadedByUser = datasets.filter((dataset) => dataset.source.kind !== 'bundled').length;
   return (
     <section className="datasets-panel" aria-labelledby="datasets-heading">
-      <h2 id="datasets-heading">Datasets</h2>
+      <div className="section-head">
+        <h2 id="datasets-heading">Datasets</h2>
+        {loadedByUser > 0 && (
+          <button
+            type="button"
+            className="reset-bundled"
+            onClick={() => {
+              const plural = loadedByUser === 1 ? 'dataset' : 'datasets';
+              if (
+                window.confirm(
+                  `Remove the ${loadedByUser} ${plural} you loaded and keep only the bundled runs?`,
+                )
+              ) {
+                resetToBundled();
+              }
+            }}
+          >
+            Reset to bundled data
+          </button>
+        )}
+      </div>
       {datasets.length === 0 ? (
         <p className="empty-note">No results are loaded.</p>
       ) : (
         <ul className="dataset-list">
           {datasets.map((dataset) => (
-            <li key={dataset.id} className="dataset-item">
-              <span className="dataset-label">{dataset.label}</span>
-              <span className="dataset-count">
-                {dataset.results.length} {dataset.results.length === 1 ? 'result' : 'results'}
-              </span>
-              <span className="dataset-meta">
-                {dataset.source.kind === 'bundled' && <span className="badge">bundled</span>}
-                <span>{distinctGpuLabels(dataset.results).join(', ')}</span>
-                <span title={`Read as ${dataset.format.label}`}>{dataset.format.label}</span>
-                <span className="dataset-source">{dataset.source.name}</span>
-              </span>
-              {dataset.source.kind !== 'bundled' && (
-                <button
-                  type="button"
-                  className="remove-button"
-                  aria-label={`Remove ${dataset.label}`}
-                  onClick={() => {
-                    removeDataset(dataset.id);
-                  }}
-                >
-                  Remove
-                </button>
-              )}
-              {dataset.warnings.length > 0 && (
-                <details className="dataset-warnings">
-                  <summary>
-                    {dataset.warnings.length}{' '}
-                    {dataset.warnings.length === 1 ? 'warning' : 'warnings'}
-                  </summary>
-                  <ul>
-                    {dataset.warnings.map((warning, index) => (
-                      <li key={index}>{warning}</li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-            </li>
+            <DatasetItem key={dataset.id} dataset={dataset} />
           ))}
         </ul>
       )}

@@ -1,0 +1,75 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/app';
+import { useDashboardStore } from '../../src/store/dashboard-store';
+import { loadInputs } from '../../src/store/load-files';
+import { readFixture, seedDataset } from '../helpers/seed';
+
+const store = () => useDashboardStore.getState();
+
+beforeEach(async () => {
+  store().reset();
+  store().addDatasets([seedDataset('H100')]);
+  const text = readFixture('nightly/nightly-8xH200.md');
+  await loadInputs([
+    { name: 'pr-run.md', kind: 'file', size: text.length, text: () => Promise.resolve(text) },
+  ]);
+});
+
+function latencyGpus(): string[] {
+  const table = screen.getByRole('table', { name: /Latency/ });
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[2]?.textContent ?? '');
+}
+
+describe('Datasets panel', () => {
+  it('hides and shows a dataset, bundled ones included', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const region = screen.getByRole('region', { name: 'Datasets' });
+    await user.click(within(region).getByRole('checkbox', { name: 'Show Nightly · 8×H100' }));
+    expect(latencyGpus()).toEqual(['8×H200', '8×H200', '8×H200']);
+    await user.click(within(region).getByRole('checkbox', { name: 'Show Nightly · 8×H100' }));
+    expect(latencyGpus()).toHaveLength(6);
+  });
+
+  it('renames a loaded dataset everywhere it is shown', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const label = screen.getByRole('textbox', { name: 'Label of pr-run.md' });
+    await user.clear(label);
+    await user.type(label, 'PR 1234{Enter}');
+    const table = screen.getByRole('table', { name: /Latency/ });
+    expect(within(table).getAllByText('PR 1234')).toHaveLength(3);
+    expect(screen.getByRole('button', { name: 'Remove PR 1234' })).toBeInTheDocument();
+  });
+
+  it('asks before resetting to the bundled data, and does nothing when told no', async () => {
+    const user = userEvent.setup();
+    const confirm = vi
+      .spyOn(window, 'confirm')
+      .mockReturnValueOnce(false)
+      .mockReturnValueOnce(true);
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Reset to bundled data' }));
+    expect(confirm).toHaveBeenCalledWith(
+      'Remove the 1 dataset you loaded and keep only the bundled runs?',
+    );
+    expect(store().datasets).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: 'Reset to bundled data' }));
+    expect(store().datasets.map((dataset) => dataset.label)).toEqual(['Nightly · 8×H100']);
+    expect(screen.queryByRole('button', { name: 'Reset to bundled data' })).toBeNull();
+  });
+
+  it('says "not saved" when the browser gives no storage', () => {
+    store().setStorageAvailable(false);
+    render(<App />);
+    const region = screen.getByRole('region', { name: 'Datasets' });
+    const items = within(region).getAllByRole('listitem');
+    expect(items[0]).not.toHaveTextContent('not saved');
+    expect(items[1]).toHaveTextContent('not saved');
+  });
+});

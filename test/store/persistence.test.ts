@@ -1,0 +1,113 @@
+import 'fake-indexeddb/auto';
+import { clear, createStore, entries, get, set } from 'idb-keyval';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useDashboardStore } from '../../src/store/dashboard-store';
+import { loadInputs, type LoadInput } from '../../src/store/load-files';
+import { reviveRecord, startPersistence } from '../../src/store/persistence';
+import { readFixture, seedDataset } from '../helpers/seed';
+
+const db = createStore('vllm-dashboard', 'datasets');
+const store = () => useDashboardStore.getState();
+let stop: (() => void) | null = null;
+
+function input(name: string, text: string): LoadInput {
+  return { name, kind: 'file', size: text.length, text: () => Promise.resolve(text) };
+}
+
+/** What a reload does: a fresh store with the bundled run, then the saved datasets. */
+async function reload(): Promise<void> {
+  stop?.();
+  store().reset();
+  store().addDatasets([seedDataset('H100')]);
+  stop = await startPersistence();
+}
+
+/** Lets the fire-and-forget writes of the store subscription finish. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  await entries(db);
+}
+
+beforeEach(async () => {
+  await clear(db);
+  await reload();
+});
+
+afterEach(() => {
+  stop?.();
+  stop = null;
+});
+
+describe('datasets kept across reloads', () => {
+  it('restores a loaded file after a reload, after the bundled run', async () => {
+    await loadInputs([input('nightly-8xH200.md', readFixture('nightly/nightly-8xH200.md'))]);
+    await settle();
+    await reload();
+    expect(store().datasets.map((dataset) => [dataset.label, dataset.results.length])).toEqual([
+      ['Nightly · 8×H100', 18],
+      ['nightly-8xH200.md', 18],
+    ]);
+    // Restored values are the parsed ones, QPS inf included (structured clone keeps Infinity).
+    const restored = store().datasets[1]?.results.find(
+      (result) => result.testName === 'serving_llama8B_tp1_sharegpt_qps_inf',
+    );
+    expect(restored?.qps).toBe(Infinity);
+    expect(restored?.metrics.request_throughput).toBe(28.828767850421375);
+  });
+
+  it('never saves the bundled runs', async () => {
+    await settle();
+    expect(await entries(db)).toEqual([]);
+  });
+
+  it('forgets a removed dataset', async () => {
+    await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
+    await settle();
+    const id = store().datasets[1]?.id ?? '';
+    store().removeDataset(id);
+    await settle();
+    await reload();
+    expect(store().datasets.map((dataset) => dataset.label)).toEqual(['Nightly · 8×H100']);
+  });
+
+  it('keeps a new label', async () => {
+    await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
+    await settle();
+    store().renameDataset(store().datasets[1]?.id ?? '', '  PR 1234   on H200 ');
+    await settle();
+    await reload();
+    expect(store().datasets[1]?.label).toBe('PR 1234 on H200');
+  });
+
+  it('sets a damaged record aside with a notice and restores the rest', async () => {
+    await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
+    await settle();
+    await set('dataset:broken', { version: 1, dataset: { id: 'broken', results: 'nope' } }, db);
+    await reload();
+    expect(store().datasets.map((dataset) => dataset.label)).toEqual([
+      'Nightly · 8×H100',
+      'run.md',
+    ]);
+    expect(store().problems.map((problem) => problem.message)).toEqual([
+      '1 saved dataset was damaged and set aside; everything else was restored.',
+    ]);
+    expect(await get('dataset:broken', db)).toBeUndefined();
+    expect(await get('set-aside:dataset:broken', db)).toEqual({
+      version: 1,
+      dataset: { id: 'broken', results: 'nope' },
+    });
+  });
+});
+
+describe('reviveRecord', () => {
+  it('refuses records of another shape', () => {
+    expect(reviveRecord(null)).toBeNull();
+    expect(reviveRecord({ version: 2, dataset: {} })).toBeNull();
+    expect(
+      reviveRecord({
+        version: 1,
+        dataset: { id: 'x', label: 'x', source: { kind: 'bundled', name: 'x' } },
+      }),
+    ).toBeNull();
+  });
+});
