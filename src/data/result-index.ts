@@ -72,10 +72,17 @@ export function groupValueOf(
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-function numericKey(value: string): number {
-  if (value === 'inf') return Infinity;
+/** Numbers by size, `inf` after them, unknown (`—`) last: [unknown?, size]. */
+function numericKey(value: string): readonly [number, number] {
+  if (value === 'inf') return [0, Infinity];
   const number = Number(value);
-  return Number.isNaN(number) ? Number.MAX_VALUE * 2 : number;
+  return Number.isNaN(number) ? [1, 0] : [0, number];
+}
+
+function compareNumericValues(a: string, b: string): number {
+  const [unknownA, sizeA] = numericKey(a);
+  const [unknownB, sizeB] = numericKey(b);
+  return unknownA - unknownB || (sizeA < sizeB ? -1 : sizeA > sizeB ? 1 : 0);
 }
 
 /** Orders a group's distinct values for people: names by natural order, numbers by size with ∞ and unknown last. */
@@ -85,7 +92,7 @@ function orderValues(
   datasetOrder: ReadonlyMap<string, number>,
 ): GroupValue[] {
   if (group === 'qps' || group === 'tp') {
-    return values.sort((a, b) => numericKey(a.value) - numericKey(b.value));
+    return values.sort((a, b) => compareNumericValues(a.value, b.value));
   }
   if (group === 'dataset') {
     return values.sort(

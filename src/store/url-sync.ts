@@ -4,7 +4,7 @@ import { useDashboardStore } from './dashboard-store';
 /**
  * Keeps the view (filters, search, sorting, columns) in the query string: the page opens with
  * the view its URL describes, every change is a history entry (typing in the search replaces
- * the current one), and Back/Forward restore the view. Returns a function that stops syncing.
+ * the entry its first keystroke made), and Back/Forward restore the view. Returns a function that stops syncing.
  */
 export function startUrlSync(win: Window = window): () => void {
   const store = useDashboardStore;
@@ -13,10 +13,12 @@ export function startUrlSync(win: Window = window): () => void {
 
   store.getState().applyView(decodeViewState(win.location.search));
   let lastQuery = encodeViewState(store.getState().view);
+  let typingSearch = false;
 
   const onPopState = (): void => {
     const view = decodeViewState(win.location.search);
     lastQuery = encodeViewState(view);
+    typingSearch = false;
     store.getState().applyView(view);
   };
   win.addEventListener('popstate', onPopState);
@@ -30,8 +32,11 @@ export function startUrlSync(win: Window = window): () => void {
       state.view.search !== previous.view.search &&
       state.view.hidden === previous.view.hidden &&
       state.view.tables === previous.view.tables;
-    if (typingOnly) win.history.replaceState(null, '', urlFor(query));
+    // The first keystroke of a search is a new entry; the rest of the word replaces it, so Back
+    // undoes the whole search and nothing before it.
+    if (typingOnly && typingSearch) win.history.replaceState(null, '', urlFor(query));
     else win.history.pushState(null, '', urlFor(query));
+    typingSearch = typingOnly;
   });
 
   return () => {

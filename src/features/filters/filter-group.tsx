@@ -57,9 +57,10 @@ export function FilterGroupFieldset({
               <label htmlFor={inputId} title={group === 'dataset' ? value.label : undefined}>
                 <ValueLabel group={group} value={value} />
               </label>
-              <span id={countId} className="filter-count" aria-label={`${value.count} results`}>
+              <span className="filter-count" aria-hidden="true">
                 {value.count}
               </span>
+              <span id={countId} className="visually-hidden">{`${value.count} results`}</span>
               <button
                 type="button"
                 className="only-button"

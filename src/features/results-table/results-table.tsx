@@ -4,7 +4,7 @@ import {
   type ColumnVisibilityState,
   type SortingState,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import type { Suite } from '../../data/result-model';
 import { sortPositions } from '../../data/sort-results';
@@ -24,6 +24,26 @@ const SUITE_TITLES: Readonly<Record<Suite, { title: string; workload: string }>>
 export const ROW_HEIGHT = 45;
 /** Up to this many rows every row is rendered; above it only the rows in view. */
 export const VIRTUALIZE_ABOVE = 100;
+/**
+ * Browsers cap how tall an element can be (Chromium: 33,554,430 px, ~745k rows of 45 px). Above
+ * this height the scroll range is compressed: scroll positions map linearly onto rows, so the
+ * last row of a million stays reachable.
+ */
+export const MAX_SCROLL_HEIGHT = 16_000_000;
+
+interface ScrollScale {
+  /** Height all rows would need. */
+  readonly full: number;
+  /** Height the scroll area is given (≤ MAX_SCROLL_HEIGHT). */
+  readonly shown: number;
+}
+
+/** Actual scroll offset → the offset the virtualizer reasons in (both ends map exactly). */
+function toRowOffset(offset: number, scale: ScrollScale, viewport: number): number {
+  if (scale.full <= scale.shown) return offset;
+  const range = Math.max(1, scale.shown - viewport);
+  return (Math.min(offset, range) * (scale.full - viewport)) / range;
+}
 
 const sortLabel = { asc: 'ascending', desc: 'descending' } as const;
 
@@ -58,12 +78,21 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualize = positions.length > VIRTUALIZE_ABOVE;
+  const fullHeight = positions.length * ROW_HEIGHT;
+  const scale: ScrollScale = { full: fullHeight, shown: Math.min(fullHeight, MAX_SCROLL_HEIGHT) };
+  const scaleRef = useRef(scale);
+  scaleRef.current = scale;
   const virtualizer = useVirtualizer({
     count: positions.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     enabled: virtualize,
+    observeElementOffset: (instance, report) =>
+      observeElementOffset(instance, (offset, isScrolling) => {
+        const viewport = instance.scrollElement?.clientHeight ?? 0;
+        report(toRowOffset(offset, scaleRef.current, viewport), isScrolling);
+      }),
   });
   const virtualItems = virtualize ? virtualizer.getVirtualItems() : null;
   const firstIndex = virtualItems?.[0]?.index ?? 0;
@@ -90,7 +119,11 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
     [activeSorting],
   );
   const columnVisibility = useMemo<ColumnVisibilityState>(
-    () => Object.fromEntries(tableView.hiddenColumns.map((id) => [id, false])),
+    // The model column (with the test name) cannot be hidden, not even by a link.
+    () =>
+      Object.fromEntries(
+        tableView.hiddenColumns.filter((id) => id !== 'model').map((id) => [id, false]),
+      ),
     [tableView.hiddenColumns],
   );
 
@@ -126,10 +159,24 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
       visible: leaf.getIsVisible(),
       toggle: leaf.getToggleVisibilityHandler(),
     }));
-  const totalSize = virtualize ? virtualizer.getTotalSize() : 0;
-  const paddingTop = virtualItems?.[0]?.start ?? 0;
-  const paddingBottom =
-    virtualItems === null ? 0 : totalSize - (virtualItems[virtualItems.length - 1]?.end ?? 0);
+  // Rows in view are laid out at their natural height; the spacers above and below fill the
+  // (possibly compressed) scroll area so the row at the scroll offset sits at the top.
+  let paddingTop = 0;
+  let paddingBottom = 0;
+  if (virtualItems !== null && virtualItems.length > 0) {
+    const first = virtualItems[0]?.start ?? 0;
+    const rendered = virtualItems.length * ROW_HEIGHT;
+    if (scale.full <= scale.shown) {
+      paddingTop = first;
+    } else {
+      const rowOffset = virtualizer.scrollOffset ?? 0;
+      const viewport = scrollRef.current?.clientHeight ?? 0;
+      const actual =
+        (rowOffset * Math.max(1, scale.shown - viewport)) / Math.max(1, scale.full - viewport);
+      paddingTop = Math.max(0, actual - (rowOffset - first));
+    }
+    paddingBottom = Math.max(0, scale.shown - paddingTop - rendered);
+  }
   const rowCountText = `${positions.length.toLocaleString('en-US')} ${positions.length === 1 ? 'row' : 'rows'}`;
 
   return (
