@@ -167,7 +167,8 @@ export const useDashboardStore = create<DashboardStore>()((set, get) => {
       setView({ hidden: { ...hidden, [group]: others } });
     },
     resetFilters: () => {
-      setView({ hidden: NOTHING_HIDDEN, search: '' });
+      // A fresh object, so the reset is its own history entry even when only a search was set.
+      setView({ hidden: { ...NOTHING_HIDDEN }, search: '' });
     },
     setSearch: (search) => {
       setView({ search });
