@@ -42,5 +42,6 @@ export function createDataset(
     format: parsed.format,
     results: parsed.results,
     warnings: parsed.warnings,
+    ...(parsed.meta === undefined ? {} : { meta: parsed.meta }),
   };
 }

@@ -1,3 +1,5 @@
+import { appendAll } from './formats/shared';
+import { jsonColumnOrder } from './formats/json-columns';
 import { isJsonObject, parsePythonJson } from './python-json';
 import {
   SUITES,
@@ -45,10 +47,13 @@ function dictToTable(
     for (const index of Object.keys(cells)) indexSet.add(index);
   }
   const indexes = [...indexSet].sort(numericOrder);
+  // JSON keys cannot repeat: V2's repeated bare Median/P99 columns need moving (json-columns.ts).
+  const order = jsonColumnOrder(headers);
+  const orderedCells = order.map((column) => cellsByColumn[column] ?? {});
   return {
-    headers,
+    headers: order.map((column) => headers[column] ?? ''),
     rows: indexes.map((index) =>
-      cellsByColumn.map((cells) => (Object.hasOwn(cells, index) ? cells[index] : null)),
+      orderedCells.map((cells) => (Object.hasOwn(cells, index) ? cells[index] : null)),
     ),
     positions: indexes.map((index) => `${suite} row ${index}`),
   };
@@ -79,8 +84,8 @@ export function readEmbeddedJsonValue(
     const table = dictToTable(suite, columns, warnings);
     headersBySuite.set(suite, table.headers);
     const readout = readResultsTable(table, suite);
-    results.push(...readout.results);
-    warnings.push(...readout.warnings);
+    appendAll(results, readout.results);
+    appendAll(warnings, readout.warnings);
   }
   if (results.length === 0) {
     return parseFailure(

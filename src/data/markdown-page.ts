@@ -1,3 +1,4 @@
+import { appendAll } from './formats/shared';
 import { looksLikeEmbeddedJson, readEmbeddedJsonValue } from './embedded-json';
 import { parsePythonJson } from './python-json';
 import { parseFailure, type BenchmarkResult, type ParseOutcome, type Suite } from './result-model';
@@ -111,8 +112,22 @@ export function parseMarkdownPage(input: string): ParseOutcome {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const lines = text.split(/\r?\n/);
   const warnings: string[] = [];
+  const tables = findResultTables(lines);
 
-  for (const candidate of findEmbeddedJson(lines)) {
+  // JSON keys cannot repeat: where a table repeats a header (V2's bare Median and P99), the
+  // embedded JSON kept only one of those columns, so the tables hold more and are read instead.
+  const repeatsHeaders = tables.some(({ table }) => {
+    const names = table.headers.map((header) => header.trim().toLowerCase());
+    return new Set(names).size < names.length;
+  });
+  const embedded = repeatsHeaders ? [] : findEmbeddedJson(lines);
+  if (repeatsHeaders && findEmbeddedJson(lines).length > 0) {
+    warnings.push(
+      'The page’s tables repeat column names (Median, P99) that its embedded JSON could keep only once; the tables were read instead.',
+    );
+  }
+
+  for (const candidate of embedded) {
     const parsed = parsePythonJson(candidate);
     if (!parsed.ok || !looksLikeEmbeddedJson(parsed.value)) {
       warnings.push(
@@ -133,13 +148,12 @@ export function parseMarkdownPage(input: string): ParseOutcome {
     };
   }
 
-  const tables = findResultTables(lines);
   const results: BenchmarkResult[] = [];
   const headersBySuite = new Map<Suite, readonly string[]>();
   for (const { table, suite } of tables) {
     const readout = readResultsTable(table, suite);
-    results.push(...readout.results);
-    warnings.push(...readout.warnings);
+    appendAll(results, readout.results);
+    appendAll(warnings, readout.warnings);
     const tableSuite = suite ?? readout.results[0]?.suite;
     if (tableSuite !== undefined) headersBySuite.set(tableSuite, table.headers);
   }

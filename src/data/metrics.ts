@@ -104,6 +104,24 @@ const SCALARS: Readonly<Record<string, ScalarSpec>> = {
     direction: 'lower',
     description: 'Wall-clock time of the whole run',
   },
+  failed_requests: {
+    label: 'Failed requests',
+    unit: 'requests',
+    direction: 'lower',
+    description: 'Requests that ended in an error',
+  },
+  max_output_tokens_per_s: {
+    label: 'Peak output throughput',
+    unit: 'tok/s',
+    direction: 'higher',
+    description: 'Highest output tokens generated in one second of the run',
+  },
+  max_concurrent_requests: {
+    label: 'Peak concurrent requests',
+    unit: 'requests',
+    direction: 'neutral',
+    description: 'Most requests in flight at once during the run',
+  },
 };
 
 const DISTRIBUTION_KEY = /^(latency|ttft|tpot|itl|e2el)_(mean|median|std|p\d{1,2}(?:\.\d+)?)$/;

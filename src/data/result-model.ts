@@ -49,7 +49,27 @@ export interface DetectedFormat {
   readonly label: string;
 }
 
-export type FormatId = 'vllm-embedded-json' | 'vllm-markdown';
+export type FormatId =
+  | 'vllm-embedded-json'
+  | 'vllm-markdown'
+  | 'vllm-records-json'
+  | 'vllm-serve-json'
+  | 'vllm-serve-json-lines'
+  | 'vllm-latency-json'
+  | 'vllm-throughput-json'
+  | 'pytorch-benchmark-json';
+
+/** What a file says about the run as a whole, beside its results. Every field is optional. */
+export interface ResultsMeta {
+  /** When the run was made, ISO 8601 without a zone (the benchmark wrote local time). */
+  readonly date?: string;
+  /** The vLLM version the file names (`--metadata version=…`). */
+  readonly vllmVersion?: string;
+  /** Recorded commands by name (`server_command`, `client_command`, `latency_command`, …). */
+  readonly commands?: Readonly<Record<string, string>>;
+  /** The machine as the markdown page's Platform Information table describes it. */
+  readonly platform?: Readonly<Record<string, string>>;
+}
 
 /** What a parser returns when it understood the input. */
 export interface ParsedResults {
@@ -57,6 +77,8 @@ export interface ParsedResults {
   readonly results: readonly BenchmarkResult[];
   /** Things the reader should know: skipped rows with their position, disagreements, fallbacks. */
   readonly warnings: readonly string[];
+  /** What the file says about the run as a whole; absent when it says nothing. */
+  readonly meta?: ResultsMeta;
 }
 
 export type ParseErrorKind = 'empty' | 'binary' | 'invalid-json' | 'not-results' | 'no-rows';
@@ -87,4 +109,6 @@ export interface Dataset {
   readonly format: DetectedFormat;
   readonly results: readonly BenchmarkResult[];
   readonly warnings: readonly string[];
+  /** What the file says about the run: date, vLLM version, commands, platform. */
+  readonly meta?: ResultsMeta;
 }

@@ -1,5 +1,5 @@
 import { createDataset } from '../data/dataset';
-import { parseResultsText } from '../data/parse-results';
+import { parseResultFiles } from '../data/parse-results';
 import type { Dataset, DatasetSourceKind } from '../data/result-model';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 
@@ -24,43 +24,60 @@ function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
-async function readInput(input: LoadInput): Promise<Dataset | LoadProblem> {
+interface ReadInput {
+  readonly input: LoadInput;
+  readonly text: string;
+}
+
+async function readInput(input: LoadInput): Promise<ReadInput | LoadProblem> {
   if (input.size > MAX_FILE_BYTES) {
     return {
       source: input.name,
       message: `${input.name} was not loaded: it is too large (${megabytes(input.size)}; the limit is ${megabytes(MAX_FILE_BYTES)}).`,
     };
   }
-  let text: string;
   try {
-    text = await input.text();
+    return { input, text: await input.text() };
   } catch {
     return { source: input.name, message: `${input.name} was not loaded: it could not be read.` };
   }
-  const outcome = parseResultsText(text);
-  if (!outcome.ok) {
-    return {
-      source: input.name,
-      message: `${input.name} was not loaded. ${outcome.error.message}`,
-      ...(outcome.error.hint === undefined ? {} : { hint: outcome.error.hint }),
-    };
-  }
-  return createDataset(outcome.value, { kind: input.kind, name: input.name }, text);
 }
 
-function isDataset(value: Dataset | LoadProblem): value is Dataset {
-  return 'results' in value;
+function isRead(value: ReadInput | LoadProblem): value is ReadInput {
+  return 'input' in value;
 }
 
 /**
  * Loads each input on its own: good ones are added, bad ones are reported by name, and one
- * failure never blocks the rest. Content already loaded is not added twice (and is reported).
- * A rejected input changes nothing that was loaded before.
+ * failure never blocks the rest. A `.commands` file completes the result file of the same name
+ * dropped with it. Content already loaded is not added twice (and is reported). A rejected
+ * input changes nothing that was loaded before.
  */
 export async function loadInputs(inputs: readonly LoadInput[]): Promise<LoadReport> {
   const read = await Promise.all(inputs.map(readInput));
-  const datasets = read.filter(isDataset);
-  const problems = read.filter((value): value is LoadProblem => !isDataset(value));
+  const readable = read.filter(isRead);
+  const problems: LoadProblem[] = read.filter((value): value is LoadProblem => !isRead(value));
+  const datasets: Dataset[] = [];
+  // Outcomes come in file order, without the .commands files merged into their result file.
+  const outcomes = parseResultFiles(
+    readable.map(({ input, text }) => ({ name: input.name, text })),
+  );
+  let next = 0;
+  for (const { name, outcome } of outcomes) {
+    while (next < readable.length && readable[next]?.input.name !== name) next += 1;
+    const source = readable[next];
+    next += 1;
+    if (source === undefined) continue;
+    if (!outcome.ok) {
+      problems.push({
+        source: name,
+        message: `${name} was not loaded. ${outcome.error.message}`,
+        ...(outcome.error.hint === undefined ? {} : { hint: outcome.error.hint }),
+      });
+      continue;
+    }
+    datasets.push(createDataset(outcome.value, { kind: source.input.kind, name }, source.text));
+  }
   const store = useDashboardStore.getState();
   const duplicateIds = store.addDatasets(datasets);
   const duplicates = datasets

@@ -101,4 +101,29 @@ describe('loading dropped or picked files', () => {
     store().removeDataset(dropped.id);
     expect(store().datasets.map((dataset) => dataset.label)).toEqual(['Nightly · 8×H100']);
   });
+
+  it('merges a .commands file into the result file dropped with it', async () => {
+    const name = 'serving_llama70B_tp4_sharegpt_qps_inf';
+    const report = await loadInputs([
+      input(`${name}.json`, readFixture(`formats/serve/${name}.json`)),
+      input(`${name}.commands`, readFixture(`formats/serve/${name}.commands`)),
+    ]);
+    expect(report.problems).toEqual([]);
+    expect(report.added).toHaveLength(1);
+    const dataset = report.added[0];
+    expect(dataset?.format.label).toBe('vllm bench serve JSON');
+    // The recorded server command says --tensor-parallel-size 1: stated TP beats the name's tp4.
+    expect(dataset?.results[0]?.tp).toBe(1);
+    expect(dataset?.results[0]?.gpu).toEqual({ type: 'A100-SXM4-80GB', count: 8 });
+    expect(dataset?.results[0]?.metrics.request_throughput).toBe(6.315625454299485);
+    expect(dataset?.warnings.some((warning) => warning.includes('tp4'))).toBe(true);
+    expect(dataset?.meta?.commands?.server_command).toMatch(/--tensor-parallel-size 1/);
+  });
+
+  it('asks for the result file when a .commands file comes alone', async () => {
+    const name = 'serving_llama70B_tp4_sharegpt_qps_inf';
+    await loadInputs([input(`${name}.commands`, readFixture(`formats/serve/${name}.commands`))]);
+    expect(store().datasets).toHaveLength(1);
+    expect(store().problems[0]?.message).toMatch(/together with its result file/);
+  });
 });

@@ -1,0 +1,72 @@
+/** Building the outcome every reader returns: results with their format, warnings and meta. */
+import {
+  parseFailure,
+  type BenchmarkResult,
+  type DetectedFormat,
+  type ParseOutcome,
+  type ResultsMeta,
+} from '../result-model';
+
+/** The message and hint of a JSON value that is no results file of any kind we read. */
+export const NOT_RESULTS_MESSAGE = 'This JSON is not a vLLM benchmark results file.';
+export const NOT_RESULTS_HINT =
+  'Expected one of: the benchmark page CI posts (benchmark_results.md) or its embedded JSON, ' +
+  'benchmark_results.json, the JSON that vllm bench serve, latency or throughput writes ' +
+  '(or benchmark_serving.py), JSON lines from --append-result, or a .pytorch.json file.';
+
+export function notResults(): ParseOutcome {
+  return parseFailure('not-results', NOT_RESULTS_MESSAGE, NOT_RESULTS_HINT);
+}
+
+/** A meta record with only the fields that have a value; null when none has. */
+export function buildMeta(fields: {
+  readonly date?: string | null;
+  readonly vllmVersion?: string | null;
+  readonly commands?: Readonly<Record<string, string>> | null;
+  readonly platform?: Readonly<Record<string, string>> | null;
+}): ResultsMeta {
+  const meta: {
+    date?: string;
+    vllmVersion?: string;
+    commands?: Readonly<Record<string, string>>;
+    platform?: Readonly<Record<string, string>>;
+  } = {};
+  if (fields.date !== null && fields.date !== undefined) meta.date = fields.date;
+  if (fields.vllmVersion !== null && fields.vllmVersion !== undefined) {
+    meta.vllmVersion = fields.vllmVersion;
+  }
+  if (fields.commands !== null && fields.commands !== undefined) meta.commands = fields.commands;
+  if (fields.platform !== null && fields.platform !== undefined) meta.platform = fields.platform;
+  return meta;
+}
+
+/** True when a meta record says nothing. */
+export function isEmptyMeta(meta: ResultsMeta | undefined): boolean {
+  return meta === undefined || Object.keys(meta).length === 0;
+}
+
+/**
+ * Results → a success, or the typed `no-rows` error when a file of the right shape held none
+ * that could be read (its warnings say why, and go into the hint).
+ */
+export function successOutcome(
+  format: DetectedFormat,
+  results: readonly BenchmarkResult[],
+  warnings: readonly string[],
+  meta?: ResultsMeta,
+): ParseOutcome {
+  if (results.length === 0) {
+    const why = warnings.slice(0, 3).join(' ');
+    return parseFailure(
+      'no-rows',
+      `This looks like ${format.label}, but it holds no result that could be read.`,
+      why === '' ? undefined : why,
+    );
+  }
+  return {
+    ok: true,
+    value: isEmptyMeta(meta)
+      ? { format, results, warnings }
+      : { format, results, warnings, meta: meta },
+  };
+}

@@ -1,0 +1,358 @@
+/**
+ * `vllm bench serve --save-result` output (older: `benchmarks/benchmark_serving.py`):
+ * one JSON object of header keys (`date`, `backend`, `model_id`, `request_rate`, every
+ * `--metadata KEY=VALUE` pair, …) and results (`duration`, `completed`, `request_throughput`,
+ * `mean_ttft_ms`, `p99_itl_ms`, …), plus per-request arrays that are not kept.
+ */
+import { isJsonObject } from '../python-json';
+import type { BenchmarkResult, ParseOutcome, ResultsMeta } from '../result-model';
+import { extraMetricKey } from '../metrics';
+import {
+  commandFacts,
+  finishRawResult,
+  mergeStated,
+  NOTHING_STATED,
+  type RawContext,
+  type StatedFacts,
+} from './raw-result';
+import { buildMeta, successOutcome } from './outcome';
+import {
+  MAX_EXTRA_FIELDS,
+  MAX_TEXT_LENGTH,
+  attributeInterner,
+  byPercentile,
+  capText,
+  countOf,
+  finiteNumbers,
+  finiteOf,
+  nearlyEqual,
+  numberOf,
+  own,
+  percentileOfSorted,
+  percentileWord,
+  pythonDateToIso,
+  scalarText,
+  textOf,
+  type JsonRecord,
+} from './shared';
+import { normalizeGpu } from '../gpu';
+
+/** True for a JSON object with the shape of one serve result. */
+export function looksLikeServeResult(value: unknown): value is JsonRecord {
+  return (
+    isJsonObject(value) &&
+    Object.hasOwn(value, 'request_throughput') &&
+    (Object.hasOwn(value, 'completed') || Object.hasOwn(value, 'duration'))
+  );
+}
+
+/** Result keys with a scalar metric of their own, in the order metrics are kept. */
+const SCALAR_KEYS: readonly (readonly [string, string])[] = [
+  ['request_throughput', 'request_throughput'],
+  ['request_goodput', 'request_goodput'],
+  ['output_throughput', 'output_throughput'],
+  ['total_token_throughput', 'total_token_throughput'],
+  ['total_input_tokens', 'total_input_tokens'],
+  ['total_output_tokens', 'total_output_tokens'],
+  ['completed', 'num_requests'],
+  ['failed', 'failed_requests'],
+  ['max_output_tokens_per_s', 'max_output_tokens_per_s'],
+  ['max_concurrent_requests', 'max_concurrent_requests'],
+  ['duration', 'elapsed_time'],
+];
+
+const QUANTITIES = ['ttft', 'tpot', 'itl', 'e2el'] as const;
+const STATISTIC_KEY = /^(mean|median|std)_(ttft|tpot|itl|e2el)_ms$/;
+const PERCENTILE_KEY = /^p(\d{1,3}(?:\.\d{1,6})?)_(ttft|tpot|itl|e2el)_ms$/;
+
+/** Header keys shown as attributes, in this order, when present. */
+const ATTRIBUTE_KEYS = [
+  'backend',
+  'endpoint_type',
+  'label',
+  'tokenizer_id',
+  'num_prompts',
+  'best_of',
+  'use_beam_search',
+  'burstiness',
+  'ramp_up_strategy',
+  'ramp_up_start_rps',
+  'ramp_up_end_rps',
+];
+
+/** Keys read into dimensions or meta, so not kept again as attributes or extras. */
+const CONSUMED_KEYS: ReadonlySet<string> = new Set([
+  ...ATTRIBUTE_KEYS,
+  ...SCALAR_KEYS.map(([key]) => key),
+  'request_goodput:',
+  'date',
+  'model_id',
+  'request_rate',
+  'max_concurrency',
+  'tensor_parallel_size',
+  'tp',
+  'pipeline_parallel_size',
+  'pp',
+  'version',
+  'vllm_version',
+  'dataset_name',
+  'input_len',
+  'output_len',
+  'random_input_len',
+  'random_output_len',
+  'gpu_type',
+  'gpu',
+]);
+
+/** The first day of serve files whose mean and median E2E latency are swapped, and the day after the last. */
+const SWAPPED_E2EL_FROM = '2024-08-21';
+const SWAPPED_E2EL_UNTIL = '2025-01-01';
+
+/** What the header of a serve object states about its test. */
+function statedByHeader(object: JsonRecord): StatedFacts {
+  const qps = numberOf(own(object, 'request_rate'));
+  const gpuText = textOf(own(object, 'gpu_type')) ?? textOf(own(object, 'gpu'));
+  return {
+    model: textOf(own(object, 'model_id')),
+    tp: countOf(own(object, 'tensor_parallel_size')) ?? countOf(own(object, 'tp')),
+    pp: countOf(own(object, 'pipeline_parallel_size')) ?? countOf(own(object, 'pp')),
+    dataset: textOf(own(object, 'dataset_name')),
+    qps: qps !== null && qps > 0 ? qps : null,
+    concurrency: countOf(own(object, 'max_concurrency')),
+    inputLen: countOf(own(object, 'random_input_len')) ?? countOf(own(object, 'input_len')),
+    outputLen: countOf(own(object, 'random_output_len')) ?? countOf(own(object, 'output_len')),
+    gpu: gpuText === null || gpuText.length > 8192 ? null : normalizeGpu(gpuText),
+  };
+}
+
+/** What the default file name (`openai-4.0qps-concurrency8-Llama-3.1-8B-Instruct-<date>.json`) states. */
+function statedByFileName(context: RawContext): StatedFacts {
+  const serve = context.fileName?.serve ?? null;
+  if (serve === null) return NOTHING_STATED;
+  return {
+    ...NOTHING_STATED,
+    model: serve.model === '' ? null : serve.model,
+    qps: serve.qps,
+    concurrency: serve.concurrency,
+  };
+}
+
+function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
+}
+
+/**
+ * Whether a file's mean and median E2E latency are swapped (late-2024 `benchmark_serving.py` wrote
+ * `mean_e2el_ms = median(e2els)` and `median_e2el_ms = mean(e2els)`). The per-request latencies,
+ * when the file kept them, or a recorded P50 settle it; otherwise the date does.
+ */
+function e2elSwapped(object: JsonRecord): boolean {
+  const recordedMean = finiteOf(own(object, 'mean_e2el_ms'));
+  const recordedMedian = finiteOf(own(object, 'median_e2el_ms'));
+  if (recordedMean === null || recordedMedian === null) return false;
+  if (nearlyEqual(recordedMean, recordedMedian)) return false;
+
+  const latencies = finiteNumbers(own(object, 'latencies'));
+  const completed = countOf(own(object, 'completed'));
+  if (latencies !== null && latencies.length > 0 && latencies.length === completed) {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const computedMean = mean(sorted) * 1000;
+    const computedMedian = (percentileOfSorted(sorted, 50) ?? 0) * 1000;
+    if (nearlyEqual(recordedMean, computedMean) && nearlyEqual(recordedMedian, computedMedian)) {
+      return false;
+    }
+    if (nearlyEqual(recordedMean, computedMedian) && nearlyEqual(recordedMedian, computedMean)) {
+      return true;
+    }
+  }
+  const p50 = finiteOf(own(object, 'p50_e2el_ms'));
+  if (p50 !== null) {
+    if (nearlyEqual(recordedMedian, p50)) return false;
+    if (nearlyEqual(recordedMean, p50)) return true;
+  }
+  const date = pythonDateToIso(own(object, 'date'));
+  return date !== null && date >= SWAPPED_E2EL_FROM && date < SWAPPED_E2EL_UNTIL;
+}
+
+interface ServeReadout {
+  readonly result: BenchmarkResult;
+  readonly date: string | null;
+  readonly vllmVersion: string | null;
+}
+
+/** Reads one serve object into a result; warnings go to the context. */
+export function readServeObject(
+  object: JsonRecord,
+  context: RawContext,
+  options: {
+    readonly useFileName: boolean;
+    readonly where: string;
+    readonly stated?: StatedFacts;
+    readonly internAttributes: ReturnType<typeof attributeInterner>;
+  },
+): ServeReadout {
+  const { warnings } = context;
+  const statistics = new Map<string, number | null>();
+  const percentiles = new Map<string, Map<string, number | null>>();
+  const extras: [string, number | null][] = [];
+  const textExtras: [string, string][] = [];
+  let dropped = 0;
+
+  for (const [key, value] of Object.entries(object)) {
+    if (CONSUMED_KEYS.has(key) || Array.isArray(value) || isJsonObject(value)) continue;
+    const statistic = STATISTIC_KEY.exec(key);
+    if (statistic !== null) {
+      statistics.set(`${statistic[2] ?? ''}_${statistic[1] ?? ''}`, finiteOf(value));
+      continue;
+    }
+    const percentile = PERCENTILE_KEY.exec(key);
+    const word = percentile === null ? null : percentileWord(percentile[1] ?? '');
+    if (percentile !== null && word !== null) {
+      const quantity = percentile[2] ?? '';
+      let byQuantity = percentiles.get(quantity);
+      if (byQuantity === undefined) {
+        byQuantity = new Map();
+        percentiles.set(quantity, byQuantity);
+      }
+      byQuantity.set(word, finiteOf(value));
+      continue;
+    }
+    if (extras.length + textExtras.length >= MAX_EXTRA_FIELDS) {
+      dropped += 1;
+      continue;
+    }
+    const name = capText(key, `${options.where}: a field name`, warnings, MAX_TEXT_LENGTH);
+    if (typeof value === 'number' || value === null) {
+      extras.push([name, finiteOf(value)]);
+    } else {
+      const text = scalarText(value);
+      if (text !== null) {
+        textExtras.push([name, capText(text, `${options.where}: "${name}"`, warnings)]);
+      }
+    }
+  }
+  if (dropped > 0) {
+    warnings.push(`${options.where}: ${dropped} more fields were not kept.`);
+  }
+
+  // Metrics in one fixed order, so results of one file share their shape.
+  const metrics: Record<string, number | null> = {};
+  for (const [fileKey, metricKey] of SCALAR_KEYS) {
+    let value = own(object, fileKey);
+    if (fileKey === 'request_goodput' && (value === undefined || value === null)) {
+      // 2025 files spell it with a trailing colon.
+      const colon = own(object, 'request_goodput:');
+      if (colon !== undefined) value = colon;
+    }
+    if (value === undefined) continue;
+    metrics[metricKey] = finiteOf(value);
+  }
+  for (const quantity of QUANTITIES) {
+    for (const stat of ['mean', 'median', 'std']) {
+      const key = `${quantity}_${stat}`;
+      const value = statistics.get(key);
+      if (value !== undefined) metrics[key] = value;
+    }
+    const byQuantity = percentiles.get(quantity);
+    if (byQuantity === undefined) continue;
+    for (const word of [...byQuantity.keys()].sort(byPercentile)) {
+      metrics[`${quantity}_p${word}`] = byQuantity.get(word) ?? null;
+    }
+  }
+  for (const [name, value] of extras) metrics[extraMetricKey(name)] = value;
+
+  // The default file name ends with the same date, for a file whose header lost it.
+  const date =
+    pythonDateToIso(own(object, 'date')) ??
+    (options.useFileName ? (context.fileName?.serve?.date ?? null) : null);
+  const stated = mergeStated(
+    options.stated ?? NOTHING_STATED,
+    statedByHeader(object),
+    commandFacts(context),
+    statedByFileName(context),
+  );
+
+  const attributeEntries: [string, string][] = [];
+  if (date !== null) attributeEntries.push(['date', date]);
+  for (const key of ATTRIBUTE_KEYS) {
+    const text = scalarText(own(object, key));
+    if (text !== null)
+      attributeEntries.push([key, capText(text, `${options.where}: "${key}"`, warnings)]);
+  }
+  const dtype = context.commands?.facts.dtype ?? null;
+  if (dtype !== null && !textExtras.some(([name]) => name === 'dtype')) {
+    attributeEntries.push(['dtype', dtype]);
+  }
+  attributeEntries.push(...textExtras);
+
+  const result = finishRawResult(
+    'serving',
+    stated,
+    metrics,
+    options.internAttributes(attributeEntries),
+    context,
+    options.useFileName,
+  );
+
+  if (e2elSwapped(object) && 'e2el_mean' in metrics && 'e2el_median' in metrics) {
+    const swappedMean = metrics.e2el_mean ?? null;
+    metrics.e2el_mean = metrics.e2el_median ?? null;
+    metrics.e2el_median = swappedMean;
+    warnings.push(
+      `${result.testName}: mean and median E2E latency were swapped in this file (a bug of vLLM’s serving benchmark in late 2024); they were put back.`,
+    );
+  }
+
+  const version = textOf(own(object, 'vllm_version')) ?? textOf(own(object, 'version'));
+  return {
+    result,
+    date,
+    vllmVersion: version === null ? null : capText(version, 'The vLLM version', warnings),
+  };
+}
+
+/** One entry of a file of serve objects: a parsed value, or why its line could not be parsed. */
+export type ServeEntry =
+  | { readonly where: string; readonly value: unknown }
+  | { readonly where: string; readonly problem: string };
+
+/** Several serve objects (one file) → an outcome, each entry with its position for warnings. */
+export function readServeObjects(
+  entries: readonly ServeEntry[],
+  context: RawContext,
+  format: { readonly id: 'vllm-serve-json' | 'vllm-serve-json-lines'; readonly label: string },
+): ParseOutcome {
+  const internAttributes = attributeInterner();
+  const results: BenchmarkResult[] = [];
+  let date: string | null = null;
+  let vllmVersion: string | null = null;
+  // CI's file name names the result when the file holds one.
+  const useFileName =
+    entries.filter((entry) => 'value' in entry && looksLikeServeResult(entry.value)).length === 1;
+  for (const entry of entries) {
+    if ('problem' in entry) {
+      context.warnings.push(`Skipped ${entry.where}: ${entry.problem}.`);
+      continue;
+    }
+    if (!looksLikeServeResult(entry.value)) {
+      context.warnings.push(`Skipped ${entry.where}: it is not a vllm bench serve result.`);
+      continue;
+    }
+    const readout = readServeObject(entry.value, context, {
+      useFileName,
+      where: entry.where,
+      internAttributes,
+    });
+    results.push(readout.result);
+    if (readout.date !== null && (date === null || readout.date < date)) date = readout.date;
+    vllmVersion ??= readout.vllmVersion;
+  }
+  const meta: ResultsMeta = buildMeta({
+    date,
+    vllmVersion,
+    commands: context.commands?.commands ?? null,
+  });
+  return successOutcome(format, results, context.warnings, meta);
+}
