@@ -72,4 +72,16 @@ describe('Datasets panel', () => {
     expect(items[0]).not.toHaveTextContent('not saved');
     expect(items[1]).toHaveTextContent('not saved');
   });
+
+  it('shows when a run was made when its file records it', async () => {
+    const name = 'serving_llama70B_tp4_sharegpt_qps_inf.json';
+    const text = readFixture(`formats/serve/${name}`);
+    await loadInputs([
+      { name, kind: 'file', size: text.length, text: () => Promise.resolve(text) },
+    ]);
+    render(<App />);
+    const region = screen.getByRole('region', { name: 'Datasets' });
+    // The file's date field is 20240918-054408.
+    expect(within(region).getByText('ran 2024-09-18 05:44:08')).toBeInTheDocument();
+  });
 });

@@ -42,6 +42,11 @@ function DatasetItem({ dataset }: { readonly dataset: Dataset }) {
         {notSaved && <span className="badge badge-warning">not saved</span>}
         <span>{distinctGpuLabels(dataset.results).join(', ')}</span>
         <span title={`Read as ${dataset.format.label}`}>{dataset.format.label}</span>
+        {dataset.meta?.date !== undefined && (
+          <span title="When the benchmark ran, as the file records it">
+            ran {dataset.meta.date.replace('T', ' ')}
+          </span>
+        )}
         <span className="dataset-source">{dataset.source.name}</span>
       </span>
       <span className="dataset-actions">
