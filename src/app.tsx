@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { SUITES } from './data/result-model';
 import { DatasetsPanel } from './features/datasets/datasets-panel';
 import { LoadResultsButton } from './features/file-drop/load-results-button';
@@ -6,6 +7,9 @@ import { FilterBar } from './features/filters/filter-bar';
 import { NoMatchNotice } from './features/filters/no-match-notice';
 import { ResultsTable } from './features/results-table/results-table';
 import { LoadStatus } from './features/status/load-status';
+import { ThemeSwitch } from './features/theme/theme-switch';
+
+const ChartsSection = lazy(() => import('./features/charts/charts-section'));
 
 export function App() {
   return (
@@ -21,6 +25,7 @@ export function App() {
         </div>
         <div className="app-actions">
           <LoadResultsButton />
+          <ThemeSwitch />
         </div>
       </header>
       <div className="layout">
@@ -32,6 +37,9 @@ export function App() {
           {SUITES.map((suite) => (
             <ResultsTable key={suite} suite={suite} />
           ))}
+          <Suspense fallback={<p className="load-status">Loading charts…</p>}>
+            <ChartsSection />
+          </Suspense>
         </main>
       </div>
     </div>

@@ -1,0 +1,198 @@
+import { describeMetric, type MetricDirection } from '../metrics';
+import type { ResultsView } from '../result-index';
+import type { Suite } from '../result-model';
+import { chartGpus, type ChartGpu } from './chart-gpus';
+import { forEachVisible, MarkSum, testLabel, type MarkValue } from './mark-values';
+import { groupsWithinBudget } from './point-budget';
+
+/** One bar: the value, and for mean latency the p99 drawn as a whisker above it. */
+export interface BarValue extends MarkValue {
+  readonly whisker: number | null;
+}
+
+/** One category of bars (a test), one bar per GPU that has a value. */
+export interface BarGroup {
+  /** The test name, shared by every GPU's result of that test. */
+  readonly key: string;
+  readonly label: string;
+  /** Keyed by ChartGpu.key. */
+  readonly bars: ReadonlyMap<string, BarValue>;
+}
+
+export interface BarChartData {
+  readonly metricKey: string;
+  /** Axis and table header, e.g. `Mean latency` or `Throughput per GPU`. */
+  readonly label: string;
+  readonly unit: string;
+  readonly direction: MetricDirection;
+  /** The key of the whisker metric (`latency_p99`) when whiskers are drawn. */
+  readonly whiskerKey: string | null;
+  /** GPUs with at least one bar, in label order. */
+  readonly gpus: readonly ChartGpu[];
+  readonly groups: readonly BarGroup[];
+  /** Categories left out to stay within the point budget. */
+  readonly omittedGroups: number;
+}
+
+export type LatencyStat = 'mean' | 'median' | 'p99';
+
+export const LATENCY_STATS: readonly LatencyStat[] = ['mean', 'median', 'p99'];
+
+interface BarSpec {
+  readonly suite: Suite;
+  readonly metricKey: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly whiskerKey: string | null;
+  /** Turns a result's value into the plotted one; null drops it (e.g. per GPU without a TP). */
+  readonly transform: (value: number, tp: number | null) => number | null;
+}
+
+function buildBars(view: ResultsView, spec: BarSpec): BarChartData {
+  const gpus = chartGpus(view.index);
+  const groups = new Map<
+    string,
+    { label: string; sums: Map<number, { value: MarkSum; whisker: MarkSum }> }
+  >();
+  forEachVisible(view, spec.suite, (result, dataset, gpuCode) => {
+    const raw = result.metrics[spec.metricKey];
+    if (raw === null || raw === undefined) return;
+    const value = spec.transform(raw, result.tp);
+    if (value === null) return;
+    let group = groups.get(result.testName);
+    if (group === undefined) {
+      group = { label: testLabel(result), sums: new Map() };
+      groups.set(result.testName, group);
+    }
+    let sums = group.sums.get(gpuCode);
+    if (sums === undefined) {
+      sums = { value: new MarkSum(), whisker: new MarkSum() };
+      group.sums.set(gpuCode, sums);
+    }
+    sums.value.add(value, result.testName, dataset);
+    if (spec.whiskerKey !== null) {
+      const whisker = result.metrics[spec.whiskerKey];
+      if (whisker !== null && whisker !== undefined) {
+        sums.whisker.add(spec.transform(whisker, result.tp), result.testName, dataset);
+      }
+    }
+  });
+
+  const used = new Set<number>();
+  const built: BarGroup[] = [];
+  for (const [key, group] of groups) {
+    const bars = new Map<string, BarValue>();
+    for (const [code, sums] of group.sums) {
+      const mark = sums.value.value();
+      const gpu = gpus[code];
+      if (mark === null || gpu === undefined) continue;
+      bars.set(gpu.key, { ...mark, whisker: sums.whisker.value()?.value ?? null });
+      used.add(code);
+    }
+    if (bars.size > 0) built.push({ key, label: group.label, bars });
+  }
+  const shownGpus = gpus.filter((_, code) => used.has(code));
+  const fit = groupsWithinBudget(built.length, Math.max(1, shownGpus.length));
+  const info = describeMetric(spec.metricKey);
+  return {
+    metricKey: spec.metricKey,
+    label: spec.label,
+    unit: spec.unit,
+    direction: info.direction,
+    whiskerKey: spec.whiskerKey,
+    gpus: shownGpus,
+    groups: built.slice(0, fit),
+    omittedGroups: built.length - fit,
+  };
+}
+
+/**
+ * Latency bars: per test (model), one bar per visible GPU of the chosen statistic; with the mean,
+ * each bar carries its p99 as a whisker. Several runs of a GPU are averaged.
+ */
+export function latencyBars(view: ResultsView, stat: LatencyStat): BarChartData {
+  const metricKey = `latency_${stat}`;
+  return buildBars(view, {
+    suite: 'latency',
+    metricKey,
+    label: describeMetric(metricKey).label,
+    unit: 'ms',
+    whiskerKey: stat === 'mean' ? 'latency_p99' : null,
+    transform: (value) => value,
+  });
+}
+
+export type ThroughputUnit = 'req/s' | 'tok/s';
+
+/** Token-rate keys a throughput benchmark may carry, in order of preference. */
+const TOKEN_RATE_KEYS: readonly string[] = [
+  'token_throughput',
+  'total_token_throughput',
+  'output_throughput',
+];
+
+/** The token-rate metric of the throughput suite, or null when the loaded data has none. */
+export function tokenRateKey(metricKeys: readonly string[]): string | null {
+  return TOKEN_RATE_KEYS.find((key) => metricKeys.includes(key)) ?? null;
+}
+
+/**
+ * Divides a run's rate by its tensor-parallel size: a TP4 run uses four GPUs of the eight, so its
+ * rate per GPU is a quarter. Refuses (null) a result whose TP is unknown or not positive.
+ */
+export function perGpuRate(value: number, tp: number | null): number | null {
+  if (tp === null || !Number.isFinite(tp) || tp <= 0) return null;
+  return value / tp;
+}
+
+export interface ThroughputOptions {
+  readonly unit: ThroughputUnit;
+  readonly perGpu: boolean;
+}
+
+/**
+ * Throughput bars: per test, one bar per visible GPU in req/s (or tok/s when the data has a token
+ * rate; with none, tok/s gives no bars), optionally divided by TP to compare GPUs one for one.
+ */
+export function throughputBars(view: ResultsView, options: ThroughputOptions): BarChartData {
+  const metricKey =
+    options.unit === 'tok/s'
+      ? (tokenRateKey(view.index.metricKeys.throughput) ?? 'token_throughput')
+      : 'request_throughput';
+  const base = describeMetric(metricKey).label;
+  return buildBars(view, {
+    suite: 'throughput',
+    metricKey,
+    label: options.perGpu ? `${base} per GPU` : base,
+    unit: options.perGpu ? `${options.unit} per GPU` : options.unit,
+    whiskerKey: null,
+    transform: options.perGpu ? perGpuRate : (value) => value,
+  });
+}
+
+/** A row of bars: the test and each GPU's value (`g0`) and whisker span (`g0~`). */
+export type BarChartRow = Record<string, string | number | readonly [number, number] | null>;
+
+/** The suffix of a GPU's whisker data key (`g0~`). */
+export const WHISKER_SUFFIX = '~';
+
+/**
+ * The bar data as rows, one per category (`test`), with each GPU's value under its key (`g0`)
+ * and, with whiskers, the span [0, p99 − value] under `g0~`.
+ */
+export function barChartRows(data: BarChartData): BarChartRow[] {
+  return data.groups.map((group) => {
+    const row: BarChartRow = { test: group.key };
+    for (const gpu of data.gpus) {
+      const bar = group.bars.get(gpu.key);
+      row[gpu.key] = bar?.value ?? null;
+      if (data.whiskerKey !== null) {
+        row[`${gpu.key}${WHISKER_SUFFIX}`] =
+          bar?.whisker === null || bar === undefined
+            ? null
+            : [0, Math.max(0, bar.whisker - bar.value)];
+      }
+    }
+    return row;
+  });
+}

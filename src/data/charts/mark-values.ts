@@ -1,0 +1,91 @@
+import { modelLabel } from '../models';
+import type { ResultsView } from '../result-index';
+import type { BenchmarkResult, Suite } from '../result-model';
+
+/**
+ * The value behind one chart mark (a bar, a point): the mean of every visible result that falls
+ * on it, with where those results came from. Usually one result from one dataset; several when
+ * more runs of the same GPU are loaded, and then the chart shows their mean and says so.
+ */
+export interface MarkValue {
+  readonly value: number;
+  /** How many results were averaged. */
+  readonly count: number;
+  /** Distinct test names behind the mark, in the order met. */
+  readonly testNames: readonly string[];
+  /** Distinct dataset labels behind the mark, in the order met. */
+  readonly datasets: readonly string[];
+}
+
+/**
+ * Sums results into one mark; `value()` is null until a finite number was added. Kept small (a
+ * few fields, short lists) because a chart makes one per mark on every change of its options.
+ */
+export class MarkSum {
+  private sum = 0;
+  private count = 0;
+  private readonly testNames: string[] = [];
+  private readonly datasets: string[] = [];
+
+  /** Adds a measured value; null, NaN and infinities are missing values and are skipped. */
+  add(value: number | null | undefined, testName: string, dataset: string): void {
+    if (value === null || value === undefined || !Number.isFinite(value)) return;
+    this.sum += value;
+    this.count += 1;
+    // Usually one name and one dataset per mark; the lists stay short.
+    if (!this.testNames.includes(testName)) this.testNames.push(testName);
+    if (!this.datasets.includes(dataset)) this.datasets.push(dataset);
+  }
+
+  value(): MarkValue | null {
+    if (this.count === 0) return null;
+    return {
+      value: this.sum / this.count,
+      count: this.count,
+      testNames: this.testNames.slice(),
+      datasets: this.datasets.slice(),
+    };
+  }
+}
+
+/**
+ * Calls `visit` for every visible result of a suite, in reading order, with its dataset's label
+ * and its GPU's code in `index.groupValues.gpu` (its ChartGpu is `g<code>`). Copies no rows.
+ */
+export function forEachVisible(
+  view: ResultsView,
+  suite: Suite,
+  visit: (result: BenchmarkResult, dataset: string, gpuCode: number) => void,
+): void {
+  const { index } = view;
+  const labels = index.datasets.map((dataset) => dataset.label);
+  for (const position of view.visible[suite]) {
+    const result = index.results[position];
+    if (result === undefined) continue;
+    visit(result, labels[index.datasetOf[position] ?? 0] ?? '', index.codes.gpu[position] ?? 0);
+  }
+}
+
+/**
+ * A test's short name for people, without GPU and QPS: `Llama 3.1 8B · TP1`, plus the variant and
+ * (for serving) the prompt dataset when the result has them: `Llama 3 70B · TP4 · sharegpt`.
+ */
+export function testLabel(result: BenchmarkResult): string {
+  const parts = [modelLabel(result.model)];
+  if (result.tp !== null) parts.push(`TP${result.tp}`);
+  if (result.pp !== null && result.pp !== 1) parts.push(`PP${result.pp}`);
+  if (result.dataset !== null) parts.push(result.dataset);
+  if (result.variant !== null) parts.push(result.variant);
+  if (result.concurrency !== null) parts.push(`concurrency ${result.concurrency}`);
+  return parts.join(' · ');
+}
+
+const QPS_PART = /_qps_[^_]+/;
+
+/**
+ * What groups serving results into one line: the test name without its QPS part
+ * (`serving_llama8B_tp1_sharegpt_qps_16` → `serving_llama8B_tp1_sharegpt`).
+ */
+export function servingTestFamily(testName: string): string {
+  return testName.replace(QPS_PART, '');
+}

@@ -1,0 +1,70 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { latencyBars, throughputBars } from '../../../src/data/charts/bar-charts';
+import {
+  barChartSummary,
+  formatRatio,
+  servingSummary,
+  speedupSummary,
+  tradeOffSummary,
+} from '../../../src/data/charts/chart-summaries';
+import { servingChart } from '../../../src/data/charts/serving-charts';
+import { speedupMatrix } from '../../../src/data/charts/speedup';
+import { tradeOffChart } from '../../../src/data/charts/trade-off';
+import { seedView } from './chart-fixtures';
+
+describe('chart text alternatives', () => {
+  it('says H200 has the lowest mean latency in all three seed tests', () => {
+    expect(barChartSummary(latencyBars(seedView(), 'mean'))).toBe(
+      'Mean latency (ms, lower is better) for 3 tests on 3 GPUs. Lowest per test: 8×H200 in 3 of 3.',
+    );
+  });
+
+  it('says who has the highest throughput per test', () => {
+    // H200 leads Llama 3.1 8B (25.67) and Llama 3 70B (10.69); H100 leads Mixtral (9.01 > 8.65).
+    expect(barChartSummary(throughputBars(seedView(), { unit: 'req/s', perGpu: false }))).toBe(
+      'Throughput (req/s, higher is better) for 3 tests on 3 GPUs. Highest per test: 8×H200 in 2 of 3; 8×H100 in 1 of 3.',
+    );
+  });
+
+  it('says where each GPU saturates in each model configuration', () => {
+    const text = servingSummary(
+      servingChart(seedView({ model: ['llama70B', 'mixtral8x7B'] }), 'ttft_mean'),
+    );
+    expect(text).toBe(
+      'Mean TTFT (ms, lower is better) against offered QPS for 1 model configuration on 3 GPUs. ' +
+        'Saturation, where achieved req/s falls below 90% of offered: Llama 3.1 8B · TP1 · sharegpt: ' +
+        '8×A100-SXM4-80GB at QPS 16, 8×H100 at QPS 16, 8×H200 at QPS 16.',
+    );
+  });
+
+  it('names the GPU with the highest achieved rate per model in the trade-off', () => {
+    const text = tradeOffSummary(
+      tradeOffChart(seedView({ model: ['llama70B', 'mixtral8x7B'] }), 'itl_median'),
+    );
+    // 8×H200 at QPS inf: 28.828767850421375 req/s, median ITL 9.728759061545134 ms.
+    expect(text).toContain('Llama 3.1 8B · TP1 · sharegpt: 8×H200, 28.83 req/s at 9.73 ms');
+  });
+
+  it('gives each GPU its geometric-mean speedup over the baseline', () => {
+    const matrix = speedupMatrix(seedView(), {
+      baseline: '8×H100',
+      servingMetric: 'request_throughput',
+    });
+    expect(speedupSummary(matrix)).toBe(
+      'Speedup over 8×H100, geometric mean per GPU, above 1× means faster: ' +
+        '8×A100-SXM4-80GB 0.73× (slower, over 18 tests); 8×H200 1.09× (faster, over 18 tests).',
+    );
+    expect(formatRatio(1.1919162551118319)).toBe('1.19×');
+  });
+
+  it('says so when the filters leave nothing', () => {
+    const none = seedView({ gpu: ['8×H100', '8×H200', '8×A100-SXM4-80GB'] });
+    expect(barChartSummary(latencyBars(none, 'mean'))).toBe(
+      'No mean latency values match the filters.',
+    );
+    expect(servingSummary(servingChart(none, 'ttft_mean'))).toBe(
+      'No serving values match the filters.',
+    );
+  });
+});
