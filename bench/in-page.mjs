@@ -2,7 +2,7 @@
 // each must be self-contained: no imports, no module-level references. `installBenchHelpers` is
 // added as an init script and puts shared helpers on `window.__bench`; the measurement functions
 // use them.
-/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle */
+/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle, HTMLSelectElement, HTMLInputElement */
 
 /** Runs in the page before its own scripts: defines `window.__bench`. */
 export function installBenchHelpers() {
@@ -376,4 +376,38 @@ export async function scrollToLastRow({ table, scroller, tableName }) {
     visibleDataRows: visibleData.length,
     visibleSample: [...visible.slice(0, 2), ...visible.slice(-3)].map(describe),
   };
+}
+
+/** Summed `data-bars` of the first chart figure (Latency), or false until it equals `expected`. */
+export function latencyBarsDrawn(expected) {
+  const figure = document.querySelector('figure.chart-figure'); // Latency comes first
+  const bars = figure?.querySelectorAll('.chart-bars') ?? [];
+  let count = 0;
+  for (const path of bars) count += Number(path.getAttribute('data-bars'));
+  return count === expected ? count : false;
+}
+
+/**
+ * Changes a chart control from inside the page (a select's value plus a `change` event, or a
+ * click) and times until two frames later, as `changeToPaint` in the charts e2e test does.
+ */
+export async function measureChangeToPaint({ control, value }) {
+  const isCheckbox = control instanceof HTMLInputElement && control.type === 'checkbox';
+  const wasChecked = isCheckbox ? control.checked : false;
+  const start = performance.now();
+  if (control instanceof HTMLSelectElement && typeof value === 'string') {
+    control.value = value;
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+  } else {
+    control.click();
+  }
+  await window.__bench.twoFrames();
+  const ms = performance.now() - start;
+  const applied =
+    control instanceof HTMLSelectElement
+      ? control.value === value
+      : isCheckbox
+        ? control.checked !== wasChecked
+        : Boolean(control.checked);
+  return { ms, applied };
 }

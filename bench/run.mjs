@@ -1,9 +1,11 @@
 // The results explorer at scale: `npm run bench` (build, then this), or
 //   node bench/run.mjs [--sizes 10000,100000,1000000] [--reps 6] [--load-timeout 180]
-//                      [--dist dist] [--keep]
+//                      [--dist dist] [--keep] [--only explorer|charts] [--chart-reps 8]
 // Generates synthetic nightly histories, serves each with a copy of dist/ in a temp folder, opens
 // it in headless Chromium and measures filter → paint, sort → paint, heap per result, a typed-array
-// baseline and whether the last row is reachable. Prints a table; writes bench/results/explorer.json.
+// baseline and whether the last row is reachable. Then the charts at 2,000 points: control change →
+// paint for each chart, and the build's JS against the charts' size targets. Prints tables; writes
+// bench/results/explorer.json (the charts under its `charts` key).
 /* global window */
 import { existsSync } from 'node:fs';
 import {
@@ -25,7 +27,16 @@ import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
 import { CHUNK_SIZE, SEED, writeResultSet } from './generate.mjs';
 import {
+  BIG_FILE_NAME,
+  BIG_LATENCY_BARS,
+  BIG_SERVING_POINTS,
+  BIG_THROUGHPUT_BARS,
+  bigResultsFile,
+} from './chart-data.mjs';
+import {
   installBenchHelpers,
+  latencyBarsDrawn,
+  measureChangeToPaint,
   loadedProbe,
   loadedSummary,
   measureFilterToPaint,
@@ -56,6 +67,53 @@ const TARGETS = {
   paintMs: { 100_000: 100, 1_000_000: 500 },
   bytesPerResult: 300,
 };
+// The charts issue's targets: a redraw at 2,000 points, and the build's JS (gzip, 1 kB = 1,000 B).
+const CHART_TARGETS = {
+  paintMs: 100,
+  initialJsGzip: 150_000,
+  allJsGzip: 300_000,
+};
+/**
+ * The charts measured at 2,000 points and the control changed in each, as in the charts e2e test
+ * (`describe('charts at 2,000 points')`). The first value differs from the chart's default, so
+ * every change redraws. Throughput toggles its per-GPU (÷ TP) checkbox.
+ */
+const CHART_CASES = [
+  {
+    chart: 'Latency',
+    points: `${BIG_LATENCY_BARS.toLocaleString('en-US')} bars`,
+    kind: 'radio',
+    values: ['Median', 'P99', 'Mean'],
+  },
+  {
+    chart: 'Throughput',
+    points: `${BIG_THROUGHPUT_BARS.toLocaleString('en-US')} bars`,
+    kind: 'checkbox',
+    label: 'Per GPU (÷ TP)',
+    values: ['on', 'off'],
+  },
+  {
+    chart: 'Serving',
+    points: `${BIG_SERVING_POINTS.toLocaleString('en-US')} points`,
+    kind: 'select',
+    label: 'Metric',
+    values: ['itl', 'ttft'],
+  },
+  {
+    chart: 'Trade-off',
+    points: `${BIG_SERVING_POINTS.toLocaleString('en-US')} points`,
+    kind: 'radio',
+    values: ['Median', 'P99'],
+  },
+  {
+    chart: 'Speedup',
+    points: '~2,000 cells',
+    kind: 'select',
+    label: 'Reference GPU',
+    values: ['8×H100', '8×A100'],
+  },
+];
+const RECHARTS_MARKER = 'recharts';
 const SERVING_TABLE = /Serving/;
 const FILTER_GPU = /^8×H200/;
 const SORT_COLUMN = /Mean TTFT/;
@@ -67,7 +125,8 @@ const LOCATOR_TIMEOUT_MS = 5_000;
 function usage(message) {
   if (message) console.error(`bench: ${message}`);
   (message ? console.error : console.log)(
-    'usage: node bench/run.mjs [--sizes 10000,100000,1000000] [--reps 6] [--load-timeout 180] [--dist dist] [--keep]',
+    'usage: node bench/run.mjs [--sizes 10000,100000,1000000] [--reps 6] [--load-timeout 180] [--dist dist] [--keep]\n' +
+      '                          [--only explorer|charts] [--chart-reps 8]',
   );
   process.exit(message ? 2 : 0);
 }
@@ -82,6 +141,8 @@ function readOptions() {
         'load-timeout': { type: 'string', default: '180' },
         dist: { type: 'string', default: 'dist' },
         keep: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        'chart-reps': { type: 'string', default: '8' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -99,7 +160,15 @@ function readOptions() {
   const loadTimeoutS = Number(parsed['load-timeout']);
   if (!(loadTimeoutS > 0))
     usage(`--load-timeout must be seconds > 0, got ${parsed['load-timeout']}`);
+  if (parsed.only !== undefined && !['explorer', 'charts'].includes(parsed.only))
+    usage(`--only must be explorer or charts, got ${parsed.only}`);
+  const chartReps = Number(parsed['chart-reps']);
+  if (!Number.isInteger(chartReps) || chartReps < 1 || chartReps > 50)
+    usage(`--chart-reps must be 1 … 50, got ${parsed['chart-reps']}`);
   return {
+    explorer: parsed.only !== 'charts',
+    charts: parsed.only !== 'explorer',
+    chartReps,
     sizes,
     reps,
     loadTimeoutMs: loadTimeoutS * 1000,
@@ -217,6 +286,55 @@ function printJsSizes(sizes) {
     `  initial JS gzip: ${fmtBytes(sizes.initial.gzip)} (${fmtBytes(sizes.initial.raw)} raw) — ` +
       `entry ${sizes.initial.entry.join(', ') || 'none found'}; ` +
       `modulepreload ${sizes.initial.modulepreload.length === 0 ? 'none' : sizes.initial.modulepreload.join(', ')}`,
+  );
+}
+
+/** The build's JS against the charts' targets, and which chunks hold recharts. */
+async function chartJsChecks(distDir, sizes) {
+  const holdsRecharts = async (file) =>
+    (await readFile(path.join(distDir, file), 'utf8')).includes(RECHARTS_MARKER);
+  const entryFiles = sizes.files.filter((f) => sizes.initial.entry.includes(f.file));
+  const rechartsIn = [];
+  for (const f of sizes.files) if (await holdsRecharts(f.file)) rechartsIn.push(f.file);
+  const entryGzip = entryFiles.reduce((total, f) => total + f.gzip, 0);
+  return {
+    marker: RECHARTS_MARKER,
+    entry: entryFiles.map((f) => f.file),
+    entryGzip,
+    initialGzip: sizes.initial.gzip,
+    allGzip: sizes.total.gzip,
+    rechartsInEntry: entryFiles.some((f) => rechartsIn.includes(f.file)),
+    rechartsInInitial: rechartsIn.some((file) => sizes.initial.files.includes(file)),
+    rechartsIn,
+    verdicts: [
+      {
+        what: 'initial JS (entry + modulepreloads + static imports)',
+        value: fmtBytes(sizes.initial.gzip),
+        target: `≤ ${fmtBytes(CHART_TARGETS.initialJsGzip)} gzip`,
+        pass: sizes.initial.gzip <= CHART_TARGETS.initialJsGzip,
+      },
+      {
+        what: 'all JS',
+        value: fmtBytes(sizes.total.gzip),
+        target: `≤ ${fmtBytes(CHART_TARGETS.allJsGzip)} gzip`,
+        pass: sizes.total.gzip <= CHART_TARGETS.allJsGzip,
+      },
+    ],
+  };
+}
+
+function printChartJs(checks) {
+  console.log('\nBuild JS against the charts targets (gzip)');
+  console.log(
+    `  entry chunk ${checks.entry.join(', ') || 'none found'}: ${fmtBytes(checks.entryGzip)}`,
+  );
+  for (const v of checks.verdicts) {
+    console.log(`  ${v.what}: ${v.value} ${v.pass ? 'PASS' : 'FAIL'} (target ${v.target})`);
+  }
+  console.log(
+    `  recharts in the entry chunk: ${checks.rechartsInEntry ? 'YES' : 'no'}; ` +
+      `in the initial JS: ${checks.rechartsInInitial ? 'YES' : 'no'} ` +
+      `(chunks containing '${checks.marker}': ${checks.rechartsIn.join(', ') || 'none'})`,
   );
 }
 
@@ -579,6 +697,127 @@ async function benchSize(
   return out;
 }
 
+/**
+ * The charts at 2,000 points: opens the site whose manifest lists only the big file, waits for
+ * the Latency chart's 2,000 bars, then times control change → two frames for each chart.
+ * @param {import('playwright-core').Browser} browser
+ */
+async function benchCharts(browser, { url, reps, loadTimeoutMs }) {
+  const out = { file: BIG_FILE_NAME, reps };
+  const problems = [];
+  out.problems = problems;
+  log(`charts at 2,000 points: loading ${BIG_FILE_NAME}…`);
+  let site;
+  try {
+    site = await openSite(browser, url, { expectData: true, timeoutMs: loadTimeoutMs, problems });
+    const drawn = await site.page.waitForFunction(latencyBarsDrawn, BIG_LATENCY_BARS, {
+      polling: 'raf',
+      timeout: loadTimeoutMs,
+    });
+    out.load = { ok: true, ms: site.loadedAtMs, latencyBars: await drawn.jsonValue() };
+    log(`  loaded in ${fmtMs(site.loadedAtMs)} ms; Latency drew ${fmtInt(BIG_LATENCY_BARS)} bars`);
+  } catch (error) {
+    const reason = reasonOf(error);
+    log(`  load: FAILED — ${reason}`);
+    out.load = { ok: false, error: reason };
+    out.charts = CHART_CASES.map((c) => ({
+      chart: c.chart,
+      points: c.points,
+      ok: false,
+      error: 'not measured: the charts did not load',
+    }));
+    await site?.context.close().catch(() => {});
+    return out;
+  }
+  const { context, page } = site;
+  try {
+    await settle(page, 500);
+    out.charts = [];
+    for (const c of CHART_CASES) {
+      const result = await attempt(`${c.chart} change → paint`, async () => {
+        const figure = page.getByRole('figure', { name: new RegExp(c.chart) });
+        await figure.scrollIntoViewIfNeeded({ timeout: LOCATOR_TIMEOUT_MS });
+        await settle(page, 200);
+        const samples = [];
+        for (let i = 0; i < reps; i += 1) {
+          const value = c.values[i % c.values.length];
+          const locator =
+            c.kind === 'radio'
+              ? figure.getByRole('radio', { name: value })
+              : c.kind === 'checkbox'
+                ? figure.getByRole('checkbox', { name: c.label })
+                : figure.getByLabel(c.label);
+          const what =
+            c.kind === 'radio' ? `radio "${value}" in ${c.chart}` : `"${c.label}" in ${c.chart}`;
+          const control = await handleOf(locator, what);
+          const sample = await evaluateWithin(
+            page,
+            measureChangeToPaint,
+            { control, value: c.kind === 'select' ? value : undefined },
+            60_000,
+            `${c.chart} change`,
+          );
+          if (!sample.applied) throw new Error(`${what}: setting ${value} did not take`);
+          samples.push({ value, ms: sample.ms });
+          await settle(page, 150);
+        }
+        return { ...stats(samples.map((s) => s.ms)), samples };
+      });
+      out.charts.push({
+        chart: c.chart,
+        points: c.points,
+        control:
+          c.kind === 'radio'
+            ? `radio ${c.values.join('/')}`
+            : c.kind === 'checkbox'
+              ? `${c.label} checkbox`
+              : `${c.label} select`,
+        ...result,
+        ...(result.ok ? { pass: result.median <= CHART_TARGETS.paintMs } : {}),
+      });
+      if (result.ok) {
+        log(
+          `  ${c.chart}: median ${fmtMs(result.median)} ms (min ${fmtMs(result.min)}, max ${fmtMs(result.max)})`,
+        );
+      }
+    }
+  } finally {
+    await context.close().catch(() => {});
+  }
+  return out;
+}
+
+function printCharts(result) {
+  console.log(
+    `\nCharts at 2,000 points: control change → two frames, ${result.reps} samples each (ms)`,
+  );
+  const header = ['chart', 'points', 'median', 'min', 'max', 'target', 'verdict'];
+  const lines = (result.charts ?? []).map((c) => [
+    c.chart,
+    c.points,
+    c.ok ? fmtMs(c.median) : 'n/a*',
+    c.ok ? fmtMs(c.min) : '',
+    c.ok ? fmtMs(c.max) : '',
+    `≤ ${CHART_TARGETS.paintMs}`,
+    c.ok ? (c.pass ? 'PASS' : 'FAIL') : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i].length)));
+  const format = (line) =>
+    line.map((text, i) => (i < 2 ? text.padEnd(widths[i]) : text.padStart(widths[i]))).join('  ');
+  console.log(format(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const line of lines) console.log(format(line));
+  const failures = [
+    ...(result.load && !result.load.ok ? [`  load: ${result.load.error}`] : []),
+    ...(result.charts ?? []).filter((c) => !c.ok).map((c) => `  ${c.chart}: ${c.error}`),
+  ];
+  if (failures.length > 0) {
+    console.log('* n/a because:');
+    for (const line of failures) console.log(line);
+  }
+  if (result.problems?.length > 0) console.log(`  page problems: ${result.problems.join('; ')}`);
+}
+
 async function measureEmptyPage(browser, url, loadTimeoutMs) {
   const problems = [];
   try {
@@ -752,63 +991,79 @@ async function main() {
   const rows = [];
   let baselineHeap;
   let browserVersion;
+  let chartResult;
+  const chartJs = options.charts ? await chartJsChecks(distDir, jsSizeReport) : null;
   try {
-    // Generate once for the largest size; smaller sizes are prefixes of the same history.
-    const largest = Math.max(...options.sizes);
-    log(`generating ${fmtInt(largest)} results in files of ${fmtInt(CHUNK_SIZE)} (seed ${SEED})…`);
-    const generated = await writeResultSet(dataDir, largest);
-    log(
-      `  ${generated.files.length} file(s), ${fmtBytes(generated.bytes)}, ${(generated.ms / 1000).toFixed(1)} s`,
-    );
-
-    await prepareSite(distDir, path.join(sitesDir, 'empty'), dataDir, []);
     /** @type {Map<number, { files: string[], bytes: number, ms: number }>} */
     const sets = new Map();
-    for (const n of options.sizes) {
-      const set = await writeResultSet(dataDir, n); // already written: just lists and sizes them
-      sets.set(n, set);
-      await prepareSite(distDir, path.join(sitesDir, `n${n}`), dataDir, set.files);
+    let largest = 0;
+    let generated;
+    if (options.explorer) {
+      // Generate once for the largest size; smaller sizes are prefixes of the same history.
+      largest = Math.max(...options.sizes);
+      log(
+        `generating ${fmtInt(largest)} results in files of ${fmtInt(CHUNK_SIZE)} (seed ${SEED})…`,
+      );
+      generated = await writeResultSet(dataDir, largest);
+      log(
+        `  ${generated.files.length} file(s), ${fmtBytes(generated.bytes)}, ${(generated.ms / 1000).toFixed(1)} s`,
+      );
+
+      await prepareSite(distDir, path.join(sitesDir, 'empty'), dataDir, []);
+      for (const n of options.sizes) {
+        const set = await writeResultSet(dataDir, n); // already written: just lists and sizes them
+        sets.set(n, set);
+        await prepareSite(distDir, path.join(sitesDir, `n${n}`), dataDir, set.files);
+      }
+    }
+    if (options.charts) {
+      await mkdir(dataDir, { recursive: true });
+      await writeFile(path.join(dataDir, BIG_FILE_NAME), bigResultsFile());
+      await prepareSite(distDir, path.join(sitesDir, 'charts'), dataDir, [BIG_FILE_NAME]);
     }
 
     server = await startStaticServer(sitesDir);
     log(`serving the sites at ${server.origin}/ (temp copies of dist/)`);
-    browser = await chromium.launch({
-      executablePath: CHROME_PATH,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    const launch = () =>
+      chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_ARGS, headless: true });
+    browser = await launch();
     browserVersion = browser.version();
     log(`Chromium ${browserVersion}`);
 
-    baselineHeap = await measureEmptyPage(
-      browser,
-      `${server.origin}/empty/`,
-      options.loadTimeoutMs,
-    );
-    if (baselineHeap.ok)
-      log(`empty page (no datasets): heap ${fmtBytes(baselineHeap.usedJSHeapSize)}`);
-    else log(`empty page: n/a — ${baselineHeap.error}`);
+    if (options.explorer) {
+      baselineHeap = await measureEmptyPage(
+        browser,
+        `${server.origin}/empty/`,
+        options.loadTimeoutMs,
+      );
+      if (baselineHeap.ok)
+        log(`empty page (no datasets): heap ${fmtBytes(baselineHeap.usedJSHeapSize)}`);
+      else log(`empty page: n/a — ${baselineHeap.error}`);
 
-    for (const n of options.sizes) {
-      const set = sets.get(n);
-      const row = await benchSize(browser, {
-        n,
-        url: `${server.origin}/n${n}/`,
-        files: set.files,
-        generation: { bytes: set.bytes, generateMs: n === largest ? generated.ms : null },
-        reps: options.reps,
-        loadTimeoutMs: options.loadTimeoutMs,
-        baselineHeap,
-      });
-      rows.push(row);
-      if (!browser.isConnected()) {
-        log('Chromium went away; relaunching for the next size');
-        browser = await chromium.launch({
-          executablePath: CHROME_PATH,
-          args: CHROMIUM_ARGS,
-          headless: true,
+      for (const n of options.sizes) {
+        const set = sets.get(n);
+        const row = await benchSize(browser, {
+          n,
+          url: `${server.origin}/n${n}/`,
+          files: set.files,
+          generation: { bytes: set.bytes, generateMs: n === largest ? generated.ms : null },
+          reps: options.reps,
+          loadTimeoutMs: options.loadTimeoutMs,
+          baselineHeap,
         });
+        rows.push(row);
+        if (!browser.isConnected()) {
+          log('Chromium went away; relaunching for the next size');
+          browser = await launch();
+        }
       }
+    }
+    if (options.charts) {
+      chartResult = await benchCharts(browser, {
+        url: `${server.origin}/charts/`,
+        reps: options.chartReps,
+        loadTimeoutMs: options.loadTimeoutMs,
+      });
     }
   } finally {
     await browser?.close().catch(() => {});
@@ -817,12 +1072,45 @@ async function main() {
   }
 
   printJsSizes(jsSizeReport);
-  printTable(rows);
+  if (options.explorer) printTable(rows);
+  if (options.charts) {
+    printChartJs(chartJs);
+    printCharts(chartResult);
+  }
 
+  // A partial run (--only) keeps the other part's figures from the last full run.
+  let previous = {};
+  if (!options.explorer || !options.charts) {
+    try {
+      previous = JSON.parse(await readFile(RESULTS_FILE, 'utf8'));
+    } catch {
+      previous = {};
+    }
+  }
+  const explorerPart = options.explorer
+    ? {
+        options: {
+          sizes: options.sizes,
+          reps: options.reps,
+          loadTimeoutS: options.loadTimeoutMs / 1000,
+        },
+        generator: { seed: SEED, chunkSize: CHUNK_SIZE },
+        targets: TARGETS,
+        emptyPage: baselineHeap,
+        sizes: rows.map((r) => ({ ...r, verdicts: verdictsFor(r) })),
+      }
+    : {
+        options: previous.options,
+        generator: previous.generator,
+        targets: previous.targets,
+        emptyPage: previous.emptyPage,
+        sizes: previous.sizes,
+      };
   const report = {
     bench: 'explorer',
     startedAt: startedAt.toISOString(),
     durationS: (performance.now() - runStarted) / 1000,
+    parts: [...(options.explorer ? ['explorer'] : []), ...(options.charts ? ['charts'] : [])],
     environment: {
       node: process.version,
       chromium: browserVersion,
@@ -833,16 +1121,16 @@ async function main() {
       platform: `${os.platform()} ${os.arch()}`,
       chromiumArgs: CHROMIUM_ARGS,
     },
-    options: {
-      sizes: options.sizes,
-      reps: options.reps,
-      loadTimeoutS: options.loadTimeoutMs / 1000,
-    },
-    generator: { seed: SEED, chunkSize: CHUNK_SIZE },
-    targets: TARGETS,
-    emptyPage: baselineHeap,
-    sizes: rows.map((r) => ({ ...r, verdicts: verdictsFor(r) })),
+    ...explorerPart,
     js: jsSizeReport,
+    charts: options.charts
+      ? {
+          startedAt: startedAt.toISOString(),
+          targets: CHART_TARGETS,
+          js: chartJs,
+          ...chartResult,
+        }
+      : previous.charts,
   };
   await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
   await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
