@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { LatencyChart } from './latency-chart';
 import { ServingChart } from './serving-chart';
@@ -12,7 +13,9 @@ import './charts.css';
  * reads the one filtered view the tables read, so the filters apply to both alike.
  */
 export function ChartsSection() {
-  const view = useDashboardStore(selectResultsView);
+  // Deferred: after a filter or search change the tables paint first and the charts follow, so a
+  // large data set never holds the tables back.
+  const view = useDeferredValue(useDashboardStore(selectResultsView));
   const palette = useChartPalette();
   if (view.index.results.length === 0) return null;
   return (
