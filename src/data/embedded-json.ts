@@ -108,7 +108,7 @@ export function readEmbeddedJsonValue(
 }
 
 /**
- * CI's embedded JSON text (`json.dumps({"latency": df.to_dict(), …})`, FORMATS.md §3) → results.
+ * CI's embedded JSON text (`json.dumps({"latency": df.to_dict(), …})`) → results.
  * Accepts NaN/Infinity tokens and a BOM; rows may come in any order. Never throws.
  */
 export function parseEmbeddedJson(text: string): ParseOutcome {

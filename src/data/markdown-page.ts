@@ -104,7 +104,7 @@ function findEmbeddedJson(lines: readonly string[]): string[] {
 }
 
 /**
- * CI's benchmark page (`benchmark_results.md`, FORMATS.md §4), whole or any part of it → results.
+ * CI's benchmark page (`benchmark_results.md`), whole or any part of it → results.
  * The embedded JSON is used when present (full precision); otherwise the pipe tables are read.
  * Never throws.
  */

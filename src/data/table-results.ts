@@ -177,7 +177,7 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
 }
 
 /**
- * Which version of CI's table layout a file's headers match (FORMATS.md §4), or null.
+ * Which version of CI's table layout (V1–V6, by their columns) a file's headers match, or null.
  * V3 is too close to V4 to tell apart and is reported as V4.
  */
 export function detectTableVersion(
