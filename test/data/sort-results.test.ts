@@ -397,9 +397,24 @@ function referenceSort(index: ResultIndex, positions: Uint32Array, sorting: Sort
 }
 
 describe('sortPositions against a plain comparator sort', () => {
-  const metric = fc.option(fc.constantFrom(-2.5, -1, 0, 0.1, 1, 3, 1e6, 2259.80990773998), {
-    nil: null,
-  });
+  // 1, 1.00000001 and 1.00000002 are one float32, as are 2259.8099 and 2259.80990773998: the
+  // sort must still order them exactly.
+  const metric = fc.option(
+    fc.constantFrom(
+      -2.5,
+      -1,
+      0,
+      0.1,
+      1,
+      1.00000001,
+      1.00000002,
+      3,
+      1e6,
+      2259.8099,
+      2259.80990773998,
+    ),
+    { nil: null },
+  );
   const row = fc.record({
     latency_mean: metric,
     latency_p99: metric,
@@ -437,7 +452,7 @@ describe('sortPositions against a plain comparator sort', () => {
           );
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
