@@ -4,7 +4,7 @@ import { extraMetricKey, resolveColumns, type ColumnRole } from './metrics';
 import type { BenchmarkResult, Suite } from './result-model';
 import { parseTestName } from './test-name';
 
-/** A table of cells as any format holds it: headers plus rows, each row with a position to report. */
+/** A table of cells as every format holds it: headers plus rows, each row with a position to report. */
 export interface RawTable {
   readonly headers: readonly string[];
   readonly rows: readonly (readonly unknown[])[];

@@ -40,7 +40,7 @@ function reason(error: unknown): string {
 
 /**
  * Loads the bundled nightly runs listed in `data/manifest.json` into the store, through the same
- * parser as any dropped file. Files that fail are reported; the others still load.
+ * parser as every dropped file. Files that fail are reported; the others still load.
  */
 export async function loadBundledData(fetchText: FetchText = fetchFromSite): Promise<void> {
   const store = useDashboardStore.getState();
