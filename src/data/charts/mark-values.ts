@@ -89,3 +89,50 @@ const QPS_PART = /_qps_[^_]+/;
 export function servingTestFamily(testName: string): string {
   return testName.replace(QPS_PART, '');
 }
+
+/** Sums of two metrics per serving test family, GPU code and offered QPS. */
+export interface ServingPairSums {
+  readonly label: string;
+  /** gpu code → qps → sums of the first and of the second metric. */
+  readonly gpus: Map<number, Map<number, { readonly first: MarkSum; readonly second: MarkSum }>>;
+}
+
+/**
+ * Visible serving results summed per test family (model), GPU and QPS for two metrics at once,
+ * families in reading order. Rows without a QPS are left out; each test name's family is worked
+ * out once.
+ */
+export function servingPairSums(
+  view: ResultsView,
+  firstKey: string,
+  secondKey: string,
+): Map<string, ServingPairSums> {
+  const families = new Map<string, ServingPairSums>();
+  const familyOf = new Map<string, string>();
+  forEachVisible(view, 'serving', (result, dataset, gpuCode) => {
+    if (result.qps === null || Number.isNaN(result.qps)) return;
+    let key = familyOf.get(result.testName);
+    if (key === undefined) {
+      key = servingTestFamily(result.testName);
+      familyOf.set(result.testName, key);
+    }
+    let family = families.get(key);
+    if (family === undefined) {
+      family = { label: testLabel(result), gpus: new Map() };
+      families.set(key, family);
+    }
+    let byQps = family.gpus.get(gpuCode);
+    if (byQps === undefined) {
+      byQps = new Map();
+      family.gpus.set(gpuCode, byQps);
+    }
+    let sums = byQps.get(result.qps);
+    if (sums === undefined) {
+      sums = { first: new MarkSum(), second: new MarkSum() };
+      byQps.set(result.qps, sums);
+    }
+    sums.first.add(result.metrics[firstKey], result.testName, dataset);
+    sums.second.add(result.metrics[secondKey], result.testName, dataset);
+  });
+  return families;
+}

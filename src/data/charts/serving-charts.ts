@@ -1,13 +1,7 @@
 import { describeMetric, type MetricDirection } from '../metrics';
 import type { ResultsView } from '../result-index';
 import { chartGpus, type ChartGpu } from './chart-gpus';
-import {
-  forEachVisible,
-  MarkSum,
-  servingTestFamily,
-  testLabel,
-  type MarkValue,
-} from './mark-values';
+import { servingPairSums, type MarkValue } from './mark-values';
 import { groupsWithinBudget, MAX_SMALL_CHARTS } from './point-budget';
 import { orderQps } from './qps-axis';
 import { saturationQps } from './saturation';
@@ -41,45 +35,6 @@ export interface ServingChartData {
   readonly omittedPanels: number;
 }
 
-interface PanelSums {
-  readonly label: string;
-  /** gpu code → qps → sums of the plotted metric and of the achieved rate. */
-  readonly gpus: Map<number, Map<number, { value: MarkSum; achieved: MarkSum }>>;
-}
-
-/** Serving sums per test family, GPU and QPS, in reading order of the families. */
-function servingSums(view: ResultsView, metricKey: string): Map<string, PanelSums> {
-  const panels = new Map<string, PanelSums>();
-  // Many rows share a test name: work out each name's family once.
-  const familyOf = new Map<string, string>();
-  forEachVisible(view, 'serving', (result, dataset, gpuCode) => {
-    if (result.qps === null || Number.isNaN(result.qps)) return;
-    let family = familyOf.get(result.testName);
-    if (family === undefined) {
-      family = servingTestFamily(result.testName);
-      familyOf.set(result.testName, family);
-    }
-    let panel = panels.get(family);
-    if (panel === undefined) {
-      panel = { label: testLabel(result), gpus: new Map() };
-      panels.set(family, panel);
-    }
-    let byQps = panel.gpus.get(gpuCode);
-    if (byQps === undefined) {
-      byQps = new Map();
-      panel.gpus.set(gpuCode, byQps);
-    }
-    let sums = byQps.get(result.qps);
-    if (sums === undefined) {
-      sums = { value: new MarkSum(), achieved: new MarkSum() };
-      byQps.set(result.qps, sums);
-    }
-    sums.value.add(result.metrics[metricKey], result.testName, dataset);
-    sums.achieved.add(result.metrics.request_throughput, result.testName, dataset);
-  });
-  return panels;
-}
-
 /**
  * The serving chart: one small chart per test family (model), one line per visible GPU of the
  * chosen metric against offered QPS, with each line's saturation point from its achieved req/s.
@@ -88,7 +43,7 @@ export function servingChart(view: ResultsView, metricKey: string): ServingChart
   const gpus = chartGpus(view.index);
   const used = new Set<number>();
   const panels: ServingPanel[] = [];
-  for (const [key, sums] of servingSums(view, metricKey)) {
+  for (const [key, sums] of servingPairSums(view, metricKey, 'request_throughput')) {
     const lines: ServingLine[] = [];
     const qpsSeen: number[] = [];
     for (const [code, byQps] of [...sums.gpus].sort((a, b) => a[0] - b[0])) {
@@ -98,9 +53,9 @@ export function servingChart(view: ResultsView, metricKey: string): ServingChart
       const achieved: { qps: number; achieved: number }[] = [];
       for (const qps of orderQps(byQps.keys())) {
         const entry = byQps.get(qps);
-        const mark = entry?.value.value() ?? null;
+        const mark = entry?.first.value() ?? null;
         if (mark !== null) points.set(qps, mark);
-        const rate = entry?.achieved.value() ?? null;
+        const rate = entry?.second.value() ?? null;
         if (rate !== null) achieved.push({ qps, achieved: rate.value });
       }
       if (points.size === 0) continue;

@@ -1,13 +1,7 @@
 import { describeMetric } from '../metrics';
 import type { ResultsView } from '../result-index';
 import { chartGpus, type ChartGpu } from './chart-gpus';
-import {
-  forEachVisible,
-  MarkSum,
-  servingTestFamily,
-  testLabel,
-  type MarkValue,
-} from './mark-values';
+import { servingPairSums, type MarkValue } from './mark-values';
 import { paretoFrontier } from './pareto';
 import { MAX_SMALL_CHARTS, POINT_BUDGET, groupsWithinBudget, thinPoints } from './point-budget';
 
@@ -57,49 +51,19 @@ const X_KEY = 'request_throughput';
  */
 export function tradeOffChart(view: ResultsView, yKey: string): TradeOffData {
   const gpus = chartGpus(view.index);
-  const families = new Map<
-    string,
-    { label: string; byGpu: Map<number, Map<number, { x: MarkSum; y: MarkSum }>> }
-  >();
-  // Many rows share a test name: work out each name's family once.
-  const familyOf = new Map<string, string>();
-  forEachVisible(view, 'serving', (result, dataset, gpuCode) => {
-    if (result.qps === null || Number.isNaN(result.qps)) return;
-    let key = familyOf.get(result.testName);
-    if (key === undefined) {
-      key = servingTestFamily(result.testName);
-      familyOf.set(result.testName, key);
-    }
-    let family = families.get(key);
-    if (family === undefined) {
-      family = { label: testLabel(result), byGpu: new Map() };
-      families.set(key, family);
-    }
-    let byQps = family.byGpu.get(gpuCode);
-    if (byQps === undefined) {
-      byQps = new Map();
-      family.byGpu.set(gpuCode, byQps);
-    }
-    let sums = byQps.get(result.qps);
-    if (sums === undefined) {
-      sums = { x: new MarkSum(), y: new MarkSum() };
-      byQps.set(result.qps, sums);
-    }
-    sums.x.add(result.metrics[X_KEY], result.testName, dataset);
-    sums.y.add(result.metrics[yKey], result.testName, dataset);
-  });
+  const families = servingPairSums(view, X_KEY, yKey);
 
   const used = new Set<number>();
   const panels: TradeOffPanel[] = [];
   for (const [key, family] of families) {
     const series: TradeOffSeries[] = [];
-    for (const [code, byQps] of [...family.byGpu].sort((a, b) => a[0] - b[0])) {
+    for (const [code, byQps] of [...family.gpus].sort((a, b) => a[0] - b[0])) {
       const gpu = gpus[code];
       if (gpu === undefined) continue;
       const points: TradeOffPoint[] = [];
       for (const [qps, sums] of [...byQps].sort((a, b) => a[0] - b[0])) {
-        const xMark = sums.x.value();
-        const yMark = sums.y.value();
+        const xMark = sums.first.value();
+        const yMark = sums.second.value();
         if (xMark === null || yMark === null) continue;
         points.push({ qps, x: xMark.value, y: yMark.value, xMark, yMark });
       }
