@@ -7,6 +7,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: './',
   plugins: [react()],
+  // The parsing worker is an ES module, like the page.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -8,18 +8,26 @@ import {
   type ResultIndex,
   type ResultsView,
 } from '../data/result-index';
+import type { LoadProblem } from '../data/ingest';
 import type { Dataset, Suite } from '../data/result-model';
 import type { SortSpec } from '../data/sort-results';
 import { DEFAULT_VIEW_STATE, type TableView, type ViewState } from '../data/view-state';
+import type { IngestStage } from '../workers/ingest-protocol';
 
 export type LoadPhase = 'idle' | 'loading' | 'ready';
 
-/** Something that could not be loaded, said so a person can act on it. */
-export interface LoadProblem {
-  /** The file or source the problem is about. */
-  readonly source: string;
-  readonly message: string;
-  readonly hint?: string;
+export type { LoadProblem };
+
+/** A load running in the parsing worker, as its progress bar shows it. */
+export interface LoadProgress {
+  readonly id: number;
+  /** The files being loaded, as one phrase. */
+  readonly names: string;
+  readonly stage: IngestStage;
+  readonly doneBytes: number;
+  readonly totalBytes: number;
+  /** `performance.now()` when it started: progress shows only for loads that take a while. */
+  readonly startedAt: number;
 }
 
 export interface DashboardState {
@@ -32,10 +40,18 @@ export interface DashboardState {
   readonly storageAvailable: boolean;
   /** Ids of loaded datasets that could not be saved (storage full or unavailable). */
   readonly notSaved: readonly string[];
+  /** Loads in progress in the parsing worker. */
+  readonly loads: readonly LoadProgress[];
+  /** The last thing worth telling that is not a problem (a cancelled load). */
+  readonly notice: string;
 }
 
 export interface DashboardActions {
   startLoading: () => void;
+  startLoad: (progress: LoadProgress) => void;
+  updateLoad: (id: number, change: Partial<Omit<LoadProgress, 'id' | 'startedAt'>>) => void;
+  endLoad: (id: number) => void;
+  setNotice: (notice: string) => void;
   /** Adds datasets whose content is not loaded yet; returns the ids that were already there. */
   addDatasets: (datasets: readonly Dataset[]) => string[];
   /** Removes a dataset the user loaded; bundled datasets stay. */
@@ -72,6 +88,8 @@ const initialState: DashboardState = {
   view: DEFAULT_VIEW_STATE,
   storageAvailable: true,
   notSaved: [],
+  loads: [],
+  notice: '',
 };
 
 /** Labels are text from files or typing: trimmed, one line, at most this long. */
@@ -119,6 +137,18 @@ export const useDashboardStore = create<DashboardStore>()((set, get) => {
     ...initialState,
     startLoading: () => {
       set({ phase: 'loading' });
+    },
+    startLoad: (progress) => {
+      set({ loads: [...get().loads, progress], notice: '' });
+    },
+    updateLoad: (id, change) => {
+      set({ loads: get().loads.map((load) => (load.id === id ? { ...load, ...change } : load)) });
+    },
+    endLoad: (id) => {
+      set({ loads: get().loads.filter((load) => load.id !== id) });
+    },
+    setNotice: (notice) => {
+      set({ notice });
     },
     addDatasets: (incoming) => {
       const known = new Set(get().datasets.map((dataset) => dataset.id));

@@ -1,0 +1,101 @@
+import type { LoadProblem } from '../data/ingest';
+import type { Dataset } from '../data/result-model';
+import type {
+  IngestInput,
+  IngestProgress,
+  IngestReply,
+  IngestRequest,
+  PackedDataset,
+} from '../workers/ingest-protocol';
+import { rememberPack, unpackSliced } from './unpack';
+
+export type IngestJobResult =
+  | {
+      readonly status: 'done';
+      readonly datasets: readonly Dataset[];
+      readonly problems: readonly LoadProblem[];
+    }
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'failed'; readonly message: string };
+
+export interface IngestJob {
+  readonly result: Promise<IngestJobResult>;
+  /** Stops the work at once (the worker is terminated); the result is then `cancelled`. */
+  readonly cancel: () => void;
+}
+
+/** True when this page can run the parsing worker (not in tests' simulated DOM, for one). */
+export function canUseWorker(): boolean {
+  return typeof Worker !== 'undefined';
+}
+
+/**
+ * Reads, parses and normalizes inputs in a worker made for this job; progress is reported as it
+ * comes. The datasets come back packed and are unpacked here in slices.
+ */
+export function ingestInWorker(
+  inputs: readonly IngestInput[],
+  onProgress: (progress: IngestProgress) => void,
+): IngestJob {
+  const worker = new Worker(new URL('../workers/ingest.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'results-parser',
+  });
+  let cancelled = false;
+  let settle: (result: IngestJobResult) => void = () => undefined;
+  const result = new Promise<IngestJobResult>((resolve) => {
+    settle = resolve;
+  });
+
+  const finish = async (datasets: readonly PackedDataset[], problems: readonly LoadProblem[]) => {
+    const unpacked: Dataset[] = [];
+    for (const { pack, ...rest } of datasets) {
+      const results = await unpackSliced(pack, () => cancelled);
+      if (results === null) return;
+      rememberPack(results, pack);
+      unpacked.push({ ...rest, results });
+    }
+    if (!cancelled) settle({ status: 'done', datasets: unpacked, problems });
+  };
+
+  worker.onmessage = (event: MessageEvent<IngestReply>) => {
+    const reply = event.data;
+    if (reply.type === 'progress') {
+      onProgress(reply);
+      return;
+    }
+    worker.terminate();
+    if (reply.type === 'failed') {
+      settle({ status: 'failed', message: reply.message });
+      return;
+    }
+    performance.mark('ingest:worker-done');
+    const total = inputs.reduce((sum, input) => sum + input.size, 0);
+    const names = reply.datasets.map((dataset) => dataset.source.name).join(', ');
+    onProgress({
+      type: 'progress',
+      stage: 'adding',
+      name: names,
+      doneBytes: total,
+      totalBytes: total,
+    });
+    void finish(reply.datasets, reply.problems);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker.terminate();
+    settle({ status: 'failed', message: 'The parser stopped unexpectedly.' });
+  };
+  const request: IngestRequest = { type: 'ingest', inputs };
+  worker.postMessage(request);
+
+  return {
+    result,
+    cancel: () => {
+      if (cancelled) return;
+      cancelled = true;
+      worker.terminate();
+      settle({ status: 'cancelled' });
+    },
+  };
+}

@@ -1,0 +1,33 @@
+interface SchedulerWithYield {
+  yield: () => Promise<void>;
+}
+
+function hasSchedulerYield(value: unknown): value is SchedulerWithYield {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'yield' in value &&
+    typeof value.yield === 'function'
+  );
+}
+
+/**
+ * Gives the browser a turn (input, rendering) before the caller goes on: `scheduler.yield()`
+ * where there is one (continuations run before other tasks), a message-channel task otherwise
+ * (unlike `setTimeout`, never clamped to 4 ms).
+ */
+export function yieldToMain(): Promise<void> {
+  const scheduler: unknown = (globalThis as { scheduler?: unknown }).scheduler;
+  if (hasSchedulerYield(scheduler)) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** How long one slice of main-thread work may run before it yields: well under a frame's worth of lag. */
+export const SLICE_BUDGET_MS = 25;

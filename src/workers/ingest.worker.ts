@@ -1,0 +1,17 @@
+// The parsing worker: files are read, parsed and normalized here, off the page's main thread,
+// and come back as transferred typed arrays (see ingest-handler.ts).
+import { handleIngest } from './ingest-handler';
+import type { IngestReply, IngestRequest } from './ingest-protocol';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<IngestRequest>) => void) | null;
+  postMessage: (message: IngestReply, transfer: Transferable[]) => void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = (event) => {
+  void handleIngest(event.data, (reply, transfer = []) => {
+    scope.postMessage(reply, transfer);
+  });
+};

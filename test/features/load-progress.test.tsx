@@ -1,0 +1,64 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { LoadProgressList, PROGRESS_DELAY_MS } from '../../src/features/status/load-progress';
+import { useDashboardStore } from '../../src/store/dashboard-store';
+
+const cancelLoad = vi.hoisted(() => vi.fn());
+vi.mock('../../src/store/load-files', () => ({ cancelLoad }));
+
+const MB = 1024 * 1024;
+const store = () => useDashboardStore.getState();
+
+beforeEach(() => {
+  store().reset();
+  cancelLoad.mockClear();
+});
+
+describe('progress of a load in the parsing worker', () => {
+  it('appears only after half a second, with how far reading got and Cancel', async () => {
+    store().startLoad({
+      id: 7,
+      names: 'nightly-100MB.md',
+      stage: 'reading',
+      doneBytes: 25 * MB,
+      totalBytes: 100 * MB,
+      startedAt: performance.now(),
+    });
+    render(<LoadProgressList />);
+    expect(PROGRESS_DELAY_MS).toBe(500);
+    // A load that ends sooner never shows: nothing yet.
+    expect(screen.queryByRole('region', { name: 'Loading files' })).toBeNull();
+    const bar = await screen.findByRole('progressbar', {}, { timeout: 3000 });
+    expect(screen.getByRole('region', { name: 'Loading files' })).toBeInTheDocument();
+    expect(bar).toHaveAccessibleName('Reading nightly-100MB.md: 25 of 100 MB');
+    expect(bar).toHaveAttribute('value', String(25 * MB));
+    expect(bar).toHaveAttribute('max', String(100 * MB));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel loading nightly-100MB.md' }));
+    expect(cancelLoad).toHaveBeenCalledWith(7);
+  });
+
+  it('says what it is doing once the file is read, and goes when the load ends', async () => {
+    store().startLoad({
+      id: 8,
+      names: 'a.json',
+      stage: 'reading',
+      doneBytes: 0,
+      totalBytes: 3 * MB,
+      startedAt: performance.now() - 2 * PROGRESS_DELAY_MS,
+    });
+    const { rerender } = render(<LoadProgressList />);
+    store().updateLoad(8, { stage: 'parsing', doneBytes: 3 * MB });
+    rerender(<LoadProgressList />);
+    expect(await screen.findByText('Parsing a.json…')).toBeInTheDocument();
+    // Parsing has no byte count: the bar is indeterminate.
+    expect(screen.getByRole('progressbar')).not.toHaveAttribute('value');
+    store().updateLoad(8, { stage: 'adding' });
+    expect(await screen.findByText('Adding the results of a.json…')).toBeInTheDocument();
+    store().endLoad(8);
+    await vi.waitFor(() => {
+      expect(screen.queryByRole('region', { name: 'Loading files' })).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,181 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useDashboardStore } from '../../src/store/dashboard-store';
+import { ingestInWorker } from '../../src/store/ingest-client';
+import {
+  WORKER_THRESHOLD_BYTES,
+  cancelLoad,
+  loadInputs,
+  type LoadInput,
+} from '../../src/store/load-files';
+import { handleIngest } from '../../src/workers/ingest-handler';
+import type { IngestReply, IngestRequest } from '../../src/workers/ingest-protocol';
+import { readFixture, seedDataset } from '../helpers/seed';
+
+const store = () => useDashboardStore.getState();
+const H200 = readFixture('nightly/nightly-8xH200.md');
+
+/**
+ * The parsing worker, run in this thread: requests go to the real handler, replies come back as
+ * structured clones with their buffers transferred, as a real worker's do. `hold` keeps every
+ * reply back (a slow parse, to cancel).
+ */
+class InThreadWorker {
+  static instances: InThreadWorker[] = [];
+  static hold = false;
+  onmessage: ((event: { data: IngestReply }) => void) | null = null;
+  onerror: ((event: { preventDefault: () => void }) => void) | null = null;
+  terminated = false;
+  readonly replies: IngestReply[] = [];
+
+  constructor() {
+    InThreadWorker.instances.push(this);
+  }
+
+  postMessage(request: IngestRequest): void {
+    void handleIngest(structuredClone(request), (reply, transfer = []) => {
+      this.replies.push(reply);
+      const data = structuredClone(reply, { transfer });
+      if (InThreadWorker.hold) return;
+      setTimeout(() => {
+        if (!this.terminated) this.onmessage?.({ data });
+      }, 0);
+    });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+beforeEach(() => {
+  InThreadWorker.instances = [];
+  InThreadWorker.hold = false;
+  vi.stubGlobal('Worker', InThreadWorker);
+  store().reset();
+  store().addDatasets([seedDataset('H100')]);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the parsing worker', () => {
+  it('reads a file, reports progress and sends the results back packed, buffers transferred', async () => {
+    const posted: { reply: IngestReply; transfer: Transferable[] }[] = [];
+    const file = new Blob([H200]);
+    await handleIngest(
+      {
+        type: 'ingest',
+        inputs: [{ name: 'h200.md', kind: 'file', size: file.size, source: file }],
+      },
+      (reply, transfer = []) => posted.push({ reply, transfer }),
+    );
+    const last = posted.at(-1);
+    expect(posted.some(({ reply }) => reply.type === 'progress' && reply.stage === 'parsing')).toBe(
+      true,
+    );
+    expect(last?.reply.type).toBe('done');
+    if (last?.reply.type !== 'done') return;
+    const [dataset] = last.reply.datasets;
+    expect(dataset?.pack.count).toBe(18);
+    expect(dataset?.label).toBe('h200.md');
+    expect(dataset?.format.label).toBe('vLLM markdown V4 · embedded JSON');
+    // Four typed arrays travel as transfers; nothing is cloned result by result.
+    expect(last.transfer).toHaveLength(4);
+    expect(last.transfer).toContain(dataset?.pack.metricValues.buffer);
+  });
+
+  it('names a file it cannot parse, and still loads the good one beside it', async () => {
+    const posted: IngestReply[] = [];
+    await handleIngest(
+      {
+        type: 'ingest',
+        inputs: [
+          { name: 'good.md', kind: 'file', size: H200.length, source: H200 },
+          { name: 'bad.json', kind: 'file', size: 9, source: '{"latency"' },
+        ],
+      },
+      (reply) => posted.push(reply),
+    );
+    const done = posted.at(-1);
+    if (done?.type !== 'done') throw new Error('no done reply');
+    expect(done.datasets.map((dataset) => dataset.source.name)).toEqual(['good.md']);
+    expect(done.problems.map((problem) => problem.source)).toEqual(['bad.json']);
+    expect(done.problems[0]?.message).toMatch(
+      /^bad\.json was not loaded\. The file is not valid JSON/,
+    );
+  });
+
+  it('gives the page the same results as parsing on the page itself', async () => {
+    const job = ingestInWorker(
+      [{ name: 'h200.md', kind: 'file', size: H200.length, source: H200 }],
+      () => undefined,
+    );
+    const outcome = await job.result;
+    if (outcome.status !== 'done') throw new Error(outcome.status);
+    const [dataset] = outcome.datasets;
+    const onPage = seedDataset('H200');
+    expect(dataset?.results.length).toBe(18);
+    const byName = (name: string) => dataset?.results.find((result) => result.testName === name);
+    // The seed's 8×H200 values, as in its markdown table.
+    expect(byName('serving_llama8B_tp1_sharegpt_qps_inf')?.metrics.request_throughput).toBeCloseTo(
+      28.8288,
+      4,
+    );
+    expect(byName('latency_llama8B_tp1')?.metrics.latency_mean).toBeCloseTo(833.27, 2);
+    expect(JSON.stringify(dataset?.results)).toBe(JSON.stringify(onPage.results));
+    expect(InThreadWorker.instances[0]?.terminated).toBe(true);
+  });
+});
+
+describe('loading through the worker', () => {
+  const big = (name: string, text: string): LoadInput => ({
+    name,
+    kind: 'file',
+    // Said to be large, so the load goes to the worker; the text is the seed page.
+    size: WORKER_THRESHOLD_BYTES,
+    text: () => Promise.resolve(text),
+  });
+
+  it('sends large inputs to the worker and adds what it parsed', async () => {
+    const report = await loadInputs([big('big-h200.md', H200)]);
+    expect(InThreadWorker.instances).toHaveLength(1);
+    expect(report.added.map((dataset) => [dataset.label, dataset.results.length])).toEqual([
+      ['big-h200.md', 18],
+    ]);
+    expect(store().datasets).toHaveLength(2);
+    // Progress went through the store and is gone when the load is over.
+    expect(store().loads).toEqual([]);
+  });
+
+  it('parses small inputs on the page, with no worker', async () => {
+    await loadInputs([{ ...big('small.md', H200), size: H200.length }]);
+    expect(InThreadWorker.instances).toHaveLength(0);
+    expect(store().datasets).toHaveLength(2);
+  });
+
+  it('shows the load in progress and cancels it: nothing is added, the user is told', async () => {
+    InThreadWorker.hold = true;
+    const before = store().datasets;
+    const loading = loadInputs([big('slow.md', H200)]);
+    await vi.waitFor(() => {
+      expect(store().loads).toHaveLength(1);
+    });
+    const [load] = store().loads;
+    expect(load?.names).toBe('slow.md');
+    expect(load?.totalBytes).toBe(WORKER_THRESHOLD_BYTES);
+    await vi.waitFor(() => {
+      expect(InThreadWorker.instances[0]?.replies.at(-1)?.type).toBe('done');
+    });
+    cancelLoad(load?.id ?? -1);
+    const report = await loading;
+    expect(report.cancelled).toBe(true);
+    expect(report.added).toEqual([]);
+    expect(store().datasets).toBe(before);
+    expect(store().loads).toEqual([]);
+    expect(store().problems).toEqual([]);
+    expect(store().notice).toBe('Loading slow.md was cancelled; nothing was added.');
+    expect(InThreadWorker.instances[0]?.terminated).toBe(true);
+  });
+});
