@@ -1,7 +1,9 @@
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, set, update, type UseStore } from 'idb-keyval';
 import type { BenchmarkResult, Dataset } from '../data/result-model';
 import { SUITES } from '../data/result-model';
+import { isResultsPack, packResults, type ResultsPack } from '../data/results-pack';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
+import { takePack, unpackSliced } from './unpack';
 
 /**
  * Datasets the user loaded are kept in IndexedDB, one record per dataset, so two tabs adding or
@@ -9,15 +11,34 @@ import { useDashboardStore, type LoadProblem } from './dashboard-store';
  * they come with the site.
  */
 
-const RECORD_VERSION = 1;
 const DATASET_PREFIX = 'dataset:';
 const SET_ASIDE_PREFIX = 'set-aside:';
 
+/** A dataset without its results. */
+export type DatasetHeader = Omit<Dataset, 'results'>;
+
+/**
+ * Version 2 keeps results as a pack of typed arrays: saving and restoring clones a few buffers,
+ * not one object per result, so a 100 MB file does not stop the page while it is saved.
+ * Version 1 (results as objects) is still read.
+ */
 interface SavedRecord {
-  readonly version: number;
+  readonly version: 2;
   readonly savedAt: string;
-  readonly dataset: Dataset;
+  readonly dataset: DatasetHeader;
+  readonly pack: ResultsPack;
 }
+
+function headerOf(dataset: Dataset): DatasetHeader {
+  const { id, label, source, format, warnings, meta } = dataset;
+  return meta === undefined
+    ? { id, label, source, format, warnings }
+    : { id, label, source, format, warnings, meta };
+}
+
+/** A record read back: a header and its packed results, or (version 1) a whole dataset. */
+export type RevivedRecord =
+  { readonly header: DatasetHeader; readonly pack: ResultsPack } | { readonly dataset: Dataset };
 
 let idbStore: UseStore | null = null;
 
@@ -49,27 +70,35 @@ function isResult(value: unknown): value is BenchmarkResult {
   );
 }
 
-/** A stored value → a dataset, or null when it is not one we wrote (corrupted or from elsewhere). */
-export function reviveRecord(value: unknown): Dataset | null {
+function isHeader(value: unknown): value is DatasetHeader {
+  if (typeof value !== 'object' || value === null) return false;
+  const dataset = value as Partial<Record<keyof Dataset, unknown>>;
+  const source = dataset.source as Partial<Dataset['source']> | null | undefined;
+  return (
+    typeof dataset.id === 'string' &&
+    typeof dataset.label === 'string' &&
+    typeof source === 'object' &&
+    source !== null &&
+    (source.kind === 'file' || source.kind === 'paste') &&
+    typeof source.name === 'string' &&
+    typeof dataset.format === 'object' &&
+    dataset.format !== null &&
+    Array.isArray(dataset.warnings)
+  );
+}
+
+/** A stored value → what it holds, or null when it is not one we wrote (corrupted or from elsewhere). */
+export function reviveRecord(value: unknown): RevivedRecord | null {
   if (typeof value !== 'object' || value === null) return null;
-  const record = value as Partial<SavedRecord>;
-  if (record.version !== RECORD_VERSION || typeof record.dataset !== 'object') return null;
-  const dataset = record.dataset as Partial<Dataset> | null;
-  if (
-    dataset === null ||
-    typeof dataset.id !== 'string' ||
-    typeof dataset.label !== 'string' ||
-    typeof dataset.source !== 'object' ||
-    (dataset.source.kind !== 'file' && dataset.source.kind !== 'paste') ||
-    typeof dataset.source.name !== 'string' ||
-    typeof dataset.format !== 'object' ||
-    !Array.isArray(dataset.results) ||
-    !Array.isArray(dataset.warnings) ||
-    !dataset.results.every(isResult)
-  ) {
-    return null;
+  const record = value as { version?: unknown; dataset?: unknown; pack?: unknown };
+  if (!isHeader(record.dataset)) return null;
+  if (record.version === 2) {
+    return isResultsPack(record.pack) ? { header: record.dataset, pack: record.pack } : null;
   }
-  return dataset as Dataset;
+  if (record.version !== 1) return null;
+  const { results } = record.dataset as Partial<Dataset>;
+  if (!Array.isArray(results) || !results.every(isResult)) return null;
+  return { dataset: record.dataset as Dataset };
 }
 
 /** Saves a dataset the user loaded; false when storage is unavailable or full. */
@@ -78,15 +107,42 @@ export async function saveDataset(dataset: Dataset): Promise<boolean> {
   if (db === null) return false;
   try {
     const record: SavedRecord = {
-      version: RECORD_VERSION,
+      version: 2,
       savedAt: new Date().toISOString(),
-      dataset,
+      dataset: headerOf(dataset),
+      pack: takePack(dataset.results) ?? packResults(dataset.results),
     };
     await set(`${DATASET_PREFIX}${dataset.id}`, record, db);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Saves a new label (or other header change) of a saved dataset without writing its results
+ * again; falls back to a whole save when the record is not there or is of the older version.
+ */
+export async function saveHeader(dataset: Dataset): Promise<boolean> {
+  const db = storage();
+  if (db === null) return false;
+  const updated = { done: false };
+  try {
+    const header = headerOf(dataset);
+    await update(
+      `${DATASET_PREFIX}${dataset.id}`,
+      (value: unknown) => {
+        const revived = reviveRecord(value);
+        if (revived === null || !('pack' in revived)) return value;
+        updated.done = true;
+        return { ...(value as SavedRecord), savedAt: new Date().toISOString(), dataset: header };
+      },
+      db,
+    );
+  } catch {
+    return false;
+  }
+  return updated.done || saveDataset(dataset);
 }
 
 export async function forgetDataset(id: string): Promise<void> {
@@ -131,9 +187,14 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
   let setAside = 0;
   for (const [key, value] of all) {
     if (typeof key !== 'string' || !key.startsWith(DATASET_PREFIX)) continue;
-    const dataset = reviveRecord(value);
-    if (dataset !== null) {
-      datasets.push(dataset);
+    const revived = reviveRecord(value);
+    if (revived !== null) {
+      if ('dataset' in revived) {
+        datasets.push(revived.dataset);
+        continue;
+      }
+      const results = await unpackSliced(revived.pack);
+      if (results !== null) datasets.push({ ...revived.header, results });
       continue;
     }
     setAside += 1;
@@ -170,15 +231,16 @@ export async function startPersistence(): Promise<() => void> {
   store.getState().setStorageAvailable(report.available);
   const saved = new Map(report.datasets.map((dataset) => [dataset.id, dataset]));
 
-  return store.subscribe((state, previous) => {
-    if (state.datasets === previous.datasets) return;
+  const sync = (datasets: readonly Dataset[]): void => {
     const current = new Map(
-      state.datasets.filter((d) => d.source.kind !== 'bundled').map((d) => [d.id, d]),
+      datasets.filter((d) => d.source.kind !== 'bundled').map((d) => [d.id, d]),
     );
     for (const [id, dataset] of current) {
-      if (saved.get(id) === dataset) continue;
+      const before = saved.get(id);
+      if (before === dataset) continue;
       saved.set(id, dataset);
-      void saveDataset(dataset).then((ok) => {
+      const save = before?.results === dataset.results ? saveHeader : saveDataset;
+      void save(dataset).then((ok) => {
         if (!ok) useDashboardStore.getState().markNotSaved(id);
       });
     }
@@ -187,5 +249,10 @@ export async function startPersistence(): Promise<() => void> {
       saved.delete(id);
       void forgetDataset(id);
     }
+  };
+  // Files loaded while the saved ones were being read are saved now, not at the next change.
+  sync(store.getState().datasets);
+  return store.subscribe((state, previous) => {
+    if (state.datasets !== previous.datasets) sync(state.datasets);
   });
 }

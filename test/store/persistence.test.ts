@@ -55,6 +55,21 @@ describe('datasets kept across reloads', () => {
     expect(restored?.metrics.request_throughput).toBe(28.828767850421375);
   });
 
+  it('saves a file loaded while the saved datasets were still being read', async () => {
+    stop?.();
+    store().reset();
+    store().addDatasets([seedDataset('H100')]);
+    // Loaded before storage is read (the bundled runs were still loading): no change comes after.
+    await loadInputs([input('early.md', readFixture('nightly/nightly-8xH200.md'))]);
+    stop = await startPersistence();
+    await settle();
+    await reload();
+    expect(store().datasets.map((dataset) => dataset.label)).toEqual([
+      'Nightly · 8×H100',
+      'early.md',
+    ]);
+  });
+
   it('never saves the bundled runs', async () => {
     await settle();
     expect(await entries(db)).toEqual([]);
