@@ -28,6 +28,26 @@ function numericOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The row count when the columns are what pandas writes: the first column's keys exactly
+ * "0", "1", … "n−1" in order, and every other column has rows 0 … n−1 and no row n. Then rows can
+ * be read by number (fast element access) without collecting and sorting every column's keys.
+ */
+function contiguousRowCount(
+  cellsByColumn: readonly Readonly<Record<string, unknown>>[],
+): number | null {
+  const first = cellsByColumn[0];
+  if (first === undefined) return null;
+  const keys = Object.keys(first);
+  for (let i = 0; i < keys.length; i += 1) if (keys[i] !== String(i)) return null;
+  const n = keys.length;
+  for (const cells of cellsByColumn) {
+    if (Object.hasOwn(cells, n)) return null;
+    for (let i = 0; i < n; i += 1) if (!Object.hasOwn(cells, i)) return null;
+  }
+  return n;
+}
+
 /** pandas' dict orientation `{column: {rowIndex: value}}` → a table with rows in index order. */
 function dictToTable(
   suite: Suite,
@@ -36,7 +56,6 @@ function dictToTable(
 ): RawTable {
   const headers: string[] = [];
   const cellsByColumn: Readonly<Record<string, unknown>>[] = [];
-  const indexSet = new Set<string>();
   for (const [header, cells] of Object.entries(columns)) {
     if (!isJsonObject(cells)) {
       warnings.push(`${suite}: column "${header}" holds no row values; it was ignored.`);
@@ -44,14 +63,29 @@ function dictToTable(
     }
     headers.push(header);
     cellsByColumn.push(cells);
-    for (const index of Object.keys(cells)) indexSet.add(index);
   }
-  const indexes = [...indexSet].sort(numericOrder);
   // JSON keys cannot repeat: V2's repeated bare Median/P99 columns need moving (json-columns.ts).
   const order = jsonColumnOrder(headers);
   const orderedCells = order.map((column) => cellsByColumn[column] ?? {});
+  const orderedHeaders = order.map((column) => headers[column] ?? '');
+
+  const count = contiguousRowCount(cellsByColumn);
+  if (count !== null) {
+    const rows = new Array<unknown[]>(count);
+    for (let i = 0; i < count; i += 1) {
+      const row = new Array<unknown>(orderedCells.length);
+      for (let c = 0; c < orderedCells.length; c += 1)
+        row[c] = (orderedCells[c] as unknown as readonly unknown[])[i];
+      rows[i] = row;
+    }
+    return { headers: orderedHeaders, rows, positions: (index) => `${suite} row ${String(index)}` };
+  }
+
+  const indexSet = new Set<string>();
+  for (const cells of cellsByColumn) for (const index of Object.keys(cells)) indexSet.add(index);
+  const indexes = [...indexSet].sort(numericOrder);
   return {
-    headers: order.map((column) => headers[column] ?? ''),
+    headers: orderedHeaders,
     rows: indexes.map((index) =>
       orderedCells.map((cells) => (Object.hasOwn(cells, index) ? cells[index] : null)),
     ),

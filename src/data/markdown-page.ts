@@ -9,7 +9,8 @@ const JSON_SECTION_HEADING = /^\s*(?:#{1,6}\s*)?json version/i;
 const SEPARATOR_CELL = /^\s*:?-{1,}:?\s*$/;
 const FENCE_OPEN = /^\s*```\s*json\s*$/i;
 const FENCE_CLOSE = /^\s*```\s*$/;
-const EMBEDDED_JSON_LINE = /^\s*\{.*"(?:latency|throughput|serving)"/;
+// Lazy, so a 100 MB JSON line is matched at its first suite key, not scanned to its end first.
+const EMBEDDED_JSON_LINE = /^\s*\{.*?"(?:latency|throughput|serving)"/;
 
 /** One pipe-table line → its cells, with the optional outer pipes removed and `\|` kept as `|`. */
 function splitRow(line: string): string[] {

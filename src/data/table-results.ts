@@ -8,8 +8,11 @@ import { parseTestName } from './test-name';
 export interface RawTable {
   readonly headers: readonly string[];
   readonly rows: readonly (readonly unknown[])[];
-  /** Where each row is in the input, for warnings (e.g. "line 12", "row 3"). */
-  readonly positions: readonly string[];
+  /**
+   * Where each row is in the input, for warnings (e.g. "line 12", "row 3"): a list, or a
+   * function for tables so long that making every row's text up front would cost.
+   */
+  readonly positions: readonly string[] | ((index: number) => string);
 }
 
 export interface TableReadout {
@@ -109,18 +112,21 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
     return text === null ? null : intern(text);
   };
 
+  const { positions } = table;
+  const positionOf = (index: number): string =>
+    typeof positions === 'function' ? positions(index) : (positions[index] ?? `row ${index + 1}`);
+
   table.rows.forEach((row, index) => {
-    const position = table.positions[index] ?? `row ${index + 1}`;
     const testName = textOf(row[nameColumn]);
     if (testName === null) {
-      warnings.push(`Skipped ${position}: it has no test name.`);
+      warnings.push(`Skipped ${positionOf(index)}: it has no test name.`);
       return;
     }
     const parts = readName(testName);
     const suite = sectionSuite ?? parts.suite ?? columnSuite;
     if (suite === null) {
       warnings.push(
-        `Skipped ${position} (${testName}): cannot tell whether it is latency, throughput or serving.`,
+        `Skipped ${positionOf(index)} (${testName}): cannot tell whether it is latency, throughput or serving.`,
       );
       return;
     }
