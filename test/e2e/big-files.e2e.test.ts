@@ -1,0 +1,183 @@
+// Large files go through the parsing worker: they load, the page keeps answering while they do,
+// progress shows with Cancel, and a cancelled load adds nothing. The worker's script is held back
+// by the test where it needs the load to stay in progress, so nothing here depends on speed.
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
+
+const LATENCY_COLUMNS = [
+  'Test name',
+  'GPU',
+  'Mean latency (ms)',
+  'Median latency (ms)',
+  'P99 latency (ms)',
+] as const;
+
+/**
+ * CI's embedded JSON (pandas dict orientation) with `rows` latency results on 8×B200, row i
+ * having mean latency 1000 + i ms: 20,000 rows make a file of about 2 MB, over the 1 MB above
+ * which files are parsed in the worker.
+ */
+function bigLatencyFile(rows: number): string {
+  const columns: Record<string, Record<string, string | number>> = {};
+  for (const column of LATENCY_COLUMNS) columns[column] = {};
+  for (let i = 0; i < rows; i += 1) {
+    const key = String(i);
+    (columns['Test name'] as Record<string, string>)[key] = `latency_llama8B_tp1_run${i}`;
+    (columns.GPU as Record<string, string>)[key] = '8xB200';
+    (columns['Mean latency (ms)'] as Record<string, number>)[key] = 1000 + i;
+    (columns['Median latency (ms)'] as Record<string, number>)[key] = 999 + i;
+    (columns['P99 latency (ms)'] as Record<string, number>)[key] = 1010 + i;
+  }
+  return JSON.stringify({ latency: columns });
+}
+
+const ROWS = 20_000;
+const BIG_FILE = {
+  name: 'big-b200.json',
+  mimeType: 'application/json',
+  text: bigLatencyFile(ROWS),
+};
+/** The bundled seed: 3 GPUs × 3 latency tests. */
+const SEED_LATENCY_ROWS = 9;
+
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function latencyRows(page: Page): Promise<number> {
+  const table = page.getByRole('table', { name: /^(?!.*(?:Throughput|Serving)).*Latency/s });
+  return Number(await table.getAttribute('aria-rowcount')) - 1;
+}
+
+async function pickBigFile(page: Page): Promise<void> {
+  await page.getByTestId('load-results-input').setInputFiles({
+    name: BIG_FILE.name,
+    mimeType: BIG_FILE.mimeType,
+    buffer: Buffer.from(BIG_FILE.text, 'utf8'),
+  });
+}
+
+/** Holds every request for the worker's script until `release` is called. */
+async function holdWorkerScript(
+  context: BrowserContext,
+): Promise<{ release: () => Promise<void>; seen: () => boolean }> {
+  const held: Route[] = [];
+  let seen = false;
+  let released = false;
+  // On the context: a worker's requests are not the page's. Registered last, so it comes before
+  // the context's own on-origin route.
+  await context.route(/ingest\.worker-[^/]*\.js$/, async (route) => {
+    seen = true;
+    if (released) await route.continue();
+    else held.push(route);
+  });
+  return {
+    seen: () => seen,
+    release: async () => {
+      released = true;
+      await Promise.all(held.splice(0).map((route) => route.continue()));
+    },
+  };
+}
+
+describe('large files', () => {
+  it('load through the parsing worker, and the Datasets panel counts every row', async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    const watched = await openPage(browser, inject('e2eBaseUrl'));
+    const { page } = watched;
+    const workerRequests: string[] = [];
+    watched.context.on('request', (request) => {
+      if (/ingest\.worker-[^/]*\.js$/.test(request.url())) workerRequests.push(request.url());
+    });
+    try {
+      await page.goto(watched.baseUrl);
+      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
+      expect(Buffer.byteLength(BIG_FILE.text)).toBeGreaterThan(1024 * 1024);
+      await pickBigFile(page);
+      const datasets = page.getByRole('region', { name: 'Datasets', exact: true });
+      await expect
+        .poll(() => datasets.getByRole('listitem').filter({ hasText: '20,000 results' }).count(), {
+          timeout: 30_000,
+        })
+        .toBe(1);
+      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS + ROWS);
+      expect(workerRequests).toHaveLength(1);
+      // Row i has mean 1000 + i: the first and the last made it through the trip.
+      await page.getByRole('searchbox').fill('run19999');
+      await expect.poll(() => latencyRows(page)).toBe(1);
+      // Mean, median and P99 of run 19999: 1000 + 19999, 999 + 19999 and 1010 + 19999 ms.
+      for (const value of ['20,999.00', '20,998.00', '21,009.00']) {
+        await expect(page.getByRole('cell', { name: value, exact: true }).count()).resolves.toBe(1);
+      }
+      expectNoPageProblems(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('show progress with Cancel while loading; the page keeps answering; Cancel adds nothing', async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    const watched = await openPage(browser, inject('e2eBaseUrl'));
+    const { page } = watched;
+    try {
+      await page.goto(watched.baseUrl);
+      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
+      const worker = await holdWorkerScript(watched.context);
+      const datasetsBefore = await page
+        .getByRole('region', { name: 'Datasets', exact: true })
+        .innerText();
+
+      await pickBigFile(page);
+      const progress = page.getByRole('region', { name: 'Loading files' });
+      await progress.waitFor({ timeout: 10_000 });
+      await expect.poll(() => worker.seen()).toBe(true);
+      await expect(progress.getByRole('progressbar').getAttribute('max')).resolves.toBe(
+        String(Buffer.byteLength(BIG_FILE.text)),
+      );
+      await expect(progress.innerText()).resolves.toContain(`Reading ${BIG_FILE.name}`);
+      await screenshot(page, 'big-file-progress');
+
+      // While the file is loading, the filters still work.
+      await page
+        .getByRole('group', { name: 'GPU' })
+        .getByRole('checkbox', { name: /^8×H200/ })
+        .click();
+      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS - 3);
+      await page
+        .getByRole('group', { name: 'GPU' })
+        .getByRole('checkbox', { name: /^8×H200/ })
+        .click();
+      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
+
+      await progress.getByRole('button', { name: `Cancel loading ${BIG_FILE.name}` }).click();
+      await expect.poll(() => progress.count()).toBe(0);
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: 'cancelled' }).innerText())
+        .toBe(`Loading ${BIG_FILE.name} was cancelled; nothing was added.`);
+      // The worker was stopped: letting its script through now changes nothing.
+      await worker.release();
+      await page.waitForLoadState('networkidle');
+      await expect(
+        page.getByRole('region', { name: 'Datasets', exact: true }).innerText(),
+      ).resolves.toBe(datasetsBefore);
+      expect(await latencyRows(page)).toBe(SEED_LATENCY_ROWS);
+      await expect(page.getByRole('alert').count()).resolves.toBe(0);
+
+      // And the same file loads when tried again.
+      await pickBigFile(page);
+      await expect
+        .poll(() => latencyRows(page), { timeout: 30_000 })
+        .toBe(SEED_LATENCY_ROWS + ROWS);
+      expectNoPageProblems(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+});
