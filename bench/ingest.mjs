@@ -173,8 +173,10 @@ async function inPageBaseline(url) {
 async function inPageIngest({ name }) {
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
   const longTasks = [];
+  // Tasks that began before the drop (the baseline's own JSON.parse, say) are not the ingest's.
+  let start = Infinity;
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    for (const entry of list.getEntries()) if (entry.startTime >= start) longTasks.push(entry);
   });
   observer.observe({ type: 'longtask' });
   performance.clearMarks();
@@ -186,7 +188,7 @@ async function inPageIngest({ name }) {
     [...(panel?.querySelectorAll('button') ?? [])].some(
       (button) => button.getAttribute('aria-label') === `Remove ${name}`,
     );
-  const start = performance.now();
+  start = performance.now();
   document.body.dispatchEvent(
     new DragEvent('dragenter', { bubbles: true, dataTransfer: transfer }),
   );
@@ -212,8 +214,14 @@ async function inPageIngest({ name }) {
     visibleMs,
     workerDoneMs: mark('ingest:worker-done'),
     parsedMs: mark('ingest:parsed'),
+    indexedMs: mark('ingest:indexed'),
     addedMs: mark('ingest:added'),
-    longTasks,
+    longTasks: longTasks.map((entry) => entry.duration),
+    // Until the results are in the tables; what follows is the charts catching up and the save.
+    longTasksBeforeVisible: longTasks
+      .filter((entry) => entry.startTime - start < visibleMs)
+      .map((entry) => entry.duration),
+    longTaskStarts: longTasks.map((entry) => Math.round(entry.startTime - start)),
     problem,
   };
 }
@@ -297,7 +305,7 @@ async function main() {
         await page.evaluate(inPageRemove, item.name);
         samples.push({ ...baseline, ...ingest });
         log(
-          `${item.label} #${rep + 1}: visible ${fmt(ingest.visibleMs)} ms (worker ${fmt(ingest.workerDoneMs ?? NaN)}, parsed ${fmt(ingest.parsedMs ?? NaN)}, added ${fmt(ingest.addedMs ?? NaN)}); bare parse ${fmt(baseline.parseMs)} ms, decode ${fmt(baseline.decodeMs)} ms; longest task ${fmt(Math.max(0, ...ingest.longTasks))} ms`,
+          `${item.label} #${rep + 1}: visible ${fmt(ingest.visibleMs)} ms (worker ${fmt(ingest.workerDoneMs ?? NaN)}, parsed ${fmt(ingest.parsedMs ?? NaN)}, indexed ${fmt(ingest.indexedMs ?? NaN)}, added ${fmt(ingest.addedMs ?? NaN)}); bare parse ${fmt(baseline.parseMs)} ms, decode ${fmt(baseline.decodeMs)} ms; longest task ${fmt(Math.max(0, ...ingest.longTasks))} ms; long tasks ${ingest.longTasks.map((ms, i) => `${Math.round(ms)} ms at +${ingest.longTaskStarts[i]}`).join(', ')}`,
         );
       }
       await context.close();
@@ -306,6 +314,10 @@ async function main() {
       const parseMs = median(samples.map((sample) => sample.parseMs));
       const decodeMs = median(samples.map((sample) => sample.decodeMs));
       const longest = Math.max(...samples.flatMap((sample) => sample.longTasks), 0);
+      const longestBeforeVisible = Math.max(
+        ...samples.flatMap((sample) => sample.longTasksBeforeVisible),
+        0,
+      );
       rows.push({
         case: item.label,
         bytes,
@@ -317,6 +329,7 @@ async function main() {
         ratioWithDecode: visibleMs / (parseMs + decodeMs),
         megabytesPerSecond: bytes / MB / (visibleMs / 1000),
         longestTaskMs: longest,
+        longestTaskBeforeVisibleMs: longestBeforeVisible,
         longTasksOver100: samples.flatMap((sample) => sample.longTasks).filter((ms) => ms > 100)
           .length,
         samples,
@@ -334,13 +347,13 @@ async function main() {
     'Ingest: file dropped → results in the tables (median), next to JSON.parse of the same bytes in the same page',
   );
   console.log(
-    '| file | results | ingest | bare JSON.parse | × parse | × (decode + parse) | MB/s | longest task |',
+    '| file | results | ingest | bare JSON.parse | × parse | × (decode + parse) | MB/s | longest task until visible | longest task, charts and save included |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
     const ok = (pass) => (pass ? '✓' : '✗');
     console.log(
-      `| ${row.case} | ${row.results.toLocaleString('en-US')} | ${fmt(row.visibleMs)} ms | ${fmt(row.bareParseMs)} ms | ${row.ratio.toFixed(2)}× ${ok(row.ratio <= TARGETS.ratioToBareParse)} | ${row.ratioWithDecode.toFixed(2)}× | ${row.megabytesPerSecond.toFixed(0)} ${ok(row.megabytesPerSecond >= TARGETS.megabytesPerSecond)} | ${fmt(row.longestTaskMs)} ms ${ok(row.longestTaskMs <= TARGETS.longestTaskMs)} |`,
+      `| ${row.case} | ${row.results.toLocaleString('en-US')} | ${fmt(row.visibleMs)} ms | ${fmt(row.bareParseMs)} ms | ${row.ratio.toFixed(2)}× ${ok(row.ratio <= TARGETS.ratioToBareParse)} | ${row.ratioWithDecode.toFixed(2)}× | ${row.megabytesPerSecond.toFixed(0)} ${ok(row.megabytesPerSecond >= TARGETS.megabytesPerSecond)} | ${fmt(row.longestTaskBeforeVisibleMs)} ms ${ok(row.longestTaskBeforeVisibleMs <= TARGETS.longestTaskMs)} | ${fmt(row.longestTaskMs)} ms ${ok(row.longestTaskMs <= TARGETS.longestTaskMs)} |`,
     );
   }
   console.log(

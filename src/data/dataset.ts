@@ -11,9 +11,22 @@ export function contentFingerprint(text: string): string {
   return `${(hash >>> 0).toString(16).padStart(8, '0')}-${text.length.toString(36)}`;
 }
 
-/** The distinct GPU labels of some results, in first-seen order (`8×H100`). */
-export function distinctGpuLabels(results: readonly BenchmarkResult[]): string[] {
-  return [...new Set(results.map((result) => gpuLabel(result.gpu)))];
+const gpuLabelsOf = new WeakMap<readonly BenchmarkResult[], readonly string[]>();
+
+/**
+ * The distinct GPU labels of some results, in first-seen order (`8×H100`). Remembered per results
+ * list: panels ask on every render, and a dataset's results never change.
+ */
+export function distinctGpuLabels(results: readonly BenchmarkResult[]): readonly string[] {
+  let labels = gpuLabelsOf.get(results);
+  if (labels === undefined) {
+    const seen = new Map<BenchmarkResult['gpu'], string>();
+    for (const result of results)
+      if (!seen.has(result.gpu)) seen.set(result.gpu, gpuLabel(result.gpu));
+    labels = [...new Set(seen.values())];
+    gpuLabelsOf.set(results, labels);
+  }
+  return labels;
 }
 
 export interface DatasetSource {

@@ -223,12 +223,27 @@ function countingPass(
   }
 }
 
+/** Rows between two points where a sliced index build may pause (a power of two, minus one). */
+const STEP_ROWS = 0x1fff;
+
 /**
  * Builds the index of all loaded datasets, once per change of the loaded data. Every row gets
  * small integer keys (ranks in people's order), and reading order is then a radix sort over
  * them: linear, where a comparator sort of 100,000 results took a third of a second.
  */
 export function buildResultIndex(datasets: readonly Dataset[]): ResultIndex {
+  const steps = resultIndexSteps(datasets);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * The same build, as steps: it pauses every few thousand rows, so a caller can spread a large
+ * build over several tasks and keep the page answering (see `buildResultIndexSliced`).
+ */
+export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void, ResultIndex> {
   const total = datasets.reduce((sum, dataset) => sum + dataset.results.length, 0);
   const datasetLabels = new Map(datasets.map((dataset) => [dataset.id, dataset.label]));
   const datasetOrder = new Map(datasets.map((dataset, i) => [dataset.id, i]));
@@ -287,7 +302,7 @@ export function buildResultIndex(datasets: readonly Dataset[]): ResultIndex {
   const nameOf = new Uint32Array(total);
 
   let n = 0;
-  datasets.forEach((dataset, datasetIndex) => {
+  for (const [datasetIndex, dataset] of datasets.entries()) {
     for (const result of dataset.results) {
       unordered[n] = result;
       unorderedDataset[n] = datasetIndex;
@@ -320,8 +335,9 @@ export function buildResultIndex(datasets: readonly Dataset[]): ResultIndex {
         lastMetrics[result.suite] = result.metrics;
       }
       n += 1;
+      if ((n & STEP_ROWS) === 0) yield;
     }
-  });
+  }
 
   // Final codes are ranks in people's order, so comparing codes sorts rows as people expect.
   const groupValues = {} as Record<FilterGroup, GroupValue[]>;
@@ -380,6 +396,7 @@ export function buildResultIndex(datasets: readonly Dataset[]): ResultIndex {
     if (keyCount < 2) continue;
     countingPass(order, keys, keyCount, spare);
     [order, spare] = [spare, order];
+    yield;
   }
 
   const results = new Array<BenchmarkResult>(total);
@@ -391,6 +408,7 @@ export function buildResultIndex(datasets: readonly Dataset[]): ResultIndex {
   const testNameCodes = new Map<string, number>();
   const testNameOf = new Uint32Array(total);
   for (let position = 0; position < total; position += 1) {
+    if ((position & STEP_ROWS) === STEP_ROWS) yield;
     const from = order[position] ?? 0;
     const result = unordered[from];
     if (result === undefined) continue;

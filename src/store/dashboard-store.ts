@@ -95,18 +95,58 @@ const initialState: DashboardState = {
 /** Labels are text from files or typing: trimmed, one line, at most this long. */
 export const MAX_LABEL_LENGTH = 120;
 
+function sameDatasets(a: readonly Dataset[], b: readonly Dataset[]): boolean {
+  return a.length === b.length && a.every((dataset, i) => dataset === b[i]);
+}
+
+/** The last index built, and for which datasets (the same objects in the same order). */
+const indexCache: { datasets: readonly Dataset[] | null; index: ResultIndex | null } = {
+  datasets: null,
+  index: null,
+};
+
+/**
+ * Hands the selector an index built ahead (in slices, by the loader) for the datasets the store
+ * is about to hold, so setting them does not build it again in one long task.
+ */
+export function primeResultIndex(datasets: readonly Dataset[], index: ResultIndex): void {
+  indexCache.datasets = datasets;
+  indexCache.index = index;
+}
+
 /** All loaded results, indexed once per change of the loaded datasets. */
-export const selectResultIndex = (() => {
-  let lastDatasets: readonly Dataset[] | null = null;
-  let lastIndex: ResultIndex | null = null;
-  return (state: DashboardState): ResultIndex => {
-    if (lastIndex === null || state.datasets !== lastDatasets) {
-      lastDatasets = state.datasets;
-      lastIndex = buildResultIndex(state.datasets);
+export function selectResultIndex(state: DashboardState): ResultIndex {
+  const { datasets, index } = indexCache;
+  if (index !== null && datasets !== null && sameDatasets(datasets, state.datasets)) {
+    indexCache.datasets = state.datasets;
+    return index;
+  }
+  const built = buildResultIndex(state.datasets);
+  primeResultIndex(state.datasets, built);
+  return built;
+}
+
+/**
+ * Loaded datasets plus incoming ones whose content is not loaded yet (by content id), and the
+ * ids that were already there. What `addDatasets` stores, for a loader that prepares ahead.
+ */
+export function mergeDatasets(
+  current: readonly Dataset[],
+  incoming: readonly Dataset[],
+): { next: readonly Dataset[]; duplicates: string[] } {
+  const known = new Set(current.map((dataset) => dataset.id));
+  const duplicates: string[] = [];
+  const added: Dataset[] = [];
+  for (const dataset of incoming) {
+    if (known.has(dataset.id)) {
+      duplicates.push(dataset.id);
+      continue;
     }
-    return lastIndex;
-  };
-})();
+    known.add(dataset.id);
+    added.push(dataset);
+  }
+  return { next: added.length === 0 ? current : [...current, ...added], duplicates };
+}
 
 /**
  * The one derivation every table and chart reads. Returns the same object until the data,
@@ -151,18 +191,8 @@ export const useDashboardStore = create<DashboardStore>()((set, get) => {
       set({ notice });
     },
     addDatasets: (incoming) => {
-      const known = new Set(get().datasets.map((dataset) => dataset.id));
-      const duplicates: string[] = [];
-      const added: Dataset[] = [];
-      for (const dataset of incoming) {
-        if (known.has(dataset.id)) {
-          duplicates.push(dataset.id);
-          continue;
-        }
-        known.add(dataset.id);
-        added.push(dataset);
-      }
-      if (added.length > 0) set({ datasets: [...get().datasets, ...added] });
+      const { next, duplicates } = mergeDatasets(get().datasets, incoming);
+      if (next !== get().datasets) set({ datasets: next });
       return duplicates;
     },
     removeDataset: (id) => {

@@ -1,8 +1,9 @@
 import { ingestTexts, type LoadProblem, type TextInput } from '../data/ingest';
 import type { Dataset, DatasetSourceKind } from '../data/result-model';
 import type { IngestInput } from '../workers/ingest-protocol';
-import { useDashboardStore } from './dashboard-store';
+import { mergeDatasets, primeResultIndex, useDashboardStore } from './dashboard-store';
 import { canUseWorker, ingestInWorker } from './ingest-client';
+import { buildResultIndexSliced } from './sliced-index';
 
 /** Files larger than this are refused before they are read. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -12,6 +13,9 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
  * starting a worker); anything larger goes to the parsing worker.
  */
 export const WORKER_THRESHOLD_BYTES = 1024 * 1024;
+
+/** Additions of at least this many results are indexed in slices before they are added. */
+const SLICED_INDEX_RESULTS = 10_000;
 
 /** One input to load: its name (for messages and the label) and a way to read its text. */
 export interface LoadInput {
@@ -149,6 +153,15 @@ export async function loadInputs(inputs: readonly LoadInput[]): Promise<LoadRepo
     : { ...(await readOnPage(accepted)), cancelled: false };
   const problems = [...refused, ...read.problems];
   performance.mark('ingest:parsed');
+
+  // A large addition: index what the store is about to hold in slices first, so adding it does
+  // not build the index in one long task.
+  const incoming = read.datasets.reduce((sum, dataset) => sum + dataset.results.length, 0);
+  if (incoming >= SLICED_INDEX_RESULTS) {
+    const { next } = mergeDatasets(useDashboardStore.getState().datasets, read.datasets);
+    primeResultIndex(next, await buildResultIndexSliced(next));
+  }
+  performance.mark('ingest:indexed');
 
   const store = useDashboardStore.getState();
   const duplicateIds = store.addDatasets(read.datasets);
