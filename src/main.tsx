@@ -13,6 +13,13 @@ startUrlSync();
 // Bundled runs first, then what the user loaded before, so the bundled runs lead the list.
 void loadBundledData().then(startPersistence);
 
+// Offline after the first visit (production builds only: the dev server has no sw.js).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {
+    // No offline copy (a file:// page, a private window): the dashboard works the same online.
+  });
+}
+
 createRoot(container).render(
   <StrictMode>
     <App />
