@@ -59,7 +59,10 @@ describe('chart export', () => {
     expect(root.querySelectorAll('g[opacity="0.4"]')).toHaveLength(1);
     // The chart surface is nested as it is, without its interactive attributes.
     const nested = root.querySelector('svg');
-    expect(nested?.querySelector('path')?.getAttribute('fill')).toBe('#e69f00');
+    // Styles travel as presentation attributes (#e69f00 as the browser computes it), never as a
+    // `style` attribute, which the site's Content-Security-Policy would refuse.
+    expect(nested?.querySelector('path')?.getAttribute('fill')).toBe('rgb(230, 159, 0)');
+    expect(root.querySelectorAll('[style]')).toHaveLength(0);
     expect(nested?.hasAttribute('role')).toBe(false);
     expect(nested?.hasAttribute('tabindex')).toBe(false);
     expect(root.querySelector('rect')?.getAttribute('fill')).toBe('#ffffff');
