@@ -54,6 +54,8 @@ export interface WatchedPage {
 
 export interface OpenPageOptions {
   viewport?: { width: number; height: number };
+  /** Blocked unless a test is about them: a service worker answers requests routes never see. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 function isOnOrigin(url: string, origin: string): boolean {
@@ -84,7 +86,7 @@ export async function openPage(
   const origin = new URL(baseUrl).origin;
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
-    serviceWorkers: 'block',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const problems: PageProblem[] = [];
   const offOrigin = new Set<string>();
