@@ -24,6 +24,7 @@ export function LoadResultsButton() {
         tabIndex={-1}
         aria-hidden="true"
         data-testid="load-results-input"
+        data-shortcut="open-file"
         onChange={(event) => {
           const files = event.currentTarget.files;
           if (files !== null && files.length > 0) void loadInputs(fileInputs(files));
