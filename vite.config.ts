@@ -66,5 +66,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
+    // Property tests run thousands of cases: on a busy machine they need more than 5 s.
+    testTimeout: 30_000,
   },
 });

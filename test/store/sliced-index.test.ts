@@ -64,7 +64,7 @@ describe('the result index built in slices', () => {
       '2×H100',
       '3×H100',
     ]);
-  });
+  }, 60_000);
 });
 
 describe('an index prepared ahead of adding datasets', () => {
