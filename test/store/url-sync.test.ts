@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_VIEW_STATE } from '../../src/data/view-state';
+import { DEFAULT_COMPARE_URL_STATE, useCompareStore } from '../../src/store/compare-store';
 import { useDashboardStore } from '../../src/store/dashboard-store';
-import { startUrlSync } from '../../src/store/url-sync';
+import { mergeQueries, startUrlSync } from '../../src/store/url-sync';
 
 const store = () => useDashboardStore.getState();
+const compare = () => useCompareStore.getState();
 
 let stop: (() => void) | null = null;
 
@@ -20,6 +22,7 @@ function popTo(url: string): void {
 
 beforeEach(() => {
   store().reset();
+  compare().reset();
   // A fresh entry at the end of the session history, so forward entries left by a test that
   // went back cannot make history.length lie.
   window.history.pushState(null, '', '/');
@@ -195,5 +198,108 @@ describe('the stop function', () => {
     popTo('/?q=ignored');
     expect(store().view.search).toBe('kept');
     expect(store().view.hidden.gpu).toEqual(['8×H100']);
+  });
+});
+
+describe('the compare view in the link', () => {
+  it('opens with the compare state the URL describes, next to the view', () => {
+    const length = window.history.length;
+    start(
+      '/?hide.gpu=8%C3%97A100-SXM4-80GB&cmp=1&cmp.base=gpu%3A8%C3%97H100&cmp.cand=abc123-4k&cmp.thr=2.5&cmp.only=reg&cmp.p99=10',
+    );
+    expect(store().view.hidden.gpu).toEqual(['8×A100-SXM4-80GB']);
+    expect(compare()).toMatchObject({
+      open: true,
+      baseline: { kind: 'gpu', gpu: '8×H100' },
+      candidate: { kind: 'dataset', id: 'abc123-4k' },
+      threshold: 2.5,
+      onlyRegressions: true,
+      p99Threshold: 10,
+    });
+    expect(window.history.length).toBe(length);
+  });
+
+  it('writes both parts, the view first, each change a history entry', () => {
+    start('/');
+    const length = window.history.length;
+    compare().openCompare([]);
+    expect(window.location.search).toBe('?cmp=1');
+    compare().setSides({ kind: 'gpu', gpu: '8×H100' }, { kind: 'gpu', gpu: '8×H200' });
+    store().toggleHidden('model', 'llama8B');
+    store().setSorting('serving', [{ id: 'ttft_p99', desc: true }]);
+    compare().setOnlyRegressions(true);
+    expect(window.location.search).toBe(
+      '?hide.model=llama8B&sort.serving=desc%3Attft_p99&cmp=1&cmp.base=gpu%3A8%C3%97H100&cmp.cand=gpu%3A8%C3%97H200&cmp.only=reg',
+    );
+    expect(window.history.length).toBe(length + 5);
+    compare().closeCompare();
+    // Closed, the sides stay in the link so reopening restores them.
+    expect(window.location.search).toBe(
+      '?hide.model=llama8B&sort.serving=desc%3Attft_p99&cmp.base=gpu%3A8%C3%97H100&cmp.cand=gpu%3A8%C3%97H200&cmp.only=reg',
+    );
+  });
+
+  it('adds one entry for a threshold however many keystrokes it took', () => {
+    start('/?cmp=1');
+    const length = window.history.length;
+    compare().setThreshold(1);
+    compare().setThreshold(12);
+    compare().setThreshold(12.5);
+    expect(window.location.search).toBe('?cmp=1&cmp.thr=12.5');
+    expect(window.history.length).toBe(length + 1);
+    // The p99 field is another edit: a new entry, then its keystrokes replace it.
+    compare().setP99Threshold(2);
+    compare().setP99Threshold(20);
+    expect(window.location.search).toBe('?cmp=1&cmp.thr=12.5&cmp.p99=20');
+    expect(window.history.length).toBe(length + 2);
+    // Typing a search after the threshold is an entry of its own.
+    store().setSearch('l');
+    store().setSearch('llama');
+    expect(window.location.search).toBe('?q=llama&cmp=1&cmp.thr=12.5&cmp.p99=20');
+    expect(window.history.length).toBe(length + 3);
+  });
+
+  it('restores both parts on Back and Forward without adding entries', () => {
+    start('/');
+    store().toggleHidden('gpu', '8×H200');
+    compare().openCompare([]);
+    compare().setThreshold(7);
+    const push = vi.spyOn(window.history, 'pushState');
+    popTo('/?hide.gpu=8%C3%97H200&cmp=1');
+    expect(compare()).toMatchObject({ open: true, threshold: 5 });
+    expect(store().view.hidden.gpu).toEqual(['8×H200']);
+    popTo('/?hide.gpu=8%C3%97H200');
+    expect(compare()).toEqual(expect.objectContaining(DEFAULT_COMPARE_URL_STATE));
+    popTo('/?cmp=1&cmp.base=gpu%3A8%C3%97H100&cmp.cand=gone-1');
+    expect(store().view).toEqual(DEFAULT_VIEW_STATE);
+    expect(compare()).toMatchObject({
+      open: true,
+      baseline: { kind: 'gpu', gpu: '8×H100' },
+      candidate: { kind: 'dataset', id: 'gone-1' },
+    });
+    expect(push).not.toHaveBeenCalled();
+    // A change after Back is a new entry again, with the side that is not loaded kept.
+    compare().setOnlyRegressions(true);
+    expect(window.location.search).toBe(
+      '?cmp=1&cmp.base=gpu%3A8%C3%97H100&cmp.cand=gone-1&cmp.only=reg',
+    );
+    expect(push).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops writing compare changes once stopped', () => {
+    start('/');
+    stop?.();
+    stop = null;
+    compare().openCompare([]);
+    expect(window.location.search).toBe('');
+  });
+});
+
+describe('mergeQueries', () => {
+  it('joins the non-empty parts with &', () => {
+    expect(mergeQueries('', '')).toBe('');
+    expect(mergeQueries('q=a', '')).toBe('q=a');
+    expect(mergeQueries('', 'cmp=1')).toBe('cmp=1');
+    expect(mergeQueries('q=a', 'cmp=1')).toBe('q=a&cmp=1');
   });
 });

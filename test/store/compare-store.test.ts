@@ -1,0 +1,151 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDataset } from '../../src/data/dataset';
+import { parseResultsText } from '../../src/data/parse-results';
+import type { Dataset } from '../../src/data/result-model';
+import {
+  DEFAULT_COMPARE_URL_STATE,
+  decodeCompareUrlState,
+  defaultSides,
+  encodeCompareUrlState,
+  thresholdSpecOf,
+  useCompareStore,
+  type CompareUrlState,
+} from '../../src/store/compare-store';
+import { readFixture, seedDataset } from '../helpers/seed';
+
+const compare = () => useCompareStore.getState();
+
+const h100 = seedDataset('H100');
+const h200 = seedDataset('H200');
+const a100 = seedDataset('A100-SXM4-80GB');
+
+/** A file the user loaded: the 8×H200 nightly page, as markdown. */
+function loadedFile(name: string, fixture = 'nightly/nightly-8xH200.md'): Dataset {
+  const text = readFixture(fixture);
+  const outcome = parseResultsText(text);
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return createDataset(outcome.value, { kind: 'file', name }, `${name}\n${text}`);
+}
+
+beforeEach(() => {
+  compare().reset();
+});
+
+describe('the compare state in a link', () => {
+  const full: CompareUrlState = {
+    open: true,
+    baseline: { kind: 'dataset', id: h100.id },
+    candidate: { kind: 'gpu', gpu: '8×H200' },
+    threshold: 3,
+    onlyRegressions: true,
+    p99Threshold: 12.5,
+  };
+
+  it('writes compare.ts’s parameters, then the p99 override', () => {
+    expect(encodeCompareUrlState(DEFAULT_COMPARE_URL_STATE)).toBe('');
+    expect(encodeCompareUrlState(full)).toBe(
+      `cmp=1&cmp.base=${h100.id}&cmp.cand=gpu%3A8%C3%97H200&cmp.thr=3&cmp.only=reg&cmp.p99=12.5`,
+    );
+    expect(encodeCompareUrlState({ ...DEFAULT_COMPARE_URL_STATE, p99Threshold: 0 })).toBe(
+      'cmp.p99=0',
+    );
+  });
+
+  it('reads it back, among other parameters', () => {
+    expect(decodeCompareUrlState(encodeCompareUrlState(full))).toEqual(full);
+    expect(
+      decodeCompareUrlState(`?hide.gpu=8%C3%97H100&${encodeCompareUrlState(full)}&q=llama`),
+    ).toEqual(full);
+  });
+
+  it('ignores a junk p99 override', () => {
+    for (const junk of ['cmp.p99=', 'cmp.p99=-1', 'cmp.p99=abc', 'cmp.p99=1001', 'cmp.p99=NaN']) {
+      expect(decodeCompareUrlState(junk), junk).toEqual(DEFAULT_COMPARE_URL_STATE);
+    }
+  });
+
+  it('turns the thresholds into compare.ts’s spec', () => {
+    expect(thresholdSpecOf({ threshold: 5, p99Threshold: null })).toEqual({ default: 5 });
+    expect(thresholdSpecOf({ threshold: 5, p99Threshold: 10 })).toEqual({
+      default: 5,
+      perSuffix: { _p99: 10 },
+    });
+  });
+});
+
+describe('defaultSides', () => {
+  it('compares GPU 8×H100 with GPU 8×H200 when only the bundled runs are loaded', () => {
+    expect(defaultSides([h100, h200, a100])).toEqual({
+      baseline: { kind: 'gpu', gpu: '8×H100' },
+      candidate: { kind: 'gpu', gpu: '8×H200' },
+    });
+  });
+
+  it('takes the newest loaded file against the first bundled run on its GPU', () => {
+    const older = loadedFile('older.md', 'nightly/nightly-8xH100.md');
+    const newer = loadedFile('newer.md');
+    expect(defaultSides([h100, h200, a100, older, newer])).toEqual({
+      baseline: { kind: 'dataset', id: h200.id },
+      candidate: { kind: 'dataset', id: newer.id },
+    });
+  });
+
+  it('falls back to the first other dataset when no bundled run shares the GPU', () => {
+    const mine = loadedFile('mine.md');
+    expect(defaultSides([h100, mine])).toEqual({
+      baseline: { kind: 'dataset', id: h100.id },
+      candidate: { kind: 'dataset', id: mine.id },
+    });
+  });
+
+  it('takes the first two datasets without both GPUs, and nothing without data', () => {
+    expect(defaultSides([a100, h200])).toEqual({
+      baseline: { kind: 'dataset', id: a100.id },
+      candidate: { kind: 'dataset', id: h200.id },
+    });
+    expect(defaultSides([a100])).toEqual({
+      baseline: { kind: 'dataset', id: a100.id },
+      candidate: null,
+    });
+    expect(defaultSides([])).toEqual({ baseline: null, candidate: null });
+  });
+});
+
+describe('the compare store', () => {
+  it('opens with the default sides, keeping sides a link chose', () => {
+    compare().openCompare([h100, h200, a100]);
+    expect(compare()).toMatchObject({
+      open: true,
+      baseline: { kind: 'gpu', gpu: '8×H100' },
+      candidate: { kind: 'gpu', gpu: '8×H200' },
+    });
+    compare().closeCompare();
+    compare().setSides({ kind: 'dataset', id: 'not-loaded-1' }, null);
+    compare().openCompare([h100, h200, a100]);
+    expect(compare()).toMatchObject({
+      open: true,
+      baseline: { kind: 'dataset', id: 'not-loaded-1' },
+      candidate: { kind: 'gpu', gpu: '8×H200' },
+    });
+  });
+
+  it('opens without sides before anything is loaded', () => {
+    compare().openCompare([]);
+    expect(compare()).toMatchObject({ open: true, baseline: null, candidate: null });
+  });
+
+  it('ignores thresholds a person could not mean', () => {
+    compare().setThreshold(-1);
+    compare().setThreshold(Number.NaN);
+    compare().setThreshold(5000);
+    expect(compare().threshold).toBe(5);
+    compare().setThreshold(0);
+    expect(compare().threshold).toBe(0);
+    compare().setP99Threshold(-2);
+    expect(compare().p99Threshold).toBeNull();
+    compare().setP99Threshold(8);
+    expect(compare().p99Threshold).toBe(8);
+    compare().setP99Threshold(null);
+    expect(compare().p99Threshold).toBeNull();
+  });
+});
