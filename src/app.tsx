@@ -1,15 +1,32 @@
 import { lazy, Suspense } from 'react';
 import { SUITES } from './data/result-model';
+import { CompareToggle } from './features/compare/compare-toggle';
 import { DatasetsPanel } from './features/datasets/datasets-panel';
 import { LoadResultsButton } from './features/file-drop/load-results-button';
 import { PageDropTarget } from './features/file-drop/page-drop-target';
 import { FilterBar } from './features/filters/filter-bar';
 import { NoMatchNotice } from './features/filters/no-match-notice';
 import { ResultsTable } from './features/results-table/results-table';
+import { HowMeasured } from './features/methodology/how-measured';
+import { ErrorBoundary } from './features/resilience/error-boundary';
+import { KeyboardShortcuts } from './features/shortcuts/keyboard-shortcuts';
 import { LoadStatus } from './features/status/load-status';
 import { ThemeSwitch } from './features/theme/theme-switch';
+import { useCompareStore } from './store/compare-store';
 
 const ChartsSection = lazy(() => import('./features/charts/charts-section'));
+const CompareSection = lazy(() => import('./features/compare/compare-section'));
+
+/** The compare section, loaded as its own chunk the first time it is opened. */
+function CompareMount() {
+  const open = useCompareStore((state) => state.open);
+  if (!open) return null;
+  return (
+    <Suspense fallback={<p className="load-status">Loading the comparison…</p>}>
+      <CompareSection />
+    </Suspense>
+  );
+}
 
 export function App() {
   return (
@@ -24,22 +41,39 @@ export function App() {
           </p>
         </div>
         <div className="app-actions">
+          <CompareToggle />
           <LoadResultsButton />
           <ThemeSwitch />
+          <KeyboardShortcuts />
         </div>
       </header>
       <div className="layout">
-        <FilterBar />
+        <ErrorBoundary what="The filters">
+          <FilterBar />
+        </ErrorBoundary>
         <main className="content">
           <LoadStatus />
-          <DatasetsPanel />
+          {/* Each view fails on its own: a crash shows a message there, and the rest works. */}
+          <ErrorBoundary what="The Datasets panel">
+            <DatasetsPanel />
+          </ErrorBoundary>
+          <ErrorBoundary what="How these numbers were measured">
+            <HowMeasured />
+          </ErrorBoundary>
           <NoMatchNotice />
+          <ErrorBoundary what="The comparison">
+            <CompareMount />
+          </ErrorBoundary>
           {SUITES.map((suite) => (
-            <ResultsTable key={suite} suite={suite} />
+            <ErrorBoundary key={suite} what={`The ${suite} table`}>
+              <ResultsTable suite={suite} />
+            </ErrorBoundary>
           ))}
-          <Suspense fallback={<p className="load-status">Loading charts…</p>}>
-            <ChartsSection />
-          </Suspense>
+          <ErrorBoundary what="The charts">
+            <Suspense fallback={<p className="load-status">Loading charts…</p>}>
+              <ChartsSection />
+            </Suspense>
+          </ErrorBoundary>
         </main>
       </div>
     </div>

@@ -20,7 +20,13 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   });
 }
 
-createRoot(container).render(
+createRoot(container, {
+  // An error a view's boundary caught is shown in that view; the console gets a warning, not an
+  // error, since the page handled it.
+  onCaughtError: (error, info) => {
+    console.warn('A view stopped working and shows a message instead:', error, info.componentStack);
+  },
+}).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -12,7 +12,6 @@ function Chart() {
 
 describe('a view that crashes', () => {
   it('shows what failed inside that view, leaves the rest working, and can try again', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     render(
       <>
@@ -26,7 +25,6 @@ describe('a view that crashes', () => {
     expect(alert).toHaveTextContent('The charts could not be shown.');
     expect(alert).toHaveTextContent('The error was: Invalid array length');
     expect(screen.getByText('Latency table')).toBeInTheDocument();
-    expect(warn).toHaveBeenCalled();
 
     broken = false;
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));

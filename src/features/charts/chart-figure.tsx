@@ -89,8 +89,9 @@ export function ChartFigure({
       aria-labelledby={titleId}
       aria-describedby={summaryId}
     >
+      {/* A heading too: the charts' small multiples have h4 titles, and headings must not skip. */}
       <figcaption id={titleId} className="chart-title">
-        {title}
+        <h3>{title}</h3>
       </figcaption>
       <p className="chart-description">{description}</p>
       <div className="chart-toolbar">

@@ -1,4 +1,4 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 import './error-boundary.css';
 
 interface ErrorBoundaryProps {
@@ -26,11 +26,6 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
     return { error: error instanceof Error ? error : new Error(messageOf(error)) };
-  }
-
-  override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // Kept for whoever opens the console; the page itself shows the message.
-    console.warn(`${this.props.what} stopped working:`, error, info.componentStack);
   }
 
   private readonly retry = (): void => {

@@ -69,8 +69,7 @@ export function KeyboardShortcuts() {
       </button>
       <dialog ref={dialogRef} className="shortcuts-dialog" aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <table>
-          <caption className="visually-hidden">Keys and what they do</caption>
+        <table aria-labelledby="shortcuts-title">
           <thead>
             <tr>
               <th scope="col">Key</th>

@@ -1,0 +1,125 @@
+// Resilience and keyboard use: a view that fails shows a message in place and the rest keeps
+// working; the shortcuts do what the help dialog says.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
+
+/** The bundled seed: 3 GPUs × 3 latency tests. */
+const SEED_LATENCY_ROWS = 9;
+
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function chromium(): Browser {
+  if (!browser) throw new Error('Chromium did not start');
+  return browser;
+}
+
+async function latencyRows(page: Page): Promise<number> {
+  const table = page.getByRole('table', { name: /^(?!.*(?:Throughput|Serving)).*Latency/s });
+  return Number(await table.getAttribute('aria-rowcount')) - 1;
+}
+
+describe('a view that fails', () => {
+  it('shows a message where the charts were, and the tables and filters keep working', async () => {
+    const watched = await openPage(chromium(), inject('e2eBaseUrl'));
+    const { page, context } = watched;
+    try {
+      // The charts' code arrives broken (a deploy half-done, a corrupted cache): it throws.
+      await context.route(/charts-section-[^/]*\.js$/, (route) =>
+        route.fulfill({
+          contentType: 'text/javascript',
+          body: 'throw new Error("charts module is damaged");',
+        }),
+      );
+      await page.goto(watched.baseUrl);
+      const failure = page.getByRole('alert', { name: 'The charts failed' });
+      await failure.waitFor();
+      expect(await failure.innerText()).toContain('The charts could not be shown.');
+      expect(await failure.innerText()).toContain('charts module is damaged');
+      await failure.getByRole('button', { name: 'Try again' }).waitFor();
+      await screenshot(page, 'resilience-charts-failed');
+
+      // Everything else works.
+      expect(await latencyRows(page)).toBe(SEED_LATENCY_ROWS);
+      await page
+        .getByRole('group', { name: 'GPU' })
+        .getByRole('checkbox', { name: /^8×H200/ })
+        .click();
+      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS - 3);
+      await page.getByRole('button', { name: 'Compare' }).click();
+      await page.getByRole('table', { name: /Comparison/ }).waitFor();
+
+      // The failed chunk is reported by the browser itself, once; nothing else went wrong.
+      const others = watched.problems.filter(
+        (problem) => !/charts module is damaged|charts-section/.test(problem.message),
+      );
+      expect(others).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  it('open files, search, reset filters, open Compare, and list themselves in a dialog', async () => {
+    const watched = await openPage(chromium(), inject('e2eBaseUrl'));
+    const { page } = watched;
+    try {
+      await page.goto(watched.baseUrl);
+      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+
+      // ? lists the shortcuts; Escape closes the dialog.
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await dialog.waitFor();
+      expect(await dialog.getByRole('row').count()).toBe(6); // the header and five shortcuts
+      await screenshot(page, 'shortcuts-dialog');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+
+      // R resets the filters.
+      await page
+        .getByRole('group', { name: 'GPU' })
+        .getByRole('checkbox', { name: /^8×H200/ })
+        .click();
+      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS - 3);
+      await page.keyboard.press('r');
+      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
+
+      // / focuses the search, and the slash is not typed into it.
+      await page.keyboard.press('/');
+      const search = page.getByRole('searchbox');
+      expect(await search.evaluate((element) => element === document.activeElement)).toBe(true);
+      await page.keyboard.type('llama70B');
+      expect(await search.inputValue()).toBe('llama70B');
+      await expect.poll(() => latencyRows(page)).toBe(3);
+      await search.fill('');
+      await search.blur();
+
+      // C opens Compare.
+      await page.keyboard.press('c');
+      await page.getByRole('table', { name: /Comparison/ }).waitFor();
+      expect(
+        await page.getByRole('button', { name: 'Compare' }).getAttribute('aria-expanded'),
+      ).toBe('true');
+
+      // O opens the file picker.
+      const chooser = page.waitForEvent('filechooser');
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('o');
+      expect((await chooser).isMultiple()).toBe(true);
+      expectNoPageProblems(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+});
