@@ -19,7 +19,7 @@ import { selectResultIndex, useDashboardStore } from '../../store/dashboard-stor
 import { CompareSummary } from './compare-summary';
 import { COMPARE_SECTION_ID, takeReveal } from './compare-toggle';
 import { CompareTable, DEFAULT_COMPARE_SORT, gpuCell, type CompareSort } from './compare-table';
-import { copyText } from './copy-text';
+import { copyText } from '../clipboard/copy-text';
 import { fileNamePart, saveTextFile } from './save-file';
 import { useComparison, type SideInfo } from './use-comparison';
 import './compare.css';

@@ -10,7 +10,7 @@ import {
 } from '../../data/methodology';
 import { SUITES, type Dataset } from '../../data/result-model';
 import { useDashboardStore } from '../../store/dashboard-store';
-import { copyCommand } from './copy-command';
+import { copyText } from '../clipboard/copy-text';
 import './how-measured.css';
 
 /** How long the "Copied" mark stays beside a button. */
@@ -216,7 +216,7 @@ export function HowMeasured() {
   }, [copiedId]);
 
   const onCopy = useCallback((dataset: Dataset, command: RecordedCommand) => {
-    void copyCommand(command.command).then((copied) => {
+    void copyText(command.command).then((copied) => {
       setCopiedId(copied ? copyId(dataset, command) : null);
       const message = copied ? 'Copied' : 'Could not copy: select the command and copy it by hand.';
       // The same message again is still announced: it differs by a space no one hears.
