@@ -42,7 +42,7 @@ export function serviceWorkerPlugin(options: { entry: string; publicDir: string 
     config() {
       return {
         build: {
-          rollupOptions: {
+          rolldownOptions: {
             input: { index: 'index.html', sw: options.entry },
             output: {
               entryFileNames: (chunk) =>
