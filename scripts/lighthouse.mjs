@@ -56,6 +56,11 @@ try {
       lcp: audits['largest-contentful-paint'].numericValue,
       tbt: audits['total-blocking-time'].numericValue,
       cls: audits['cumulative-layout-shift'].numericValue,
+      longTasks: (audits['long-tasks']?.details?.items ?? [])
+        .slice(0, 5)
+        .map(
+          (task) => `${Math.round(task.duration)} ms (${task.url.split('/').pop() || task.url})`,
+        ),
       failedA11y: Object.values(audits)
         .filter(
           (audit) =>
@@ -68,7 +73,8 @@ try {
     console.log(
       `run ${run}: performance ${row.performance.toFixed(2)}, accessibility ${row.accessibility.toFixed(2)} ` +
         `(FCP ${Math.round(row.fcp)} ms, LCP ${Math.round(row.lcp)} ms, TBT ${Math.round(row.tbt)} ms, CLS ${row.cls.toFixed(3)})` +
-        (row.failedA11y.length > 0 ? `; failed: ${row.failedA11y.join(', ')}` : ''),
+        (row.failedA11y.length > 0 ? `; failed: ${row.failedA11y.join(', ')}` : '') +
+        (row.longTasks.length > 0 ? `\n  long tasks: ${row.longTasks.join(', ')}` : ''),
     );
   }
 } finally {

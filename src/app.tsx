@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { SUITES } from './data/result-model';
 import { CompareToggle } from './features/compare/compare-toggle';
 import { DatasetsPanel } from './features/datasets/datasets-panel';
@@ -13,6 +13,7 @@ import { KeyboardShortcuts } from './features/shortcuts/keyboard-shortcuts';
 import { LoadStatus } from './features/status/load-status';
 import { ThemeSwitch } from './features/theme/theme-switch';
 import { useCompareStore } from './store/compare-store';
+import { useDashboardStore } from './store/dashboard-store';
 
 const ChartsSection = lazy(() => import('./features/charts/charts-section'));
 const CompareSection = lazy(() => import('./features/compare/compare-section'));
@@ -25,6 +26,46 @@ function CompareMount() {
     <Suspense fallback={<p className="load-status">Loading the comparison…</p>}>
       <CompareSection />
     </Suspense>
+  );
+}
+
+/**
+ * Everything below the status line. While the bundled runs load (a few hundred milliseconds) the
+ * views wait behind one placeholder and then appear together: growing one by one, they would
+ * push each other down the page as their data arrived.
+ */
+function MainViews() {
+  // Deferred: the first render of every view is a transition React can pause between views, so
+  // the page keeps answering input instead of one long task.
+  const loading = useDeferredValue(
+    useDashboardStore((state) => state.phase === 'loading'),
+    true,
+  );
+  if (loading) return <div className="content-placeholder" aria-hidden="true" />;
+  return (
+    <>
+      {/* Each view fails on its own: a crash shows a message there, and the rest works. */}
+      <ErrorBoundary what="The Datasets panel">
+        <DatasetsPanel />
+      </ErrorBoundary>
+      <ErrorBoundary what="How these numbers were measured">
+        <HowMeasured />
+      </ErrorBoundary>
+      <NoMatchNotice />
+      <ErrorBoundary what="The comparison">
+        <CompareMount />
+      </ErrorBoundary>
+      {SUITES.map((suite) => (
+        <ErrorBoundary key={suite} what={`The ${suite} table`}>
+          <ResultsTable suite={suite} />
+        </ErrorBoundary>
+      ))}
+      <ErrorBoundary what="The charts">
+        <Suspense fallback={<p className="load-status">Loading charts…</p>}>
+          <ChartsSection />
+        </Suspense>
+      </ErrorBoundary>
+    </>
   );
 }
 
@@ -53,27 +94,7 @@ export function App() {
         </ErrorBoundary>
         <main className="content">
           <LoadStatus />
-          {/* Each view fails on its own: a crash shows a message there, and the rest works. */}
-          <ErrorBoundary what="The Datasets panel">
-            <DatasetsPanel />
-          </ErrorBoundary>
-          <ErrorBoundary what="How these numbers were measured">
-            <HowMeasured />
-          </ErrorBoundary>
-          <NoMatchNotice />
-          <ErrorBoundary what="The comparison">
-            <CompareMount />
-          </ErrorBoundary>
-          {SUITES.map((suite) => (
-            <ErrorBoundary key={suite} what={`The ${suite} table`}>
-              <ResultsTable suite={suite} />
-            </ErrorBoundary>
-          ))}
-          <ErrorBoundary what="The charts">
-            <Suspense fallback={<p className="load-status">Loading charts…</p>}>
-              <ChartsSection />
-            </Suspense>
-          </ErrorBoundary>
+          <MainViews />
         </main>
       </div>
     </div>

@@ -1,9 +1,20 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChartsSection } from '../../../src/features/charts/charts-section';
 import { mixColors, readableOn } from '../../../src/features/charts/color-mix';
 import { useDashboardStore } from '../../../src/store/dashboard-store';
 import { SEED_GPUS, seedDataset } from '../../helpers/seed';
+
+/** Renders the charts and waits for all five: they mount one per task. */
+async function renderAllCharts(): Promise<void> {
+  render(<ChartsSection />);
+  await waitFor(
+    () => {
+      expect(screen.getAllByRole('figure')).toHaveLength(5);
+    },
+    { timeout: 10_000 },
+  );
+}
 
 let style: HTMLStyleElement | null = null;
 
@@ -25,24 +36,23 @@ afterEach(() => {
 });
 
 describe('chart colours', () => {
-  it('come from the CSS variables and follow a theme change', () => {
-    render(<ChartsSection />);
+  it('come from the CSS variables and follow a theme change', async () => {
+    await renderAllCharts();
     const chart = screen.getByRole('figure', { name: /Latency/ });
     const a100 = () => chart.querySelector('.series-g0 .chart-bars')?.getAttribute('fill');
     expect(a100()).toBe('#111111');
-    act(() => {
+    // The MutationObserver fires in a microtask; an async act waits for it and its update.
+    await act(async () => {
       document.documentElement.dataset.theme = 'dark';
+      await Promise.resolve();
     });
-    // The MutationObserver fires in a microtask; act flushes it.
-    return Promise.resolve().then(() => {
-      expect(a100()).toBe('#eeeeee');
-      const swatch = within(chart).getByRole('button', { name: '8×A100-SXM4-80GB' });
-      expect(swatch.querySelector('.legend-swatch')).toHaveStyle({ background: '#eeeeee' });
-    });
+    expect(a100()).toBe('#eeeeee');
+    const swatch = within(chart).getByRole('button', { name: '8×A100-SXM4-80GB' });
+    expect(swatch.querySelector('.legend-swatch')).toHaveStyle({ background: '#eeeeee' });
   });
 
-  it('give 8×H100 the same colour in every chart, whatever else is filtered', () => {
-    render(<ChartsSection />);
+  it('give 8×H100 the same colour in every chart, whatever else is filtered', async () => {
+    await renderAllCharts();
     act(() => {
       useDashboardStore.getState().toggleHidden('gpu', '8×A100-SXM4-80GB');
     });

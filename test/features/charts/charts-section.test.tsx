@@ -1,9 +1,20 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ChartsSection } from '../../../src/features/charts/charts-section';
 import { useDashboardStore } from '../../../src/store/dashboard-store';
 import { SEED_GPUS, seedDataset } from '../../helpers/seed';
+
+/** Renders the charts and waits for all five: they mount one per task. */
+async function renderAllCharts(): Promise<void> {
+  render(<ChartsSection />);
+  await waitFor(
+    () => {
+      expect(screen.getAllByRole('figure')).toHaveLength(5);
+    },
+    { timeout: 10_000 },
+  );
+}
 
 // Charts get explicit pixel sizes (jsdom has no layout: the figures fall back to a default
 // width), so recharts draws its SVG here; pixel positions are checked in the browser tests.
@@ -31,8 +42,8 @@ function rowTexts(table: HTMLElement): string[] {
 }
 
 describe('charts section', () => {
-  it('shows five figures named by their titles, each with PNG and SVG downloads', () => {
-    render(<ChartsSection />);
+  it('shows five figures named by their titles, each with PNG and SVG downloads', async () => {
+    await renderAllCharts();
     for (const name of [/Latency/, /Throughput/, /Serving/, /Trade-off/, /Speedup/]) {
       const chart = figure(name);
       expect(within(chart).getByRole('button', { name: 'Download PNG' })).toBeInTheDocument();
@@ -46,8 +57,8 @@ describe('charts section', () => {
     expect(container).toBeEmptyDOMElement();
   });
 
-  it('lists the three seed GPUs in each legend, as toggle buttons', () => {
-    render(<ChartsSection />);
+  it('lists the three seed GPUs in each legend, as toggle buttons', async () => {
+    await renderAllCharts();
     const legend = within(figure(/Latency/)).getByRole('list', { name: /Series/ });
     const buttons = within(legend).getAllByRole('button');
     expect(buttons.map((button) => button.textContent)).toEqual([
@@ -58,8 +69,8 @@ describe('charts section', () => {
     for (const button of buttons) expect(button).toHaveAttribute('aria-pressed', 'true');
   });
 
-  it('leaves 8×H200 out of every chart when the GPU filter hides it', () => {
-    render(<ChartsSection />);
+  it('leaves 8×H200 out of every chart when the GPU filter hides it', async () => {
+    await renderAllCharts();
     act(() => {
       store().toggleHidden('gpu', '8×H200');
     });
@@ -70,7 +81,7 @@ describe('charts section', () => {
   });
 
   it('shows the latency values as a table, and the median when the statistic changes', async () => {
-    render(<ChartsSection />);
+    await renderAllCharts();
     const chart = figure(/Latency/);
     const table = await showData(chart);
     expect(within(chart).getByRole('button', { name: 'Show data' })).toHaveAttribute(
@@ -88,7 +99,7 @@ describe('charts section', () => {
   });
 
   it('turns a series off and on from the legend', async () => {
-    render(<ChartsSection />);
+    await renderAllCharts();
     const chart = figure(/Latency/);
     expect(chart.querySelectorAll('.series-g1')).toHaveLength(1);
     const h100 = within(chart).getByRole('button', { name: '8×H100' });
@@ -100,7 +111,7 @@ describe('charts section', () => {
   });
 
   it('divides throughput by TP when switched to per GPU', async () => {
-    render(<ChartsSection />);
+    await renderAllCharts();
     const chart = figure(/Throughput/);
     await userEvent.click(within(chart).getByRole('checkbox', { name: /Per GPU/ }));
     const table = await showData(chart);
@@ -110,8 +121,8 @@ describe('charts section', () => {
     );
   });
 
-  it('offers TTFT, ITL and achieved req/s but no TPOT or tok/s for the seed', () => {
-    render(<ChartsSection />);
+  it('offers TTFT, ITL and achieved req/s but no TPOT or tok/s for the seed', async () => {
+    await renderAllCharts();
     const chart = figure(/Serving/);
     const options = within(within(chart).getByLabelText('Metric'))
       .getAllByRole('option')
@@ -121,7 +132,7 @@ describe('charts section', () => {
   });
 
   it('marks where each GPU saturates in the serving data', async () => {
-    render(<ChartsSection />);
+    await renderAllCharts();
     const table = await showData(figure(/Serving/));
     const saturating = rowTexts(table).filter((row) => row.includes('saturates here'));
     // Llama 3 70B and Mixtral at QPS 4, Llama 3.1 8B at QPS 16, on each of the three GPUs.
@@ -134,7 +145,7 @@ describe('charts section', () => {
   });
 
   it('gives H200 over H100 as 1.19× on serving_llama8B_tp1_sharegpt_qps_inf', async () => {
-    render(<ChartsSection />);
+    await renderAllCharts();
     const chart = figure(/Speedup/);
     await userEvent.selectOptions(within(chart).getByLabelText('Reference GPU'), '8×H100');
     const table = await showData(chart);
