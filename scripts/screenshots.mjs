@@ -18,6 +18,22 @@ const SHOTS = [
     height: 900,
     locator: '#serving-heading',
   },
+  {
+    name: 'compare',
+    query: '?cmp=1&cmp.base=gpu%3A8%C3%97H100&cmp.cand=gpu%3A8%C3%97H200',
+    scheme: 'light',
+    width: 1440,
+    height: 1000,
+    locator: '#compare-section',
+  },
+  {
+    name: 'charts',
+    query: '',
+    scheme: 'light',
+    width: 1440,
+    height: 1000,
+    locator: '#charts-heading',
+  },
   { name: 'phone', query: '', scheme: 'light', width: 375, height: 812 },
 ];
 
@@ -48,7 +64,12 @@ try {
     const page = await context.newPage();
     await page.goto(`${base}${shot.query}`);
     await page.getByRole('region', { name: 'Datasets' }).getByText('18 results').first().waitFor();
-    if (shot.locator !== undefined) await page.locator(shot.locator).scrollIntoViewIfNeeded();
+    if (shot.locator !== undefined) {
+      await page.locator(shot.locator).waitFor();
+      await page.locator(shot.locator).evaluate((element) => {
+        element.scrollIntoView({ block: 'start' });
+      });
+    }
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${OUT}/${shot.name}.png`, fullPage: shot.fullPage ?? false });
     console.log(`wrote ${OUT}/${shot.name}.png`);
