@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoadProgressList, PROGRESS_DELAY_MS } from '../../src/features/status/load-progress';
@@ -17,20 +17,33 @@ beforeEach(() => {
 
 describe('progress of a load in the parsing worker', () => {
   it('appears only after half a second, with how far reading got and Cancel', async () => {
-    store().startLoad({
-      id: 7,
-      names: 'nightly-100MB.md',
-      stage: 'reading',
-      doneBytes: 25 * MB,
-      totalBytes: 100 * MB,
-      startedAt: performance.now(),
-    });
-    render(<LoadProgressList />);
-    expect(PROGRESS_DELAY_MS).toBe(500);
-    // A load that ends sooner never shows: nothing yet.
-    expect(screen.queryByRole('region', { name: 'Loading files' })).toBeNull();
-    const bar = await screen.findByRole('progressbar', {}, { timeout: 3000 });
-    expect(screen.getByRole('region', { name: 'Loading files' })).toBeInTheDocument();
+    // The clock is the test's: no real time passes, so the half second is exact.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      store().startLoad({
+        id: 7,
+        names: 'nightly-100MB.md',
+        stage: 'reading',
+        doneBytes: 25 * MB,
+        totalBytes: 100 * MB,
+        startedAt: performance.now(),
+      });
+      render(<LoadProgressList />);
+      expect(PROGRESS_DELAY_MS).toBe(500);
+      // A load that ends sooner never shows: nothing yet, and still nothing at 499 ms.
+      expect(screen.queryByRole('region', { name: 'Loading files' })).toBeNull();
+      act(() => {
+        vi.advanceTimersByTime(499);
+      });
+      expect(screen.queryByRole('region', { name: 'Loading files' })).toBeNull();
+      act(() => {
+        vi.advanceTimersByTime(1);
+      });
+      expect(screen.getByRole('region', { name: 'Loading files' })).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+    const bar = screen.getByRole('progressbar');
     expect(bar).toHaveAccessibleName('Reading nightly-100MB.md: 25 of 100 MB');
     expect(bar).toHaveAttribute('value', String(25 * MB));
     expect(bar).toHaveAttribute('max', String(100 * MB));
