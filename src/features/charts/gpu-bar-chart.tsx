@@ -20,11 +20,21 @@ import type { ChartGpu } from '../../data/charts/chart-gpus';
 import { describeMetric } from '../../data/metrics';
 import { axisTitle, formatTick, markSource, valueScale, valueWithUnit } from './chart-text';
 import { TooltipBox, type TooltipEntry } from './chart-tooltip';
-import { plainTick } from './plain-tick';
+import { plainTick, wrappedTick } from './plain-tick';
 import { gpuColor, type ChartPalette } from './use-chart-palette';
+import { wrapLabel, type WrappedLabel } from './wrap-label';
 
 /** Share of each category's band left empty on either side of its bars. */
 const CATEGORY_GAP = 0.09;
+
+const MARGIN_LEFT = 16;
+const MARGIN_RIGHT = 12;
+const Y_AXIS_WIDTH = 64;
+const TICK_FONT_SIZE = 12;
+/** Room (px) kept clear between neighbouring category labels. */
+const LABEL_GAP = 8;
+/** Longest a slanted label gets (px), so it stays inside the chart's bottom and left edge. */
+const SLANTED_LABEL_WIDTH = 110;
 
 interface BarLayerProps {
   readonly rows: readonly BarChartRow[];
@@ -160,15 +170,45 @@ export function GpuBarChart({ data, palette, off, width, height }: GpuBarChartPr
   };
 
   const many = rows.length > 8;
+  // A fixed tick interval: 'preserveStartEnd' measures every label in the DOM on each render.
+  const tickInterval = Math.max(
+    0,
+    Math.ceil(rows.length / Math.max(1, Math.floor(width / 70))) - 1,
+  );
+  // Each label gets the width of the categories it stands for: on a narrow plot it wraps onto two
+  // lines (between its ` · ` parts first) and what still does not fit ends in … with a <title>.
+  const plotWidth = Math.max(0, width - MARGIN_LEFT - MARGIN_RIGHT - Y_AXIS_WIDTH);
+  const slot = (plotWidth / Math.max(1, rows.length)) * (tickInterval + 1) - LABEL_GAP;
+  const wrapped = useMemo(() => {
+    const fitted = new Map<string, WrappedLabel>();
+    for (const [key, label] of labels) {
+      fitted.set(
+        key,
+        many
+          ? wrapLabel(label, SLANTED_LABEL_WIDTH, TICK_FONT_SIZE, 1)
+          : wrapLabel(label, slot, TICK_FONT_SIZE, 2),
+      );
+    }
+    return fitted;
+  }, [labels, many, slot]);
+  const twoLines = [...wrapped.values()].some((label) => label.lines.length > 1);
   const xTick = useMemo(
     () =>
-      plainTick((test) => labels.get(String(test)) ?? String(test), {
-        fill: palette.text,
-        fontSize: 12,
-        axis: 'x',
-        angle: many ? -30 : 0,
-      }),
-    [labels, palette.text, many],
+      wrappedTick(
+        (test) =>
+          wrapped.get(String(test)) ?? {
+            text: String(test),
+            lines: [String(test)],
+            shortened: false,
+          },
+        {
+          fill: palette.text,
+          fontSize: TICK_FONT_SIZE,
+          axis: 'x',
+          angle: many ? -30 : 0,
+        },
+      ),
+    [wrapped, palette.text, many],
   );
   const yTick = useMemo(
     () => plainTick(formatTick, { fill: palette.text, fontSize: 12, axis: 'y' }),
@@ -186,17 +226,12 @@ export function GpuBarChart({ data, palette, off, width, height }: GpuBarChartPr
     [yTitle, palette.muted],
   );
   const scale = useMemo(() => valueScale(valueAxisTop(data)), [data]);
-  // A fixed tick interval: 'preserveStartEnd' measures every label in the DOM on each render.
-  const tickInterval = Math.max(
-    0,
-    Math.ceil(rows.length / Math.max(1, Math.floor(width / 70))) - 1,
-  );
   return (
     <ComposedChart
       width={width}
       height={height}
       data={axisRows}
-      margin={{ top: 12, right: 12, bottom: many ? 40 : 8, left: 16 }}
+      margin={{ top: 12, right: MARGIN_RIGHT, bottom: many ? 40 : 8, left: MARGIN_LEFT }}
       accessibilityLayer
       title={`${data.label} bar chart. Arrow keys move between tests; the tooltip reads the values.`}
     >
@@ -207,7 +242,7 @@ export function GpuBarChart({ data, palette, off, width, height }: GpuBarChartPr
         stroke={palette.grid}
         tick={xTick}
         interval={tickInterval}
-        height={many ? 70 : 30}
+        height={many ? 70 : twoLines ? 44 : 30}
       />
       <YAxis
         stroke={palette.grid}
@@ -217,7 +252,7 @@ export function GpuBarChart({ data, palette, off, width, height }: GpuBarChartPr
         ticks={scale.ticks}
         allowDataOverflow
         niceTicks="none"
-        width={64}
+        width={Y_AXIS_WIDTH}
         label={yLabel}
       />
       <Tooltip

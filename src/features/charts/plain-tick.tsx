@@ -1,4 +1,5 @@
 import type { BaseTickContentProps } from 'recharts';
+import type { WrappedLabel } from './wrap-label';
 
 export interface PlainTickStyle {
   readonly fill: string;
@@ -33,6 +34,43 @@ export function plainTick(format: (value: unknown) => string, style: PlainTickSt
       >
         {text}
       </text>
+    );
+  };
+}
+
+/**
+ * A tick label of one or more lines (x axis): each line a <tspan> under the last. A shortened label
+ * carries its whole text in a <title>, so pointing at it shows the full name.
+ */
+export function wrappedTick(label: (value: unknown) => WrappedLabel, style: PlainTickStyle) {
+  return function WrappedTick({ x, y, payload, textAnchor }: BaseTickContentProps) {
+    const { text, lines, shortened } = label(payload.value);
+    const angle = style.angle ?? 0;
+    const px = Number(x);
+    const py = Number(y);
+    const drawn = (
+      <text
+        x={px}
+        y={py}
+        textAnchor={angle === 0 ? textAnchor : 'end'}
+        transform={angle === 0 ? undefined : `rotate(${angle} ${px} ${py})`}
+        fill={style.fill}
+        fontSize={style.fontSize}
+        className="recharts-cartesian-axis-tick-value"
+      >
+        {lines.map((line, i) => (
+          <tspan key={i} x={px} dy={i === 0 ? '0.71em' : '1.2em'}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    );
+    if (!shortened) return drawn;
+    return (
+      <g>
+        <title>{text}</title>
+        {drawn}
+      </g>
     );
   };
 }

@@ -19,6 +19,7 @@ import { EmptyChart } from './empty-chart';
 import { gpuColor, type ChartPalette } from './use-chart-palette';
 import { useElementWidth } from './use-element-width';
 import { useSeriesToggle } from './use-series-toggle';
+import { shortenMiddle } from './wrap-label';
 
 const TITLE = 'Speedup over a reference GPU';
 
@@ -37,10 +38,24 @@ interface MatrixLayout {
   readonly meanTop: number;
 }
 
-function matrixLayout(width: number, rows: number, columns: number): MatrixLayout {
-  const labelWidth = Math.min(380, Math.max(180, Math.floor(width * 0.45)));
+/** The narrowest a cell gets: room for `0.95×` in bold and a short GPU name. */
+const MIN_CELL_WIDTH = 72;
+/** The narrowest the label column gets, on phones: about 13 characters. */
+const MIN_LABEL_WIDTH = 96;
+
+/**
+ * The label column takes 45% of the width (180 to 380 px) but gives way to the cells on narrow
+ * screens, down to 96 px, so the matrix fits its box at its own size. Only more columns than fit
+ * at their narrowest make it wider than its box, which then scrolls sideways (never scaled).
+ */
+export function matrixLayout(width: number, rows: number, columns: number): MatrixLayout {
+  const wanted = Math.min(380, Math.max(180, Math.floor(width * 0.45)));
+  const labelWidth = Math.max(
+    MIN_LABEL_WIDTH,
+    Math.min(wanted, width - Math.max(1, columns) * MIN_CELL_WIDTH),
+  );
   const cellWidth = Math.max(
-    72,
+    MIN_CELL_WIDTH,
     Math.min(150, Math.floor((width - labelWidth) / Math.max(1, columns))),
   );
   const meanTop = HEADER_HEIGHT + rows * ROW_HEIGHT + 8;
@@ -57,6 +72,12 @@ function matrixLayout(width: number, rows: number, columns: number): MatrixLayou
 function fitText(text: string, width: number): string {
   const chars = Math.floor(width / (FONT_SIZE * 0.56));
   return text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1))}…`;
+}
+
+/** The colour scale's caption, as long as fits left of the scale. */
+function scaleCaption(width: number): string {
+  const captions = ['Colour: slower ← 1× → faster (above 1× is faster)', 'slower ← 1× → faster'];
+  return captions.find((caption) => fitText(caption, width) === caption) ?? 'Colour';
 }
 
 interface Hovered {
@@ -228,17 +249,21 @@ function SpeedupHeatmap({ matrix, columns, palette, width, summary }: MatrixProp
           {fitText(`Test (each GPU ÷ ${baseline.label})`, layout.labelWidth - 8)}
         </text>
         <g className="speedup-row-labels">
-          {matrix.rows.map((row, r) => (
-            <text
-              key={`${row.suite}|${row.testName}`}
-              x={0}
-              y={HEADER_HEIGHT + r * ROW_HEIGHT + ROW_HEIGHT / 2 + 4}
-              fontSize={FONT_SIZE}
-              fill={palette.text}
-            >
-              {fitText(row.label, layout.labelWidth - 8)}
-            </text>
-          ))}
+          {matrix.rows.map((row, r) => {
+            const shown = shortenMiddle(row.label, layout.labelWidth - 8, FONT_SIZE);
+            return (
+              <text
+                key={`${row.suite}|${row.testName}`}
+                x={0}
+                y={HEADER_HEIGHT + r * ROW_HEIGHT + ROW_HEIGHT / 2 + 4}
+                fontSize={FONT_SIZE}
+                fill={palette.text}
+              >
+                {shown !== row.label && <title>{row.label}</title>}
+                {shown}
+              </text>
+            );
+          })}
         </g>
         <g className="speedup-cells">
           {[...tints].map(([step, d]) => (
@@ -276,7 +301,7 @@ function SpeedupHeatmap({ matrix, columns, palette, width, summary }: MatrixProp
         </text>
         <g className="speedup-scale">
           <text x={0} y={scaleTop + 12} fontSize={FONT_SIZE} fill={palette.muted}>
-            Colour: slower ← 1× → faster (above 1× is faster)
+            {scaleCaption(layout.labelWidth - 8)}
           </text>
           {steps.map((shade, i) => (
             <rect

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useState } from 'react';
-import { CartesianGrid, ScatterChart, XAxis, YAxis, usePlotArea } from 'recharts';
+import { CartesianGrid, ScatterChart, XAxis, YAxis, usePlotArea, type LabelProps } from 'recharts';
 import type { LatencyStat } from '../../data/charts/bar-charts';
 import type { ChartGpu } from '../../data/charts/chart-gpus';
 import { tradeOffSummary } from '../../data/charts/chart-summaries';
@@ -33,6 +33,7 @@ import { dotsPath, linePath, type PixelPoint } from './svg-paths';
 import { gpuColor, type ChartPalette } from './use-chart-palette';
 import { useElementWidth } from './use-element-width';
 import { useSeriesToggle } from './use-series-toggle';
+import { wrapLabel, type WrappedLabel } from './wrap-label';
 
 const TITLE = 'Trade-off: achieved rate against response time';
 
@@ -223,6 +224,20 @@ interface PanelProps {
 }
 
 const PANEL_MARGIN = { top: 10, right: 16, bottom: 22, left: 8 };
+const Y_AXIS_WIDTH = 58;
+const AXIS_TITLE_SIZE = 12;
+/** Line height (px) of a wrapped axis title. */
+const TITLE_LINE = 14;
+
+/**
+ * The x-axis title in the lines it needs: one where the chart is wide enough, else broken at its
+ * ` · ` (`Achieved throughput (req/s)` over `higher is better`). It is centred under the plot,
+ * so it may use the plot's width and the right margin on both sides.
+ */
+function xAxisTitle(title: string, width: number): WrappedLabel {
+  const plotWidth = width - PANEL_MARGIN.left - PANEL_MARGIN.right - Y_AXIS_WIDTH;
+  return wrapLabel(title, plotWidth + 2 * PANEL_MARGIN.right - 8, AXIS_TITLE_SIZE, 2);
+}
 
 /** The two value axes of a small chart, both from 0. */
 interface PanelAxesScales {
@@ -235,6 +250,8 @@ interface PanelState {
   readonly data: TradeOffData;
   readonly panel: TradeOffPanel;
   readonly axes: PanelAxesScales;
+  /** The x-axis title, in lines that fit the chart's width. */
+  readonly xTitle: WrappedLabel;
   readonly series: readonly TradeOffSeries[];
   readonly points: readonly PanelPoint[];
   readonly palette: ChartPalette;
@@ -256,7 +273,7 @@ function usePanelState(): PanelState {
 }
 
 function PanelAxes() {
-  const { data, axes, palette } = usePanelState();
+  const { data, axes, xTitle, palette } = usePanelState();
   const xTick = useMemo(
     () => plainTick(formatTick, { fill: palette.text, fontSize: 12, axis: 'x' }),
     [palette.text],
@@ -265,14 +282,38 @@ function PanelAxes() {
     () => plainTick(formatTick, { fill: palette.text, fontSize: 12, axis: 'y' }),
     [palette.text],
   );
-  const xTitle = axisTitle(data.xLabel, data.xUnit, 'higher');
   const yTitle = axisTitle(data.yLabel, data.yUnit, 'lower');
   const xLabel = useMemo(
     () => ({
-      value: xTitle,
       position: 'insideBottom' as const,
       offset: -14,
-      style: { fill: palette.muted, fontSize: 12 },
+      // Recharts places the first line's baseline; further lines go below it, in the margin the
+      // chart keeps for them.
+      content: ({ x, y }: LabelProps) => {
+        const drawn = (
+          <text
+            className="recharts-label"
+            x={x}
+            y={y}
+            textAnchor="middle"
+            fill={palette.muted}
+            fontSize={AXIS_TITLE_SIZE}
+          >
+            {xTitle.lines.map((line, i) => (
+              <tspan key={i} x={x} dy={i === 0 ? 0 : TITLE_LINE}>
+                {line}
+              </tspan>
+            ))}
+          </text>
+        );
+        if (!xTitle.shortened) return drawn;
+        return (
+          <g>
+            <title>{xTitle.text}</title>
+            {drawn}
+          </g>
+        );
+      },
     }),
     [xTitle, palette.muted],
   );
@@ -312,7 +353,7 @@ function PanelAxes() {
         stroke={palette.grid}
         tick={yTick}
         interval={0}
-        width={58}
+        width={Y_AXIS_WIDTH}
         label={yLabel}
       />
     </>
@@ -361,16 +402,22 @@ function TradeOffPanelChart({ data, panel, palette, off, width }: PanelProps) {
   const xScale = useMemo(() => valueScale(xMax), [xMax]);
   const yScale = useMemo(() => valueScale(yMax), [yMax]);
   const axes = useMemo<PanelAxesScales>(() => ({ x: xScale, y: yScale }), [xScale, yScale]);
+  const title = axisTitle(data.xLabel, data.xUnit, 'higher');
+  const xTitle = useMemo(() => xAxisTitle(title, width), [title, width]);
+  const titleLines = xTitle.lines.length;
   const state = useMemo<PanelState>(
-    () => ({ data, panel, axes, series, points, palette, active, onActive: setActive }),
-    [data, panel, axes, series, points, palette, active],
+    () => ({ data, panel, axes, xTitle, series, points, palette, active, onActive: setActive }),
+    [data, panel, axes, xTitle, series, points, palette, active],
   );
   const chart = useMemo(
     () => (
       <ScatterChart
         width={width}
         height={PANEL_HEIGHT}
-        margin={PANEL_MARGIN}
+        margin={{
+          ...PANEL_MARGIN,
+          bottom: PANEL_MARGIN.bottom + (titleLines - 1) * TITLE_LINE,
+        }}
         accessibilityLayer={false}
       >
         <CartesianGrid stroke={palette.grid} />
@@ -378,7 +425,7 @@ function TradeOffPanelChart({ data, panel, palette, off, width }: PanelProps) {
         <PanelPoints />
       </ScatterChart>
     ),
-    [width, palette.grid],
+    [width, titleLines, palette.grid],
   );
 
   return (
