@@ -152,18 +152,34 @@ export function mergeDatasets(
  * The one derivation every table and chart reads. Returns the same object until the data,
  * filters or search change, as zustand 5 selectors must (a fresh object would re-render forever).
  */
-export const selectResultsView = (() => {
-  let last: { index: ResultIndex; hidden: HiddenValues; search: string; view: ResultsView } | null =
-    null;
-  return (state: DashboardState): ResultsView => {
-    const index = selectResultIndex(state);
-    const { hidden, search } = state.view;
-    if (last?.index !== index || last.hidden !== hidden || last.search !== search) {
-      last = { index, hidden, search, view: deriveResultsView(index, hidden, search) };
-    }
-    return last.view;
+let lastView: {
+  index: ResultIndex;
+  hidden: HiddenValues;
+  search: string;
+  view: ResultsView;
+} | null = null;
+
+export function selectResultsView(state: DashboardState): ResultsView {
+  const index = selectResultIndex(state);
+  const { hidden, search } = state.view;
+  if (lastView?.index !== index || lastView.hidden !== hidden || lastView.search !== search) {
+    lastView = { index, hidden, search, view: deriveResultsView(index, hidden, search) };
+  }
+  return lastView.view;
+}
+
+/**
+ * Derives the view of a prepared index (see `primeResultIndex`) ahead, for the filters and search
+ * in effect now, so the render that shows a large addition does not derive it.
+ */
+export function primeResultsView(index: ResultIndex, view: ViewState): void {
+  lastView = {
+    index,
+    hidden: view.hidden,
+    search: view.search,
+    view: deriveResultsView(index, view.hidden, view.search),
   };
-})();
+}
 
 export const useDashboardStore = create<DashboardStore>()((set, get) => {
   const setView = (change: Partial<ViewState>): void => {

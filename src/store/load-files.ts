@@ -1,7 +1,14 @@
+import { distinctGpuLabels } from '../data/dataset';
 import { ingestTexts, type LoadProblem, type TextInput } from '../data/ingest';
 import type { Dataset, DatasetSourceKind } from '../data/result-model';
 import type { IngestInput } from '../workers/ingest-protocol';
-import { mergeDatasets, primeResultIndex, useDashboardStore } from './dashboard-store';
+import {
+  mergeDatasets,
+  primeResultIndex,
+  primeResultsView,
+  useDashboardStore,
+} from './dashboard-store';
+import { yieldToMain } from './yield';
 import { canUseWorker, ingestInWorker } from './ingest-client';
 import { buildResultIndexSliced } from './sliced-index';
 
@@ -159,7 +166,15 @@ export async function loadInputs(inputs: readonly LoadInput[]): Promise<LoadRepo
   const incoming = read.datasets.reduce((sum, dataset) => sum + dataset.results.length, 0);
   if (incoming >= SLICED_INDEX_RESULTS) {
     const { next } = mergeDatasets(useDashboardStore.getState().datasets, read.datasets);
-    primeResultIndex(next, await buildResultIndexSliced(next));
+    const index = await buildResultIndexSliced(next);
+    primeResultIndex(next, index);
+    // The panel's GPU list of each new dataset, and the filtered view, each in a task of its own.
+    for (const dataset of read.datasets) {
+      distinctGpuLabels(dataset.results);
+      await yieldToMain();
+    }
+    primeResultsView(index, useDashboardStore.getState().view);
+    await yieldToMain();
   }
   performance.mark('ingest:indexed');
 
