@@ -82,7 +82,8 @@ async function holdWorkerScript(
     seen: () => seen,
     release: async () => {
       released = true;
-      await Promise.all(held.splice(0).map((route) => route.continue()));
+      // A request of a terminated worker may be gone already; that is fine.
+      await Promise.all(held.splice(0).map((route) => route.continue().catch(() => undefined)));
     },
   };
 }
@@ -162,8 +163,8 @@ describe('large files', () => {
         .poll(() => page.getByRole('status').filter({ hasText: 'cancelled' }).innerText())
         .toBe(`Loading ${BIG_FILE.name} was cancelled; nothing was added.`);
       // The worker was stopped: letting its script through now changes nothing.
+      // (Its request may never finish now that its worker is gone: nothing waits for the network.)
       await worker.release();
-      await page.waitForLoadState('networkidle');
       await expect(
         page.getByRole('region', { name: 'Datasets', exact: true }).innerText(),
       ).resolves.toBe(datasetsBefore);
