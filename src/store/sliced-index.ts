@@ -1,6 +1,6 @@
 import { resultIndexSteps, type ResultIndex } from '../data/result-index';
 import type { Dataset } from '../data/result-model';
-import { SLICE_BUDGET_MS, yieldToMain } from './yield';
+import { runSliced } from './yield';
 
 /**
  * Builds the result index a slice at a time, yielding between slices: the same index as
@@ -8,12 +8,11 @@ import { SLICE_BUDGET_MS, yieldToMain } from './yield';
  */
 export async function buildResultIndexSliced(datasets: readonly Dataset[]): Promise<ResultIndex> {
   const steps = resultIndexSteps(datasets);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done === true) return step.value;
-    if (performance.now() - sliceStart < SLICE_BUDGET_MS) continue;
-    await yieldToMain();
-    sliceStart = performance.now();
-  }
+  let step = steps.next();
+  await runSliced(() => {
+    if (step.done !== true) step = steps.next();
+    return step.done === true;
+  });
+  if (step.done !== true) throw new Error('the index build stopped before its end');
+  return step.value;
 }

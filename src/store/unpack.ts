@@ -1,6 +1,6 @@
 import type { BenchmarkResult } from '../data/result-model';
 import { startUnpacking, unpackSome, type ResultsPack } from '../data/results-pack';
-import { SLICE_BUDGET_MS, yieldToMain } from './yield';
+import { runSliced } from './yield';
 
 /** Results unpacked per look at the clock. */
 const UNPACK_STEP = 2_000;
@@ -14,13 +14,8 @@ export async function unpackSliced(
   cancelled: () => boolean = () => false,
 ): Promise<BenchmarkResult[] | null> {
   const cursor = startUnpacking(pack);
-  let sliceStart = performance.now();
-  while (!unpackSome(pack, cursor, UNPACK_STEP)) {
-    if (performance.now() - sliceStart < SLICE_BUDGET_MS) continue;
-    await yieldToMain();
-    if (cancelled()) return null;
-    sliceStart = performance.now();
-  }
+  const done = await runSliced(() => unpackSome(pack, cursor, UNPACK_STEP), cancelled);
+  if (!done) return null;
   return cursor.out;
 }
 

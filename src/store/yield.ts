@@ -31,3 +31,21 @@ export function yieldToMain(): Promise<void> {
 
 /** How long one slice of main-thread work may run before it yields: well under a frame's worth of lag. */
 export const SLICE_BUDGET_MS = 25;
+
+/**
+ * Calls `step` until it says it is done, yielding to the browser whenever a slice has run for
+ * SLICE_BUDGET_MS. Returns false when `cancelled()` turns true at a yield (the work is left off).
+ */
+export async function runSliced(
+  step: () => boolean,
+  cancelled: () => boolean = () => false,
+): Promise<boolean> {
+  let sliceStart = performance.now();
+  while (!step()) {
+    if (performance.now() - sliceStart < SLICE_BUDGET_MS) continue;
+    await yieldToMain();
+    if (cancelled()) return false;
+    sliceStart = performance.now();
+  }
+  return true;
+}
