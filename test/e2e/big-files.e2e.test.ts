@@ -3,6 +3,7 @@
 // by the test where it needs the load to stay in progress, so nothing here depends on speed.
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
 import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
 
 const LATENCY_COLUMNS = [
@@ -38,8 +39,6 @@ const BIG_FILE = {
   mimeType: 'application/json',
   text: bigLatencyFile(ROWS),
 };
-/** The bundled seed: 3 GPUs × 3 latency tests. */
-const SEED_LATENCY_ROWS = 9;
 
 let browser: Browser | undefined;
 
@@ -50,11 +49,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function latencyRows(page: Page): Promise<number> {
-  const table = page.getByRole('table', { name: /^(?!.*(?:Throughput|Serving)).*Latency/s });
-  return Number(await table.getAttribute('aria-rowcount')) - 1;
-}
 
 async function pickBigFile(page: Page): Promise<void> {
   await page.getByTestId('load-results-input').setInputFiles({

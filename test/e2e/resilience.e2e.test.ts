@@ -1,11 +1,9 @@
 // Resilience and keyboard use: a view that fails shows a message in place and the rest keeps
 // working; the shortcuts do what the help dialog says.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
 import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
-
-/** The bundled seed: 3 GPUs × 3 latency tests. */
-const SEED_LATENCY_ROWS = 9;
 
 let browser: Browser | undefined;
 
@@ -20,11 +18,6 @@ afterAll(async () => {
 function chromium(): Browser {
   if (!browser) throw new Error('Chromium did not start');
   return browser;
-}
-
-async function latencyRows(page: Page): Promise<number> {
-  const table = page.getByRole('table', { name: /^(?!.*(?:Throughput|Serving)).*Latency/s });
-  return Number(await table.getAttribute('aria-rowcount')) - 1;
 }
 
 describe('a view that fails', () => {

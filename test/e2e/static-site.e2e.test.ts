@@ -5,11 +5,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
 import { expectNoPageProblems, launchBrowser, openPage } from './browser.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
-/** The bundled seed: 3 GPUs × 3 latency tests. */
-const SEED_LATENCY_ROWS = 9;
 
 let browser: Browser | undefined;
 
@@ -24,11 +23,6 @@ afterAll(async () => {
 function chromium(): Browser {
   if (!browser) throw new Error('Chromium did not start');
   return browser;
-}
-
-async function latencyRows(page: Page): Promise<number> {
-  const table = page.getByRole('table', { name: /^(?!.*(?:Throughput|Serving)).*Latency/s });
-  return Number(await table.getAttribute('aria-rowcount')) - 1;
 }
 
 /** Records every CSP violation the page reports, from before its first script runs. */
