@@ -52,6 +52,33 @@ describe('progress of a load in the parsing worker', () => {
     expect(cancelLoad).toHaveBeenCalledWith(7);
   });
 
+  it('appears even when its timer fires a fraction of a millisecond early', () => {
+    // Browsers run setTimeout with whole milliseconds and coarsen performance.now(), so the
+    // timer set for 499.7 ms may run when the clock reads 499.6 ms after the start. The clock
+    // here is the test's own: it reads the start, then 0.4 ms short of the half second.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(1000.3);
+    try {
+      store().startLoad({
+        id: 9,
+        names: 'early.json',
+        stage: 'reading',
+        doneBytes: 0,
+        totalBytes: 2 * MB,
+        startedAt: 1000.3,
+      });
+      render(<LoadProgressList />);
+      clock.mockReturnValue(1000.3 + PROGRESS_DELAY_MS - 0.4);
+      act(() => {
+        vi.advanceTimersByTime(PROGRESS_DELAY_MS);
+      });
+      expect(screen.getByRole('region', { name: 'Loading files' })).toBeInTheDocument();
+    } finally {
+      clock.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
   it('says what it is doing once the file is read, and goes when the load ends', async () => {
     store().startLoad({
       id: 8,

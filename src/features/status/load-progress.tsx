@@ -60,7 +60,9 @@ export function LoadProgressList() {
     if (!Number.isFinite(nextDue)) return;
     const timer = setTimeout(
       () => {
-        setNow(performance.now());
+        // Timers run in whole milliseconds and the clock is coarsened: this one may run a hair
+        // before it is due, and then no later change would set another. It is due: say so.
+        setNow(Math.max(performance.now(), nextDue));
       },
       Math.max(0, nextDue - performance.now()),
     );
