@@ -218,6 +218,45 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
   return { datasets, problems, available: true };
 }
 
+/** Resolves once the page has painted (or soon, where frames do not run: a tab in the background). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 250);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() => {
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0);
+    });
+  });
+}
+
+/**
+ * Writes wait until the page has painted, then run one at a time in the order they were asked
+ * for (a dataset saved, then removed, is never written back). Saving clones a dataset's packed
+ * results, tens of milliseconds for a large file: that must not come before showing it.
+ */
+let queued: (() => Promise<unknown>)[] = [];
+let draining: Promise<void> | null = null;
+
+function enqueueWrite(write: () => Promise<unknown>): void {
+  queued.push(write);
+  draining ??= afterPaint().then(async () => {
+    while (queued.length > 0) {
+      const batch = queued;
+      queued = [];
+      for (const next of batch) await next();
+    }
+    draining = null;
+  });
+}
+
+/** Resolves when every write asked for so far has been carried out. */
+export function writesSettled(): Promise<void> {
+  return draining ?? Promise.resolve();
+}
+
 /**
  * Restores saved datasets into the store, then keeps storage in step with it: datasets the user
  * adds are saved, removed ones are forgotten, relabelled ones are saved again. Returns a stop
@@ -240,14 +279,16 @@ export async function startPersistence(): Promise<() => void> {
       if (before === dataset) continue;
       saved.set(id, dataset);
       const save = before?.results === dataset.results ? saveHeader : saveDataset;
-      void save(dataset).then((ok) => {
-        if (!ok) useDashboardStore.getState().markNotSaved(id);
-      });
+      enqueueWrite(() =>
+        save(dataset).then((ok) => {
+          if (!ok) useDashboardStore.getState().markNotSaved(id);
+        }),
+      );
     }
     for (const id of [...saved.keys()]) {
       if (current.has(id)) continue;
       saved.delete(id);
-      void forgetDataset(id);
+      enqueueWrite(() => forgetDataset(id));
     }
   };
   // Files loaded while the saved ones were being read are saved now, not at the next change.

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { clear, createStore, entries, get, set } from 'idb-keyval';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { loadInputs, type LoadInput } from '../../src/store/load-files';
-import { reviveRecord, startPersistence } from '../../src/store/persistence';
+import { reviveRecord, startPersistence, writesSettled } from '../../src/store/persistence';
 import { readFixture, seedDataset } from '../helpers/seed';
 
 const db = createStore('vllm-dashboard', 'datasets');
@@ -22,9 +22,9 @@ async function reload(): Promise<void> {
   stop = await startPersistence();
 }
 
-/** Lets the fire-and-forget writes of the store subscription finish. */
+/** Lets the writes of the store subscription finish (they wait for a paint first). */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  await writesSettled();
   await entries(db);
 }
 
@@ -92,6 +92,35 @@ describe('datasets kept across reloads', () => {
     await settle();
     await reload();
     expect(store().datasets[1]?.label).toBe('PR 1234 on H200');
+  });
+
+  it('writes only once the page has painted, so saving never delays showing the data', async () => {
+    const frames: FrameRequestCallback[] = [];
+    const requestFrame = vi
+      .spyOn(globalThis, 'requestAnimationFrame')
+      .mockImplementation((callback) => frames.push(callback));
+    try {
+      await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
+      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(await entries(db)).toEqual([]);
+      expect(frames).toHaveLength(1);
+      frames[0]?.(performance.now());
+      await settle();
+      expect((await entries(db)).map(([key]) => key)).toEqual([
+        `dataset:${store().datasets[1]?.id ?? ''}`,
+      ]);
+    } finally {
+      requestFrame.mockRestore();
+    }
+  });
+
+  it('carries out writes in order: a dataset removed right after it was added stays unsaved', async () => {
+    await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
+    store().removeDataset(store().datasets[1]?.id ?? '');
+    await settle();
+    expect(await entries(db)).toEqual([]);
+    await reload();
+    expect(store().datasets.map((dataset) => dataset.label)).toEqual(['Nightly · 8×H100']);
   });
 
   it('sets a damaged record aside with a notice and restores the rest', async () => {
