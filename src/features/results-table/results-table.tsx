@@ -4,7 +4,6 @@ import {
   type ColumnVisibilityState,
   type SortingState,
 } from '@tanstack/react-table';
-import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import type { Suite } from '../../data/result-model';
 import { sortPositions } from '../../data/sort-results';
@@ -13,6 +12,7 @@ import { selectResultsView, useDashboardStore } from '../../store/dashboard-stor
 import { ColumnMenu, type MenuColumn } from './column-menu';
 import { downloadTableCsv } from './download-csv';
 import { resultColumns, resultTableFeatures, type TableRow } from './result-columns';
+import { rowWindow, useScrollBox, type ScrollScale } from './row-window';
 
 const SUITE_TITLES: Readonly<Record<Suite, { title: string; workload: string }>> = {
   latency: { title: 'Latency', workload: '32 input / 128 output tokens, batch 8' },
@@ -30,20 +30,8 @@ export const VIRTUALIZE_ABOVE = 100;
  * last row of a million stays reachable.
  */
 export const MAX_SCROLL_HEIGHT = 16_000_000;
-
-interface ScrollScale {
-  /** Height all rows would need. */
-  readonly full: number;
-  /** Height the scroll area is given (≤ MAX_SCROLL_HEIGHT). */
-  readonly shown: number;
-}
-
-/** Actual scroll offset → the offset the virtualizer reasons in (both ends map exactly). */
-function toRowOffset(offset: number, scale: ScrollScale, viewport: number): number {
-  if (scale.full <= scale.shown) return offset;
-  const range = Math.max(1, scale.shown - viewport);
-  return (Math.min(offset, range) * (scale.full - viewport)) / range;
-}
+/** Rows rendered beyond each edge of the view, so fast scrolling does not show blank rows. */
+const OVERSCAN_ROWS = 10;
 
 const sortLabel = { asc: 'ascending', desc: 'descending' } as const;
 
@@ -77,29 +65,15 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
   const columns = useMemo(() => resultColumns(columnIds), [columnIds]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { scrollTop, viewport } = useScrollBox(scrollRef);
   const virtualize = positions.length > VIRTUALIZE_ABOVE;
   const fullHeight = positions.length * ROW_HEIGHT;
   const scale: ScrollScale = { full: fullHeight, shown: Math.min(fullHeight, MAX_SCROLL_HEIGHT) };
-  const scaleRef = useRef(scale);
-  scaleRef.current = scale;
-  const virtualizer = useVirtualizer({
-    count: positions.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    enabled: virtualize,
-    observeElementOffset: (instance, report) =>
-      observeElementOffset(instance, (offset, isScrolling) => {
-        const viewport = instance.scrollElement?.clientHeight ?? 0;
-        report(toRowOffset(offset, scaleRef.current, viewport), isScrolling);
-      }),
-  });
-  const virtualItems = virtualize ? virtualizer.getVirtualItems() : null;
-  const firstIndex = virtualItems?.[0]?.index ?? 0;
-  const lastIndex =
-    virtualItems === null
-      ? positions.length - 1
-      : (virtualItems[virtualItems.length - 1]?.index ?? -1);
+  const range = virtualize
+    ? rowWindow(positions.length, ROW_HEIGHT, OVERSCAN_ROWS, scale, scrollTop, viewport)
+    : { first: 0, last: positions.length - 1, paddingTop: 0, paddingBottom: 0 };
+  const firstIndex = range.first;
+  const lastIndex = range.last;
 
   const data = useMemo(() => {
     const rows: TableRow[] = [];
@@ -161,22 +135,7 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
     }));
   // Rows in view are laid out at their natural height; the spacers above and below fill the
   // (possibly compressed) scroll area so the row at the scroll offset sits at the top.
-  let paddingTop = 0;
-  let paddingBottom = 0;
-  if (virtualItems !== null && virtualItems.length > 0) {
-    const first = virtualItems[0]?.start ?? 0;
-    const rendered = virtualItems.length * ROW_HEIGHT;
-    if (scale.full <= scale.shown) {
-      paddingTop = first;
-    } else {
-      const rowOffset = virtualizer.scrollOffset ?? 0;
-      const viewport = scrollRef.current?.clientHeight ?? 0;
-      const actual =
-        (rowOffset * Math.max(1, scale.shown - viewport)) / Math.max(1, scale.full - viewport);
-      paddingTop = Math.max(0, actual - (rowOffset - first));
-    }
-    paddingBottom = Math.max(0, scale.shown - paddingTop - rendered);
-  }
+  const { paddingTop, paddingBottom } = range;
   const rowCountText = `${positions.length.toLocaleString('en-US')} ${positions.length === 1 ? 'row' : 'rows'}`;
 
   return (
