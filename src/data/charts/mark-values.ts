@@ -49,20 +49,27 @@ export class MarkSum {
 }
 
 /**
- * Calls `visit` for every visible result of a suite, in reading order, with its dataset's label
- * and its GPU's code in `index.groupValues.gpu` (its ChartGpu is `g<code>`). Copies no rows.
+ * Calls `visit` for every visible result of a suite, in reading order, with its dataset's label,
+ * its GPU's code in `index.groupValues.gpu` (its ChartGpu is `g<code>`) and its test name's code
+ * in `index.testNames` (a number to group by, where a string key would be hashed per row). Copies
+ * no rows.
  */
 export function forEachVisible(
   view: ResultsView,
   suite: Suite,
-  visit: (result: BenchmarkResult, dataset: string, gpuCode: number) => void,
+  visit: (result: BenchmarkResult, dataset: string, gpuCode: number, nameCode: number) => void,
 ): void {
   const { index } = view;
   const labels = index.datasets.map((dataset) => dataset.label);
   for (const position of view.visible[suite]) {
     const result = index.results[position];
     if (result === undefined) continue;
-    visit(result, labels[index.datasetOf[position] ?? 0] ?? '', index.codes.gpu[position] ?? 0);
+    visit(
+      result,
+      labels[index.datasetOf[position] ?? 0] ?? '',
+      index.codes.gpu[position] ?? 0,
+      index.testNameOf[position] ?? 0,
+    );
   }
 }
 
@@ -108,18 +115,19 @@ export function servingPairSums(
   secondKey: string,
 ): Map<string, ServingPairSums> {
   const families = new Map<string, ServingPairSums>();
-  const familyOf = new Map<string, string>();
-  forEachVisible(view, 'serving', (result, dataset, gpuCode) => {
+  // Each test name's family, found once per name (by its code), not once per row.
+  const familyOf: (ServingPairSums | undefined)[] = [];
+  forEachVisible(view, 'serving', (result, dataset, gpuCode, nameCode) => {
     if (result.qps === null || Number.isNaN(result.qps)) return;
-    let key = familyOf.get(result.testName);
-    if (key === undefined) {
-      key = servingTestFamily(result.testName);
-      familyOf.set(result.testName, key);
-    }
-    let family = families.get(key);
+    let family = familyOf[nameCode];
     if (family === undefined) {
-      family = { label: testLabel(result), gpus: new Map() };
-      families.set(key, family);
+      const key = servingTestFamily(result.testName);
+      family = families.get(key);
+      if (family === undefined) {
+        family = { label: testLabel(result), gpus: new Map() };
+        families.set(key, family);
+      }
+      familyOf[nameCode] = family;
     }
     let byQps = family.gpus.get(gpuCode);
     if (byQps === undefined) {

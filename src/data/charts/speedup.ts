@@ -106,18 +106,23 @@ const SUITE_TITLES: Readonly<Record<Suite, string>> = {
  */
 export function speedupMatrix(view: ResultsView, options: SpeedupOptions): SpeedupMatrix {
   const all = chartGpus(view.index);
-  const tests = new Map<
-    string,
-    { suite: Suite; testName: string; label: string; metricKey: string; sums: Map<number, MarkSum> }
-  >();
+  type Test = {
+    suite: Suite;
+    testName: string;
+    label: string;
+    metricKey: string;
+    sums: Map<number, MarkSum>;
+  };
+  // Tests in the order first met, suite by suite; within a suite found by test name code.
+  const tests: Test[] = [];
   const used = new Set<number>();
   for (const suite of SUITES) {
     const metricKey = speedupMetricKey(suite, options.servingMetric);
-    forEachVisible(view, suite, (result, dataset, gpuCode) => {
+    const byName: (Test | undefined)[] = [];
+    forEachVisible(view, suite, (result, dataset, gpuCode, nameCode) => {
       const value = result.metrics[metricKey];
       if (value === null || value === undefined || !Number.isFinite(value)) return;
-      const key = `${suite}\u0000${result.testName}`;
-      let test = tests.get(key);
+      let test = byName[nameCode];
       if (test === undefined) {
         const qps =
           suite === 'serving' && result.qps !== null ? ` · QPS ${formatQps(result.qps)}` : '';
@@ -128,7 +133,8 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
           metricKey,
           sums: new Map(),
         };
-        tests.set(key, test);
+        byName[nameCode] = test;
+        tests.push(test);
       }
       let sum = test.sums.get(gpuCode);
       if (sum === undefined) {
@@ -146,7 +152,7 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
   const candidates = gpus.filter((gpu) => gpu !== baseline);
   const rows: SpeedupRow[] = [];
   let testsWithoutBaseline = 0;
-  for (const test of tests.values()) {
+  for (const test of tests) {
     const base = test.sums.get(baselineCode)?.value() ?? null;
     if (base === null) {
       testsWithoutBaseline += 1;
