@@ -15,6 +15,8 @@ export interface TextInput {
   readonly name: string;
   readonly kind: DatasetSourceKind;
   readonly text: string;
+  /** The text's `contentFingerprint`, when it was taken as the file was read. */
+  readonly contentId?: string;
 }
 
 export interface IngestOutcome {
@@ -48,7 +50,9 @@ export function ingestTexts(inputs: readonly TextInput[]): IngestOutcome {
       });
       continue;
     }
-    datasets.push(createDataset(outcome.value, { kind: source.kind, name }, source.text));
+    datasets.push(
+      createDataset(outcome.value, { kind: source.kind, name }, source.text, source.contentId),
+    );
   }
   return { datasets, problems };
 }

@@ -1,3 +1,4 @@
+import { StreamingFingerprint } from '../data/dataset';
 import { ingestTexts, type LoadProblem, type TextInput } from '../data/ingest';
 import { packResults, packTransferables } from '../data/results-pack';
 import type { IngestInput, IngestReply, IngestRequest, PackedDataset } from './ingest-protocol';
@@ -7,19 +8,36 @@ export type PostReply = (reply: IngestReply, transfer?: Transferable[]) => void;
 /** Progress is worth telling about this often, not for every chunk read. */
 const PROGRESS_INTERVAL_MS = 50;
 
-/** Reads a file as UTF-8 text (byte-order mark dropped, bad bytes replaced), telling how far it got. */
-async function readBlob(blob: Blob, onBytes: (bytes: number) => void): Promise<string> {
+/**
+ * Reads a file as UTF-8 text (byte-order mark dropped, bad bytes replaced), telling how far it
+ * got. The bytes are gathered into one buffer and decoded once (decoding chunk by chunk and
+ * joining makes a string of pieces that the parser must copy again), and the content
+ * fingerprint is taken from each chunk as it arrives.
+ */
+async function readBlob(
+  blob: Blob,
+  onBytes: (bytes: number) => void,
+): Promise<{ text: string; contentId: string }> {
   const reader = blob.stream().getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  const fingerprint = new StreamingFingerprint();
+  let buffer = new Uint8Array(blob.size);
+  let filled = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    parts.push(decoder.decode(value, { stream: true }));
+    if (filled + value.byteLength > buffer.length) {
+      // The file grew while it was read: make room.
+      const larger = new Uint8Array(Math.max(buffer.length * 2, filled + value.byteLength));
+      larger.set(buffer.subarray(0, filled));
+      buffer = larger;
+    }
+    buffer.set(value, filled);
+    filled += value.byteLength;
+    fingerprint.update(value);
     onBytes(value.byteLength);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  const text = new TextDecoder().decode(buffer.subarray(0, filled));
+  return { text, contentId: fingerprint.digest() };
 }
 
 /**
@@ -43,18 +61,18 @@ export async function handleIngest(request: IngestRequest, post: PostReply): Pro
     const texts: TextInput[] = [];
     const problems: LoadProblem[] = [];
     for (const input of request.inputs) {
-      const text = await readInput(input, (bytes) => {
+      const read = await readInput(input, (bytes) => {
         doneBytes += bytes;
         progress('reading', input.name, false);
       });
-      if (text === null) {
+      if (read === null) {
         problems.push({
           source: input.name,
           message: `${input.name} was not loaded: it could not be read.`,
         });
         continue;
       }
-      texts.push({ name: input.name, kind: input.kind, text });
+      texts.push({ name: input.name, kind: input.kind, ...read });
     }
     progress('parsing', texts.map((input) => input.name).join(', '), true);
 
@@ -77,10 +95,10 @@ export async function handleIngest(request: IngestRequest, post: PostReply): Pro
 async function readInput(
   input: IngestInput,
   onBytes: (bytes: number) => void,
-): Promise<string | null> {
+): Promise<{ text: string; contentId?: string } | null> {
   if (typeof input.source === 'string') {
     onBytes(input.size);
-    return input.source;
+    return { text: input.source };
   }
   try {
     return await readBlob(input.source, onBytes);

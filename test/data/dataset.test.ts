@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentFingerprint, createDataset, distinctGpuLabels } from '../../src/data/dataset';
+import {
+  StreamingFingerprint,
+  contentFingerprint,
+  createDataset,
+  distinctGpuLabels,
+} from '../../src/data/dataset';
 import { parseResultsText } from '../../src/data/parse-results';
 import { readSiteFile } from '../helpers/seed';
 
@@ -47,6 +53,49 @@ describe('contentFingerprint', () => {
     // FNV-1a 32-bit of "" is 0x811c9dc5 and of "a" is 0xe40c292c (published test vectors).
     expect(contentFingerprint('')).toBe('811c9dc5-0');
     expect(contentFingerprint('a')).toBe('e40c292c-1');
+  });
+});
+
+describe('StreamingFingerprint', () => {
+  const utf8 = new TextEncoder();
+
+  /** The bytes cut at the given offsets, fed in order. */
+  function streamed(bytes: Uint8Array, cuts: readonly number[]): string {
+    const fingerprint = new StreamingFingerprint();
+    let start = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      const end = Math.min(cut, bytes.length);
+      fingerprint.update(bytes.subarray(start, Math.max(start, end)));
+      start = Math.max(start, end);
+    }
+    fingerprint.update(bytes.subarray(start));
+    return fingerprint.digest();
+  }
+
+  it('gives the reference values from bytes: nothing, "a", and "a" after a byte-order mark', () => {
+    expect(streamed(new Uint8Array(0), [])).toBe('811c9dc5-0');
+    expect(streamed(utf8.encode('a'), [])).toBe('e40c292c-1');
+    // The decoder drops the mark, as reading the file as text does.
+    expect(streamed(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]), [1, 2])).toBe('e40c292c-1');
+  });
+
+  it('equals the fingerprint of the text, for any text cut anywhere', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.array(fc.nat(64)), (text, cuts) => {
+        const bytes = utf8.encode(text);
+        expect(streamed(bytes, cuts)).toBe(contentFingerprint(new TextDecoder().decode(bytes)));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('equals the fingerprint of the decoded text for any bytes, broken UTF-8 included', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.array(fc.nat(64)), (bytes, cuts) => {
+        expect(streamed(bytes, cuts)).toBe(contentFingerprint(new TextDecoder().decode(bytes)));
+      }),
+      { numRuns: 10_000 },
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { contentFingerprint } from '../../src/data/dataset';
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDashboardStore } from '../../src/store/dashboard-store';
@@ -84,6 +85,33 @@ describe('the parsing worker', () => {
     // Four typed arrays travel as transfers; nothing is cloned result by result.
     expect(last.transfer).toHaveLength(4);
     expect(last.transfer).toContain(dataset?.pack.metricValues.buffer);
+  });
+
+  it('gives a file read from disk the id its text gets on the page, BOM and non-ASCII included', async () => {
+    // A byte-order mark, and a label with "×" and "é" (two bytes each in UTF-8) in a comment line.
+    const text = `Run on 8×H200 — café\n${H200}`;
+    const file = new Blob([new Uint8Array([0xef, 0xbb, 0xbf]), text]);
+    const posted: IngestReply[] = [];
+    await handleIngest(
+      {
+        type: 'ingest',
+        inputs: [{ name: 'h200.md', kind: 'file', size: file.size, source: file }],
+      },
+      (reply) => posted.push(reply),
+    );
+    const done = posted.at(-1);
+    if (done?.type !== 'done') throw new Error('no done reply');
+    expect(done.datasets[0]?.id).toBe(contentFingerprint(text));
+    // And an ASCII file's too.
+    const ascii = new Blob([H200]);
+    const plain: IngestReply[] = [];
+    await handleIngest(
+      { type: 'ingest', inputs: [{ name: 'a.md', kind: 'file', size: ascii.size, source: ascii }] },
+      (reply) => plain.push(reply),
+    );
+    const reply = plain.at(-1);
+    if (reply?.type !== 'done') throw new Error('no done reply');
+    expect(reply.datasets[0]?.id).toBe(contentFingerprint(H200));
   });
 
   it('names a file it cannot parse, and still loads the good one beside it', async () => {
