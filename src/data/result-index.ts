@@ -177,13 +177,15 @@ class NumberRanks {
     this.codes = new Uint32Array(total);
   }
 
-  set(row: number, value: number | null): void {
+  /** Records a row's value; returns its first-seen code (the same for the same value). */
+  set(row: number, value: number | null): number {
     let code = this.firstSeen.get(value);
     if (code === undefined) {
       code = this.firstSeen.size;
       this.firstSeen.set(value, code);
     }
     this.codes[row] = code;
+    return code;
   }
 
   /** Turns first-seen codes into ranks; returns how many distinct values there are. */
@@ -222,6 +224,8 @@ function countingPass(
     starts[key] = at + 1;
   }
 }
+
+const SUITE_CODES: Readonly<Record<Suite, number>> = { latency: 0, throughput: 1, serving: 2 };
 
 /** Rows between two points where a sliced index build may pause (a power of two, minus one). */
 const STEP_ROWS = 0x1fff;
@@ -262,66 +266,82 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
     throughput: new Set(),
     serving: new Set(),
   };
-  const lastMetrics: Record<Suite, object | null> = {
-    latency: null,
-    throughput: null,
-    serving: null,
-  };
-  // Results of one file share GPU objects and repeat a few TP and QPS values: label each once.
-  const gpuLabels = new Map<BenchmarkResult['gpu'], string>();
-  const qpsLabels = new Map<number | null, string>();
-  const tpLabels = new Map<number | null, string>();
-  const cachedLabel = <K>(cache: Map<K, string>, key: K, make: () => string): string => {
-    let label = cache.get(key);
-    if (label === undefined) {
-      label = make();
-      cache.set(key, label);
-    }
-    return label;
-  };
-  const valueOf = (result: BenchmarkResult, group: FilterGroup, datasetId: string) => {
-    switch (group) {
-      case 'gpu':
-        return cachedLabel(gpuLabels, result.gpu, () => gpuLabel(result.gpu));
-      case 'qps':
-        return result.suite === 'serving'
-          ? cachedLabel(qpsLabels, result.qps, () => formatQps(result.qps))
-          : null;
-      case 'tp':
-        return cachedLabel(tpLabels, result.tp, () =>
-          result.tp === null ? '—' : String(result.tp),
-        );
-      default:
-        return groupValueOf(result, group, datasetId);
-    }
-  };
   const tpRanks = new NumberRanks(total);
   const qpsRanks = new NumberRanks(total);
   const concurrencyRanks = new NumberRanks(total);
   const nameCodes = new Map<string, number>();
   const nameOf = new Uint32Array(total);
+  const suiteOf = new Uint8Array(total);
+
+  // A group's provisional code for a value, in first-seen order.
+  const codeOf = (group: FilterGroup, value: string): number => {
+    const codes = firstSeen[group];
+    let code = codes.get(value);
+    if (code === undefined) {
+      code = Math.min(codes.size, NOT_APPLICABLE - 1);
+      codes.set(value, code);
+    }
+    return code;
+  };
+  // Rows repeat a few models, GPUs (results of one file share GPU objects), TPs and QPS values:
+  // each is labelled and looked up by label once, then found by the value itself.
+  const modelCodes = new Map<string, number>();
+  const gpuCodes = new Map<BenchmarkResult['gpu'], number>();
+  // By the first-seen code NumberRanks gives the value: one lookup serves both.
+  const tpCodes: number[] = [];
+  const qpsCodes: number[] = [];
+  const { model: modelOf, gpu: gpuOf, tp: tpOf, qps: qpsOf } = provisional;
+  const datasetCodeOf = provisional.dataset;
+  // Rows of one table have the same metric keys in the same order: compare each row's keys with
+  // the last new list (no allocation) and collect a suite's keys only when they differ.
+  const lastKeys: Record<Suite, string[]> = { latency: [], throughput: [], serving: [] };
+  const sameKeys = (metrics: object, keys: readonly string[]): boolean => {
+    let i = 0;
+    for (const key in metrics) {
+      if (keys[i] !== key) return false;
+      i += 1;
+    }
+    return i === keys.length;
+  };
 
   let n = 0;
   for (const [datasetIndex, dataset] of datasets.entries()) {
+    const datasetCode = codeOf('dataset', dataset.id);
     for (const result of dataset.results) {
       unordered[n] = result;
       unorderedDataset[n] = datasetIndex;
-      for (const group of FILTER_GROUPS) {
-        const value = valueOf(result, group, dataset.id);
-        if (value === null) {
-          provisional[group][n] = NOT_APPLICABLE;
-          continue;
-        }
-        const codes = firstSeen[group];
-        let code = codes.get(value);
-        if (code === undefined) {
-          code = Math.min(codes.size, NOT_APPLICABLE - 1);
-          codes.set(value, code);
-        }
-        provisional[group][n] = code;
+      datasetCodeOf[n] = datasetCode;
+      let code = modelCodes.get(result.model);
+      if (code === undefined) {
+        code = codeOf('model', result.model);
+        modelCodes.set(result.model, code);
       }
-      tpRanks.set(n, result.tp);
-      qpsRanks.set(n, result.qps);
+      modelOf[n] = code;
+      code = gpuCodes.get(result.gpu);
+      if (code === undefined) {
+        code = codeOf('gpu', gpuLabel(result.gpu));
+        gpuCodes.set(result.gpu, code);
+      }
+      gpuOf[n] = code;
+      const tp = tpRanks.set(n, result.tp);
+      code = tpCodes[tp];
+      if (code === undefined) {
+        code = codeOf('tp', result.tp === null ? '—' : String(result.tp));
+        tpCodes[tp] = code;
+      }
+      tpOf[n] = code;
+      const qps = qpsRanks.set(n, result.qps);
+      // QPS is a serving setting: latency and throughput results are never hidden by it.
+      if (result.suite === 'serving') {
+        code = qpsCodes[qps];
+        if (code === undefined) {
+          code = codeOf('qps', formatQps(result.qps));
+          qpsCodes[qps] = code;
+        }
+        qpsOf[n] = code;
+      } else {
+        qpsOf[n] = NOT_APPLICABLE;
+      }
       concurrencyRanks.set(n, result.concurrency);
       let nameCode = nameCodes.get(result.testName);
       if (nameCode === undefined) {
@@ -329,10 +349,11 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
         nameCodes.set(result.testName, nameCode);
       }
       nameOf[n] = nameCode;
-      // Rows of one table share their metrics' shape; look at each new shape only.
-      if (lastMetrics[result.suite] !== result.metrics) {
-        for (const key of Object.keys(result.metrics)) metricKeySets[result.suite].add(key);
-        lastMetrics[result.suite] = result.metrics;
+      suiteOf[n] = SUITE_CODES[result.suite];
+      if (!sameKeys(result.metrics, lastKeys[result.suite])) {
+        const keys = Object.keys(result.metrics);
+        for (const key of keys) metricKeySets[result.suite].add(key);
+        lastKeys[result.suite] = keys;
       }
       n += 1;
       if ((n & STEP_ROWS) === 0) yield;
@@ -404,9 +425,12 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
   const codes = Object.fromEntries(
     FILTER_GROUPS.map((group) => [group, new Uint16Array(total)]),
   ) as Record<FilterGroup, Uint16Array>;
-  const suiteCounts = { latency: 0, throughput: 0, serving: 0 };
-  const testNameCodes = new Map<string, number>();
+  const suiteCounts = [0, 0, 0];
+  // Test names numbered again in reading order of first appearance.
+  const testNames: string[] = [];
+  const readingCode = new Int32Array(names.length).fill(-1);
   const testNameOf = new Uint32Array(total);
+  const suiteAt = new Uint8Array(total);
   for (let position = 0; position < total; position += 1) {
     if ((position & STEP_ROWS) === STEP_ROWS) yield;
     const from = order[position] ?? 0;
@@ -415,24 +439,31 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
     results[position] = result;
     datasetOf[position] = unorderedDataset[from] ?? 0;
     for (const group of FILTER_GROUPS) codes[group][position] = ranked[group][from] ?? 0;
-    suiteCounts[result.suite] += 1;
-    let nameCode = testNameCodes.get(result.testName);
-    if (nameCode === undefined) {
-      nameCode = testNameCodes.size;
-      testNameCodes.set(result.testName, nameCode);
+    const suite = suiteOf[from] ?? 0;
+    suiteAt[position] = suite;
+    suiteCounts[suite] = (suiteCounts[suite] ?? 0) + 1;
+    const loadCode = nameOf[from] ?? 0;
+    let nameCode = readingCode[loadCode] ?? -1;
+    if (nameCode === -1) {
+      nameCode = testNames.length;
+      readingCode[loadCode] = nameCode;
+      testNames.push(names[loadCode] ?? '');
     }
     testNameOf[position] = nameCode;
   }
   const bySuite = {
-    latency: new Uint32Array(suiteCounts.latency),
-    throughput: new Uint32Array(suiteCounts.throughput),
-    serving: new Uint32Array(suiteCounts.serving),
+    latency: new Uint32Array(suiteCounts[0] ?? 0),
+    throughput: new Uint32Array(suiteCounts[1] ?? 0),
+    serving: new Uint32Array(suiteCounts[2] ?? 0),
   };
-  const fill = { latency: 0, throughput: 0, serving: 0 };
-  results.forEach((result, position) => {
-    bySuite[result.suite][fill[result.suite]] = position;
-    fill[result.suite] += 1;
-  });
+  const suiteArrays = [bySuite.latency, bySuite.throughput, bySuite.serving];
+  const fill = [0, 0, 0];
+  for (let position = 0; position < total; position += 1) {
+    const suite = suiteAt[position] ?? 0;
+    const at = fill[suite] ?? 0;
+    (suiteArrays[suite] as Uint32Array)[at] = position;
+    fill[suite] = at + 1;
+  }
 
   return {
     datasets,
@@ -441,7 +472,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
     bySuite,
     groupValues,
     codes,
-    testNames: [...testNameCodes.keys()],
+    testNames,
     testNameOf,
     metricKeys: {
       latency: orderMetricKeys(metricKeySets.latency),
