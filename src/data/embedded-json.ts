@@ -30,20 +30,23 @@ function numericOrder(a: string, b: string): number {
 
 /**
  * The row count when the columns are what pandas writes: the first column's keys exactly
- * "0", "1", … "n−1" in order, and every other column has rows 0 … n−1 and no row n. Then rows can
- * be read by number (fast element access) without collecting and sorting every column's keys.
+ * "0", "1", … "n−1", and every other column has rows 0 … n−1 and no row n. Then rows can be read
+ * by number (fast element access) without collecting and sorting every column's keys. The first
+ * column has n keys and holds every row 0 … n−1, so those are its keys; rows are looked up as
+ * elements, and `hasOwn` asked only when a lookup finds nothing (JSON never holds `undefined`).
  */
 function contiguousRowCount(
   cellsByColumn: readonly Readonly<Record<string, unknown>>[],
 ): number | null {
   const first = cellsByColumn[0];
   if (first === undefined) return null;
-  const keys = Object.keys(first);
-  for (let i = 0; i < keys.length; i += 1) if (keys[i] !== String(i)) return null;
-  const n = keys.length;
+  const n = Object.keys(first).length;
   for (const cells of cellsByColumn) {
     if (Object.hasOwn(cells, n)) return null;
-    for (let i = 0; i < n; i += 1) if (!Object.hasOwn(cells, i)) return null;
+    const rows = cells as unknown as readonly unknown[];
+    for (let i = 0; i < n; i += 1) {
+      if (rows[i] === undefined && !Object.hasOwn(cells, i)) return null;
+    }
   }
   return n;
 }

@@ -94,33 +94,64 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
   if (nameColumn === -1) {
     return { results, warnings: ['A table has no "Test name" column; it was skipped.'] };
   }
-  const columnIndex = new Map<ColumnRole['kind'], number>();
-  roles.forEach((role, column) => {
-    if (!columnIndex.has(role.kind)) columnIndex.set(role.kind, column);
-  });
-  const cellOf = (row: readonly unknown[], kind: ColumnRole['kind']): unknown => {
-    const column = columnIndex.get(kind);
-    return column === undefined ? undefined : row[column];
-  };
+  const tpColumn = columnOf('tp');
+  const ppColumn = columnOf('pp');
+  const modelColumn = columnOf('model');
+  const gpuColumn = columnOf('gpu');
+  const datasetColumn = columnOf('dataset');
+  const qpsColumn = columnOf('qps');
+  const concurrencyColumn = columnOf('concurrency');
+  const inputColumn = columnOf('input-len');
+  const outputColumn = columnOf('output-len');
+  const cellAt = (row: readonly unknown[], column: number): unknown =>
+    column === -1 ? undefined : row[column];
 
-  const intern = memoByText((text) => text);
+  // What each column gives a result, worked out once for the table rather than once per row.
+  type ColumnPlan =
+    | {
+        readonly kind: 'metric';
+        readonly column: number;
+        readonly key: string;
+        readonly scale: number;
+      }
+    | { readonly kind: 'number'; readonly column: number; readonly key: string }
+    | { readonly kind: 'text'; readonly column: number; readonly name: string };
+  const plans: ColumnPlan[] = [];
+  roles.forEach((role, column) => {
+    if (role.kind === 'metric') {
+      plans.push({ kind: 'metric', column, key: role.key, scale: role.scale });
+      return;
+    }
+    const extra = extras[column];
+    if (extra === null || extra === undefined) return;
+    plans.push(
+      extra.numeric
+        ? { kind: 'number', column, key: extraMetricKey(extra.name) }
+        : { kind: 'text', column, name: extra.name },
+    );
+  });
+
+  // Text cells by their raw text: results of a long history repeat the same test names, models
+  // and GPU cells, so each distinct one is trimmed and checked once (and stored once).
+  const readText = memoByText(parseTextCell);
   const readName = memoByText(parseTestName);
   const readGpu = memoByText(normalizeGpu);
   const gpuOf = (cell: unknown) => (typeof cell === 'string' ? readGpu(cell) : normalizeGpu(cell));
-  const textOf = (cell: unknown): string | null => {
-    const text = parseTextCell(cell);
-    return text === null ? null : intern(text);
-  };
+  const textOf = (cell: unknown): string | null =>
+    typeof cell === 'string' ? readText(cell) : parseTextCell(cell);
+  const integerAt = (row: readonly unknown[], column: number): number | null =>
+    column === -1 ? null : integerOrNull(parseNumberCell(row[column]));
 
-  const { positions } = table;
+  const { positions, rows } = table;
   const positionOf = (index: number): string =>
     typeof positions === 'function' ? positions(index) : (positions[index] ?? `row ${index + 1}`);
 
-  table.rows.forEach((row, index) => {
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index] ?? [];
     const testName = textOf(row[nameColumn]);
     if (testName === null) {
       warnings.push(`Skipped ${positionOf(index)}: it has no test name.`);
-      return;
+      continue;
     }
     const parts = readName(testName);
     const suite = sectionSuite ?? parts.suite ?? columnSuite;
@@ -128,10 +159,10 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
       warnings.push(
         `Skipped ${positionOf(index)} (${testName}): cannot tell whether it is latency, throughput or serving.`,
       );
-      return;
+      continue;
     }
 
-    const explicitTp = integerOrNull(parseNumberCell(cellOf(row, 'tp')));
+    const explicitTp = integerAt(row, tpColumn);
     if (explicitTp !== null && parts.tp !== null && explicitTp !== parts.tp) {
       warnings.push(
         `${testName}: the file says TP ${explicitTp} but the test name says tp${parts.tp}; TP ${explicitTp} is shown.`,
@@ -142,43 +173,39 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
     // rows of one table share its shape (far smaller than a dictionary-mode object).
     const metrics: Record<string, number | null> = {};
     let attributes = NO_ATTRIBUTES;
-    roles.forEach((role, column) => {
-      const cell = row[column];
-      if (role.kind === 'metric') {
+    for (const plan of plans) {
+      const cell = row[plan.column];
+      if (plan.kind === 'metric') {
         const value = parseFiniteCell(cell);
-        metrics[role.key] = value === null ? null : value * role.scale;
-        return;
-      }
-      const extra = extras[column];
-      if (extra === null || extra === undefined) return;
-      if (extra.numeric) {
-        metrics[extraMetricKey(extra.name)] = parseFiniteCell(cell);
+        metrics[plan.key] = value === null ? null : value * plan.scale;
+      } else if (plan.kind === 'number') {
+        metrics[plan.key] = parseFiniteCell(cell);
       } else {
         const text = textOf(cell);
-        if (text === null) return;
+        if (text === null) continue;
         if (attributes === NO_ATTRIBUTES)
           attributes = Object.create(null) as Record<string, string>;
-        (attributes as Record<string, string>)[extra.name] = text;
+        (attributes as Record<string, string>)[plan.name] = text;
       }
-    });
+    }
 
     results.push({
       suite,
       testName,
-      model: textOf(cellOf(row, 'model')) ?? parts.model ?? '',
+      model: textOf(cellAt(row, modelColumn)) ?? parts.model ?? '',
       tp: explicitTp ?? parts.tp,
-      pp: integerOrNull(parseNumberCell(cellOf(row, 'pp'))) ?? parts.pp,
-      gpu: gpuOf(cellOf(row, 'gpu')),
-      dataset: textOf(cellOf(row, 'dataset')) ?? parts.dataset,
+      pp: integerAt(row, ppColumn) ?? parts.pp,
+      gpu: gpuOf(cellAt(row, gpuColumn)),
+      dataset: textOf(cellAt(row, datasetColumn)) ?? parts.dataset,
       variant: parts.variant,
-      qps: parseNumberCell(cellOf(row, 'qps')) ?? parts.qps,
-      concurrency: integerOrNull(parseNumberCell(cellOf(row, 'concurrency'))) ?? parts.concurrency,
-      inputLen: integerOrNull(parseNumberCell(cellOf(row, 'input-len'))) ?? parts.inputLen,
-      outputLen: integerOrNull(parseNumberCell(cellOf(row, 'output-len'))) ?? parts.outputLen,
+      qps: (qpsColumn === -1 ? null : parseNumberCell(row[qpsColumn])) ?? parts.qps,
+      concurrency: integerAt(row, concurrencyColumn) ?? parts.concurrency,
+      inputLen: integerAt(row, inputColumn) ?? parts.inputLen,
+      outputLen: integerAt(row, outputColumn) ?? parts.outputLen,
       metrics,
       attributes,
     });
-  });
+  }
   return { results, warnings };
 }
 
