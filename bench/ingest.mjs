@@ -213,6 +213,7 @@ async function inPageIngest({ name }) {
   return {
     visibleMs,
     workerDoneMs: mark('ingest:worker-done'),
+    workerPhases: performance.getEntriesByName('ingest:worker-done').at(-1)?.detail ?? null,
     parsedMs: mark('ingest:parsed'),
     indexedMs: mark('ingest:indexed'),
     addedMs: mark('ingest:added'),
@@ -305,7 +306,7 @@ async function main() {
         await page.evaluate(inPageRemove, item.name);
         samples.push({ ...baseline, ...ingest });
         log(
-          `${item.label} #${rep + 1}: visible ${fmt(ingest.visibleMs)} ms (worker ${fmt(ingest.workerDoneMs ?? NaN)}, parsed ${fmt(ingest.parsedMs ?? NaN)}, indexed ${fmt(ingest.indexedMs ?? NaN)}, added ${fmt(ingest.addedMs ?? NaN)}); bare parse ${fmt(baseline.parseMs)} ms, decode ${fmt(baseline.decodeMs)} ms; longest task ${fmt(Math.max(0, ...ingest.longTasks))} ms; long tasks ${ingest.longTasks.map((ms, i) => `${Math.round(ms)} ms at +${ingest.longTaskStarts[i]}`).join(', ')}`,
+          `${item.label} #${rep + 1}: visible ${fmt(ingest.visibleMs)} ms (worker ${fmt(ingest.workerDoneMs ?? NaN)}${ingest.workerPhases === null ? '' : ` = read ${fmt(ingest.workerPhases.readMs)} + parse ${fmt(ingest.workerPhases.parseMs)} + pack ${fmt(ingest.workerPhases.packMs)} + start and trip`}, parsed ${fmt(ingest.parsedMs ?? NaN)}, indexed ${fmt(ingest.indexedMs ?? NaN)}, added ${fmt(ingest.addedMs ?? NaN)}); bare parse ${fmt(baseline.parseMs)} ms, decode ${fmt(baseline.decodeMs)} ms; longest task ${fmt(Math.max(0, ...ingest.longTasks))} ms; long tasks ${ingest.longTasks.map((ms, i) => `${Math.round(ms)} ms at +${ingest.longTaskStarts[i]}`).join(', ')}`,
         );
       }
       await context.close();

@@ -69,7 +69,7 @@ export function ingestInWorker(
       settle({ status: 'failed', message: reply.message });
       return;
     }
-    performance.mark('ingest:worker-done');
+    performance.mark('ingest:worker-done', { detail: reply.phases });
     const total = inputs.reduce((sum, input) => sum + input.size, 0);
     const names = reply.datasets.map((dataset) => dataset.source.name).join(', ');
     onProgress({

@@ -22,9 +22,13 @@ async function readBlob(
   const fingerprint = new StreamingFingerprint();
   let buffer = new Uint8Array(blob.size);
   let filled = 0;
+  // The next chunk is asked for before this one is copied and fingerprinted, so reading goes on
+  // while the worker computes.
+  let next = reader.read();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await next;
     if (done) break;
+    next = reader.read();
     if (filled + value.byteLength > buffer.length) {
       // The file grew while it was read: make room.
       const larger = new Uint8Array(Math.max(buffer.length * 2, filled + value.byteLength));
@@ -58,6 +62,7 @@ export async function handleIngest(request: IngestRequest, post: PostReply): Pro
       post({ type: 'progress', stage, name, doneBytes, totalBytes });
     };
 
+    const started = performance.now();
     const texts: TextInput[] = [];
     const problems: LoadProblem[] = [];
     for (const input of request.inputs) {
@@ -76,14 +81,24 @@ export async function handleIngest(request: IngestRequest, post: PostReply): Pro
     }
     progress('parsing', texts.map((input) => input.name).join(', '), true);
 
+    const read = performance.now();
     const outcome = ingestTexts(texts);
+    const parsed = performance.now();
     const transfer: Transferable[] = [];
     const datasets = outcome.datasets.map(({ results, ...rest }): PackedDataset => {
       const pack = packResults(results);
       transfer.push(...packTransferables(pack));
       return { ...rest, pack };
     });
-    post({ type: 'done', datasets, problems: [...problems, ...outcome.problems] }, transfer);
+    const phases = {
+      readMs: read - started,
+      parseMs: parsed - read,
+      packMs: performance.now() - parsed,
+    };
+    post(
+      { type: 'done', datasets, problems: [...problems, ...outcome.problems], phases },
+      transfer,
+    );
   } catch (error) {
     post({
       type: 'failed',

@@ -37,10 +37,21 @@ export interface IngestProgress {
 /** A dataset with its results packed for the trip. */
 export type PackedDataset = Omit<Dataset, 'results'> & { readonly pack: ResultsPack };
 
+/** Where the worker's time went (ms), for the page's performance timeline and `npm run bench`. */
+export interface IngestPhases {
+  /** Reading the files: bytes, fingerprint, decoding. */
+  readonly readMs: number;
+  /** Parsing and normalizing them into results. */
+  readonly parseMs: number;
+  /** Packing the results for the trip. */
+  readonly packMs: number;
+}
+
 export interface IngestDone {
   readonly type: 'done';
   readonly datasets: readonly PackedDataset[];
   readonly problems: readonly LoadProblem[];
+  readonly phases?: IngestPhases;
 }
 
 export interface IngestFailed {
