@@ -30,17 +30,45 @@ export function canUseWorker(): boolean {
 }
 
 /**
- * Reads, parses and normalizes inputs in a worker made for this job; progress is reported as it
- * comes. The datasets come back packed and are unpacked here in slices.
+ * A worker that finished a load is kept for the next one: its parser has been optimized by the
+ * engine by then (a fresh worker runs it cold, markedly slower on a large file), and it needs no
+ * new start. One is kept; a worker that was cancelled or failed is never reused.
+ */
+let idleWorker: Worker | null = null;
+
+function takeWorker(): Worker {
+  const worker =
+    idleWorker ??
+    new Worker(new URL('../workers/ingest.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'results-parser',
+    });
+  idleWorker = null;
+  return worker;
+}
+
+function releaseWorker(worker: Worker): void {
+  worker.onmessage = null;
+  worker.onerror = null;
+  if (idleWorker === null) idleWorker = worker;
+  else worker.terminate();
+}
+
+/** Lets the kept worker go (its memory with it); the next load starts a new one. */
+export function dropIdleWorker(): void {
+  idleWorker?.terminate();
+  idleWorker = null;
+}
+
+/**
+ * Reads, parses and normalizes inputs in the parsing worker; progress is reported as it comes.
+ * The datasets come back packed and are unpacked here in slices.
  */
 export function ingestInWorker(
   inputs: readonly IngestInput[],
   onProgress: (progress: IngestProgress) => void,
 ): IngestJob {
-  const worker = new Worker(new URL('../workers/ingest.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'results-parser',
-  });
+  const worker = takeWorker();
   let cancelled = false;
   let settle: (result: IngestJobResult) => void = () => undefined;
   const result = new Promise<IngestJobResult>((resolve) => {
@@ -64,11 +92,12 @@ export function ingestInWorker(
       onProgress(reply);
       return;
     }
-    worker.terminate();
     if (reply.type === 'failed') {
+      worker.terminate();
       settle({ status: 'failed', message: reply.message });
       return;
     }
+    releaseWorker(worker);
     performance.mark('ingest:worker-done', { detail: reply.phases });
     const total = inputs.reduce((sum, input) => sum + input.size, 0);
     const names = reply.datasets.map((dataset) => dataset.source.name).join(', ');

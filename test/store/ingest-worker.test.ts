@@ -1,8 +1,8 @@
-import { contentFingerprint } from '../../src/data/dataset';
 // @vitest-environment node
+import { contentFingerprint } from '../../src/data/dataset';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDashboardStore } from '../../src/store/dashboard-store';
-import { ingestInWorker } from '../../src/store/ingest-client';
+import { dropIdleWorker, ingestInWorker } from '../../src/store/ingest-client';
 import {
   WORKER_THRESHOLD_BYTES,
   cancelLoad,
@@ -50,6 +50,7 @@ class InThreadWorker {
 }
 
 beforeEach(() => {
+  dropIdleWorker();
   InThreadWorker.instances = [];
   InThreadWorker.hold = false;
   vi.stubGlobal('Worker', InThreadWorker);
@@ -153,7 +154,27 @@ describe('the parsing worker', () => {
     );
     expect(byName('latency_llama8B_tp1')?.metrics.latency_mean).toBeCloseTo(833.27, 2);
     expect(JSON.stringify(dataset?.results)).toBe(JSON.stringify(onPage.results));
+  });
+
+  it('keeps a worker that finished for the next load, and never reuses a cancelled one', async () => {
+    const load = () =>
+      ingestInWorker([{ name: 'h200.md', kind: 'file', size: H200.length, source: H200 }], () => {
+        // No progress needed here.
+      });
+    expect((await load().result).status).toBe('done');
+    expect((await load().result).status).toBe('done');
+    // One worker served both loads, and it is still there for a third.
+    expect(InThreadWorker.instances).toHaveLength(1);
+    expect(InThreadWorker.instances[0]?.terminated).toBe(false);
+
+    InThreadWorker.hold = true;
+    const job = load();
+    job.cancel();
+    expect((await job.result).status).toBe('cancelled');
     expect(InThreadWorker.instances[0]?.terminated).toBe(true);
+    InThreadWorker.hold = false;
+    expect((await load().result).status).toBe('done');
+    expect(InThreadWorker.instances).toHaveLength(2);
   });
 });
 
