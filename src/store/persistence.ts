@@ -1,9 +1,18 @@
 import { createStore, del, entries, set, update, type UseStore } from 'idb-keyval';
 import type { BenchmarkResult, Dataset } from '../data/result-model';
 import { SUITES } from '../data/result-model';
-import { isResultsPack, packResults, type ResultsPack } from '../data/results-pack';
+import {
+  isResultsPack,
+  isStoredPack,
+  packResults,
+  readStoredPack,
+  storePack,
+  type ResultsPack,
+  type StoredPack,
+} from '../data/results-pack';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 import { takePack, unpackSliced } from './unpack';
+import { yieldToMain } from './yield';
 
 /**
  * Datasets the user loaded are kept in IndexedDB, one record per dataset, so two tabs adding or
@@ -18,15 +27,16 @@ const SET_ASIDE_PREFIX = 'set-aside:';
 export type DatasetHeader = Omit<Dataset, 'results'>;
 
 /**
- * Version 2 keeps results as a pack of typed arrays: saving and restoring clones a few buffers,
- * not one object per result, so a 100 MB file does not stop the page while it is saved.
- * Version 1 (results as objects) is still read.
+ * Version 3 keeps results packed, the arrays' bytes as one Blob: saving hands the browser a Blob
+ * instead of making the page serialize every number, so a 100 MB file does not stop the page
+ * while it is saved. Versions 2 (the pack's typed arrays as they are) and 1 (results as objects)
+ * are still read.
  */
 interface SavedRecord {
-  readonly version: 2;
+  readonly version: 3;
   readonly savedAt: string;
   readonly dataset: DatasetHeader;
-  readonly pack: ResultsPack;
+  readonly stored: StoredPack;
 }
 
 function headerOf(dataset: Dataset): DatasetHeader {
@@ -36,9 +46,14 @@ function headerOf(dataset: Dataset): DatasetHeader {
     : { id, label, source, format, warnings, meta };
 }
 
-/** A record read back: a header and its packed results, or (version 1) a whole dataset. */
+/**
+ * A record read back: a header and its stored results (version 3; their bytes are read when
+ * restored), a header and its packed results (2), or a whole dataset (1).
+ */
 export type RevivedRecord =
-  { readonly header: DatasetHeader; readonly pack: ResultsPack } | { readonly dataset: Dataset };
+  | { readonly header: DatasetHeader; readonly stored: StoredPack }
+  | { readonly header: DatasetHeader; readonly pack: ResultsPack }
+  | { readonly dataset: Dataset };
 
 let idbStore: UseStore | null = null;
 
@@ -92,6 +107,10 @@ export function reviveRecord(value: unknown): RevivedRecord | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as { version?: unknown; dataset?: unknown; pack?: unknown };
   if (!isHeader(record.dataset)) return null;
+  if (record.version === 3) {
+    const { stored } = value as { stored?: unknown };
+    return isStoredPack(stored) ? { header: record.dataset, stored } : null;
+  }
   if (record.version === 2) {
     return isResultsPack(record.pack) ? { header: record.dataset, pack: record.pack } : null;
   }
@@ -106,11 +125,12 @@ export async function saveDataset(dataset: Dataset): Promise<boolean> {
   const db = storage();
   if (db === null) return false;
   try {
+    const pack = takePack(dataset.results) ?? packResults(dataset.results);
     const record: SavedRecord = {
-      version: 2,
+      version: 3,
       savedAt: new Date().toISOString(),
       dataset: headerOf(dataset),
-      pack: takePack(dataset.results) ?? packResults(dataset.results),
+      stored: await storePack(pack, yieldToMain),
     };
     await set(`${DATASET_PREFIX}${dataset.id}`, record, db);
     return true;
@@ -133,7 +153,7 @@ export async function saveHeader(dataset: Dataset): Promise<boolean> {
       `${DATASET_PREFIX}${dataset.id}`,
       (value: unknown) => {
         const revived = reviveRecord(value);
-        if (revived === null || !('pack' in revived)) return value;
+        if (revived === null || 'dataset' in revived) return value;
         updated.done = true;
         return { ...(value as SavedRecord), savedAt: new Date().toISOString(), dataset: header };
       },
@@ -193,9 +213,12 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
         datasets.push(revived.dataset);
         continue;
       }
-      const results = await unpackSliced(revived.pack);
-      if (results !== null) datasets.push({ ...revived.header, results });
-      continue;
+      const pack = 'pack' in revived ? revived.pack : await readStoredPack(revived.stored);
+      if (pack !== null) {
+        const results = await unpackSliced(pack);
+        if (results !== null) datasets.push({ ...revived.header, results });
+        continue;
+      }
     }
     setAside += 1;
     try {

@@ -322,14 +322,16 @@ async function readSavedEntries(page: Page): Promise<SavedEntry[]> {
         const [keys, values] = await Promise.all([ask(store.getAllKeys()), ask(store.getAll())]);
         return keys.map((key, i) => {
           // A record holds the dataset (its label, and its results in version 1) and, from
-          // version 2 on, the results as a pack that knows its count.
+          // version 2 on, the results as a pack that knows its count (version 3: stored, with
+          // its arrays as a Blob).
           const value = (values[i] ?? {}) as {
             dataset?: { label?: unknown; results?: unknown } | null;
             pack?: { count?: unknown } | null;
+            stored?: { count?: unknown } | null;
           };
           const label = value.dataset?.label;
           const results = value.dataset?.results;
-          const count = value.pack?.count;
+          const count = value.stored?.count ?? value.pack?.count;
           const json = JSON.stringify(values[i]);
           let hash = 0x811c9dc5;
           for (let at = 0; at < json.length; at += 1) {

@@ -1,7 +1,9 @@
+// @vitest-environment node
 import 'fake-indexeddb/auto';
 import { clear, createStore, entries, get, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDashboardStore } from '../../src/store/dashboard-store';
+import { packResults } from '../../src/data/results-pack';
 import { loadInputs, type LoadInput } from '../../src/store/load-files';
 import { reviveRecord, startPersistence, writesSettled } from '../../src/store/persistence';
 import { readFixture, seedDataset } from '../helpers/seed';
@@ -95,10 +97,11 @@ describe('datasets kept across reloads', () => {
   });
 
   it('writes only once the page has painted, so saving never delays showing the data', async () => {
+    // Frames are the test's: none runs until it says so.
     const frames: FrameRequestCallback[] = [];
-    const requestFrame = vi
-      .spyOn(globalThis, 'requestAnimationFrame')
-      .mockImplementation((callback) => frames.push(callback));
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+      frames.push(callback),
+    );
     try {
       await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
       for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -110,7 +113,7 @@ describe('datasets kept across reloads', () => {
         `dataset:${store().datasets[1]?.id ?? ''}`,
       ]);
     } finally {
-      requestFrame.mockRestore();
+      vi.unstubAllGlobals();
     }
   });
 
@@ -140,6 +143,60 @@ describe('datasets kept across reloads', () => {
       version: 1,
       dataset: { id: 'broken', results: 'nope' },
     });
+  });
+});
+
+describe('the stored form', () => {
+  it('keeps results as one Blob (version 3) and still restores the packed typed arrays of version 2', async () => {
+    await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
+    await settle();
+    const [key, saved] = (await entries<string, Record<string, unknown>>(db))[0] ?? ['', {}];
+    expect(key).toMatch(/^dataset:/);
+    expect(saved.version).toBe(3);
+    expect((saved.stored as { data: unknown }).data).toBeInstanceOf(Blob);
+
+    // The same dataset as an older version wrote it: its pack's typed arrays as they are.
+    const h200 = seedDataset('H200');
+    const { id, source, format, warnings } = h200;
+    await clear(db);
+    await set(
+      'dataset:old',
+      {
+        version: 2,
+        savedAt: '2026-01-01T00:00:00.000Z',
+        dataset: {
+          id,
+          label: 'saved by version 2',
+          source: { ...source, kind: 'file' },
+          format,
+          warnings,
+        },
+        pack: packResults(h200.results),
+      },
+      db,
+    );
+    await reload();
+    expect(store().datasets.map((dataset) => dataset.label)).toEqual([
+      'Nightly · 8×H100',
+      'saved by version 2',
+    ]);
+    expect(store().datasets[1]?.results).toEqual(h200.results);
+  });
+
+  it('sets aside a record whose Blob does not hold what it says', async () => {
+    await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
+    await settle();
+    const [key, saved] = (await entries<string, { stored: { data: Blob } }>(db))[0] ?? [
+      '',
+      { stored: { data: new Blob() } },
+    ];
+    const { stored } = saved;
+    await set(key, { ...saved, stored: { ...stored, data: stored.data.slice(8) } }, db);
+    await reload();
+    expect(store().datasets.map((dataset) => dataset.label)).toEqual(['Nightly · 8×H100']);
+    expect(store().problems.map((problem) => problem.message)).toEqual([
+      '1 saved dataset was damaged and set aside; everything else was restored.',
+    ]);
   });
 });
 
