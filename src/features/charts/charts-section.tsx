@@ -1,4 +1,5 @@
-import { useDeferredValue, useEffect, useState } from 'react';
+import { memo, startTransition, useDeferredValue, useEffect, useState } from 'react';
+import type { ResultsView } from '../../data/result-index';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { LatencyChart } from './latency-chart';
 import { ServingChart } from './serving-chart';
@@ -8,7 +9,10 @@ import { TradeOffChart } from './trade-off-chart';
 import { useChartPalette } from './use-chart-palette';
 import './charts.css';
 
-const CHARTS = [LatencyChart, ThroughputChart, ServingChart, TradeOffChart, SpeedupChart];
+// Memoized: a chart whose view and palette are unchanged is not drawn again.
+const CHARTS = [LatencyChart, ThroughputChart, ServingChart, TradeOffChart, SpeedupChart].map(
+  (Chart) => memo(Chart),
+);
 
 /**
  * How many charts are mounted: one more per task, so the first render of five charts (each a
@@ -29,6 +33,35 @@ function useChartsMounted(): number {
 }
 
 /**
+ * The view each chart draws. When the view changes, the first chart takes it at once and the
+ * others one per task after it, so redrawing five charts over a large data set (each a
+ * derivation over every visible row, then hundreds of SVG elements) is five tasks, not one long
+ * one that holds the page. Each step is a transition: typing or clicking goes first.
+ */
+function useStaggeredViews(view: ResultsView): readonly ResultsView[] {
+  const [latest, setLatest] = useState(view);
+  const [views, setViews] = useState<readonly ResultsView[]>(() => CHARTS.map(() => view));
+  if (latest !== view) {
+    // A new view: the first chart follows in this very render (state derived from props).
+    setLatest(view);
+    setViews((current) => current.map((shown, i) => (i === 0 ? view : shown)));
+  }
+  useEffect(() => {
+    const next = views.findIndex((shown) => shown !== latest);
+    if (next === -1) return;
+    const timer = setTimeout(() => {
+      startTransition(() => {
+        setViews((current) => current.map((shown, i) => (i === next ? latest : shown)));
+      });
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [views, latest]);
+  return views;
+}
+
+/**
  * The charts, loaded as a chunk of their own (recharts is large) after the tables. Every chart
  * reads the one filtered view the tables read, so the filters apply to both alike.
  */
@@ -38,6 +71,7 @@ export function ChartsSection() {
   const view = useDeferredValue(useDashboardStore(selectResultsView));
   const palette = useChartPalette();
   const mounted = useChartsMounted();
+  const views = useStaggeredViews(view);
   if (view.index.results.length === 0) return null;
   return (
     <section className="charts-section" aria-labelledby="charts-heading">
@@ -45,7 +79,7 @@ export function ChartsSection() {
       <div className="chart-grid">
         {CHARTS.map((Chart, i) =>
           i < mounted ? (
-            <Chart key={i} view={view} palette={palette} />
+            <Chart key={i} view={views[i] ?? view} palette={palette} />
           ) : (
             <div key={i} className="chart-placeholder" aria-hidden="true" />
           ),
