@@ -9,7 +9,7 @@ import {
   loadInputs,
   type LoadInput,
 } from '../../src/store/load-files';
-import { handleIngest } from '../../src/workers/ingest-handler';
+import { handleIngest, readBlob } from '../../src/workers/ingest-handler';
 import type { IngestReply, IngestRequest } from '../../src/workers/ingest-protocol';
 import { readFixture, seedDataset } from '../helpers/seed';
 
@@ -113,6 +113,18 @@ describe('the parsing worker', () => {
     const reply = plain.at(-1);
     if (reply?.type !== 'done') throw new Error('no done reply');
     expect(reply.datasets[0]?.id).toBe(contentFingerprint(H200));
+  });
+
+  it('reads a file slice by slice into the same text and id, characters split across slices', async () => {
+    // "é" and "×" are two bytes each in UTF-8: 7-byte slices cut some of them in half.
+    const text = 'é×'.repeat(20) + H200.slice(0, 200);
+    const file = new Blob([text]);
+    const steps: number[] = [];
+    const read = await readBlob(file, (bytes) => steps.push(bytes), 7);
+    expect(read.text).toBe(text);
+    expect(read.contentId).toBe(contentFingerprint(text));
+    expect(steps.reduce((sum, bytes) => sum + bytes, 0)).toBe(file.size);
+    expect(steps).toHaveLength(Math.ceil(file.size / 7));
   });
 
   it('names a file it cannot parse, and still loads the good one beside it', async () => {
