@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 
 /**
  * Which rows of a long table to render. Every row has the same height, so the rows in view follow
@@ -66,14 +66,20 @@ export function rowWindow(
 
 /**
  * The scroll offset and height of a scroll box, kept current by its scroll events and a
- * ResizeObserver. Read before paint, so the first frame already shows the right rows.
+ * ResizeObserver (whose first report comes once the box is laid out, before it is painted).
+ * Nothing is measured while rendering or committing: reading a size there would force the whole
+ * page's first layout into React's task. Until the first report, the window's height stands in
+ * for the box's, so the first frame has rows enough to fill it.
  */
 export function useScrollBox(ref: RefObject<HTMLElement | null>): {
   readonly scrollTop: number;
   readonly viewport: number;
 } {
-  const [box, setBox] = useState({ scrollTop: 0, viewport: 0 });
-  useLayoutEffect(() => {
+  const [box, setBox] = useState(() => ({
+    scrollTop: 0,
+    viewport: typeof window === 'undefined' ? 0 : window.innerHeight,
+  }));
+  useEffect(() => {
     const element = ref.current;
     if (element === null) return;
     const read = (): void => {
@@ -82,7 +88,6 @@ export function useScrollBox(ref: RefObject<HTMLElement | null>): {
         current.scrollTop === next.scrollTop && current.viewport === next.viewport ? current : next,
       );
     };
-    read();
     element.addEventListener('scroll', read, { passive: true });
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(read) : null;
     observer?.observe(element);
