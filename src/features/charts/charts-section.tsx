@@ -32,6 +32,9 @@ function useChartsMounted(): number {
   return mounted;
 }
 
+/** Below this many loaded results a chart redraws in a few milliseconds: no staggering. */
+const STAGGER_FROM_RESULTS = 10_000;
+
 /**
  * The view each chart draws. When the view changes, the first chart takes it at once and the
  * others one per task after it, so redrawing five charts over a large data set (each a
@@ -42,9 +45,11 @@ function useStaggeredViews(view: ResultsView): readonly ResultsView[] {
   const [latest, setLatest] = useState(view);
   const [views, setViews] = useState<readonly ResultsView[]>(() => CHARTS.map(() => view));
   if (latest !== view) {
-    // A new view: the first chart follows in this very render (state derived from props).
+    // A new view: the first chart follows in this very render (state derived from props); a
+    // small one needs no staggering, and all charts take it together in one commit.
     setLatest(view);
-    setViews((current) => current.map((shown, i) => (i === 0 ? view : shown)));
+    const together = view.index.results.length < STAGGER_FROM_RESULTS;
+    setViews((current) => current.map((shown, i) => (i === 0 || together ? view : shown)));
   }
   useEffect(() => {
     const next = views.findIndex((shown) => shown !== latest);
