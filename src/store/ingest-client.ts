@@ -32,11 +32,17 @@ export function canUseWorker(): boolean {
 /**
  * A worker that finished a load is kept for the next one: its parser has been optimized by the
  * engine by then (a fresh worker runs it cold, markedly slower on a large file), and it needs no
- * new start. One is kept; a worker that was cancelled or failed is never reused.
+ * new start. One is kept, for a minute: loads come in bursts, and an idle worker's heap may still
+ * hold what a large file left behind. A worker that was cancelled or failed is never reused.
  */
+export const IDLE_WORKER_MS = 60_000;
+
 let idleWorker: Worker | null = null;
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
 
 function takeWorker(): Worker {
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = null;
   const worker =
     idleWorker ??
     new Worker(new URL('../workers/ingest.worker.ts', import.meta.url), {
@@ -50,12 +56,18 @@ function takeWorker(): Worker {
 function releaseWorker(worker: Worker): void {
   worker.onmessage = null;
   worker.onerror = null;
-  if (idleWorker === null) idleWorker = worker;
-  else worker.terminate();
+  if (idleWorker !== null) {
+    worker.terminate();
+    return;
+  }
+  idleWorker = worker;
+  idleTimer = setTimeout(dropIdleWorker, IDLE_WORKER_MS);
 }
 
 /** Lets the kept worker go (its memory with it); the next load starts a new one. */
 export function dropIdleWorker(): void {
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = null;
   idleWorker?.terminate();
   idleWorker = null;
 }

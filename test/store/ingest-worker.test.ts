@@ -2,7 +2,7 @@
 import { contentFingerprint } from '../../src/data/dataset';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDashboardStore } from '../../src/store/dashboard-store';
-import { dropIdleWorker, ingestInWorker } from '../../src/store/ingest-client';
+import { IDLE_WORKER_MS, dropIdleWorker, ingestInWorker } from '../../src/store/ingest-client';
 import {
   WORKER_THRESHOLD_BYTES,
   cancelLoad,
@@ -166,6 +166,32 @@ describe('the parsing worker', () => {
     );
     expect(byName('latency_llama8B_tp1')?.metrics.latency_mean).toBeCloseTo(833.27, 2);
     expect(JSON.stringify(dataset?.results)).toBe(JSON.stringify(onPage.results));
+  });
+
+  it('lets the kept worker go after a minute without loads', async () => {
+    const load = () =>
+      ingestInWorker([{ name: 'h200.md', kind: 'file', size: H200.length, source: H200 }], () => {
+        // No progress needed here.
+      });
+    // The test's clock: the load runs on it (its replies come by timer), then a minute passes.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let status: string | undefined;
+      void load().result.then((result) => {
+        status = result.status;
+      });
+      while (status === undefined) await vi.advanceTimersByTimeAsync(1);
+      expect(status).toBe('done');
+      vi.advanceTimersByTime(IDLE_WORKER_MS - 1000);
+      expect(InThreadWorker.instances[0]?.terminated).toBe(false);
+      vi.advanceTimersByTime(1000);
+      expect(InThreadWorker.instances[0]?.terminated).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+    // The next load starts a worker of its own.
+    expect((await load().result).status).toBe('done');
+    expect(InThreadWorker.instances).toHaveLength(2);
   });
 
   it('keeps a worker that finished for the next load, and never reuses a cancelled one', async () => {
