@@ -4,6 +4,7 @@
  * use and inlined, the title on top and the legend drawn below. Nothing is fetched; the PNG is the
  * same SVG drawn on a canvas at twice the size.
  */
+import { saveBlob } from '../downloads/save-blob';
 
 export interface ExportLegendItem {
   readonly label: string;
@@ -209,21 +210,6 @@ export function buildChartSvg(chart: ChartExport): { svg: string; width: number;
 
   const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
   return { svg, width, height };
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the browser has started the download.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
 }
 
 /** Saves the chart as `<fileName>.svg`. */

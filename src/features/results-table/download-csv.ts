@@ -1,3 +1,4 @@
+import { saveBlob } from '../downloads/save-blob';
 import type { ResultIndex } from '../../data/result-index';
 
 /** Builds the CSV of the rows and columns shown and saves it; the CSV code loads on first use. */
@@ -11,16 +12,5 @@ export async function downloadTableCsv(
   const blob = new Blob([tableCsv(index, positions, columnIds)], {
     type: 'text/csv;charset=utf-8',
   });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the browser has started the download.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
+  saveBlob(blob, fileName);
 }
