@@ -184,6 +184,7 @@ function HistoryPlot({ data, scale, shown, slots, palette, width }: PlotProps) {
     return valueScale(top);
   }, [data.series]);
   const changeAxis = useMemo(() => historyChangeAxis(data, shown), [data, shown]);
+  const yAxis = scale === 'change' ? changeAxis : valueAxis;
   const yTitle =
     scale === 'change'
       ? axisTitle('Change from baseline', '%', data.direction)
@@ -260,41 +261,22 @@ function HistoryPlot({ data, scale, shown, slots, palette, width }: PlotProps) {
         interval={0}
         height={40}
       />
-      {scale === 'change' ? (
-        <YAxis
-          stroke={palette.grid}
-          tick={{ fill: palette.text, fontSize: 12 }}
-          tickFormatter={changeTick}
-          domain={changeAxis.domain}
-          ticks={changeAxis.ticks}
-          width={64}
-          padding={VALUE_PADDING}
-          label={{
-            value: yTitle,
-            angle: -90,
-            position: 'insideLeft',
-            offset: 2,
-            style: { textAnchor: 'middle', fill: palette.muted, fontSize: 11 },
-          }}
-        />
-      ) : (
-        <YAxis
-          stroke={palette.grid}
-          tick={{ fill: palette.text, fontSize: 12 }}
-          tickFormatter={formatTick}
-          domain={valueAxis.domain}
-          ticks={valueAxis.ticks}
-          width={64}
-          padding={VALUE_PADDING}
-          label={{
-            value: yTitle,
-            angle: -90,
-            position: 'insideLeft',
-            offset: 2,
-            style: { textAnchor: 'middle', fill: palette.muted, fontSize: 11 },
-          }}
-        />
-      )}
+      <YAxis
+        stroke={palette.grid}
+        tick={{ fill: palette.text, fontSize: 12 }}
+        tickFormatter={scale === 'change' ? changeTick : formatTick}
+        domain={yAxis.domain}
+        ticks={yAxis.ticks}
+        width={64}
+        padding={VALUE_PADDING}
+        label={{
+          value: yTitle,
+          angle: -90,
+          position: 'insideLeft',
+          offset: 2,
+          style: { textAnchor: 'middle', fill: palette.muted, fontSize: 11 },
+        }}
+      />
       {scale === 'change' && <ReferenceLine y={0} stroke={palette.muted} />}
       {baselinePosition !== null && (
         <ReferenceLine
