@@ -2,9 +2,10 @@
 // dark colour schemes and after using the filters and sorting, plus the page's landmarks by name:
 // one h1, the filter groups and the three tables.
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageProblems, openPage, screenshot } from './browser.ts';
+import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from './browser.ts';
 
 type ColorScheme = 'light' | 'dark';
@@ -16,20 +17,7 @@ const BLOCKING_IMPACTS: ReadonlySet<string> = new Set(['serious', 'critical']);
 const FILTER_GROUPS = ['Model', 'GPU', 'QPS', 'TP', 'Dataset'] as const;
 const TABLES = ['Latency', 'Throughput', 'Serving'] as const;
 
-let browser: Browser | undefined;
-
-function chromium(): Browser {
-  if (!browser) throw new Error('Chromium did not start (see the beforeAll error)');
-  return browser;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 /**
  * Opens the dashboard in the given colour scheme and waits until the seed fills the tables.

@@ -4,15 +4,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  SCREENSHOT_DIR,
-  expectNoPageProblems,
-  launchBrowser,
-  openPage,
-  screenshot,
-} from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { SCREENSHOT_DIR, expectNoPageProblems, openPage, screenshot } from './browser.ts';
+import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from './browser.ts';
 
 type TableName = 'Latency' | 'Throughput' | 'Serving';
@@ -57,20 +52,7 @@ async function raisedTtftFile(): Promise<Buffer> {
   return Buffer.from(JSON.stringify(json), 'utf8');
 }
 
-let browser: Browser | undefined;
-
-function chromium(): Browser {
-  if (!browser) throw new Error('Chromium did not start (see the beforeAll error)');
-  return browser;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 function table(page: Page, name: TableName): Locator {
   const others = TABLES.filter((other) => other !== name);

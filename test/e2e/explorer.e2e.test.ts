@@ -4,9 +4,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
+import { expectNoPageProblems, openPage, screenshot } from './browser.ts';
+import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from './browser.ts';
 import { E2E_BASE_PATH } from './global-setup.ts';
 import { startStaticServer } from './static-server.ts';
@@ -33,20 +34,7 @@ const HIGHEST_MEAN_TTFT = {
 
 const TEST_NAME = /\b(?:latency|throughput|serving)_\S+/;
 
-let browser: Browser | undefined;
-
-function chromium(): Browser {
-  if (!browser) throw new Error('Chromium did not start (see the beforeAll error)');
-  return browser;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 /** Opens the dashboard (optionally with a query string) and waits for the seed to be in the tables. */
 async function openDashboard(

@@ -3,9 +3,10 @@
 // resetting, and markup in names, in Chromium against the production build under a sub-path.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, JSHandle, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
+import type { JSHandle, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageProblems, openPage, screenshot } from './browser.ts';
+import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from './browser.ts';
 
 type TableName = 'Latency' | 'Throughput' | 'Serving';
@@ -59,20 +60,7 @@ function sum(a: Readonly<Record<TableName, number>>, b: Readonly<Record<TableNam
 // ---------------------------------------------------------------------------------------------
 // The page
 
-let browser: Browser | undefined;
-
-function chromium(): Browser {
-  if (!browser) throw new Error('Chromium did not start (see the beforeAll error)');
-  return browser;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 /**
  * Runs a test body on a fresh page (a fresh browser context, so an empty IndexedDB) once the

@@ -6,9 +6,10 @@
 // button named `Compare` opens it.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageProblems, openPage, screenshot } from './browser.ts';
+import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from './browser.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -90,20 +91,7 @@ async function serveRun(base: string, date: string, ttft: number): Promise<FileT
 // ---------------------------------------------------------------------------------------------
 // The page
 
-let browser: Browser | undefined;
-
-function chromium(): Browser {
-  if (!browser) throw new Error('Chromium did not start (see the beforeAll error)');
-  return browser;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 async function withDashboard(body: (watched: WatchedPage) => Promise<void>): Promise<void> {
   const watched = await openPage(chromium(), inject('e2eBaseUrl'), {

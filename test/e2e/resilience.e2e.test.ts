@@ -1,24 +1,11 @@
 // Resilience and keyboard use: a view that fails shows a message in place and the rest keeps
 // working; the shortcuts do what the help dialog says.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
+import { expectNoPageProblems, openPage, screenshot } from './browser.ts';
+import { sharedBrowser } from './shared-browser.ts';
 
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-function chromium(): Browser {
-  if (!browser) throw new Error('Chromium did not start');
-  return browser;
-}
+const chromium = sharedBrowser();
 
 describe('a view that fails', () => {
   it('shows a message where the charts were, and the tables and filters keep working', async () => {

@@ -5,9 +5,10 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
+import { expectNoPageProblems, openPage, screenshot } from './browser.ts';
+import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from './browser.ts';
 import { E2E_BASE_PATH } from './global-setup.ts';
 import { startStaticServer } from './static-server.ts';
@@ -31,20 +32,7 @@ const SEED_ROWS = 54;
 /** Charts the bundled seed draws: latency, throughput, serving and trade-off (3 panels each). */
 const MIN_CHART_SVGS = 8;
 
-let browser: Browser | undefined;
-
-function chromium(): Browser {
-  if (!browser) throw new Error('Chromium did not start (see the beforeAll error)');
-  return browser;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 /** Opens the dashboard at a viewport size and waits for the seed's rows and its charts. */
 async function openDashboard(

@@ -3,27 +3,15 @@
 // after the first visit it opens offline with the bundled data and the user's saved datasets.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
-import { expectNoPageProblems, launchBrowser, openPage } from './browser.ts';
+import { expectNoPageProblems, openPage } from './browser.ts';
+import { sharedBrowser } from './shared-browser.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-function chromium(): Browser {
-  if (!browser) throw new Error('Chromium did not start');
-  return browser;
-}
+const chromium = sharedBrowser();
 
 /** Records every CSP violation the page reports, from before its first script runs. */
 function recordViolations(): void {
