@@ -307,26 +307,30 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
   let n = 0;
   for (const [datasetIndex, dataset] of datasets.entries()) {
     const datasetCode = codeOf('dataset', dataset.id);
+    // A value's key is `groupValueOf`'s; it is worked out once per distinct value, found by the
+    // value itself after that.
+    const keyOf = (result: BenchmarkResult, group: FilterGroup): string =>
+      groupValueOf(result, group, dataset.id) ?? '';
     for (const result of dataset.results) {
       unordered[n] = result;
       unorderedDataset[n] = datasetIndex;
       datasetCodeOf[n] = datasetCode;
       let code = modelCodes.get(result.model);
       if (code === undefined) {
-        code = codeOf('model', result.model);
+        code = codeOf('model', keyOf(result, 'model'));
         modelCodes.set(result.model, code);
       }
       modelOf[n] = code;
       code = gpuCodes.get(result.gpu);
       if (code === undefined) {
-        code = codeOf('gpu', gpuLabel(result.gpu));
+        code = codeOf('gpu', keyOf(result, 'gpu'));
         gpuCodes.set(result.gpu, code);
       }
       gpuOf[n] = code;
       const tp = tpRanks.set(n, result.tp);
       code = tpCodes[tp];
       if (code === undefined) {
-        code = codeOf('tp', result.tp === null ? '—' : String(result.tp));
+        code = codeOf('tp', keyOf(result, 'tp'));
         tpCodes[tp] = code;
       }
       tpOf[n] = code;
@@ -335,7 +339,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
       if (result.suite === 'serving') {
         code = qpsCodes[qps];
         if (code === undefined) {
-          code = codeOf('qps', formatQps(result.qps));
+          code = codeOf('qps', keyOf(result, 'qps'));
           qpsCodes[qps] = code;
         }
         qpsOf[n] = code;
