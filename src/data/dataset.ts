@@ -23,50 +23,23 @@ export function contentFingerprint(text: string): string {
 }
 
 /**
- * The same fingerprint, taken from a file's UTF-8 bytes as they are read, a chunk at a time, so
- * it costs no pass of its own over the text: ASCII bytes are their own UTF-16 code units; from
- * the first other byte on, chunks go through a streaming decoder (which reads the bytes exactly
- * as the one-shot decode of the whole file does, byte-order mark and bad bytes included).
+ * The same fingerprint, `contentFingerprint(text)`, where `text` is `bytes` decoded as UTF-8
+ * (byte-order mark dropped, bad bytes replaced), taken from the bytes while they are ASCII: an
+ * ASCII byte is its own UTF-16 code unit, and a byte loop is faster than reading the string.
+ * From the first other byte on, the decoded text continues the hash: the ASCII bytes before it
+ * were exactly the text's first code units.
  */
-export class StreamingFingerprint {
-  private hash = FNV_OFFSET;
-  private length = 0;
-  private decoder: TextDecoder | null = null;
-
-  update(bytes: Uint8Array): void {
-    if (this.decoder !== null) {
-      this.addText(this.decoder.decode(bytes, { stream: true }));
-      return;
-    }
-    let h = this.hash;
-    let i = 0;
-    for (; i < bytes.length; i += 1) {
-      const byte = bytes[i] ?? 0;
-      if (byte >= 0x80) break;
-      h ^= byte;
-      h = Math.imul(h, FNV_PRIME);
-    }
-    this.hash = h;
-    this.length += i;
-    if (i < bytes.length) {
-      this.decoder = new TextDecoder();
-      this.addText(this.decoder.decode(bytes.subarray(i), { stream: true }));
-    }
+export function utf8Fingerprint(bytes: Uint8Array, text: string): string {
+  let h = FNV_OFFSET;
+  let i = 0;
+  for (; i < bytes.length; i += 1) {
+    const byte = bytes[i] ?? 0;
+    if (byte >= 0x80) break;
+    h ^= byte;
+    h = Math.imul(h, FNV_PRIME);
   }
-
-  /** The fingerprint of everything given, as `contentFingerprint` of its decoded text. */
-  digest(): string {
-    if (this.decoder !== null) {
-      this.addText(this.decoder.decode());
-      this.decoder = new TextDecoder();
-    }
-    return fingerprintOf(this.hash, this.length);
-  }
-
-  private addText(text: string): void {
-    this.hash = fnvText(this.hash, text);
-    this.length += text.length;
-  }
+  if (i === bytes.length) return fingerprintOf(h, i);
+  return fingerprintOf(fnvText(h, text.slice(i)), text.length);
 }
 
 const gpuLabelsOf = new WeakMap<readonly BenchmarkResult[], readonly string[]>();

@@ -1,4 +1,4 @@
-import { StreamingFingerprint } from '../data/dataset';
+import { utf8Fingerprint } from '../data/dataset';
 import { ingestTexts, type LoadProblem, type TextInput } from '../data/ingest';
 import { packResults, packTransferables } from '../data/results-pack';
 import type { IngestInput, IngestReply, IngestRequest, PackedDataset } from './ingest-protocol';
@@ -8,40 +8,21 @@ export type PostReply = (reply: IngestReply, transfer?: Transferable[]) => void;
 /** Progress is worth telling about this often, not for every chunk read. */
 const PROGRESS_INTERVAL_MS = 50;
 
-/** Bytes read per step: reading a slice whole is faster than a stream's small chunks. */
-const READ_SLICE_BYTES = 32 * 1024 * 1024;
-
 /**
- * Reads a file as UTF-8 text (byte-order mark dropped, bad bytes replaced), telling how far it
- * got. The bytes are gathered into one buffer a large slice at a time and decoded once (decoding
- * piece by piece and joining makes a string of pieces the parser must copy again); the content
- * fingerprint is taken from each slice while the next one is being read.
+ * Reads a file as UTF-8 text (byte-order mark dropped, bad bytes replaced) and its content
+ * fingerprint. The file is read in one request: in Chromium, reading a 100 MB file whole takes
+ * about 170 ms, in 32 MB slices 260–370 ms, as a stream about 235 ms.
  */
 export async function readBlob(
   blob: Blob,
   onBytes: (bytes: number) => void,
-  sliceBytes: number = READ_SLICE_BYTES,
 ): Promise<{ text: string; contentId: string }> {
-  const fingerprint = new StreamingFingerprint();
-  const size = blob.size;
-  const buffer = new Uint8Array(size);
-  const readSlice = (at: number): Promise<ArrayBuffer> =>
-    blob.slice(at, Math.min(size, at + sliceBytes)).arrayBuffer();
-  let next = size > 0 ? readSlice(0) : null;
-  let filled = 0;
-  while (next !== null) {
-    const slice = new Uint8Array(await next);
-    // A file that changed size while it was read is not what the user chose: refuse it.
-    if (slice.byteLength === 0 || filled + slice.byteLength > size) throw new Error('changed');
-    const at = filled + slice.byteLength;
-    next = at < size ? readSlice(at) : null;
-    buffer.set(slice, filled);
-    filled = at;
-    fingerprint.update(slice);
-    onBytes(slice.byteLength);
-  }
-  const text = new TextDecoder().decode(buffer);
-  return { text, contentId: fingerprint.digest() };
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  // A file that changed size while it was read is not what the user chose: refuse it.
+  if (bytes.byteLength !== blob.size) throw new Error('changed');
+  onBytes(bytes.byteLength);
+  const text = new TextDecoder().decode(bytes);
+  return { text, contentId: utf8Fingerprint(bytes, text) };
 }
 
 /**
