@@ -1,4 +1,4 @@
-import { appendAll } from './formats/shared';
+import { appendAll, splitLines } from './formats/shared';
 import { looksLikeEmbeddedJson, readEmbeddedJsonValue } from './embedded-json';
 import { parsePythonJson } from './python-json';
 import { parseFailure, type BenchmarkResult, type ParseOutcome, type Suite } from './result-model';
@@ -111,7 +111,7 @@ function findEmbeddedJson(lines: readonly string[]): string[] {
  */
 export function parseMarkdownPage(input: string): ParseOutcome {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const warnings: string[] = [];
   const tables = findResultTables(lines);
 

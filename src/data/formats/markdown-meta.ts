@@ -6,7 +6,7 @@
  * |:---------------|:----------------|
  * | Physical cores | 64              |
  */
-import { MAX_TEXT_LENGTH, capText, emptyRecord } from './shared';
+import { MAX_TEXT_LENGTH, capText, emptyRecord, splitLines } from './shared';
 
 const SEPARATOR_CELL = /^\s*:?-+:?\s*$/;
 /** A page has a handful of platform facts; a table of thousands is not one. */
@@ -25,7 +25,7 @@ export function readPlatformTable(
   warnings: string[],
 ): Readonly<Record<string, string>> | null {
   if (!/platform info/i.test(text)) return null;
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   for (let i = 0; i + 1 < lines.length; i += 1) {
     const line = lines[i] ?? '';
     if (!line.includes('|') || !/platform info/i.test(line)) continue;

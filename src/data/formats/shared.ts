@@ -211,3 +211,17 @@ export function nearlyEqual(a: number, b: number): boolean {
 export function appendAll<T>(list: T[], items: readonly T[]): void {
   for (const item of items) list.push(item);
 }
+
+/**
+ * A text's lines, as `text.split(/\r?\n/)` gives them, but split on the plain "\n" (a string
+ * search, not a regular expression: on a page whose embedded JSON is one 25 MB line, about 1.5
+ * against 17 ms) and then the "\r" of each "\r\n" dropped.
+ */
+export function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 1; i += 1) {
+    const line = lines[i] ?? '';
+    if (line.endsWith('\r')) lines[i] = line.slice(0, -1);
+  }
+  return lines;
+}
