@@ -72,16 +72,15 @@ function dictToTable(
   const orderedCells = order.map((column) => cellsByColumn[column] ?? {});
   const orderedHeaders = order.map((column) => headers[column] ?? '');
 
+  // Rows 0 … n−1 are each column's elements: the table is read by column, as pandas wrote it.
   const count = contiguousRowCount(cellsByColumn);
   if (count !== null) {
-    const rows = new Array<unknown[]>(count);
-    for (let i = 0; i < count; i += 1) {
-      const row = new Array<unknown>(orderedCells.length);
-      for (let c = 0; c < orderedCells.length; c += 1)
-        row[c] = (orderedCells[c] as unknown as readonly unknown[])[i];
-      rows[i] = row;
-    }
-    return { headers: orderedHeaders, rows, positions: (index) => `${suite} row ${String(index)}` };
+    return {
+      headers: orderedHeaders,
+      columns: orderedCells,
+      rowCount: count,
+      positions: (index) => `${suite} row ${String(index)}`,
+    };
   }
 
   const indexSet = new Set<string>();

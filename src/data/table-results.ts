@@ -4,15 +4,46 @@ import { extraMetricKey, resolveColumns, type ColumnRole } from './metrics';
 import type { BenchmarkResult, Suite } from './result-model';
 import { parseTestName } from './test-name';
 
-/** A table of cells as every format holds it: headers plus rows, each row with a position to report. */
-export interface RawTable {
+/**
+ * A table of cells as every format holds it: headers plus rows, each row with a position to
+ * report. The cells come row by row (`rows`), or column by column (`columns`, each a column's
+ * cells by row number) where the file stores them so, and turning them into rows would only make
+ * an array per row for the reader to throw away.
+ */
+export type RawTable = {
   readonly headers: readonly string[];
-  readonly rows: readonly (readonly unknown[])[];
   /**
    * Where each row is in the input, for warnings (e.g. "line 12", "row 3"): a list, or a
    * function for tables so long that making every row's text up front would cost.
    */
   readonly positions: readonly string[] | ((index: number) => string);
+} & (
+  | { readonly rows: readonly (readonly unknown[])[] }
+  | { readonly columns: readonly Readonly<Record<number, unknown>>[]; readonly rowCount: number }
+);
+
+/**
+ * Row `index` of a table → its cells. A table held by column fills and returns the same array
+ * each time: the reader uses a row's cells before it asks for the next.
+ */
+function rowReader(table: RawTable): {
+  readonly count: number;
+  readonly rowAt: (index: number) => readonly unknown[];
+} {
+  if ('rows' in table) {
+    const { rows } = table;
+    return { count: rows.length, rowAt: (index) => rows[index] ?? [] };
+  }
+  const { columns } = table;
+  const row = new Array<unknown>(columns.length);
+  return {
+    count: table.rowCount,
+    rowAt: (index) => {
+      for (let column = 0; column < columns.length; column += 1)
+        row[column] = columns[column]?.[index];
+      return row;
+    },
+  };
 }
 
 export interface TableReadout {
@@ -75,16 +106,23 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
   const warnings: string[] = [];
   const results: BenchmarkResult[] = [];
 
+  const { count, rowAt } = rowReader(table);
+  const cellOf =
+    'rows' in table
+      ? (index: number, column: number): unknown => table.rows[index]?.[column]
+      : (index: number, column: number): unknown => table.columns[column]?.[index];
+
   // An unknown column is a metric when every value in it reads as a number, otherwise text.
   const extraNames = new Set<string>();
   const extras = roles.map((role, column) => {
     if (role.kind !== 'extra') return null;
     const name = uniqueName(role.name, extraNames);
     extraNames.add(name);
-    const numeric = table.rows.every((row) => {
-      const cell = row[column];
-      return isMissingCell(cell) || parseNumberCell(cell) !== null;
-    });
+    let numeric = true;
+    for (let index = 0; index < count && numeric; index += 1) {
+      const cell = cellOf(index, column);
+      numeric = isMissingCell(cell) || parseNumberCell(cell) !== null;
+    }
     return { name, numeric };
   });
 
@@ -142,12 +180,12 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
   const integerAt = (row: readonly unknown[], column: number): number | null =>
     column === -1 ? null : integerOrNull(parseNumberCell(row[column]));
 
-  const { positions, rows } = table;
+  const { positions } = table;
   const positionOf = (index: number): string =>
     typeof positions === 'function' ? positions(index) : (positions[index] ?? `row ${index + 1}`);
 
-  for (let index = 0; index < rows.length; index += 1) {
-    const row = rows[index] ?? [];
+  for (let index = 0; index < count; index += 1) {
+    const row = rowAt(index);
     const testName = textOf(row[nameColumn]);
     if (testName === null) {
       warnings.push(`Skipped ${positionOf(index)}: it has no test name.`);

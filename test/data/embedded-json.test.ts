@@ -130,6 +130,22 @@ describe('parseEmbeddedJson', () => {
     expect(results.map((result) => result.metrics.request_throughput)).toEqual([21.6201, null]);
   });
 
+  it('reads unknown columns of a pandas table: all numbers as a metric, any text as text', () => {
+    const { results } = parsed(
+      JSON.stringify({
+        throughput: {
+          'Test name': { '0': 'throughput_llama8B_tp1', '1': 'throughput_llama70B_tp4' },
+          'Tput (req/s)': { '0': 21.6201, '1': 8.9 },
+          'Warmup (s)': { '0': 2, '1': 3.5 },
+          Notes: { '0': 12, '1': 'rerun' },
+        },
+      }),
+    );
+    expect(results.map((result) => result.metrics['x:Warmup (s)'])).toEqual([2, 3.5]);
+    expect(results.map((result) => result.attributes.Notes)).toEqual(['12', 'rerun']);
+    expect(results.map((result) => result.metrics.request_throughput)).toEqual([21.6201, 8.9]);
+  });
+
   it('skips a row without a test name, naming its suite and index', () => {
     const result = parsed(
       '{"latency": {"Test name": {"0": "latency_llama8B_tp1", "1": NaN}, "Mean latency (ms)": {"0": 1.0, "1": 2.0}}}',
