@@ -192,6 +192,63 @@ export function startUnpacking(pack: ResultsPack): UnpackCursor {
 const EMPTY_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
+ * A metric shape's key names, and an object with those keys in that order (values null): each
+ * result's metrics start as a copy of it, so every result of a shape gets its keys in one step
+ * and shares one hidden class, instead of growing an empty object a key at a time.
+ */
+interface MetricShape {
+  readonly names: readonly string[];
+  readonly template: Readonly<Record<string, number | null>> | null;
+}
+
+const metricShapesOf = new WeakMap<ResultsPack, MetricShape[]>();
+
+function metricShape(pack: ResultsPack, id: number): MetricShape {
+  let shapes = metricShapesOf.get(pack);
+  if (shapes === undefined) {
+    shapes = [];
+    metricShapesOf.set(pack, shapes);
+  }
+  let shape = shapes[id];
+  if (shape === undefined) {
+    const names = (pack.metricShapes[id] ?? []).map((code) => pack.strings[code] ?? '');
+    // Parsers only make known or `x:`-prefixed keys; a stored pack is data all the same, and a
+    // `__proto__` key must stay an own key: such shapes are built key by key.
+    const template = names.includes('__proto__')
+      ? null
+      : Object.fromEntries(names.map((name) => [name, null]));
+    shape = { names, template };
+    shapes[id] = shape;
+  }
+  return shape;
+}
+
+function metricsOf(
+  shape: MetricShape,
+  values: Float64Array,
+  offset: number,
+): Record<string, number | null> {
+  const { names, template } = shape;
+  if (template === null) {
+    const metrics: Record<string, number | null> = {};
+    names.forEach((name, k) => {
+      Object.defineProperty(metrics, name, {
+        value: numberOrNull(values[offset + k]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    });
+    return metrics;
+  }
+  const metrics = { ...template };
+  for (let k = 0; k < names.length; k += 1) {
+    metrics[names[k] ?? ''] = numberOrNull(values[offset + k]);
+  }
+  return metrics;
+}
+
+/**
  * Unpacks up to `limit` more results into `cursor.out`; returns true when all are done. Results
  * that share a GPU share one (frozen) GPU object, and results without attributes one empty object.
  */
@@ -200,7 +257,8 @@ export function unpackSome(pack: ResultsPack, cursor: UnpackCursor, limit: numbe
   const text = (code: number | undefined): string => strings[code ?? 0] ?? '';
   const nullableText = (code: number | undefined): string | null =>
     code === undefined || code === NONE ? null : text(code);
-  const gpus = new Map<string, GpuSpec>();
+  // GPU objects by type, then by count (NaN, for no count, is its own entry).
+  const gpus = new Map<number, Map<number, GpuSpec>>();
   const end = Math.min(pack.count, cursor.next + limit);
   for (let i = cursor.next; i < end; i += 1) {
     const at = i * INT_FIELDS;
@@ -209,22 +267,20 @@ export function unpackSome(pack: ResultsPack, cursor: UnpackCursor, limit: numbe
     let gpu: GpuSpec | null = null;
     if (gpuType !== NONE) {
       const count = numberOrNull(numbers[to + 2]);
-      const key = `${String(gpuType)}:${String(count)}`;
-      gpu = gpus.get(key) ?? null;
+      let byCount = gpus.get(gpuType);
+      if (byCount === undefined) {
+        byCount = new Map();
+        gpus.set(gpuType, byCount);
+      }
+      gpu = byCount.get(count ?? NaN) ?? null;
       if (gpu === null) {
         gpu = Object.freeze({ type: text(gpuType), count });
-        gpus.set(key, gpu);
+        byCount.set(count ?? NaN, gpu);
       }
     }
-    const metrics: Record<string, number | null> = {};
-    for (const key of pack.metricShapes[ints[at + 6] ?? 0] ?? []) {
-      const name = text(key);
-      const value = numberOrNull(metricValues[cursor.metricOffset]);
-      // Parsers only make known or `x:`-prefixed keys; a stored pack is data all the same.
-      if (name === '__proto__') Object.defineProperty(metrics, name, { value, enumerable: true });
-      else metrics[name] = value;
-      cursor.metricOffset += 1;
-    }
+    const shape = metricShape(pack, ints[at + 6] ?? 0);
+    const metrics = metricsOf(shape, metricValues, cursor.metricOffset);
+    cursor.metricOffset += shape.names.length;
     const attributeKeys = pack.attributeShapes[ints[at + 7] ?? 0] ?? [];
     let attributes = EMPTY_ATTRIBUTES;
     if (attributeKeys.length > 0) {
@@ -249,7 +305,7 @@ export function unpackSome(pack: ResultsPack, cursor: UnpackCursor, limit: numbe
       concurrency: numberOrNull(numbers[to + 4]),
       inputLen: numberOrNull(numbers[to + 5]),
       outputLen: numberOrNull(numbers[to + 6]),
-      metrics: metrics,
+      metrics,
       attributes,
     };
   }
