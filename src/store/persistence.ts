@@ -241,24 +241,38 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
   return { datasets, problems, available: true };
 }
 
-/** Resolves once the page has painted (or soon, where frames do not run: a tab in the background). */
+/** Longest a write waits for the page to be idle once it has painted. */
+const IDLE_WAIT_MS = 1_000;
+
+/**
+ * Resolves once the page has painted and then has a moment with nothing to do (the charts that
+ * follow a large file catch up first), or soon where frames do not run: a tab in the background.
+ */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
     const fallback = setTimeout(resolve, 250);
     if (typeof requestAnimationFrame !== 'function') return;
     requestAnimationFrame(() => {
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0);
+      clearTimeout(fallback);
+      if (typeof requestIdleCallback === 'function') {
+        requestIdleCallback(
+          () => {
+            resolve();
+          },
+          { timeout: IDLE_WAIT_MS },
+        );
+      } else {
+        setTimeout(resolve, 0);
+      }
     });
   });
 }
 
 /**
- * Writes wait until the page has painted, then run one at a time in the order they were asked
- * for (a dataset saved, then removed, is never written back). Saving clones a dataset's packed
- * results, tens of milliseconds for a large file: that must not come before showing it.
+ * Writes wait until the page has painted and is idle, then run one at a time in the order they
+ * were asked for (a dataset saved, then removed, is never written back). Saving builds a Blob of
+ * a dataset's packed results, tens of milliseconds for a large file: that must not come before
+ * showing it, nor hold up the frames right after.
  */
 let queued: (() => Promise<unknown>)[] = [];
 let draining: Promise<void> | null = null;
