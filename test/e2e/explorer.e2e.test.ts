@@ -199,7 +199,10 @@ async function downloadCsv(
     section(page, name).getByRole('button', { name: 'Download CSV' }).click(),
   ]);
   const file = await download.path();
-  const text = await readFile(file, 'utf8');
+  const raw = await readFile(file, 'utf8');
+  // UTF-8 with a byte-order mark first, so a spreadsheet reads "8×H100" as written.
+  expect(raw.startsWith('\uFEFF'), 'CSV starts with a byte-order mark').toBe(true);
+  const text = raw.slice(1);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
   expect(parsed.errors, 'CSV parse errors').toEqual([]);
   return { text, rows: parsed.data };

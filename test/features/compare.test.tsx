@@ -496,6 +496,9 @@ describe('Download CSV', () => {
     const anchor = click.mock.contexts[0] as HTMLAnchorElement;
     expect(anchor.download).toBe('vllm-compare-8xH100-vs-8xH200.csv');
     expect(saved).toHaveLength(1);
+    // UTF-8 with a byte-order mark, so a spreadsheet reads "8×H100" as written.
+    const bytes = new Uint8Array((await saved[0]?.arrayBuffer()) ?? new ArrayBuffer(0));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = (await saved[0]?.text()) ?? '';
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(

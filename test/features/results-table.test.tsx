@@ -329,7 +329,10 @@ describe('Download CSV', () => {
     const blob = create.mock.calls[0]?.[0];
     if (!(blob instanceof Blob)) throw new Error('no Blob was saved');
     expect(blob.type).toBe('text/csv;charset=utf-8');
-    return parseCsv(await blob.text());
+    // UTF-8 with a byte-order mark, so a spreadsheet reads "8×H100" as written.
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return parseCsv(new TextDecoder().decode(bytes));
   }
 
   it('offers a Download CSV button per table', async () => {

@@ -20,7 +20,8 @@ import { CompareSummary } from './compare-summary';
 import { COMPARE_SECTION_ID, takeReveal } from './compare-toggle';
 import { CompareTable, DEFAULT_COMPARE_SORT, gpuCell, type CompareSort } from './compare-table';
 import { copyText } from '../clipboard/copy-text';
-import { fileNamePart, saveTextFile } from './save-file';
+import { csvBlob, saveBlob } from '../downloads/save-blob';
+import { fileNamePart } from './save-file';
 import { useComparison, type SideInfo } from './use-comparison';
 import './compare.css';
 
@@ -321,10 +322,9 @@ export function CompareSection() {
     if (comparison === null) return;
     const { buildCsv } = await import('../../data/csv');
     const { header, rows } = comparisonCsv(comparison);
-    saveTextFile(
+    saveBlob(
+      csvBlob(buildCsv(header, rows)),
       `vllm-compare-${fileNamePart(baseline.label)}-vs-${fileNamePart(candidate.label)}.csv`,
-      buildCsv(header, rows),
-      'text/csv;charset=utf-8',
     );
   };
 

@@ -1,10 +1,3 @@
-import { saveBlob } from '../downloads/save-blob';
-
-/** Saves text as a file of the given type. */
-export function saveTextFile(fileName: string, text: string, type: string): void {
-  saveBlob(new Blob([text], { type }), fileName);
-}
-
 /** A label as a piece of a file name: letters, digits, `.`, `_` and `-`; others become `-`. */
 export function fileNamePart(label: string): string {
   const cleaned = label

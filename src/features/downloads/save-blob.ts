@@ -16,3 +16,11 @@ export function saveBlob(blob: Blob, fileName: string): void {
     URL.revokeObjectURL(url);
   }, 1000);
 }
+
+/**
+ * CSV text as a file: UTF-8 with a byte-order mark first. Spreadsheet apps read a CSV without
+ * one in the computer's legacy code page, and "8×H100" arrives as "8Ã—H100".
+ */
+export function csvBlob(text: string): Blob {
+  return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+}

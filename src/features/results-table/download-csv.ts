@@ -1,4 +1,4 @@
-import { saveBlob } from '../downloads/save-blob';
+import { csvBlob, saveBlob } from '../downloads/save-blob';
 import type { ResultIndex } from '../../data/result-index';
 
 /** Builds the CSV of the rows and columns shown and saves it; the CSV code loads on first use. */
@@ -9,8 +9,5 @@ export async function downloadTableCsv(
   columnIds: readonly string[],
 ): Promise<void> {
   const { tableCsv } = await import('../../data/table-csv');
-  const blob = new Blob([tableCsv(index, positions, columnIds)], {
-    type: 'text/csv;charset=utf-8',
-  });
-  saveBlob(blob, fileName);
+  saveBlob(csvBlob(tableCsv(index, positions, columnIds)), fileName);
 }
