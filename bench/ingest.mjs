@@ -1,5 +1,5 @@
 // Ingest at scale: `npm run bench` (build, the explorer and charts, then this), or
-//   node bench/ingest.mjs [--reps 3] [--dist dist] [--keep] [--only 25mb,100mb,serve] [--profile]
+//   node bench/ingest.mjs [--reps 3] [--dist dist] [--keep] [--only 25mb,100mb,serve] [--profile] [--trace]
 // Writes a 25 MB and a 100 MB markdown page with CI's embedded JSON, and a 100 MB raw
 // `vllm bench serve --save-result` file with its per-request arrays; serves them beside a copy of
 // dist/ and drops each on the page in headless Chromium. Measures file bytes → results in the
@@ -29,6 +29,13 @@ const CHROMIUM_ARGS = [
   '--js-flags=--max-old-space-size=8192',
 ];
 const MB = 1024 * 1024;
+// What `--trace` records: the main thread's tasks, style, layout and paint, and the workers'.
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+];
 const TARGETS = { ratioToBareParse: 1.5, megabytesPerSecond: 50, longestTaskMs: 100 };
 
 function log(message) {
@@ -43,6 +50,7 @@ function readOptions() {
       keep: { type: 'boolean', default: false },
       only: { type: 'string', default: '25mb,100mb,serve' },
       profile: { type: 'boolean', default: false },
+      trace: { type: 'boolean', default: false },
     },
   });
   const reps = Number(values.reps);
@@ -51,6 +59,7 @@ function readOptions() {
     reps,
     keep: values.keep,
     profile: values.profile,
+    trace: values.trace,
     distDir: path.resolve(REPO_ROOT, values.dist),
     cases: values.only.split(',').map((item) => item.trim()),
   };
@@ -330,7 +339,15 @@ async function main() {
           await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
           await cdp.send('Profiler.start');
         }
+        if (options.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
         const ingest = await page.evaluate(inPageIngest, { name: item.name });
+        if (options.trace) {
+          const trace = await browser.stopTracing();
+          const file = path.join(BENCH_DIR, 'results', `ingest-${item.key}-${rep + 1}.trace.json`);
+          await mkdir(path.dirname(file), { recursive: true });
+          await writeFile(file, trace);
+          log(`  trace: ${path.relative(REPO_ROOT, file)}`);
+        }
         if (cdp !== null) {
           const { profile } = await cdp.send('Profiler.stop');
           const file = path.join(BENCH_DIR, 'results', `ingest-${item.key}-${rep + 1}.cpuprofile`);
