@@ -372,7 +372,7 @@ function mapped(values: Uint32Array, table: Uint32Array): Uint32Array {
   return out;
 }
 
-function identityOrder(total: number): Uint32Array {
+function identityOrder(total: number): Uint32Array<ArrayBuffer> {
   const order = new Uint32Array(total);
   for (let i = 0; i < total; i += 1) order[i] = i;
   return order;
