@@ -29,7 +29,11 @@ export function contentFingerprint(text: string): string {
  * From the first other byte on, the decoded text continues the hash: the ASCII bytes before it
  * were exactly the text's first code units.
  */
-export function utf8Fingerprint(bytes: Uint8Array, text: string): string {
+export function utf8Fingerprint(
+  bytes: Uint8Array,
+  /** The bytes decoded, when the caller has them; decoded here only if a non-ASCII byte needs it. */
+  decoded?: string,
+): string {
   let h = FNV_OFFSET;
   let i = 0;
   for (; i < bytes.length; i += 1) {
@@ -39,6 +43,7 @@ export function utf8Fingerprint(bytes: Uint8Array, text: string): string {
     h = Math.imul(h, FNV_PRIME);
   }
   if (i === bytes.length) return fingerprintOf(h, i);
+  const text = decoded ?? new TextDecoder().decode(bytes);
   return fingerprintOf(fnvText(h, text.slice(i)), text.length);
 }
 

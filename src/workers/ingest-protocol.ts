@@ -39,10 +39,12 @@ export type PackedDataset = Omit<Dataset, 'results'> & { readonly pack: ResultsP
 
 /** Where the worker's time went (ms), for the page's performance timeline and `npm run bench`. */
 export interface IngestPhases {
-  /** Reading the files: bytes, fingerprint, decoding. */
+  /** Reading the files: bytes and decoding (and the fingerprint, where no other worker takes it). */
   readonly readMs: number;
   /** Parsing and normalizing them into results. */
   readonly parseMs: number;
+  /** Waiting, after the parse, for the fingerprint worker's answers. */
+  readonly fingerprintWaitMs: number;
   /** Packing the results for the trip. */
   readonly packMs: number;
 }

@@ -3,6 +3,7 @@
 // by the test where it needs the load to stay in progress, so nothing here depends on speed.
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { contentFingerprint } from '../../src/data/dataset';
 import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
 import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
 
@@ -111,6 +112,35 @@ describe('large files', () => {
       for (const value of ['20,999.00', '20,998.00', '21,009.00']) {
         await expect(page.getByRole('cell', { name: value, exact: true }).count()).resolves.toBe(1);
       }
+      expectNoPageProblems(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('give a large file the id the page gives its text (taken by the fingerprint worker); a second pick adds nothing', async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    const watched = await openPage(browser, inject('e2eBaseUrl'));
+    const { page } = watched;
+    try {
+      await page.goto(watched.baseUrl);
+      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
+      await pickBigFile(page);
+      const datasets = page.getByRole('region', { name: 'Datasets', exact: true });
+      const loaded = datasets.getByRole('listitem').filter({ hasText: '20,000 results' });
+      await expect.poll(() => loaded.count(), { timeout: 30_000 }).toBe(1);
+      // The id is the one the page takes of the same text: links and saved data still match.
+      await page.keyboard.press('c');
+      await page
+        .getByRole('combobox', { name: 'Candidate' })
+        .selectOption({ label: BIG_FILE.name });
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get('cmp.cand'))
+        .toBe(contentFingerprint(BIG_FILE.text));
+      await pickBigFile(page);
+      const notice = page.getByText(`${BIG_FILE.name} is already loaded; it was not added again.`);
+      await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(1);
+      expect(await loaded.count()).toBe(1);
       expectNoPageProblems(watched);
     } finally {
       await watched.close();

@@ -10,6 +10,7 @@ import {
   type LoadInput,
 } from '../../src/store/load-files';
 import { handleIngest, readBlob } from '../../src/workers/ingest-handler';
+import type { Fingerprinter } from '../../src/workers/fingerprint-protocol';
 import type { IngestReply, IngestRequest } from '../../src/workers/ingest-protocol';
 import { readFixture, seedDataset } from '../helpers/seed';
 
@@ -123,6 +124,71 @@ describe('the parsing worker', () => {
     expect(read.text).toBe(text);
     expect(read.contentId).toBe(contentFingerprint(text));
     expect(steps).toEqual([file.size]);
+  });
+
+  it('hands the decoded bytes to a fingerprint worker and uses the id it gives', async () => {
+    const file = new Blob([H200]);
+    const given: number[] = [];
+    const posted: IngestReply[] = [];
+    await handleIngest(
+      {
+        type: 'ingest',
+        inputs: [{ name: 'h200.md', kind: 'file', size: file.size, source: file }],
+      },
+      (reply) => posted.push(reply),
+      {
+        ready: () => Promise.resolve(true),
+        fingerprint: (bytes) => {
+          given.push(bytes.byteLength);
+          return Promise.resolve('0badc0de-1');
+        },
+      },
+    );
+    const done = posted.at(-1);
+    if (done?.type !== 'done') throw new Error('no done reply');
+    expect(given).toEqual([file.size]);
+    expect(done.datasets.map((dataset) => dataset.id)).toEqual(['0badc0de-1']);
+  });
+
+  it('takes the fingerprint itself when the fingerprint worker is not up, gives none or fails', async () => {
+    const ids: string[] = [];
+    const asked: string[] = [];
+    const fingerprinters: Fingerprinter[] = [
+      {
+        ready: () => Promise.resolve(false),
+        fingerprint: () => {
+          asked.push('not up');
+          return Promise.resolve('0badc0de-1');
+        },
+      },
+      { ready: () => Promise.resolve(true), fingerprint: () => Promise.resolve(null) },
+      {
+        ready: () => Promise.resolve(true),
+        fingerprint: () => Promise.reject(new Error('the worker died')),
+      },
+    ];
+    for (const fingerprint of fingerprinters) {
+      const file = new Blob([H200]);
+      const posted: IngestReply[] = [];
+      await handleIngest(
+        {
+          type: 'ingest',
+          inputs: [{ name: 'h200.md', kind: 'file', size: file.size, source: file }],
+        },
+        (reply) => posted.push(reply),
+        fingerprint,
+      );
+      const done = posted.at(-1);
+      if (done?.type !== 'done') throw new Error('no done reply');
+      ids.push(...done.datasets.map((dataset) => dataset.id));
+    }
+    expect(ids).toEqual([
+      contentFingerprint(H200),
+      contentFingerprint(H200),
+      contentFingerprint(H200),
+    ]);
+    // A worker that is not up is not handed the bytes.
+    expect(asked).toEqual([]);
   });
 
   it('names a file it cannot parse, and still loads the good one beside it', async () => {
