@@ -169,6 +169,11 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
     );
   });
 
+  // Every row gets the metric keys of the table's metric and number columns, in column order.
+  const metricsTemplate: Readonly<Record<string, number | null>> = Object.fromEntries(
+    plans.flatMap((plan) => (plan.kind === 'text' ? [] : [[plan.key, null]])),
+  );
+
   // Text cells by their raw text: results of a long history repeat the same test names, models
   // and GPU cells, so each distinct one is trimmed and checked once (and stored once).
   const readText = memoByText(parseTextCell);
@@ -208,8 +213,10 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
     }
 
     // Keys are known metric keys or `x:`-prefixed column names, so a plain object is safe, and
-    // rows of one table share its shape (far smaller than a dictionary-mode object).
-    const metrics: Record<string, number | null> = {};
+    // rows of one table share its shape (far smaller than a dictionary-mode object): each starts
+    // as a copy of the table's template, with every key in place, rather than growing a key at a
+    // time.
+    const metrics: Record<string, number | null> = { ...metricsTemplate };
     let attributes = NO_ATTRIBUTES;
     for (const plan of plans) {
       const cell = row[plan.column];
