@@ -2,8 +2,9 @@
 //   node bench/ingest.mjs [--reps 3] [--dist dist] [--keep] [--only 25mb,100mb,serve] [--profile] [--trace]
 // Writes a 25 MB and a 100 MB markdown page with CI's embedded JSON, and a 100 MB raw
 // `vllm bench serve --save-result` file with its per-request arrays; serves them beside a copy of
-// dist/ and drops each on the page in headless Chromium. Measures file bytes → results in the
-// tables next to a bare JSON.parse of the same bytes in the same page, and the longest
+// dist/ and picks each from disk in the page's `Load results` input in headless Chromium.
+// Measures file → results in the tables next to a bare JSON.parse of the same bytes in the same
+// page and a worker that only reads, decodes and parses them (the floor), and the longest
 // main-thread task while the file loads. Prints a table; writes bench/results/ingest.json.
 /* global window, document, requestAnimationFrame */
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -418,7 +419,7 @@ async function main() {
 
   console.log('');
   console.log(
-    'Ingest: file dropped → results in the tables (median), next to JSON.parse of the same bytes in the same page',
+    'Ingest: file chosen → results in the tables (median), next to JSON.parse of the same bytes in the same page',
   );
   console.log(
     '| file | results | ingest | bare JSON.parse | × parse | × (decode + parse) | floor (worker: read, decode, parse) | floor × parse | MB/s | longest task until visible | longest task, charts and save included |',
