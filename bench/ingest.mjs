@@ -5,8 +5,8 @@
 // dist/ and picks each from disk in the page's `Load results` input in headless Chromium.
 // Measures file → results in the tables next to a bare JSON.parse of the same bytes in the same
 // page and a worker that only reads, decodes and parses them (the floor), and the longest
+// main-thread task while the file loads. Prints a table; writes bench/results/ingest.json.
 /* global window, document, requestAnimationFrame, Worker */
-/* global window, document, requestAnimationFrame */
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
