@@ -1,7 +1,7 @@
 // Large files go through the parsing worker: they load, the page keeps answering while they do,
 // progress shows with Cancel, and a cancelled load adds nothing. The worker's script is held back
 // by the test where it needs the load to stay in progress, so nothing here depends on speed.
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contentFingerprint } from '../../src/data/dataset';
 import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
@@ -59,6 +59,14 @@ async function pickBigFile(page: Page): Promise<void> {
   });
 }
 
+/** The big file's entry in the Datasets panel, once it lists all its rows. */
+function bigFileListed(page: Page): Locator {
+  return page
+    .getByRole('region', { name: 'Datasets', exact: true })
+    .getByRole('listitem')
+    .filter({ hasText: `${ROWS.toLocaleString('en-US')} results` });
+}
+
 /** Holds every request for the worker's script until `release` is called. */
 async function holdWorkerScript(
   context: BrowserContext,
@@ -97,12 +105,7 @@ describe('large files', () => {
       await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
       expect(Buffer.byteLength(BIG_FILE.text)).toBeGreaterThan(1024 * 1024);
       await pickBigFile(page);
-      const datasets = page.getByRole('region', { name: 'Datasets', exact: true });
-      await expect
-        .poll(() => datasets.getByRole('listitem').filter({ hasText: '20,000 results' }).count(), {
-          timeout: 30_000,
-        })
-        .toBe(1);
+      await expect.poll(() => bigFileListed(page).count(), { timeout: 30_000 }).toBe(1);
       await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS + ROWS);
       expect(workerRequests).toHaveLength(1);
       // Row i has mean 1000 + i: the first and the last made it through the trip.
@@ -126,8 +129,7 @@ describe('large files', () => {
       await page.goto(watched.baseUrl);
       await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
       await pickBigFile(page);
-      const datasets = page.getByRole('region', { name: 'Datasets', exact: true });
-      const loaded = datasets.getByRole('listitem').filter({ hasText: '20,000 results' });
+      const loaded = bigFileListed(page);
       await expect.poll(() => loaded.count(), { timeout: 30_000 }).toBe(1);
       // The id is the one the page takes of the same text: links and saved data still match.
       await page.keyboard.press('c');
