@@ -5,7 +5,13 @@ import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-c
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contentFingerprint } from '../../src/data/dataset';
 import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
+import {
+  expectNoPageProblems,
+  launchBrowser,
+  openPage,
+  screenshot,
+  type WatchedPage,
+} from './browser.ts';
 
 const LATENCY_COLUMNS = [
   'Test name',
@@ -59,6 +65,20 @@ async function pickBigFile(page: Page): Promise<void> {
   });
 }
 
+/** The dashboard, opened with its bundled runs in the tables. */
+async function openSeeded(): Promise<WatchedPage> {
+  if (!browser) throw new Error('Chromium did not start');
+  const watched = await openPage(browser, inject('e2eBaseUrl'));
+  try {
+    await watched.page.goto(watched.baseUrl);
+    await expect.poll(() => latencyRows(watched.page)).toBe(SEED_LATENCY_ROWS);
+  } catch (error) {
+    await watched.close();
+    throw error;
+  }
+  return watched;
+}
+
 /** The big file's entry in the Datasets panel, once it lists all its rows. */
 function bigFileListed(page: Page): Locator {
   return page
@@ -93,16 +113,13 @@ async function holdWorkerScript(
 
 describe('large files', () => {
   it('load through the parsing worker, and the Datasets panel counts every row', async () => {
-    if (!browser) throw new Error('Chromium did not start');
-    const watched = await openPage(browser, inject('e2eBaseUrl'));
+    const watched = await openSeeded();
     const { page } = watched;
     const workerRequests: string[] = [];
     watched.context.on('request', (request) => {
       if (/ingest\.worker-[^/]*\.js$/.test(request.url())) workerRequests.push(request.url());
     });
     try {
-      await page.goto(watched.baseUrl);
-      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
       expect(Buffer.byteLength(BIG_FILE.text)).toBeGreaterThan(1024 * 1024);
       await pickBigFile(page);
       await expect.poll(() => bigFileListed(page).count(), { timeout: 30_000 }).toBe(1);
@@ -122,12 +139,9 @@ describe('large files', () => {
   });
 
   it('give a large file the id the page gives its text (taken by the fingerprint worker); a second pick adds nothing', async () => {
-    if (!browser) throw new Error('Chromium did not start');
-    const watched = await openPage(browser, inject('e2eBaseUrl'));
+    const watched = await openSeeded();
     const { page } = watched;
     try {
-      await page.goto(watched.baseUrl);
-      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
       await pickBigFile(page);
       const loaded = bigFileListed(page);
       await expect.poll(() => loaded.count(), { timeout: 30_000 }).toBe(1);
@@ -150,12 +164,9 @@ describe('large files', () => {
   });
 
   it('show progress with Cancel while loading; the page keeps answering; Cancel adds nothing', async () => {
-    if (!browser) throw new Error('Chromium did not start');
-    const watched = await openPage(browser, inject('e2eBaseUrl'));
+    const watched = await openSeeded();
     const { page } = watched;
     try {
-      await page.goto(watched.baseUrl);
-      await expect.poll(() => latencyRows(page)).toBe(SEED_LATENCY_ROWS);
       const worker = await holdWorkerScript(watched.context);
       const datasetsBefore = await page
         .getByRole('region', { name: 'Datasets', exact: true })
