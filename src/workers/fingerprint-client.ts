@@ -10,51 +10,72 @@ const READY_WAIT_MS = 250;
  */
 export function fingerprintWorker(): Fingerprinter | null {
   if (typeof Worker !== 'function') return null;
-  let worker: Worker | null = null;
-  let started: Promise<boolean> = Promise.resolve(false);
-  let nextId = 0;
-  const waiting = new Map<number, (contentId: string | null) => void>();
 
-  const start = (): void => {
-    let answerReady: (ready: boolean) => void = () => undefined;
-    started = new Promise((resolve) => {
-      answerReady = resolve;
+  /** One started worker, with the answers it owes; a failed one is let go with all of them. */
+  interface Connection {
+    readonly worker: Worker | null;
+    readonly waiting: Map<number, (contentId: string | null) => void>;
+    readonly started: Promise<boolean>;
+    ready: boolean;
+    failed: boolean;
+  }
+  let nextId = 0;
+
+  const connect = (): Connection => {
+    let answerStarted: (ready: boolean) => void = () => undefined;
+    const started = new Promise<boolean>((resolve) => {
+      answerStarted = resolve;
     });
-    const failAll = (): void => {
-      answerReady(false);
-      for (const answer of waiting.values()) answer(null);
-      waiting.clear();
-      worker?.terminate();
-      worker = null;
-    };
+    let worker: Worker | null;
     try {
       worker = new Worker(new URL('./fingerprint.worker.ts', import.meta.url), {
         type: 'module',
         name: 'results-fingerprint',
       });
     } catch {
-      failAll();
-      return;
+      worker = null;
+    }
+    const connection: Connection = {
+      worker,
+      waiting: new Map(),
+      started,
+      ready: false,
+      failed: worker === null,
+    };
+    const fail = (): void => {
+      connection.failed = true;
+      answerStarted(false);
+      for (const answer of connection.waiting.values()) answer(null);
+      connection.waiting.clear();
+      connection.worker?.terminate();
+    };
+    if (worker === null) {
+      fail();
+      return connection;
     }
     worker.onmessage = (event: MessageEvent<FingerprintReply>) => {
       const { id, contentId } = event.data;
       if (id === READY_ID) {
-        answerReady(true);
+        connection.ready = true;
+        answerStarted(true);
         return;
       }
-      const answer = waiting.get(id);
-      waiting.delete(id);
+      const answer = connection.waiting.get(id);
+      connection.waiting.delete(id);
       answer?.(contentId);
     };
-    worker.onerror = failAll;
+    worker.onerror = fail;
+    return connection;
   };
-  start();
+  // Started now, with the parsing worker, so it is up by the time the first file is read.
+  let connection = connect();
 
   return {
     ready: () => {
-      if (worker === null) start();
+      if (connection.failed) connection = connect();
+      if (connection.ready) return Promise.resolve(true);
       return Promise.race([
-        started,
+        connection.started,
         new Promise<boolean>((resolve) => {
           setTimeout(() => {
             resolve(false);
@@ -64,7 +85,8 @@ export function fingerprintWorker(): Fingerprinter | null {
     },
     fingerprint: (bytes) =>
       new Promise((resolve) => {
-        if (worker === null) {
+        const { worker, waiting, failed } = connection;
+        if (worker === null || failed) {
           resolve(null);
           return;
         }
