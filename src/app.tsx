@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue } from 'react';
+import { Suspense, useDeferredValue } from 'react';
 import { SUITES } from './data/result-model';
 import { CompareToggle } from './features/compare/compare-toggle';
 import { DatasetsPanel } from './features/datasets/datasets-panel';
@@ -9,14 +9,18 @@ import { NoMatchNotice } from './features/filters/no-match-notice';
 import { ResultsTable } from './features/results-table/results-table';
 import { HowMeasured } from './features/methodology/how-measured';
 import { ErrorBoundary } from './features/resilience/error-boundary';
+import { retryingLazy } from './features/resilience/retrying-lazy';
 import { KeyboardShortcuts } from './features/shortcuts/keyboard-shortcuts';
 import { LoadStatus } from './features/status/load-status';
 import { ThemeSwitch } from './features/theme/theme-switch';
 import { useCompareStore } from './store/compare-store';
 import { useDashboardStore } from './store/dashboard-store';
 
-const ChartsSection = lazy(() => import('./features/charts/charts-section'));
-const CompareSection = lazy(() => import('./features/compare/compare-section'));
+// Loaded as chunks of their own; after a failed download, `Try again` loads them again.
+const charts = retryingLazy(() => import('./features/charts/charts-section'));
+const compare = retryingLazy(() => import('./features/compare/compare-section'));
+const ChartsSection = charts.Component;
+const CompareSection = compare.Component;
 
 /** The compare section, loaded as its own chunk the first time it is opened. */
 function CompareMount() {
@@ -52,7 +56,7 @@ function MainViews() {
         <HowMeasured />
       </ErrorBoundary>
       <NoMatchNotice />
-      <ErrorBoundary what="The comparison">
+      <ErrorBoundary what="The comparison" onRetry={compare.retry}>
         <CompareMount />
       </ErrorBoundary>
       {SUITES.map((suite) => (
@@ -60,7 +64,7 @@ function MainViews() {
           <ResultsTable suite={suite} />
         </ErrorBoundary>
       ))}
-      <ErrorBoundary what="The charts">
+      <ErrorBoundary what="The charts" onRetry={charts.retry}>
         <Suspense fallback={<p className="load-status">Loading charts…</p>}>
           <ChartsSection />
         </Suspense>

@@ -48,6 +48,38 @@ describe('a view that fails', () => {
   });
 });
 
+describe('a view whose code failed to download', () => {
+  it('loads on Try again once the code can be fetched, without a reload', async () => {
+    const watched = await openPage(chromium(), inject('e2eBaseUrl'));
+    const { page, context } = watched;
+    try {
+      // The first download of the charts' code fails (a network blip); later ones succeed.
+      let failing = true;
+      await context.route(/charts-section-[^/]*\.js$/, (route) =>
+        failing ? route.abort('connectionreset') : route.fallback(),
+      );
+      await page.goto(watched.baseUrl);
+      const failure = page.getByRole('alert', { name: 'The charts failed' });
+      await failure.waitFor();
+      expect(await page.getByRole('figure', { name: /^Latency/ }).count()).toBe(0);
+
+      failing = false;
+      await failure.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('figure', { name: /^Latency/ }).waitFor();
+      expect(await failure.count()).toBe(0);
+      expect(await latencyRows(page)).toBe(SEED_LATENCY_ROWS);
+
+      // The failed download is reported by the browser itself; nothing else went wrong.
+      const others = watched.problems.filter(
+        (problem) => !/charts-section|dynamically imported module/.test(problem.message),
+      );
+      expect(others).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+});
+
 describe('keyboard shortcuts', () => {
   it('open files, search, reset filters, open Compare, and list themselves in a dialog', async () => {
     const watched = await openPage(chromium(), inject('e2eBaseUrl'));

@@ -4,6 +4,8 @@ import './error-boundary.css';
 interface ErrorBoundaryProps {
   /** What the guarded part of the page is, for the message ("The charts"). */
   readonly what: string;
+  /** Called before `Try again` renders the view anew (a lazy view loads its code again). */
+  readonly onRetry?: () => void;
   readonly children: ReactNode;
 }
 
@@ -29,6 +31,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   }
 
   private readonly retry = (): void => {
+    this.props.onRetry?.();
     this.setState({ error: null });
   };
 
