@@ -23,16 +23,22 @@ export type RawTable = {
 );
 
 /**
- * Row `index` of a table → its cells. A table held by column fills and returns the same array
- * each time: the reader uses a row's cells before it asks for the next.
+ * A table's cells, whichever way it holds them: how many rows, row `index` as an array of cells,
+ * and one cell. A table held by column fills and returns the same array for each row: the reader
+ * uses a row's cells before it asks for the next.
  */
-function rowReader(table: RawTable): {
+function tableReader(table: RawTable): {
   readonly count: number;
   readonly rowAt: (index: number) => readonly unknown[];
+  readonly cellAt: (index: number, column: number) => unknown;
 } {
   if ('rows' in table) {
     const { rows } = table;
-    return { count: rows.length, rowAt: (index) => rows[index] ?? [] };
+    return {
+      count: rows.length,
+      rowAt: (index) => rows[index] ?? [],
+      cellAt: (index, column) => rows[index]?.[column],
+    };
   }
   const { columns } = table;
   const row = new Array<unknown>(columns.length);
@@ -43,6 +49,7 @@ function rowReader(table: RawTable): {
         row[column] = columns[column]?.[index];
       return row;
     },
+    cellAt: (index, column) => columns[column]?.[index],
   };
 }
 
@@ -106,11 +113,7 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
   const warnings: string[] = [];
   const results: BenchmarkResult[] = [];
 
-  const { count, rowAt } = rowReader(table);
-  const cellOf =
-    'rows' in table
-      ? (index: number, column: number): unknown => table.rows[index]?.[column]
-      : (index: number, column: number): unknown => table.columns[column]?.[index];
+  const { count, rowAt, cellAt: tableCell } = tableReader(table);
 
   // An unknown column is a metric when every value in it reads as a number, otherwise text.
   const extraNames = new Set<string>();
@@ -120,7 +123,7 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
     extraNames.add(name);
     let numeric = true;
     for (let index = 0; index < count && numeric; index += 1) {
-      const cell = cellOf(index, column);
+      const cell = tableCell(index, column);
       numeric = isMissingCell(cell) || parseNumberCell(cell) !== null;
     }
     return { name, numeric };
