@@ -181,6 +181,8 @@ export interface UnpackCursor {
   metricOffset: number;
   attributeOffset: number;
   readonly out: BenchmarkResult[];
+  /** Each metric shape's names and template, by shape id, made when first met. */
+  readonly shapes: MetricShape[];
 }
 
 export function startUnpacking(pack: ResultsPack): UnpackCursor {
@@ -189,6 +191,7 @@ export function startUnpacking(pack: ResultsPack): UnpackCursor {
     metricOffset: 0,
     attributeOffset: 0,
     out: new Array<BenchmarkResult>(pack.count),
+    shapes: [],
   };
 }
 
@@ -204,14 +207,7 @@ interface MetricShape {
   readonly template: Readonly<Record<string, number | null>> | null;
 }
 
-const metricShapesOf = new WeakMap<ResultsPack, MetricShape[]>();
-
-function metricShape(pack: ResultsPack, id: number): MetricShape {
-  let shapes = metricShapesOf.get(pack);
-  if (shapes === undefined) {
-    shapes = [];
-    metricShapesOf.set(pack, shapes);
-  }
+function metricShape(pack: ResultsPack, shapes: MetricShape[], id: number): MetricShape {
   let shape = shapes[id];
   if (shape === undefined) {
     const names = (pack.metricShapes[id] ?? []).map((code) => pack.strings[code] ?? '');
@@ -281,7 +277,7 @@ export function unpackSome(pack: ResultsPack, cursor: UnpackCursor, limit: numbe
         byCount.set(count ?? NaN, gpu);
       }
     }
-    const shape = metricShape(pack, ints[at + 6] ?? 0);
+    const shape = metricShape(pack, cursor.shapes, ints[at + 6] ?? 0);
     const metrics = metricsOf(shape, metricValues, cursor.metricOffset);
     cursor.metricOffset += shape.names.length;
     const attributeKeys = pack.attributeShapes[ints[at + 7] ?? 0] ?? [];
