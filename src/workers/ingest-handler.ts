@@ -9,10 +9,13 @@ export type PostReply = (reply: IngestReply, transfer?: Transferable[]) => void;
 /** Progress is worth telling about this often, not for every chunk read. */
 const PROGRESS_INTERVAL_MS = 50;
 
-/** A file read: its text, and its content fingerprint, or the promise of one taken elsewhere. */
+/**
+ * An input read: its text, and its content fingerprint, or the promise of one taken elsewhere
+ * (none for pasted text: the dataset takes it from the text, and only if it parses).
+ */
 export interface ReadFile {
   readonly text: string;
-  readonly contentId: string | Promise<string>;
+  readonly contentId?: string | Promise<string>;
 }
 
 /**
@@ -97,7 +100,12 @@ export async function handleIngest(
         pendingIds.set(placeholder, contentId);
         contentId = placeholder;
       }
-      texts.push({ name: input.name, kind: input.kind, text: read.text, contentId });
+      texts.push({
+        name: input.name,
+        kind: input.kind,
+        text: read.text,
+        ...(contentId === undefined ? {} : { contentId }),
+      });
     }
     progress('parsing', texts.map((input) => input.name).join(', '), true);
 
@@ -139,7 +147,7 @@ async function readInput(
 ): Promise<ReadFile | null> {
   if (typeof input.source === 'string') {
     onBytes(input.size);
-    return { text: input.source, contentId: contentFingerprint(input.source) };
+    return { text: input.source };
   }
   try {
     return await readBlob(input.source, onBytes, fingerprinter);
