@@ -14,42 +14,31 @@ const CHARTS = [LatencyChart, ThroughputChart, ServingChart, TradeOffChart, Spee
   (Chart) => memo(Chart),
 );
 
-/**
- * How many charts are mounted: one more per task, so the first render of five charts (each a
- * cascade of measuring and drawing) is five short tasks instead of one that holds the page.
- */
-function useChartsMounted(): number {
-  const [mounted, setMounted] = useState(1);
-  useEffect(() => {
-    if (mounted >= CHARTS.length) return;
-    const timer = setTimeout(() => {
-      setMounted((count) => count + 1);
-    }, 0);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [mounted]);
-  return mounted;
-}
-
 /** Below this many loaded results a chart redraws in a few milliseconds: no staggering. */
 const STAGGER_FROM_RESULTS = 10_000;
 
 /**
- * The view each chart draws. When the view changes, the first chart takes it at once and the
- * others one per task after it, so redrawing five charts over a large data set (each a
- * derivation over every visible row, then hundreds of SVG elements) is five tasks, not one long
- * one that holds the page. Each step is a transition: typing or clicking goes first.
+ * The view each chart draws, null for a chart not mounted yet (a placeholder holds its place).
+ * The charts mount one per task, so the first render of five (each a cascade of measuring and
+ * drawing) is five short tasks instead of one that holds the page. When the view changes, the
+ * first chart takes it at once and the others one per task after it, so redrawing five charts
+ * over a large data set (each a derivation over every visible row, then hundreds of SVG
+ * elements) is five tasks, not one long one. Each step is a transition: typing or clicking goes
+ * first.
  */
-function useStaggeredViews(view: ResultsView): readonly ResultsView[] {
+function useStaggeredViews(view: ResultsView): readonly (ResultsView | null)[] {
   const [latest, setLatest] = useState(view);
-  const [views, setViews] = useState<readonly ResultsView[]>(() => CHARTS.map(() => view));
+  const [views, setViews] = useState<readonly (ResultsView | null)[]>(() =>
+    CHARTS.map((_, i) => (i === 0 ? view : null)),
+  );
   if (latest !== view) {
-    // A new view: the first chart follows in this very render (state derived from props); a
-    // small one needs no staggering, and all charts take it together in one commit.
+    // A new view: the first chart follows in this very render (state derived from props); over
+    // a small one, every mounted chart takes it together in one commit.
     setLatest(view);
     const together = view.index.results.length < STAGGER_FROM_RESULTS;
-    setViews((current) => current.map((shown, i) => (i === 0 || together ? view : shown)));
+    setViews((current) =>
+      current.map((shown, i) => (i === 0 || (together && shown !== null) ? view : shown)),
+    );
   }
   useEffect(() => {
     const next = views.findIndex((shown) => shown !== latest);
@@ -75,20 +64,20 @@ export function ChartsSection() {
   // large data set never holds the tables back.
   const view = useDeferredValue(useDashboardStore(selectResultsView));
   const palette = useChartPalette();
-  const mounted = useChartsMounted();
   const views = useStaggeredViews(view);
   if (view.index.results.length === 0) return null;
   return (
     <section className="charts-section" aria-labelledby="charts-heading">
       <h2 id="charts-heading">Charts</h2>
       <div className="chart-grid">
-        {CHARTS.map((Chart, i) =>
-          i < mounted ? (
-            <Chart key={i} view={views[i] ?? view} palette={palette} />
-          ) : (
+        {CHARTS.map((Chart, i) => {
+          const shown = views[i] ?? null;
+          return shown === null ? (
             <div key={i} className="chart-placeholder" aria-hidden="true" />
-          ),
-        )}
+          ) : (
+            <Chart key={i} view={shown} palette={palette} />
+          );
+        })}
       </div>
     </section>
   );
