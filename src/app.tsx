@@ -1,5 +1,5 @@
 import { Suspense, useDeferredValue } from 'react';
-import { SUITES } from './data/result-model';
+import { SUITES } from './data/results/result-model';
 import { CompareToggle } from './features/compare/compare-toggle';
 import { DatasetsPanel } from './features/datasets/datasets-panel';
 import { LoadResultsButton } from './features/file-drop/load-results-button';

@@ -1,4 +1,4 @@
-import type { GpuSpec } from './result-model';
+import type { GpuSpec } from './results/result-model';
 
 const COUNTED = /^(\d{1,4})\s*[x×*]\s*(\S.*)$/i;
 const VENDOR_PREFIX = /^(?:nvidia|amd)\s+(?:instinct\s+)?/i;

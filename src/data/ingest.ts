@@ -1,6 +1,6 @@
-import { createDataset } from './dataset';
-import { parseResultFiles } from './parse-results';
-import type { Dataset, DatasetSourceKind } from './result-model';
+import { createDataset } from './results/dataset';
+import { parseResultFiles } from './formats/parse-results';
+import type { Dataset, DatasetSourceKind } from './results/result-model';
 
 /** Something that could not be loaded, said so a person can act on it. */
 export interface LoadProblem {

@@ -1,6 +1,11 @@
-import { FILTER_GROUPS, NOTHING_HIDDEN, type FilterGroup, type HiddenValues } from './result-index';
-import { SUITES, type Suite } from './result-model';
-import type { SortKey, SortSpec } from './sort-results';
+import {
+  FILTER_GROUPS,
+  NOTHING_HIDDEN,
+  type FilterGroup,
+  type HiddenValues,
+} from './results/result-index';
+import { SUITES, type Suite } from './results/result-model';
+import type { SortKey, SortSpec } from './results/sort-results';
 
 /** How one table is shown: its sort and the columns a user turned off. */
 export interface TableView {

@@ -1,7 +1,7 @@
-import { createDataset } from '../data/dataset';
-import { isJsonObject } from '../data/python-json';
-import { parseResultsText } from '../data/parse-results';
-import type { Dataset } from '../data/result-model';
+import { createDataset } from '../data/results/dataset';
+import { isJsonObject } from '../data/formats/python-json';
+import { parseResultsText } from '../data/formats/parse-results';
+import type { Dataset } from '../data/results/result-model';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 
 /** Reads a file of the site by its path relative to the page (`data/manifest.json`). */

@@ -3,13 +3,12 @@ import {
   DEFAULT_COMPARE_STATE,
   decodeCompareState,
   encodeCompareState,
-  isValidThreshold,
-  type CompareSide,
   type CompareState,
-  type ThresholdSpec,
-} from '../data/compare';
-import { distinctGpuLabels } from '../data/dataset';
-import type { Dataset } from '../data/result-model';
+} from '../data/compare/compare-state';
+import { isValidThreshold, type ThresholdSpec } from '../data/compare/thresholds';
+import type { CompareSide } from '../data/compare/compare-sides';
+import { distinctGpuLabels } from '../data/results/dataset';
+import type { Dataset } from '../data/results/result-model';
 
 /**
  * The compare view's state: what a link reproduces (compare.ts's CompareState, plus an optional

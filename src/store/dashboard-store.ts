@@ -7,10 +7,10 @@ import {
   type HiddenValues,
   type ResultIndex,
   type ResultsView,
-} from '../data/result-index';
+} from '../data/results/result-index';
 import type { LoadProblem } from '../data/ingest';
-import type { Dataset, Suite } from '../data/result-model';
-import type { SortSpec } from '../data/sort-results';
+import type { Dataset, Suite } from '../data/results/result-model';
+import type { SortSpec } from '../data/results/sort-results';
 import { DEFAULT_VIEW_STATE, type TableView, type ViewState } from '../data/view-state';
 import type { IngestStage } from '../workers/ingest-protocol';
 

@@ -1,5 +1,5 @@
 import type { LoadProblem } from '../data/ingest';
-import type { Dataset } from '../data/result-model';
+import type { Dataset } from '../data/results/result-model';
 import type {
   IngestInput,
   IngestProgress,

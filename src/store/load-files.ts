@@ -1,6 +1,6 @@
-import { distinctGpuLabels } from '../data/dataset';
+import { distinctGpuLabels } from '../data/results/dataset';
 import { ingestTexts, type LoadProblem, type TextInput } from '../data/ingest';
-import type { Dataset, DatasetSourceKind } from '../data/result-model';
+import type { Dataset, DatasetSourceKind } from '../data/results/result-model';
 import type { IngestInput } from '../workers/ingest-protocol';
 import {
   mergeDatasets,

@@ -1,6 +1,6 @@
 import { createStore, del, entries, set, update, type UseStore } from 'idb-keyval';
-import type { BenchmarkResult, Dataset } from '../data/result-model';
-import { SUITES } from '../data/result-model';
+import type { BenchmarkResult, Dataset } from '../data/results/result-model';
+import { SUITES } from '../data/results/result-model';
 import {
   isResultsPack,
   isStoredPack,
@@ -9,7 +9,7 @@ import {
   storePack,
   type ResultsPack,
   type StoredPack,
-} from '../data/results-pack';
+} from '../data/results/results-pack';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 import { takePack, unpackSliced } from './unpack';
 import { yieldToMain } from './yield';

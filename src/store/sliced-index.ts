@@ -1,5 +1,5 @@
-import { resultIndexSteps, type ResultIndex } from '../data/result-index';
-import type { Dataset } from '../data/result-model';
+import { resultIndexSteps, type ResultIndex } from '../data/results/result-index';
+import type { Dataset } from '../data/results/result-model';
 import { runSliced } from './yield';
 
 /**

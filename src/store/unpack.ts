@@ -1,5 +1,5 @@
-import type { BenchmarkResult } from '../data/result-model';
-import { startUnpacking, unpackSome, type ResultsPack } from '../data/results-pack';
+import type { BenchmarkResult } from '../data/results/result-model';
+import { startUnpacking, unpackSome, type ResultsPack } from '../data/results/results-pack';
 import { runSliced } from './yield';
 
 /** Results unpacked per look at the clock. */

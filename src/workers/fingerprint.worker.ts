@@ -1,7 +1,7 @@
 // The fingerprint worker, started by the parsing worker: it takes a file's content fingerprint
 // (a byte loop, about 135 ms for 100 MB) from the bytes the parsing worker has decoded, on another
 // core, while the parsing worker parses the text.
-import { utf8Fingerprint } from '../data/dataset';
+import { utf8Fingerprint } from '../data/results/dataset';
 import { READY_ID, type FingerprintReply, type FingerprintRequest } from './fingerprint-protocol';
 
 interface WorkerScope {

@@ -1,6 +1,6 @@
-import { contentFingerprint, utf8Fingerprint } from '../data/dataset';
+import { contentFingerprint, utf8Fingerprint } from '../data/results/dataset';
 import { ingestTexts, type LoadProblem, type TextInput } from '../data/ingest';
-import { packResults, packTransferables } from '../data/results-pack';
+import { packResults, packTransferables } from '../data/results/results-pack';
 import type { Fingerprinter } from './fingerprint-protocol';
 import type { IngestInput, IngestReply, IngestRequest, PackedDataset } from './ingest-protocol';
 

@@ -1,6 +1,6 @@
 import type { LoadProblem } from '../data/ingest';
-import type { Dataset, DatasetSourceKind } from '../data/result-model';
-import type { ResultsPack } from '../data/results-pack';
+import type { Dataset, DatasetSourceKind } from '../data/results/result-model';
+import type { ResultsPack } from '../data/results/results-pack';
 
 /**
  * Messages between the page and the parsing worker. The page sends the files themselves (a

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { GpuSpec, Suite } from '../../src/data/result-model';
+import type { GpuSpec, Suite } from '../../src/data/results/result-model';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownPage } from '../../src/data/markdown-page';
-import { parseResultsText } from '../../src/data/parse-results';
-import type { BenchmarkResult, ParsedResults, Suite } from '../../src/data/result-model';
+import { parseMarkdownPage } from '../../src/data/formats/markdown-page';
+import { parseResultsText } from '../../src/data/formats/parse-results';
+import type { BenchmarkResult, ParsedResults, Suite } from '../../src/data/results/result-model';
 import {
   METRIC_COLUMNS,
   NIGHTLY_TESTS,

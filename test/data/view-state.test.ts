@@ -1,9 +1,9 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FILTER_GROUPS, type HiddenValues } from '../../src/data/result-index';
-import { SUITES } from '../../src/data/result-model';
-import type { SortKey } from '../../src/data/sort-results';
+import { FILTER_GROUPS, type HiddenValues } from '../../src/data/results/result-index';
+import { SUITES } from '../../src/data/results/result-model';
+import type { SortKey } from '../../src/data/results/sort-results';
 import {
   DEFAULT_VIEW_STATE,
   decodeViewState,

@@ -3,15 +3,15 @@
 // by the test where it needs the load to stay in progress, so nothing here depends on speed.
 import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { contentFingerprint } from '../../src/data/dataset';
-import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
+import { contentFingerprint } from '../../src/data/results/dataset';
+import { SEED_LATENCY_ROWS, latencyRows } from './dashboard';
 import {
   expectNoPageProblems,
   launchBrowser,
   openPage,
   screenshot,
   type WatchedPage,
-} from './browser.ts';
+} from './browser';
 
 const LATENCY_COLUMNS = [
   'Test name',

@@ -4,7 +4,7 @@
 // 320 px phone to a 2560 px screen.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
+import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser';
 
 interface Viewport {
   readonly width: number;

@@ -11,8 +11,8 @@ import {
   launchBrowser,
   openPage,
   screenshot,
-} from './browser.ts';
-import type { WatchedPage } from './browser.ts';
+} from './browser';
+import type { WatchedPage } from './browser';
 
 const CHARTS = ['Latency', 'Throughput', 'Serving', 'Trade-off', 'Speedup'] as const;
 type ChartName = (typeof CHARTS)[number];

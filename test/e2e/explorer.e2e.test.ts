@@ -6,12 +6,12 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, openPage, screenshot } from './browser.ts';
-import { sharedBrowser } from './shared-browser.ts';
-import type { WatchedPage } from './browser.ts';
-import { E2E_BASE_PATH } from './global-setup.ts';
-import { startStaticServer } from './static-server.ts';
-import type { StaticServer } from './static-server.ts';
+import { expectNoPageProblems, openPage, screenshot } from './browser';
+import { sharedBrowser } from './shared-browser';
+import type { WatchedPage } from './browser';
+import { E2E_BASE_PATH } from './global-setup';
+import { startStaticServer } from './static-server';
+import type { StaticServer } from './static-server';
 
 type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];

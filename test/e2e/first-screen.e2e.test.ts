@@ -1,9 +1,9 @@
 // The first screen, as a person sees it: the production build, served under a sub-path, in Chromium.
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
-import type { WatchedPage } from './browser.ts';
-import { showsValue } from './numbers.ts';
+import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser';
+import type { WatchedPage } from './browser';
+import { showsValue } from './numbers';
 
 type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from './static-server';
 
 /** The site is served from a sub-path on purpose: the build must not assume it lives at `/`. */
 export const E2E_BASE_PATH = '/vllm-dashboard/';

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser.ts';
-import { showsValue } from './numbers.ts';
-import { MIME_TYPES, startStaticServer } from './static-server.ts';
-import type { StaticServer } from './static-server.ts';
+import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser';
+import { showsValue } from './numbers';
+import { MIME_TYPES, startStaticServer } from './static-server';
+import type { StaticServer } from './static-server';
 
 const BASE_PATH = '/vllm-dashboard/';
 

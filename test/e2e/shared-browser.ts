@@ -1,7 +1,7 @@
 // One Chromium per test file: launched before its tests, closed after them.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser } from './browser';
 
 /** Registers the launch and the close; returns the browser, or throws if it did not start. */
 export function sharedBrowser(): () => Browser {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage } from './browser.ts';
+import { expectNoPageProblems, launchBrowser, openPage } from './browser';
 
 const NIGHTLY = path.resolve(import.meta.dirname, '../fixtures/nightly');
 

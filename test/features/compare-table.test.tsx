@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   compareResults,
   metricEntries,
-  sortEntriesByHarm,
   type MetricEntry,
-} from '../../src/data/compare';
-import type { BenchmarkResult } from '../../src/data/result-model';
+} from '../../src/data/compare/compare-summary';
+import { sortEntriesByHarm } from '../../src/data/compare/harm-order';
+import type { BenchmarkResult } from '../../src/data/results/result-model';
 import {
   CompareTable,
   DEFAULT_COMPARE_SORT,

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app';
-import type { BenchmarkResult, Dataset } from '../../src/data/result-model';
+import type { BenchmarkResult, Dataset } from '../../src/data/results/result-model';
 import { loadBundledData } from '../../src/store/bundled-data';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { readSiteFile } from '../helpers/seed';

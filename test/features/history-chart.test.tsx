@@ -1,9 +1,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDataset } from '../../src/data/dataset';
-import { parseResultsText } from '../../src/data/parse-results';
-import type { BenchmarkResult, Dataset } from '../../src/data/result-model';
+import { createDataset } from '../../src/data/results/dataset';
+import { parseResultsText } from '../../src/data/formats/parse-results';
+import type { BenchmarkResult, Dataset } from '../../src/data/results/result-model';
 import { HistoryChart } from '../../src/features/history/history-chart';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { SEED_GPUS, readFixture, seedDataset } from '../helpers/seed';

@@ -1,9 +1,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDataset } from '../../src/data/dataset';
-import { parseResultFiles } from '../../src/data/parse-results';
-import type { Dataset } from '../../src/data/result-model';
+import { createDataset } from '../../src/data/results/dataset';
+import { parseResultFiles } from '../../src/data/formats/parse-results';
+import type { Dataset } from '../../src/data/results/result-model';
 import { HowMeasured } from '../../src/features/methodology/how-measured';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { readFixture, seedDataset } from '../helpers/seed';

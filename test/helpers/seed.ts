@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDataset } from '../../src/data/dataset';
-import { parseResultsText } from '../../src/data/parse-results';
-import type { Dataset } from '../../src/data/result-model';
+import { createDataset } from '../../src/data/results/dataset';
+import { parseResultsText } from '../../src/data/formats/parse-results';
+import type { Dataset } from '../../src/data/results/result-model';
 
 const root = resolve(import.meta.dirname, '..', '..');
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDataset } from '../../src/data/dataset';
-import { parseResultsText } from '../../src/data/parse-results';
-import type { Dataset } from '../../src/data/result-model';
+import { createDataset } from '../../src/data/results/dataset';
+import { parseResultsText } from '../../src/data/formats/parse-results';
+import type { Dataset } from '../../src/data/results/result-model';
 import {
   DEFAULT_COMPARE_URL_STATE,
   decodeCompareUrlState,

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { contentFingerprint } from '../../src/data/dataset';
+import { contentFingerprint } from '../../src/data/results/dataset';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { IDLE_WORKER_MS, dropIdleWorker, ingestInWorker } from '../../src/store/ingest-client';

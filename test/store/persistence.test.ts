@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { clear, createStore, entries, get, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDashboardStore } from '../../src/store/dashboard-store';
-import { packResults } from '../../src/data/results-pack';
+import { packResults } from '../../src/data/results/results-pack';
 import { loadInputs, type LoadInput } from '../../src/store/load-files';
 import { reviveRecord, startPersistence, writesSettled } from '../../src/store/persistence';
 import { readFixture, seedDataset } from '../helpers/seed';

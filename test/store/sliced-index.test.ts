@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDataset } from '../../src/data/dataset';
-import { buildResultIndex } from '../../src/data/result-index';
-import type { BenchmarkResult } from '../../src/data/result-model';
+import { createDataset } from '../../src/data/results/dataset';
+import { buildResultIndex } from '../../src/data/results/result-index';
+import type { BenchmarkResult } from '../../src/data/results/result-model';
 import {
   mergeDatasets,
   primeResultIndex,

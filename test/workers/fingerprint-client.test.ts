@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { utf8Fingerprint } from '../../src/data/dataset';
+import { utf8Fingerprint } from '../../src/data/results/dataset';
 import { fingerprintWorker } from '../../src/workers/fingerprint-client';
 import type { FingerprintReply, FingerprintRequest } from '../../src/workers/fingerprint-protocol';
 

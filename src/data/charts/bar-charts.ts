@@ -1,6 +1,6 @@
 import { describeMetric, type MetricDirection } from '../metrics';
-import type { ResultsView } from '../result-index';
-import type { Suite } from '../result-model';
+import type { ResultsView } from '../results/result-index';
+import type { Suite } from '../results/result-model';
 import { chartGpus, type ChartGpu } from './chart-gpus';
 import { forEachVisible, MarkSum, testLabel, type MarkValue } from './mark-values';
 import { groupsWithinBudget } from './point-budget';

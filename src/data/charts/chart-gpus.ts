@@ -1,5 +1,5 @@
-import type { ResultIndex, ResultsView } from '../result-index';
-import type { Suite } from '../result-model';
+import type { ResultIndex, ResultsView } from '../results/result-index';
+import type { Suite } from '../results/result-model';
 
 /**
  * GPUs as charts see them: a stable data key and palette slot per GPU, taken from the GPU's place

@@ -1,6 +1,6 @@
 import { modelLabel } from '../models';
-import type { ResultsView } from '../result-index';
-import type { BenchmarkResult, Suite } from '../result-model';
+import type { ResultsView } from '../results/result-index';
+import type { BenchmarkResult, Suite } from '../results/result-model';
 
 /**
  * The value behind one chart mark (a bar, a point): the mean of every visible result that falls

@@ -5,8 +5,8 @@
  * the same name.
  */
 import { normalizeGpu } from '../gpu';
-import { isJsonObject } from '../python-json';
-import type { GpuSpec } from '../result-model';
+import { isJsonObject } from './python-json';
+import type { GpuSpec } from '../results/result-model';
 import {
   MAX_LONG_TEXT_LENGTH,
   capText,

@@ -3,7 +3,7 @@
  * (`serving_llama8B_tp1_sharegpt_qps_4.json`); `vllm bench serve --save-result` names its file
  * `{backend or label}-{request_rate}qps[-concurrency{N}]-{model}-{date}.json`.
  */
-import { parseTestName } from '../test-name';
+import { parseTestName } from './test-name';
 import { countOf, numberOf, pythonDateToIso } from './shared';
 
 const RESULT_EXTENSION = /\.(?:pytorch\.json|jsonl|json|commands|md|markdown|txt)$/i;

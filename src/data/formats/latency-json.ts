@@ -3,8 +3,8 @@
  * `{"avg_latency": s, "std_latency": s, "latencies": [s, …], "percentiles": {"10": s, …, "99": s}}`,
  * all in seconds. Results keep milliseconds, as CI's tables do (ms = s × 1000).
  */
-import { isJsonObject } from '../python-json';
-import type { BenchmarkResult, MetricValues, ParseOutcome } from '../result-model';
+import { isJsonObject } from './python-json';
+import type { BenchmarkResult, MetricValues, ParseOutcome } from '../results/result-model';
 import { extraMetricKey } from '../metrics';
 import {
   commandFacts,

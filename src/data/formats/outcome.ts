@@ -5,7 +5,7 @@ import {
   type DetectedFormat,
   type ParseOutcome,
   type ResultsMeta,
-} from '../result-model';
+} from '../results/result-model';
 
 /** The message and hint of a JSON value that is no results file of any kind we read. */
 export const NOT_RESULTS_MESSAGE = 'This JSON is not a vLLM benchmark results file.';

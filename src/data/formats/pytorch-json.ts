@@ -6,8 +6,8 @@
  * The records of one run share their args; each run becomes one result, read by the reader of
  * the tool that wrote it (serve, latency or throughput).
  */
-import { isJsonObject } from '../python-json';
-import type { BenchmarkResult, ParseOutcome, Suite } from '../result-model';
+import { isJsonObject } from './python-json';
+import type { BenchmarkResult, ParseOutcome, Suite } from '../results/result-model';
 import { readLatencyObject } from './latency-json';
 import { buildMeta, successOutcome } from './outcome';
 import { NOTHING_STATED, type RawContext, type StatedFacts } from './raw-result';

@@ -3,8 +3,8 @@
  * name or built from the fields, explicit values beating what the name says, and a warning when TP
  * in the name disagrees with TP stated outright.
  */
-import type { BenchmarkResult, GpuSpec, MetricValues, Suite } from '../result-model';
-import { parseTestName, type TestNameParts } from '../test-name';
+import type { BenchmarkResult, GpuSpec, MetricValues, Suite } from '../results/result-model';
+import { parseTestName, type TestNameParts } from './test-name';
 import type { CommandsFile } from './commands';
 import type { FileNameFacts } from './file-name';
 import { MAX_TEXT_LENGTH, capText, stringInterner } from './shared';

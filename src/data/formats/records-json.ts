@@ -5,9 +5,9 @@
  * under `results`, `serving_results`, `benchmarks` or `data`; so does this reader.
  */
 import { resolveColumns } from '../metrics';
-import { isJsonObject } from '../python-json';
-import type { BenchmarkResult, ParseOutcome, Suite } from '../result-model';
-import { readResultsTable, type RawTable } from '../table-results';
+import { isJsonObject } from './python-json';
+import type { BenchmarkResult, ParseOutcome, Suite } from '../results/result-model';
+import { readResultsTable, type RawTable } from './table-results';
 import { jsonColumnOrder } from './json-columns';
 import { successOutcome } from './outcome';
 import { MAX_LONG_TEXT_LENGTH, MAX_TEXT_LENGTH, appendAll, capText, preview } from './shared';

@@ -3,8 +3,8 @@
  * per line, so the file as a whole is not JSON. Every line is read on its own;
  * a line that cannot be read is skipped and named in a warning, the rest load.
  */
-import { parsePythonJson } from '../python-json';
-import type { ParseOutcome } from '../result-model';
+import { parsePythonJson } from './python-json';
+import type { ParseOutcome } from '../results/result-model';
 import type { RawContext } from './raw-result';
 import { looksLikeServeResult, readServeObjects, type ServeEntry } from './serve-json';
 

@@ -4,8 +4,8 @@
  * `--metadata KEY=VALUE` pair, …) and results (`duration`, `completed`, `request_throughput`,
  * `mean_ttft_ms`, `p99_itl_ms`, …), plus per-request arrays that are not kept.
  */
-import { isJsonObject } from '../python-json';
-import type { BenchmarkResult, ParseOutcome, ResultsMeta } from '../result-model';
+import { isJsonObject } from './python-json';
+import type { BenchmarkResult, ParseOutcome, ResultsMeta } from '../results/result-model';
 import { extraMetricKey } from '../metrics';
 import {
   commandFacts,

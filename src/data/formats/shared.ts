@@ -3,8 +3,8 @@
  * touching prototypes, capping text a file may make enormous, interning repeated strings, and
  * the frozen empty attributes record that rows without text extras share.
  */
-import { isJsonObject } from '../python-json';
-import { parseNumberCell } from '../cells';
+import { isJsonObject } from './python-json';
+import { parseNumberCell } from './cells';
 
 export type JsonRecord = Readonly<Record<string, unknown>>;
 

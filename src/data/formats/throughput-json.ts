@@ -2,8 +2,8 @@
  * `vllm bench throughput --output-json` (older: `benchmarks/benchmark_throughput.py`):
  * `{"elapsed_time", "num_requests", "total_num_tokens", "requests_per_second", "tokens_per_second"}`.
  */
-import { isJsonObject } from '../python-json';
-import type { BenchmarkResult, MetricValues, ParseOutcome } from '../result-model';
+import { isJsonObject } from './python-json';
+import type { BenchmarkResult, MetricValues, ParseOutcome } from '../results/result-model';
 import { extraMetricKey } from '../metrics';
 import {
   commandFacts,

@@ -1,19 +1,17 @@
 import { HistoryChart } from '../history/history-chart';
 import { ErrorBoundary } from '../resilience/error-boundary';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { DEFAULT_THRESHOLD, MAX_THRESHOLD } from '../../data/compare/thresholds';
+import { comparisonCsv } from '../../data/compare/comparison-csv';
 import {
-  DEFAULT_THRESHOLD,
-  MAX_THRESHOLD,
-  comparisonCsv,
   compareSideParam,
-  metricEntries,
   readCompareSide,
-  sortEntriesByHarm,
   type CompareSide,
-  type Comparison,
-} from '../../data/compare';
-import { comparisonMarkdown, formatThreshold } from '../../data/compare-markdown';
-import { distinctGpuLabels } from '../../data/dataset';
+} from '../../data/compare/compare-sides';
+import { metricEntries, type Comparison } from '../../data/compare/compare-summary';
+import { sortEntriesByHarm } from '../../data/compare/harm-order';
+import { comparisonMarkdown, formatThreshold } from '../../data/compare/compare-markdown';
+import { distinctGpuLabels } from '../../data/results/dataset';
 import { useCompareStore } from '../../store/compare-store';
 import { selectResultIndex, useDashboardStore } from '../../store/dashboard-store';
 import { CompareSummary } from './compare-summary';

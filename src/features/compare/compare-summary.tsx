@@ -1,6 +1,7 @@
-import { formatChange, type Comparison, type Verdict } from '../../data/compare';
+import { formatChange, type Verdict } from '../../data/compare/metric-verdict';
+import type { Comparison } from '../../data/compare/compare-summary';
 import { metricHeader } from '../../data/format';
-import { SUITES, type Suite } from '../../data/result-model';
+import { SUITES, type Suite } from '../../data/results/result-model';
 
 const SUITE_NAMES: Readonly<Record<Suite, string>> = {
   latency: 'Latency',

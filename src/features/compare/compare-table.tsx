@@ -1,11 +1,7 @@
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
-import {
-  formatChange,
-  rowGpus,
-  type CompareRow,
-  type MetricEntry,
-  type Verdict,
-} from '../../data/compare';
+import { formatChange, type Verdict } from '../../data/compare/metric-verdict';
+import { rowGpus, type CompareRow } from '../../data/compare/align-results';
+import type { MetricEntry } from '../../data/compare/compare-summary';
 import { formatMetricValue, metricHeader } from '../../data/format';
 import { describeMetric } from '../../data/metrics';
 

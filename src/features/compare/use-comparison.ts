@@ -1,16 +1,15 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { compareResults, type Comparison } from '../../data/compare/compare-summary';
 import {
-  compareResults,
   compareSideLabel,
   sideResults,
   sidesIgnoreGpu,
   type CompareSide,
-  type Comparison,
-} from '../../data/compare';
+} from '../../data/compare/compare-sides';
 import { gpuLabel } from '../../data/gpu';
-import { deriveResultsView, type ResultsView } from '../../data/result-index';
-import { SUITES, type BenchmarkResult, type Dataset } from '../../data/result-model';
+import { deriveResultsView, type ResultsView } from '../../data/results/result-index';
+import { SUITES, type BenchmarkResult, type Dataset } from '../../data/results/result-model';
 import {
   compareUrlStateOf,
   defaultSides,

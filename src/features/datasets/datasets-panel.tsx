@@ -1,5 +1,5 @@
-import { distinctGpuLabels } from '../../data/dataset';
-import type { Dataset } from '../../data/result-model';
+import { distinctGpuLabels } from '../../data/results/dataset';
+import type { Dataset } from '../../data/results/result-model';
 import { MAX_LABEL_LENGTH, useDashboardStore } from '../../store/dashboard-store';
 
 function DatasetItem({ dataset }: { readonly dataset: Dataset }) {

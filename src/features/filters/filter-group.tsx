@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { FacetValue, FilterGroup } from '../../data/result-index';
+import type { FacetValue, FilterGroup } from '../../data/results/result-index';
 
 interface FilterGroupProps {
   readonly group: FilterGroup;

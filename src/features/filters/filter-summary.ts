@@ -1,4 +1,4 @@
-import { FILTER_GROUPS, type FacetValue, type FilterGroup } from '../../data/result-index';
+import { FILTER_GROUPS, type FacetValue, type FilterGroup } from '../../data/results/result-index';
 
 /** How many filter values are unchecked, over every group. */
 export function hiddenValueCount(

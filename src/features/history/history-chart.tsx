@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import type { ChartGpu } from '../../data/charts/chart-gpus';
 import { PALETTE_SIZE } from '../../data/charts/chart-gpus';
-import { formatChange } from '../../data/compare';
+import { formatChange } from '../../data/compare/metric-verdict';
 import {
   canMoveRun,
   defaultHistoryMetric,
@@ -35,7 +35,7 @@ import {
   type HistoryRun,
   type HistoryScale,
   type HistorySeries,
-} from '../../data/history';
+} from '../../data/history/history';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { ChartFigure } from '../charts/chart-figure';
 import { axisTitle, formatTick, valueScale } from '../charts/chart-text';

@@ -7,8 +7,8 @@ import {
   workloadFacts,
   type RecordedCommand,
   type SetupFact,
-} from '../../data/methodology';
-import { SUITES, type Dataset } from '../../data/result-model';
+} from '../../data/methodology/methodology';
+import { SUITES, type Dataset } from '../../data/results/result-model';
 import { useDashboardStore } from '../../store/dashboard-store';
 import { copyText } from '../clipboard/copy-text';
 import './how-measured.css';

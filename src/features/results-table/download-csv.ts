@@ -1,5 +1,5 @@
 import { csvBlob, saveBlob } from '../downloads/save-blob';
-import type { ResultIndex } from '../../data/result-index';
+import type { ResultIndex } from '../../data/results/result-index';
 
 /** Builds the CSV of the rows and columns shown and saves it; the CSV code loads on first use. */
 export async function downloadTableCsv(
@@ -8,6 +8,6 @@ export async function downloadTableCsv(
   positions: Uint32Array,
   columnIds: readonly string[],
 ): Promise<void> {
-  const { tableCsv } = await import('../../data/table-csv');
+  const { tableCsv } = await import('../../data/results/table-csv');
   saveBlob(csvBlob(tableCsv(index, positions, columnIds)), fileName);
 }

@@ -5,8 +5,8 @@ import {
   tableFeatures,
   type ColumnDef,
 } from '@tanstack/react-table';
-import { cellText, describeColumn } from '../../data/table-columns';
-import type { BenchmarkResult } from '../../data/result-model';
+import { cellText, describeColumn } from '../../data/results/table-columns';
+import type { BenchmarkResult } from '../../data/results/result-model';
 
 /** One row handed to the table: only rows in view are ever built. */
 export interface TableRow {

@@ -5,9 +5,9 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useMemo, useRef } from 'react';
-import type { Suite } from '../../data/result-model';
-import { sortPositions } from '../../data/sort-results';
-import { describeColumn, suiteColumnIds } from '../../data/table-columns';
+import type { Suite } from '../../data/results/result-model';
+import { sortPositions } from '../../data/results/sort-results';
+import { describeColumn, suiteColumnIds } from '../../data/results/table-columns';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { ColumnMenu, type MenuColumn } from './column-menu';
 import { downloadTableCsv } from './download-csv';

@@ -5,8 +5,8 @@ import {
   deriveResultsView,
   type HiddenValues,
   type ResultsView,
-} from '../../../src/data/result-index';
-import type { BenchmarkResult, Dataset, Suite } from '../../../src/data/result-model';
+} from '../../../src/data/results/result-index';
+import type { BenchmarkResult, Dataset, Suite } from '../../../src/data/results/result-model';
 import { SEED_GPUS, seedDataset } from '../../helpers/seed';
 
 /** The three bundled nightly runs as the app loads them (8×H100, 8×H200, 8×A100-SXM4-80GB). */

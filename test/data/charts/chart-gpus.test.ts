@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { chartGpus, gpuColorVariable, visibleChartGpus } from '../../../src/data/charts/chart-gpus';
-import { buildResultIndex } from '../../../src/data/result-index';
+import { buildResultIndex } from '../../../src/data/results/result-index';
 import { handDataset, result, seedDatasets, seedView } from './chart-fixtures';
 
 describe('GPU colours', () => {

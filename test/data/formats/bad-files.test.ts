@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseResultFiles, parseResultsText } from '../../../src/data/parse-results';
-import type { ParseErrorKind, ParsedResults } from '../../../src/data/result-model';
+import { parseResultFiles, parseResultsText } from '../../../src/data/formats/parse-results';
+import type { ParseErrorKind, ParsedResults } from '../../../src/data/results/result-model';
 import { fixture, fixtureFile, parsedOrFail, refusedOrFail } from './fixtures';
 
 const NOT_RESULTS = 'This JSON is not a vLLM benchmark results file.';

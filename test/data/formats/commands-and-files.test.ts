@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCommandLine, splitCommandLine } from '../../../src/data/formats/commands';
 import { readFileName } from '../../../src/data/formats/file-name';
-import { parseResultFiles, parseResultsText } from '../../../src/data/parse-results';
+import { parseResultFiles, parseResultsText } from '../../../src/data/formats/parse-results';
 import { fixture, fixtureFile, only, parsedOrFail, refusedOrFail } from './fixtures';
 
 const SERVE_70B = 'serve/serving_llama70B_tp4_sharegpt_qps_inf';

@@ -1,13 +1,13 @@
 /** Reading the format fixtures and asking the parsers about them, for the tests in this folder. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseResultFiles, parseResultsText } from '../../../src/data/parse-results';
+import { parseResultFiles, parseResultsText } from '../../../src/data/formats/parse-results';
 import type {
   BenchmarkResult,
   ParseError,
   ParseOutcome,
   ParsedResults,
-} from '../../../src/data/result-model';
+} from '../../../src/data/results/result-model';
 
 const fixtureRoot = resolve(import.meta.dirname, '..', '..', 'fixtures', 'formats');
 

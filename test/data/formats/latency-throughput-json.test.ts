@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseResultsText } from '../../../src/data/parse-results';
+import { parseResultsText } from '../../../src/data/formats/parse-results';
 import { only, parseFixture, parseFixtures, parsedOrFail } from './fixtures';
 
 /**

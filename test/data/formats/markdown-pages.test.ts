@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseResultsText } from '../../../src/data/parse-results';
+import { parseResultsText } from '../../../src/data/formats/parse-results';
 import { fixture, named, parseFixture, parsedOrFail } from './fixtures';
 
 /** The page with its fenced ```json block removed: what is left is prose and pipe tables. */

@@ -10,14 +10,14 @@ import { resolve } from 'node:path';
 import { describe, it } from 'vitest';
 import { readCommandLine, splitCommandLine } from '../../../src/data/formats/commands';
 import { readFileName } from '../../../src/data/formats/file-name';
-import { parseResultFiles, parseResultsText } from '../../../src/data/parse-results';
+import { parseResultFiles, parseResultsText } from '../../../src/data/formats/parse-results';
 import type {
   BenchmarkResult,
   FormatId,
   ParseErrorKind,
   ParseOutcome,
   Suite,
-} from '../../../src/data/result-model';
+} from '../../../src/data/results/result-model';
 import { fixture } from './fixtures';
 
 const RUNS = 10_000;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseResultsText } from '../../../src/data/parse-results';
+import { parseResultsText } from '../../../src/data/formats/parse-results';
 import { fixture, named, parseFixture, parsedOrFail, refusedOrFail } from './fixtures';
 
 const LINES_FORMAT = { id: 'vllm-serve-json-lines', label: 'vllm bench serve JSON lines' };

@@ -4,7 +4,7 @@
  * and checks the value a person should see, worked out by hand from the fixture.
  */
 import { describe, expect, it } from 'vitest';
-import { parseResultsText } from '../../../src/data/parse-results';
+import { parseResultsText } from '../../../src/data/formats/parse-results';
 import { fixture, named, only, parseFixture, parseFixtures, parsedOrFail } from './fixtures';
 
 const SERVE_70B = 'serve/serving_llama70B_tp4_sharegpt_qps_inf';

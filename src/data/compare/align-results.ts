@@ -1,0 +1,194 @@
+/**
+ * Alignment of a comparison: the results of a baseline and a candidate paired test by test, each
+ * pair's metrics judged, in the order people scan benchmark tables.
+ */
+import { gpuLabel } from '../gpu';
+import { SUITES, type BenchmarkResult, type Suite } from '../results/result-model';
+import { compareMetric, type MetricComparison } from './metric-verdict';
+import { normalizeThresholds, type ThresholdSpec } from './thresholds';
+
+/** What a comparison row is: a test both sides ran, or one only one side has. */
+export type Presence = 'both' | 'missing in candidate' | 'missing in baseline';
+
+export interface CompareRow {
+  /** The alignment key (see alignmentKey); unique among the rows. */
+  readonly key: string;
+  readonly suite: Suite;
+  /** The test as people name it: the baseline's test name, or the candidate's without one. */
+  readonly label: string;
+  /** The first baseline result with this key; null when the baseline has none. */
+  readonly baseline: BenchmarkResult | null;
+  readonly candidate: BenchmarkResult | null;
+  readonly presence: Presence;
+  /** Further results with the same key on each side, ignored because the first one is used. */
+  readonly duplicatesIgnored: { readonly baseline: number; readonly candidate: number };
+  /** Every metric key either side has: the baseline's in its order, then the candidate's others. */
+  readonly metrics: readonly MetricComparison[];
+}
+
+export interface AlignOptions {
+  /**
+   * Leave the GPU out of the key, to compare one GPU against another (baseline all 8×H100
+   * results, candidate all 8×H200). Otherwise results only align on the same GPU type and count.
+   */
+  readonly ignoreGpu?: boolean;
+}
+
+function keyNumber(value: number | null): string | null {
+  // String, not JSON: JSON writes Infinity (QPS inf) as null, which would merge it with "no QPS".
+  return value === null ? null : String(value);
+}
+
+/**
+ * What defines a test, as one string: suite, model, TP, PP, dataset, variant, QPS, concurrency,
+ * input and output length, and (unless ignored) GPU type and count. The test name is not part of
+ * it: two files may spell one test differently. PP 1 is the same test as PP not stated, since
+ * without pipeline parallelism there is one stage.
+ */
+export function alignmentKey(result: BenchmarkResult, options: AlignOptions = {}): string {
+  const gpu =
+    options.ignoreGpu === true
+      ? []
+      : [result.gpu?.type ?? null, keyNumber(result.gpu?.count ?? null)];
+  return JSON.stringify([
+    result.suite,
+    result.model,
+    keyNumber(result.tp),
+    keyNumber(result.pp === 1 ? null : result.pp),
+    result.dataset,
+    result.variant,
+    keyNumber(result.qps),
+    keyNumber(result.concurrency),
+    keyNumber(result.inputLen),
+    keyNumber(result.outputLen),
+    ...gpu,
+  ]);
+}
+
+interface KeyedSide {
+  readonly first: Map<string, BenchmarkResult>;
+  readonly extra: Map<string, number>;
+}
+
+function indexSide(results: readonly BenchmarkResult[], options: AlignOptions): KeyedSide {
+  const first = new Map<string, BenchmarkResult>();
+  const extra = new Map<string, number>();
+  for (const result of results) {
+    const key = alignmentKey(result, options);
+    if (first.has(key)) extra.set(key, (extra.get(key) ?? 0) + 1);
+    else first.set(key, result);
+  }
+  return { first, extra };
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** Numbers ascending, Infinity after every finite number, unknown (null) last. */
+function compareNumbers(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** Absent first (the plain test before its variants), then by name with numbers in order. */
+function compareTexts(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return collator.compare(a, b);
+}
+
+/**
+ * The order rows are listed in, as people scan benchmark tables: suite (latency, throughput,
+ * serving), model (`llama8B` before `llama70B`), TP, PP, dataset, variant, lengths, QPS (inf last),
+ * concurrency, then GPU; the key breaks any remaining tie so the order never depends on input order.
+ */
+function compareRowOrder(a: CompareRow, b: CompareRow): number {
+  const x = a.baseline ?? a.candidate;
+  const y = b.baseline ?? b.candidate;
+  if (x === null || y === null) return 0;
+  return (
+    SUITES.indexOf(x.suite) - SUITES.indexOf(y.suite) ||
+    compareTexts(x.model, y.model) ||
+    compareNumbers(x.tp, y.tp) ||
+    compareNumbers(x.pp === 1 ? null : x.pp, y.pp === 1 ? null : y.pp) ||
+    compareTexts(x.dataset, y.dataset) ||
+    compareTexts(x.variant, y.variant) ||
+    compareNumbers(x.inputLen, y.inputLen) ||
+    compareNumbers(x.outputLen, y.outputLen) ||
+    compareNumbers(x.qps, y.qps) ||
+    compareNumbers(x.concurrency, y.concurrency) ||
+    compareTexts(x.gpu?.type ?? null, y.gpu?.type ?? null) ||
+    compareNumbers(x.gpu?.count ?? null, y.gpu?.count ?? null) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
+function metricKeys(
+  baseline: BenchmarkResult | null,
+  candidate: BenchmarkResult | null,
+): readonly string[] {
+  const keys = new Set<string>(baseline === null ? [] : Object.keys(baseline.metrics));
+  if (candidate !== null) for (const key of Object.keys(candidate.metrics)) keys.add(key);
+  return [...keys];
+}
+
+function readMetric(result: BenchmarkResult | null, key: string): number | null {
+  if (result === null || !Object.hasOwn(result.metrics, key)) return null;
+  return result.metrics[key] ?? null;
+}
+
+export interface CompareOptions extends AlignOptions {
+  /** A default threshold in percent, or a spec with overrides; DEFAULT_THRESHOLD when absent. */
+  readonly threshold?: number | ThresholdSpec;
+}
+
+/**
+ * Both sides → one row per distinct test, in the listing order of compareRowOrder. A test only
+ * one side has is a row too (its metrics all `missing`), never dropped.
+ */
+export function alignResults(
+  baseline: readonly BenchmarkResult[],
+  candidate: readonly BenchmarkResult[],
+  options: CompareOptions = {},
+): CompareRow[] {
+  const thresholds = normalizeThresholds(options.threshold);
+  const base = indexSide(baseline, options);
+  const cand = indexSide(candidate, options);
+  const keys = new Set([...base.first.keys(), ...cand.first.keys()]);
+  const rows: CompareRow[] = [];
+  for (const key of keys) {
+    const b = base.first.get(key) ?? null;
+    const c = cand.first.get(key) ?? null;
+    const shown = b ?? c;
+    if (shown === null) continue;
+    rows.push({
+      key,
+      suite: shown.suite,
+      label: shown.testName,
+      baseline: b,
+      candidate: c,
+      presence: b === null ? 'missing in baseline' : c === null ? 'missing in candidate' : 'both',
+      duplicatesIgnored: {
+        baseline: base.extra.get(key) ?? 0,
+        candidate: cand.extra.get(key) ?? 0,
+      },
+      metrics: metricKeys(b, c).map((metric) =>
+        compareMetric(metric, readMetric(b, metric), readMetric(c, metric), thresholds),
+      ),
+    });
+  }
+  return rows.sort(compareRowOrder);
+}
+
+/** The GPU of each side of a row as a label, null for a side without the test. */
+export function rowGpus(row: CompareRow): {
+  readonly baseline: string | null;
+  readonly candidate: string | null;
+} {
+  return {
+    baseline: row.baseline === null ? null : gpuLabel(row.baseline.gpu),
+    candidate: row.candidate === null ? null : gpuLabel(row.candidate.gpu),
+  };
+}

@@ -1,0 +1,120 @@
+import type { Suite } from '../results/result-model';
+import { parseNumberCell } from './cells';
+
+/** What a vLLM CI test name says about its test. Every field is null when the name does not say. */
+export interface TestNameParts {
+  readonly suite: Suite | null;
+  readonly model: string | null;
+  readonly tp: number | null;
+  readonly pp: number | null;
+  readonly dataset: string | null;
+  readonly variant: string | null;
+  readonly qps: number | null;
+  readonly concurrency: number | null;
+  readonly inputLen: number | null;
+  readonly outputLen: number | null;
+  /** True when every token of the name was understood by the grammar. */
+  readonly complete: boolean;
+}
+
+const SUITE_PREFIXES: ReadonlyMap<string, Suite> = new Map([
+  ['latency', 'latency'],
+  ['throughput', 'throughput'],
+  ['serving', 'serving'],
+]);
+const VARIANTS: ReadonlySet<string> = new Set(['specdecode']);
+const TP_TOKEN = /^tp(\d{1,4})$/;
+const PP_TOKEN = /^pp(\d{1,4})$/;
+const INTEGER_TOKEN = /^\d{1,9}$/;
+
+/**
+ * Reads a test name by the grammar of vLLM's CI:
+ * `latency_<model>_tp<N>`, `throughput_<model>_tp<N>`,
+ * `serving_<model>_tp<N>_<dataset>[_specdecode][_<in>_<out>]_qps_<Q>[_concurrency_<C>]`.
+ * Never fails: what cannot be read stays null and `complete` is false.
+ */
+export function parseTestName(name: string): TestNameParts {
+  const tokens = name.trim().split('_');
+  const suite = SUITE_PREFIXES.get(tokens[0] ?? '') ?? null;
+  let rest = suite === null ? tokens : tokens.slice(1);
+  let understood = suite !== null;
+
+  const tpIndex = rest.findIndex((token) => TP_TOKEN.test(token));
+  let model: string | null = null;
+  let tp: number | null = null;
+  if (tpIndex > 0) {
+    model = rest.slice(0, tpIndex).join('_');
+    tp = Number(TP_TOKEN.exec(rest[tpIndex] ?? '')?.[1]);
+    rest = rest.slice(tpIndex + 1);
+  } else if (tpIndex === 0) {
+    tp = Number(TP_TOKEN.exec(rest[0] ?? '')?.[1]);
+    rest = rest.slice(1);
+    understood = false;
+  } else {
+    // No tpN: the model runs up to the first keyword we know, if any.
+    const stop = rest.findIndex((token) => token === 'qps' || token === 'concurrency');
+    const modelTokens = stop === -1 ? rest : rest.slice(0, stop);
+    model = modelTokens.length > 0 ? modelTokens.join('_') : null;
+    rest = stop === -1 ? [] : rest.slice(stop);
+    understood = false;
+  }
+  if (model === '') model = null;
+
+  let pp: number | null = null;
+  const ppMatch = PP_TOKEN.exec(rest[0] ?? '');
+  if (ppMatch?.[1] !== undefined) {
+    pp = Number(ppMatch[1]);
+    rest = rest.slice(1);
+  }
+
+  let qps: number | null = null;
+  let concurrency: number | null = null;
+  let variant: string | null = null;
+  const lengths: number[] = [];
+  const datasetTokens: string[] = [];
+  for (let i = 0; i < rest.length; i += 1) {
+    const token = rest[i] ?? '';
+    if (token === 'qps' || token === 'concurrency') {
+      const value = parseNumberCell(rest[i + 1]);
+      if (value === null) {
+        understood = false;
+        continue;
+      }
+      if (token === 'qps') qps = value;
+      else concurrency = value;
+      i += 1;
+    } else if (VARIANTS.has(token)) {
+      variant = token;
+    } else if (qps === null && INTEGER_TOKEN.test(token) && datasetTokens.length > 0) {
+      lengths.push(Number(token));
+    } else if (qps === null && lengths.length === 0 && token !== '') {
+      datasetTokens.push(token);
+    } else {
+      understood = false;
+    }
+  }
+  // Lengths come in pairs (`_<in>_<out>`); a lone or third number is not understood.
+  if (lengths.length !== 0 && lengths.length !== 2) understood = false;
+
+  const dataset = datasetTokens.length > 0 ? datasetTokens.join('_') : null;
+  const isServing = suite === 'serving';
+  if (!isServing && (dataset !== null || qps !== null || lengths.length > 0)) {
+    // Latency and throughput names end at tpN in every CI version we know.
+    understood = false;
+  }
+  if (isServing && qps === null) understood = false;
+
+  return {
+    suite,
+    model,
+    tp,
+    pp,
+    dataset,
+    variant,
+    qps,
+    concurrency,
+    inputLen: lengths.length === 2 ? (lengths[0] ?? null) : null,
+    outputLen: lengths.length === 2 ? (lengths[1] ?? null) : null,
+    complete: understood && model !== null && tp !== null,
+  };
+}

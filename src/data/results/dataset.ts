@@ -1,0 +1,98 @@
+import { gpuLabel } from '../gpu';
+import type { BenchmarkResult, Dataset, DatasetSourceKind, ParsedResults } from './result-model';
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnvText(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h;
+}
+
+function fingerprintOf(hash: number, length: number): string {
+  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${length.toString(36)}`;
+}
+
+/** FNV-1a over UTF-16 code units: a cheap, stable content fingerprint (not a security hash). */
+export function contentFingerprint(text: string): string {
+  return fingerprintOf(fnvText(FNV_OFFSET, text), text.length);
+}
+
+/**
+ * The same fingerprint, `contentFingerprint(text)`, where `text` is `bytes` decoded as UTF-8
+ * (byte-order mark dropped, bad bytes replaced), taken from the bytes while they are ASCII: an
+ * ASCII byte is its own UTF-16 code unit, and a byte loop is faster than reading the string.
+ * From the first other byte on, the decoded text continues the hash: the ASCII bytes before it
+ * were exactly the text's first code units.
+ */
+export function utf8Fingerprint(
+  bytes: Uint8Array,
+  /** The bytes decoded, when the caller has them; decoded here only if a non-ASCII byte needs it. */
+  decoded?: string,
+): string {
+  let h = FNV_OFFSET;
+  let i = 0;
+  for (; i < bytes.length; i += 1) {
+    const byte = bytes[i] ?? 0;
+    if (byte >= 0x80) break;
+    h ^= byte;
+    h = Math.imul(h, FNV_PRIME);
+  }
+  if (i === bytes.length) return fingerprintOf(h, i);
+  const text = decoded ?? new TextDecoder().decode(bytes);
+  return fingerprintOf(fnvText(h, text.slice(i)), text.length);
+}
+
+const gpuLabelsOf = new WeakMap<readonly BenchmarkResult[], readonly string[]>();
+
+/**
+ * The distinct GPU labels of some results, in first-seen order (`8×H100`). Remembered per results
+ * list: panels ask on every render, and a dataset's results never change.
+ */
+export function distinctGpuLabels(results: readonly BenchmarkResult[]): readonly string[] {
+  let labels = gpuLabelsOf.get(results);
+  if (labels === undefined) {
+    const seen = new Map<BenchmarkResult['gpu'], string>();
+    for (const result of results)
+      if (!seen.has(result.gpu)) seen.set(result.gpu, gpuLabel(result.gpu));
+    labels = [...new Set(seen.values())];
+    gpuLabelsOf.set(results, labels);
+  }
+  return labels;
+}
+
+export interface DatasetSource {
+  readonly kind: DatasetSourceKind;
+  readonly name: string;
+}
+
+/**
+ * Parsed results + where they came from → a dataset. Bundled runs are labelled by their GPU
+ * ("Nightly · 8×H100"); files keep their name.
+ */
+export function createDataset(
+  parsed: ParsedResults,
+  source: DatasetSource,
+  content: string,
+  /** `contentFingerprint(content)`, when it was already taken (as the file was read). */
+  contentId: string = contentFingerprint(content),
+): Dataset {
+  const gpus = distinctGpuLabels(parsed.results);
+  const label =
+    source.kind === 'bundled' && gpus.length === 1 && gpus[0] !== undefined
+      ? `Nightly · ${gpus[0]}`
+      : source.name;
+  return {
+    id: contentId,
+    label,
+    source: { kind: source.kind, name: source.name },
+    format: parsed.format,
+    results: parsed.results,
+    warnings: parsed.warnings,
+    ...(parsed.meta === undefined ? {} : { meta: parsed.meta }),
+  };
+}

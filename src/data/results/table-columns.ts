@@ -1,0 +1,95 @@
+import { formatMetricValue, formatQps, metricHeader } from '../format';
+import { gpuLabel } from '../gpu';
+import { describeMetric, directionText, type MetricDirection } from '../metrics';
+import { modelLabel } from '../models';
+import type { BenchmarkResult, Suite } from './result-model';
+
+/** Columns that describe the test rather than measure it, in the order tables show them. */
+export type DescribingColumn = 'model' | 'tp' | 'gpu' | 'dataset' | 'qps';
+
+export interface ColumnInfo {
+  readonly id: string;
+  readonly header: string;
+  readonly numeric: boolean;
+  /** What the column holds and, for metrics, whether lower or higher is better. */
+  readonly description: string;
+  readonly direction: MetricDirection;
+}
+
+const DESCRIBING: Readonly<Record<DescribingColumn, Omit<ColumnInfo, 'id'>>> = {
+  model: {
+    header: 'Model',
+    numeric: false,
+    description: 'Model under test; the raw test name is shown below it',
+    direction: 'neutral',
+  },
+  tp: {
+    header: 'TP',
+    numeric: true,
+    description: 'Tensor-parallel size: how many GPUs one model instance runs on',
+    direction: 'neutral',
+  },
+  gpu: {
+    header: 'GPU',
+    numeric: false,
+    description: 'GPUs of the machine the benchmark ran on',
+    direction: 'neutral',
+  },
+  dataset: {
+    header: 'Dataset',
+    numeric: false,
+    description: 'The loaded results this row comes from',
+    direction: 'neutral',
+  },
+  qps: {
+    header: 'QPS',
+    numeric: true,
+    description: 'Offered request rate; inf sends all requests at once',
+    direction: 'neutral',
+  },
+};
+
+/** The columns of a suite's table, describing columns first, then the metrics present. */
+export function suiteColumnIds(suite: Suite, metricKeys: readonly string[]): string[] {
+  const describing: DescribingColumn[] =
+    suite === 'serving'
+      ? ['model', 'tp', 'gpu', 'dataset', 'qps']
+      : ['model', 'tp', 'gpu', 'dataset'];
+  return [...describing, ...metricKeys];
+}
+
+function isDescribing(id: string): id is DescribingColumn {
+  return Object.hasOwn(DESCRIBING, id);
+}
+
+/** Header, alignment and tooltip text of any column id. */
+export function describeColumn(id: string): ColumnInfo {
+  if (isDescribing(id)) return { id, ...DESCRIBING[id] };
+  const metric = describeMetric(id);
+  const direction = directionText(metric.direction);
+  return {
+    id,
+    header: metricHeader(id),
+    numeric: true,
+    description: direction === '' ? metric.description : `${metric.description} (${direction})`,
+    direction: metric.direction,
+  };
+}
+
+/** A cell as a table shows it (numbers to two decimals, `—` when missing). */
+export function cellText(id: string, result: BenchmarkResult, datasetLabel: string): string {
+  switch (id) {
+    case 'model':
+      return modelLabel(result.model);
+    case 'tp':
+      return result.tp === null ? '—' : String(result.tp);
+    case 'gpu':
+      return gpuLabel(result.gpu);
+    case 'dataset':
+      return datasetLabel;
+    case 'qps':
+      return formatQps(result.qps);
+    default:
+      return formatMetricValue(id, result.metrics[id]);
+  }
+}

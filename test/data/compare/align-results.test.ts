@@ -1,0 +1,232 @@
+// @vitest-environment node
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alignResults, alignmentKey } from '../../../src/data/compare/align-results';
+import { compareResults } from '../../../src/data/compare/compare-summary';
+import type { BenchmarkResult } from '../../../src/data/results/result-model';
+import { h100, h200, metricOf, result, rowNamed } from './compare-fixtures';
+
+describe('alignment', () => {
+  it('keeps the GPU in the key by default: H100 and H200 runs share no test', () => {
+    const rows = alignResults(h100.results, h200.results);
+    expect(rows).toHaveLength(36);
+    expect(rows.filter((row) => row.presence === 'missing in candidate')).toHaveLength(18);
+    expect(rows.filter((row) => row.presence === 'missing in baseline')).toHaveLength(18);
+    // Each test's two GPUs sit together, H100 first.
+    expect(rows.slice(0, 2).map((row) => [row.label, row.presence])).toEqual([
+      ['latency_llama8B_tp1', 'missing in candidate'],
+      ['latency_llama8B_tp1', 'missing in baseline'],
+    ]);
+    for (const row of rows) {
+      expect(row.metrics.every((metric) => metric.verdict === 'missing')).toBe(true);
+    }
+  });
+
+  it('returns tests one side lacks as rows, labelled by whichever side has them', () => {
+    const dropped = 'serving_llama70B_tp4_sharegpt_qps_4';
+    const added = 'throughput_mixtral8x7B_tp2';
+    const comparison = compareResults(
+      h100.results.filter((entry) => entry.testName !== added),
+      h100.results.filter((entry) => entry.testName !== dropped),
+    );
+    expect(comparison.rows).toHaveLength(18);
+    const gone = rowNamed(comparison.rows, dropped);
+    expect(gone.presence).toBe('missing in candidate');
+    expect(gone.candidate).toBeNull();
+    expect(gone.metrics.map((metric) => [metric.key, metric.verdict])).toEqual([
+      ['request_throughput', 'missing'],
+      ['ttft_mean', 'missing'],
+      ['ttft_median', 'missing'],
+      ['ttft_p99', 'missing'],
+      ['itl_mean', 'missing'],
+      ['itl_median', 'missing'],
+      ['itl_p99', 'missing'],
+    ]);
+    expect(metricOf(gone, 'ttft_mean').baseline).toBeCloseTo(38.0708, 4);
+    const fresh = rowNamed(comparison.rows, added);
+    expect(fresh.presence).toBe('missing in baseline');
+    expect(fresh.baseline).toBeNull();
+    expect(metricOf(fresh, 'request_throughput').candidate).toBeCloseTo(9.0138, 4);
+    // The 16 tests both have: 3×3 + 2×1 + 11×7 = 88 metrics, all unchanged.
+    expect(comparison.summary.tests).toMatchObject({
+      compared: 16,
+      missingInCandidate: 1,
+      missingInBaseline: 1,
+    });
+    expect(comparison.summary.verdicts).toEqual({
+      regression: 0,
+      improvement: 0,
+      'within noise': 88,
+      missing: 0,
+      'no direction': 0,
+    });
+    expect(comparison.summary.worstRegression).toBeNull();
+  });
+
+  it('does not align tests that differ only in TP', () => {
+    const rows = alignResults(
+      [result({ tp: 1, metrics: { ttft_mean: 10 } })],
+      [result({ tp: 2, metrics: { ttft_mean: 10 } })],
+    );
+    expect(rows.map((row) => [row.baseline?.tp ?? null, row.candidate?.tp ?? null])).toEqual([
+      [1, null],
+      [null, 2],
+    ]);
+  });
+
+  it('does not align tests that differ only in concurrency, or in QPS inf against none', () => {
+    const rows = alignResults(
+      [
+        result({ concurrency: 8, metrics: { ttft_mean: 10 } }),
+        result({ qps: Infinity, metrics: { ttft_mean: 10 } }),
+      ],
+      [
+        result({ concurrency: 16, metrics: { ttft_mean: 10 } }),
+        result({ concurrency: null, metrics: { ttft_mean: 10 } }),
+        result({ qps: null, metrics: { ttft_mean: 10 } }),
+      ],
+    );
+    expect(rows).toHaveLength(5);
+    expect(rows.every((row) => row.presence !== 'both')).toBe(true);
+  });
+
+  it('aligns on every other defining field and only on them', () => {
+    const base = result({ metrics: { ttft_mean: 10 } });
+    const fields: Partial<BenchmarkResult>[] = [
+      { suite: 'latency' },
+      { model: 'llama70B' },
+      { pp: 2 },
+      { dataset: 'random' },
+      { variant: 'specdecode' },
+      { inputLen: 1024 },
+      { outputLen: 128 },
+      { gpu: { type: 'H100', count: 4 } },
+      { gpu: { type: 'H200', count: 8 } },
+    ];
+    for (const field of fields) {
+      const other = { ...base, ...field };
+      expect(alignmentKey(other), JSON.stringify(field)).not.toBe(alignmentKey(base));
+    }
+    // Not part of what a test is: its spelling, its attributes, its values; PP 1 is no PP.
+    for (const field of [
+      { testName: 'another spelling' },
+      { attributes: { dtype: 'bf16' } },
+      { metrics: { ttft_mean: 99 } },
+      { pp: 1 },
+    ]) {
+      expect(alignmentKey({ ...base, ...field }), JSON.stringify(field)).toBe(alignmentKey(base));
+    }
+    expect(alignmentKey(base, { ignoreGpu: true })).toBe(
+      alignmentKey({ ...base, gpu: { type: 'A100', count: 2 } }, { ignoreGpu: true }),
+    );
+  });
+
+  it('labels an aligned test with the baseline’s name', () => {
+    const [row] = alignResults(
+      [result({ testName: 'base name', metrics: {} })],
+      [result({ testName: 'candidate name', metrics: {} })],
+    );
+    expect(row?.presence).toBe('both');
+    expect(row?.label).toBe('base name');
+  });
+
+  it('uses the first of several results with one key and counts the others', () => {
+    const rows = alignResults(
+      [
+        result({ metrics: { ttft_mean: 10 } }),
+        result({ metrics: { ttft_mean: 20 } }),
+        result({ metrics: { ttft_mean: 30 } }),
+      ],
+      [result({ metrics: { ttft_mean: 10 } }), result({ metrics: { ttft_mean: 50 } })],
+    );
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    if (row === undefined) throw new Error('no row');
+    expect(row.duplicatesIgnored).toEqual({ baseline: 2, candidate: 1 });
+    expect(metricOf(row, 'ttft_mean')).toMatchObject({
+      baseline: 10,
+      candidate: 10,
+      verdict: 'within noise',
+    });
+    expect(compareResults([], []).summary.tests.duplicatesIgnored).toEqual({
+      baseline: 0,
+      candidate: 0,
+    });
+  });
+
+  it('orders QPS ascending with inf last, concurrency with none last, whatever the input order', () => {
+    const qps = [Infinity, 16, 1, 4].map((value) =>
+      result({ qps: value, testName: `q${value}`, metrics: {} }),
+    );
+    expect(alignResults(qps, []).map((row) => row.label)).toEqual(['q1', 'q4', 'q16', 'qInfinity']);
+    const concurrency = [null, 64, 8].map((value) =>
+      result({ concurrency: value, testName: `c${value}`, metrics: {} }),
+    );
+    expect(alignResults([], concurrency).map((row) => row.label)).toEqual(['c8', 'c64', 'cnull']);
+  });
+
+  it('lists every metric key of either side: the baseline’s in order, then the candidate’s', () => {
+    const [row] = alignResults(
+      [result({ metrics: { ttft_mean: 10, ttft_p99: null, itl_mean: 5 } })],
+      [result({ metrics: { itl_mean: 5, request_throughput: 3, ttft_mean: 10 } })],
+    );
+    if (row === undefined) throw new Error('no row');
+    expect(row.metrics.map((metric) => [metric.key, metric.verdict])).toEqual([
+      ['ttft_mean', 'within noise'],
+      ['ttft_p99', 'missing'],
+      ['itl_mean', 'within noise'],
+      ['request_throughput', 'missing'],
+    ]);
+  });
+});
+
+interface Spec {
+  readonly tp: number | null;
+  readonly qps: number | null;
+  readonly concurrency: number | null;
+  readonly gpu: string;
+  readonly value: number;
+}
+
+describe('alignment never drops a result', () => {
+  it('every distinct test of either side is exactly one row', () => {
+    const arb = fc.array(
+      fc.record({
+        tp: fc.constantFrom(1, 2, null),
+        qps: fc.constantFrom(1, 16, Infinity, null),
+        concurrency: fc.constantFrom(8, null),
+        gpu: fc.constantFrom('H100', 'H200'),
+        value: fc.double({ min: 1, max: 100, noNaN: true }),
+      }),
+      { maxLength: 12 },
+    );
+    const toResults = (specs: readonly Spec[]) =>
+      specs.map((spec) =>
+        result({
+          tp: spec.tp,
+          qps: spec.qps,
+          concurrency: spec.concurrency,
+          gpu: { type: spec.gpu, count: 8 },
+          metrics: { ttft_mean: spec.value },
+        }),
+      );
+    fc.assert(
+      fc.property(arb, arb, fc.boolean(), (left, right, ignoreGpu) => {
+        const base = toResults(left);
+        const cand = toResults(right);
+        const rows = alignResults(base, cand, { ignoreGpu });
+        const keys = new Set([...base, ...cand].map((entry) => alignmentKey(entry, { ignoreGpu })));
+        expect(rows.map((row) => row.key).sort()).toEqual([...keys].sort());
+        const summary = compareResults(base, cand, { ignoreGpu }).summary;
+        const duplicates = summary.tests.duplicatesIgnored;
+        expect(rows.filter((row) => row.baseline !== null).length + duplicates.baseline).toBe(
+          base.length,
+        );
+        expect(rows.filter((row) => row.candidate !== null).length + duplicates.candidate).toBe(
+          cand.length,
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,92 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { COMPARISON_CSV_HEADER, comparisonCsv } from '../../../src/data/compare/comparison-csv';
+import { compareResults } from '../../../src/data/compare/compare-summary';
+import { buildCsv } from '../../../src/data/csv';
+import { result } from './compare-fixtures';
+
+describe('comparisonCsv', () => {
+  const comparison = compareResults(
+    [
+      result({ metrics: { request_throughput: 10, ttft_mean: 100 } }),
+      result({
+        suite: 'latency',
+        testName: 'latency_llama8B_tp1',
+        qps: null,
+        dataset: null,
+        metrics: { latency_mean: 1046.9095210234325 },
+      }),
+    ],
+    [result({ metrics: { request_throughput: 8, ttft_mean: 130 } })],
+  );
+
+  it('gives one row per metric comparison at full precision, missing values empty', () => {
+    const csv = comparisonCsv(comparison);
+    expect(csv.header).toEqual(COMPARISON_CSV_HEADER);
+    expect(csv.rows).toEqual([
+      [
+        'latency',
+        'latency_llama8B_tp1',
+        '8×H100',
+        null,
+        'latency_mean',
+        'Mean latency',
+        'ms',
+        'lower',
+        1046.9095210234325,
+        null,
+        null,
+        5,
+        'missing',
+      ],
+      [
+        'serving',
+        'serving_llama8B_tp1_sharegpt_qps_16',
+        '8×H100',
+        '8×H100',
+        'request_throughput',
+        'Throughput',
+        'req/s',
+        'higher',
+        10,
+        8,
+        -20,
+        5,
+        'regression',
+      ],
+      [
+        'serving',
+        'serving_llama8B_tp1_sharegpt_qps_16',
+        '8×H100',
+        '8×H100',
+        'ttft_mean',
+        'Mean TTFT',
+        'ms',
+        'lower',
+        100,
+        130,
+        30,
+        5,
+        'regression',
+      ],
+    ]);
+  });
+
+  it('goes through buildCsv with numbers as numbers and hostile names neutralized', () => {
+    const text = buildCsv(comparisonCsv(comparison).header, comparisonCsv(comparison).rows);
+    expect(text.split('\r\n')).toEqual([
+      'Suite,Test,Baseline GPU,Candidate GPU,Metric key,Metric,Unit,Direction,Baseline,Candidate,Change (%),Threshold (%),Verdict',
+      'latency,latency_llama8B_tp1,8×H100,,latency_mean,Mean latency,ms,lower,1046.9095210234325,,,5,missing',
+      'serving,serving_llama8B_tp1_sharegpt_qps_16,8×H100,8×H100,request_throughput,Throughput,req/s,higher,10,8,-20,5,regression',
+      'serving,serving_llama8B_tp1_sharegpt_qps_16,8×H100,8×H100,ttft_mean,Mean TTFT,ms,lower,100,130,30,5,regression',
+    ]);
+    const hostile = compareResults(
+      [result({ testName: '=HYPERLINK("x")', metrics: { ttft_mean: 1 } })],
+      [],
+    );
+    const csv = comparisonCsv(hostile);
+    expect(buildCsv(csv.header, csv.rows).split('\r\n')[1]).toBe(
+      `serving,"'=HYPERLINK(""x"")",8×H100,,ttft_mean,Mean TTFT,ms,lower,1,,,5,missing`,
+    );
+  });
+});

@@ -1,0 +1,202 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { BenchmarkResult } from '../../../src/data/results/result-model';
+import {
+  isResultsPack,
+  isStoredPack,
+  packResults,
+  readStoredPack,
+  storePack,
+  packTransferables,
+  startUnpacking,
+  unpackResults,
+  unpackSome,
+  type ResultsPack,
+} from '../../../src/data/results/results-pack';
+import { seedDataset } from '../../helpers/seed';
+
+const h100 = seedDataset('H100');
+
+const nullableNumber = fc.option(
+  fc.oneof(
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.double({ noNaN: true }),
+    fc.constant(Infinity),
+  ),
+  { nil: null },
+);
+const key = fc.oneof(
+  fc.constantFrom('ttft_mean', 'request_throughput', 'latency_p99', '__proto__', 'constructor'),
+  fc.string({ maxLength: 8 }),
+);
+const resultArbitrary: fc.Arbitrary<BenchmarkResult> = fc.record({
+  suite: fc.constantFrom('latency', 'throughput', 'serving'),
+  testName: fc.string({ maxLength: 20 }),
+  model: fc.string({ maxLength: 10 }),
+  tp: nullableNumber,
+  pp: nullableNumber,
+  gpu: fc.option(fc.record({ type: fc.string({ maxLength: 6 }), count: nullableNumber }), {
+    nil: null,
+  }),
+  dataset: fc.option(fc.string({ maxLength: 8 }), { nil: null }),
+  variant: fc.option(fc.string({ maxLength: 8 }), { nil: null }),
+  qps: nullableNumber,
+  concurrency: nullableNumber,
+  inputLen: nullableNumber,
+  outputLen: nullableNumber,
+  metrics: fc.dictionary(key, nullableNumber, { maxKeys: 5 }),
+  attributes: fc
+    .array(fc.tuple(key, fc.string({ maxLength: 8 })), { maxLength: 3 })
+    .map((pairs) => {
+      const record = Object.create(null) as Record<string, string>;
+      for (const [name, value] of pairs) record[name] = value;
+      return record;
+    }),
+});
+
+/** A result as plain data, so objects without a prototype compare like any other. */
+function plain(result: BenchmarkResult): unknown {
+  return JSON.parse(
+    JSON.stringify(result, (_, value: unknown) => (value === Infinity ? 'Infinity' : value)),
+  );
+}
+
+describe('packing results for the trip from the parsing worker', () => {
+  it('gives back the seed results exactly, QPS inf and missing values included', () => {
+    const back = unpackResults(packResults(h100.results));
+    expect(back).toHaveLength(18);
+    expect(back.map(plain)).toEqual(h100.results.map(plain));
+    const inf = back.find((result) => result.testName === 'serving_llama8B_tp1_sharegpt_qps_inf');
+    // The seed's 8×H100 table: 24.1869 req/s, mean TTFT 240.66 ms at QPS inf.
+    expect(inf?.qps).toBe(Infinity);
+    expect(inf?.metrics.request_throughput).toBeCloseTo(24.1869, 4);
+    expect(inf?.metrics.ttft_mean).toBeCloseTo(240.66, 2);
+    expect(inf?.gpu).toEqual({ type: 'H100', count: 8 });
+    const latency = back.find((result) => result.testName === 'latency_llama8B_tp1');
+    expect(latency?.qps).toBeNull();
+    expect(latency?.metrics.latency_mean).toBeCloseTo(1046.91, 2);
+  });
+
+  it('keeps each distinct string once and shares one GPU object per GPU', () => {
+    const pack = packResults(h100.results);
+    expect(new Set(pack.strings).size).toBe(pack.strings.length);
+    // Three suites' tables: three metric shapes, however many rows.
+    expect(pack.metricShapes).toHaveLength(3);
+    const back = unpackResults(pack);
+    expect(new Set(back.map((result) => result.gpu)).size).toBe(1);
+  });
+
+  it('hands over typed arrays that postMessage can transfer', () => {
+    const pack = packResults(h100.results);
+    const buffers = packTransferables(pack);
+    expect(buffers).toHaveLength(4);
+    const { port1 } = new MessageChannel();
+    port1.postMessage(pack, buffers);
+    // Transferred: the sender's arrays are emptied, nothing was copied.
+    expect(pack.ints.byteLength).toBe(0);
+    expect(pack.metricValues.byteLength).toBe(0);
+    port1.close();
+  });
+
+  it('unpacks a slice at a time to the same results', () => {
+    const pack = packResults(h100.results);
+    const cursor = startUnpacking(pack);
+    let slices = 0;
+    while (!unpackSome(pack, cursor, 5)) slices += 1;
+    expect(slices).toBe(3); // 18 results, 5 at a time: 5, 10, 15, then 18 is done
+    expect(cursor.out.map(plain)).toEqual(h100.results.map(plain));
+  });
+
+  it('round-trips any results (10,000 generated lists)', () => {
+    fc.assert(
+      fc.property(fc.array(resultArbitrary, { maxLength: 12 }), (results) => {
+        const back = unpackResults(packResults(results));
+        // Compared as text: toEqual ten thousand times would take most of a minute.
+        if (JSON.stringify(back.map(plain)) !== JSON.stringify(results.map(plain))) {
+          expect(back.map(plain)).toEqual(results.map(plain));
+        }
+        for (const result of back) {
+          // `__proto__` stays an ordinary key and no prototype is touched.
+          expect(
+            Object.getPrototypeOf(result.attributes) === null ||
+              Object.keys(result.attributes).length === 0,
+          ).toBe(true);
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 10_000 },
+    );
+  }, 60_000);
+});
+
+describe('a pack read back from storage', () => {
+  const good = (): ResultsPack => packResults(h100.results);
+
+  it('is accepted whole', () => {
+    expect(isResultsPack(good())).toBe(true);
+    expect(isResultsPack(packResults([]))).toBe(true);
+  });
+
+  it('is refused when anything does not add up', () => {
+    const pack = good();
+    const broken: unknown[] = [
+      null,
+      'pack',
+      { ...pack, count: 17 },
+      { ...pack, count: -1 },
+      { ...pack, ints: Array.from(pack.ints) },
+      { ...pack, numbers: new Float32Array(pack.numbers) },
+      { ...pack, strings: [...pack.strings, 3] },
+      { ...pack, metricValues: pack.metricValues.slice(1) },
+      { ...pack, attributeValues: Int32Array.of(0) },
+      { ...pack, metricShapes: [[pack.strings.length]] },
+    ];
+    for (const value of broken) expect(isResultsPack(value)).toBe(false);
+    // A string index out of range in one row.
+    const ints = pack.ints.slice();
+    ints[8 + 1] = pack.strings.length;
+    expect(isResultsPack({ ...pack, ints })).toBe(false);
+    // A suite code that is not a suite.
+    const suites = pack.ints.slice();
+    suites[0] = 3;
+    expect(isResultsPack({ ...pack, ints: suites })).toBe(false);
+  });
+});
+
+describe('a pack kept in storage as one Blob', () => {
+  it('reads back to the same results, and was made in four steps with a pause between them', async () => {
+    const pack = packResults(h100.results);
+    let pauses = 0;
+    const stored = await storePack(pack, () => {
+      pauses += 1;
+      return Promise.resolve();
+    });
+    expect(pauses).toBe(4);
+    expect(isStoredPack(stored)).toBe(true);
+    // 18 results: 7 numbers each (8 bytes), their metric values (8 bytes), 8 ints each (4 bytes).
+    expect(stored.lengths).toEqual([18 * 7, pack.metricValues.length, 18 * 8, 0]);
+    expect(stored.data.size).toBe(18 * 7 * 8 + pack.metricValues.length * 8 + 18 * 8 * 4);
+    const back = await readStoredPack(stored);
+    expect(back).not.toBeNull();
+    if (back === null) return;
+    expect(unpackResults(back)).toEqual(h100.results);
+  });
+
+  it('is refused when its bytes are not what its lengths say, or make a bad pack', async () => {
+    const stored = await storePack(packResults(h100.results));
+    const lengths = stored.lengths;
+    // One byte short, and a length that claims more than there is.
+    expect(
+      await readStoredPack({ ...stored, data: stored.data.slice(0, stored.data.size - 1) }),
+    ).toBeNull();
+    expect(
+      await readStoredPack({ ...stored, lengths: [lengths[0] + 1, lengths[1], lengths[2], 0] }),
+    ).toBeNull();
+    // The right number of bytes, all 0xff: every int is −1, not a suite.
+    const junk = new Blob([new Uint8Array(stored.data.size).fill(0xff)]);
+    expect(await readStoredPack({ ...stored, data: junk })).toBeNull();
+    expect(isStoredPack({ ...stored, data: 'bytes' })).toBe(false);
+    expect(isStoredPack({ ...stored, lengths: [1, 2, 3] })).toBe(false);
+    expect(isStoredPack(null)).toBe(false);
+  });
+});
