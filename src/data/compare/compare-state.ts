@@ -1,6 +1,6 @@
 /** The compare view's state as a link carries it, and back. */
-import { DEFAULT_THRESHOLD, isValidThreshold } from './thresholds';
 import { compareSideParam, readCompareSide, type CompareSide } from './compare-sides';
+import { DEFAULT_THRESHOLD, isValidThreshold } from './thresholds';
 
 /** Everything about the compare view that a link should reproduce. */
 export interface CompareState {

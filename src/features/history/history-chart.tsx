@@ -15,27 +15,35 @@ import type { ChartGpu } from '../../data/charts/chart-gpus';
 import { PALETTE_SIZE } from '../../data/charts/chart-gpus';
 import { formatChange } from '../../data/compare/metric-verdict';
 import {
-  canMoveRun,
-  defaultHistoryMetric,
-  formatHistoryDate,
-  historyChangeAxis,
-  historyChangeText,
-  historyChartRows,
   historyData,
-  historyEmptyText,
-  historyMetricKeys,
-  historyMetricLabel,
-  historySource,
-  historySummary,
-  historyTestChoices,
-  historyValueText,
-  moveRun,
   type HistoryData,
-  type HistoryOrdering,
   type HistoryRun,
-  type HistoryScale,
   type HistorySeries,
-} from '../../data/history/history';
+} from '../../data/history/history-data';
+import {
+  canMoveRun,
+  formatHistoryDate,
+  moveRun,
+  type HistoryOrdering,
+} from '../../data/history/history-order';
+import {
+  historyChangeAxis,
+  historyChartRows,
+  type HistoryScale,
+} from '../../data/history/history-plot';
+import {
+  defaultHistoryMetric,
+  historyMetricKeys,
+  historySource,
+  historyTestChoices,
+} from '../../data/history/history-source';
+import {
+  historyChangeText,
+  historyEmptyText,
+  historyMetricLabel,
+  historySummary,
+  historyValueText,
+} from '../../data/history/history-text';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { ChartFigure } from '../charts/chart-figure';
 import { axisTitle, formatTick, valueScale } from '../charts/chart-text';

@@ -1,12 +1,12 @@
 /** Results and comparisons the compare tests share: the seed runs and a serving result to vary. */
 import { expect } from 'vitest';
 import type { CompareRow } from '../../../src/data/compare/align-results';
-import { compareResults, type Comparison } from '../../../src/data/compare/compare-summary';
 import {
   sideResults,
   sidesIgnoreGpu,
   type CompareSide,
 } from '../../../src/data/compare/compare-sides';
+import { compareResults, type Comparison } from '../../../src/data/compare/compare-summary';
 import type { BenchmarkResult, MetricValues } from '../../../src/data/results/result-model';
 import { seedDataset } from '../../helpers/seed';
 

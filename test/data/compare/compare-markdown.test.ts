@@ -1,13 +1,13 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareResults } from '../../../src/data/compare/compare-summary';
 import {
   comparisonMarkdown,
   escapeMarkdownText,
   formatThreshold,
   summaryLine,
 } from '../../../src/data/compare/compare-markdown';
+import { compareResults } from '../../../src/data/compare/compare-summary';
 import type { BenchmarkResult, MetricValues } from '../../../src/data/results/result-model';
 import { seedDataset } from '../../helpers/seed';
 

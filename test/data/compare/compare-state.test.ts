@@ -1,13 +1,13 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CompareSide } from '../../../src/data/compare/compare-sides';
 import {
   DEFAULT_COMPARE_STATE,
   decodeCompareState,
   encodeCompareState,
   type CompareState,
 } from '../../../src/data/compare/compare-state';
-import type { CompareSide } from '../../../src/data/compare/compare-sides';
 
 describe('compare URL state', () => {
   const full: CompareState = {

@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatChange } from '../../../src/data/compare/metric-verdict';
 import { compareResults, metricEntries } from '../../../src/data/compare/compare-summary';
 import {
   onlyRegressions,
   rowsWithRegressions,
   sortEntriesByHarm,
 } from '../../../src/data/compare/harm-order';
+import { formatChange } from '../../../src/data/compare/metric-verdict';
 import { h100VsH200, metricOf, result, rowNamed } from './compare-fixtures';
 
 describe('8×H100 (baseline) against 8×H200 (candidate), GPU left out of the key', () => {

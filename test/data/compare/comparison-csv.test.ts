@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { COMPARISON_CSV_HEADER, comparisonCsv } from '../../../src/data/compare/comparison-csv';
 import { compareResults } from '../../../src/data/compare/compare-summary';
+import { COMPARISON_CSV_HEADER, comparisonCsv } from '../../../src/data/compare/comparison-csv';
 import { buildCsv } from '../../../src/data/csv';
 import { result } from './compare-fixtures';
 

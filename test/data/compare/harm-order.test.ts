@@ -1,6 +1,5 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { compareMetric, formatChange } from '../../../src/data/compare/metric-verdict';
 import { alignResults, type CompareRow } from '../../../src/data/compare/align-results';
 import {
   compareResults,
@@ -13,6 +12,7 @@ import {
   sortEntriesByHarm,
   sortRowsByHarm,
 } from '../../../src/data/compare/harm-order';
+import { compareMetric, formatChange } from '../../../src/data/compare/metric-verdict';
 import type { MetricValues } from '../../../src/data/results/result-model';
 import { h100, metricOf, result, rowNamed } from './compare-fixtures';
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { compareMetric } from '../../../src/data/compare/metric-verdict';
 import { compareResults } from '../../../src/data/compare/compare-summary';
+import { compareMetric } from '../../../src/data/compare/metric-verdict';
 import { normalizeThresholds, thresholdFor } from '../../../src/data/compare/thresholds';
 import { result } from './compare-fixtures';
 

@@ -1,0 +1,57 @@
+/** What the History chart plots: one row per run, and the round-ticked axis of changes. */
+import type { HistoryData, HistorySeries } from './history-data';
+
+/** What the y axis shows: the values, or each value's change from the baseline in percent. */
+export type HistoryScale = 'value' | 'change';
+
+/** One row per run for the line chart: `position`, and per series `dataKey` → number or null. */
+export type HistoryChartRow = Readonly<Record<string, number | null>> & {
+  readonly position: number;
+};
+
+/** The rows a line chart plots (nulls are gaps: lines are not drawn through them). */
+export function historyChartRows(data: HistoryData, scale: HistoryScale): HistoryChartRow[] {
+  return data.runs.map((run) => {
+    const row: Record<string, number | null> = { position: run.position };
+    for (const line of data.series) {
+      const point = line.points[run.position];
+      row[line.dataKey] = (scale === 'value' ? point?.value : point?.changePct) ?? null;
+    }
+    return row as HistoryChartRow;
+  });
+}
+
+/** A y axis: its domain and round ticks. */
+export interface HistoryAxis {
+  readonly domain: [number, number];
+  readonly ticks: number[];
+}
+
+/**
+ * The change axis (percent): always through 0, the baseline's level, with round ticks (steps of
+ * 1, 2, 2.5 or 5 × 10^k, about four of them) reaching past the largest rise and fall shown.
+ * Without any change it spans −1% to +1%, so flat lines sit in the middle, not on an edge.
+ */
+export function historyChangeAxis(data: HistoryData, shown: readonly HistorySeries[]): HistoryAxis {
+  let low = 0;
+  let high = 0;
+  for (const line of shown) {
+    for (const point of line.points) {
+      if (point.changePct === null) continue;
+      low = Math.min(low, point.changePct);
+      high = Math.max(high, point.changePct);
+    }
+  }
+  if (data.runs.length === 0 || (low === 0 && high === 0)) {
+    return { domain: [-1, 1], ticks: [-1, -0.5, 0, 0.5, 1] };
+  }
+  const rough = (high - low) / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
+  const first = Math.floor(low / step);
+  const last = Math.ceil(high / step);
+  const ticks = Array.from({ length: last - first + 1 }, (_, i) =>
+    Number(((first + i) * step).toPrecision(12)),
+  );
+  return { domain: [ticks[0] ?? low, ticks[ticks.length - 1] ?? high], ticks };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { historyData } from '../../../src/data/history/history-data';
+import { historyChangeAxis, historyChartRows } from '../../../src/data/history/history-plot';
+import { QPS_1, QPS_INF, h100Group, options, testKeyOf, threeNightlies } from './history-fixtures';
+
+describe('historyData', () => {
+  it('plots values or changes, one row per run', () => {
+    const group = h100Group(threeNightlies());
+    const data = historyData(group, options({ testKey: testKeyOf(group, QPS_INF) }));
+    expect(historyChartRows(data, 'value')).toEqual([
+      { position: 0, s0: 200 },
+      { position: 1, s0: 190 },
+      { position: 2, s0: 250 },
+    ]);
+    expect(historyChartRows(data, 'change')).toEqual([
+      { position: 0, s0: 0 },
+      { position: 1, s0: -5 },
+      { position: 2, s0: 25 },
+    ]);
+  });
+
+  it('gives the change axis round ticks through 0', () => {
+    const group = h100Group(threeNightlies());
+    const one = historyData(group, options({ testKey: testKeyOf(group, QPS_INF) }));
+    // Changes −5% … +25%: a span of 30, about 4 steps of 7.5, rounded up to steps of 10.
+    expect(historyChangeAxis(one, one.series)).toEqual({
+      domain: [-10, 30],
+      ticks: [-10, 0, 10, 20, 30],
+    });
+    // From Nightly 20 (250): −20% and −24%, a span of 24 → steps of 10 from −30 to 0.
+    const down = historyData(
+      group,
+      options({ testKey: testKeyOf(group, QPS_INF), baselineId: 'a' }),
+    );
+    expect(historyChangeAxis(down, down.series)).toEqual({
+      domain: [-30, 0],
+      ticks: [-30, -20, -10, 0],
+    });
+    // Nothing moved (another test): −1% to +1%, so the flat line sits in the middle.
+    const flat = historyData(group, options({ testKey: testKeyOf(group, QPS_1) }));
+    expect(historyChangeAxis(flat, flat.series)).toEqual({
+      domain: [-1, 1],
+      ticks: [-1, -0.5, 0, 0.5, 1],
+    });
+  });
+});
