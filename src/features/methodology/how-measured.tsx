@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { commandText } from '../../data/methodology/command-text';
+import { datasetSetup, type RecordedCommand } from '../../data/methodology/dataset-setup';
 import {
   SUITE_WORKLOADS,
   SUITE_WORKLOAD_SOURCE,
-  commandText,
-  datasetSetup,
   workloadFacts,
-  type RecordedCommand,
   type SetupFact,
-} from '../../data/methodology/methodology';
+} from '../../data/methodology/suite-workloads';
 import { SUITES, type Dataset } from '../../data/results/result-model';
 import { useDashboardStore } from '../../store/dashboard-store';
 import { copyText } from '../clipboard/copy-text';

@@ -1,130 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createDataset } from '../../../src/data/results/dataset';
+import { MAX_COMMANDS, datasetSetup } from '../../../src/data/methodology/dataset-setup';
+import { seedDataset } from '../../helpers/seed';
 import {
-  MAX_COMMANDS,
-  SUITE_WORKLOADS,
-  commandText,
-  datasetSetup,
-  workloadFacts,
-  type DatasetSetup,
-  type SetupFact,
-} from '../../../src/data/methodology/methodology';
-import { parseResultFiles, parseResultsText } from '../../../src/data/formats/parse-results';
-import type { Dataset, Suite } from '../../../src/data/results/result-model';
-import { readFixture, seedDataset } from '../../helpers/seed';
-
-/** Fixtures dropped together (by path under test/fixtures) → the dataset of the first one. */
-function droppedDataset(...paths: string[]): Dataset {
-  const files = paths.map((path) => ({
-    name: path.split('/').pop() ?? path,
-    text: readFixture(path),
-  }));
-  const [first] = parseResultFiles(files);
-  if (first === undefined || !first.outcome.ok) throw new Error(`${paths[0]} did not parse`);
-  return createDataset(
-    first.outcome.value,
-    { kind: 'file', name: first.name },
-    files[0]?.text ?? '',
-  );
-}
-
-/** Text dropped as a file → its dataset. */
-function textDataset(name: string, text: string): Dataset {
-  const outcome = parseResultsText(text, name);
-  if (!outcome.ok) throw new Error(`${name} did not parse: ${outcome.error.message}`);
-  return createDataset(outcome.value, { kind: 'file', name }, text);
-}
-
-function factsOf(facts: readonly SetupFact[]): Record<string, string> {
-  return Object.fromEntries(facts.map((fact) => [fact.term, fact.value]));
-}
-
-function suiteFacts(setup: DatasetSetup, suite: Suite): Record<string, string> {
-  const found = setup.suites.find((entry) => entry.suite === suite);
-  if (found === undefined) throw new Error(`no ${suite} suite`);
-  return { Tests: String(found.tests), ...factsOf(found.facts) };
-}
-
-/** The bullet lines under one section title of a nightly page, up to its table. */
-function bulletsOf(page: string, title: string): string[] {
-  const lines = page.split('\n');
-  const start = lines.indexOf(title);
-  const bullets: string[] = [];
-  for (const line of lines.slice(start + 1)) {
-    if (!line.startsWith('- ')) break;
-    bullets.push(line.slice(2));
-  }
-  return bullets;
-}
-
-// What the fixtures' `.commands` files record, copied from them by hand.
-const SERVER_8B_TP2 =
-  'VLLM_USE_V1=1 vllm serve meta-llama/Llama-3.1-8B-Instruct       --tensor-parallel-size 2 --dtype bfloat16 --swap-space 16 --disable-log-stats --load-format dummy';
-const SERVER_70B =
-  'python3 -m vllm.entrypoints.openai.api_server --model meta-llama/Meta-Llama-3-70B-Instruct --tensor-parallel-size 1 --swap-space 16 --disable-log-stats --disable-log-requests --load-format dummy';
-
-describe('SUITE_WORKLOADS', () => {
-  it('says what the top of every nightly page says, bullet by bullet', () => {
-    for (const gpu of ['8xH100', '8xH200', '8xA100-SXM4-80GB']) {
-      const page = readFixture(`nightly/nightly-${gpu}.md`);
-      const { latency, throughput, serving } = SUITE_WORKLOADS;
-      expect(bulletsOf(page, 'Latency tests')).toEqual([
-        `Input length: ${latency.input}.`,
-        `Output length: ${latency.output}.`,
-        `Batch size: ${latency.batch}.`,
-        `Models: ${latency.models}.`,
-        `Evaluation metrics: ${latency.metrics}.`,
-      ]);
-      expect(bulletsOf(page, 'Throughput tests')).toEqual([
-        `Input length: ${throughput.input}.`,
-        `Output length: ${throughput.output}.`,
-        `Batch size: ${throughput.batch}.`,
-        `Models: ${throughput.models}.`,
-        `Evaluation metrics: ${throughput.metrics}.`,
-      ]);
-      expect(bulletsOf(page, 'Serving tests')).toEqual([
-        `Input length: ${serving.input}.`,
-        `Output length: ${serving.output}.`,
-        `Batch size: ${serving.batch}.`,
-        `${serving.arrivals ?? ''}.`,
-        `Models: ${serving.models}.`,
-        ...serving.notes,
-        `Evaluation metrics: ${serving.metrics}.`,
-      ]);
-    }
-  });
-
-  it('has the workload in the words people ask with', () => {
-    expect(factsOf(workloadFacts(SUITE_WORKLOADS.latency))).toEqual({
-      Input: '32 tokens',
-      Output: '128 tokens',
-      'Batch size': 'fixed (8)',
-      Models: 'llama-3.1 8B, llama-3 70B, mixtral 8x7B',
-      Metrics: 'end-to-end latency (mean, median, p99)',
-    });
-    expect(SUITE_WORKLOADS.latency.summary).toBe('32 input / 128 output tokens, batch 8');
-    expect(SUITE_WORKLOADS.throughput.input).toBe(
-      'randomly sample 200 prompts from ShareGPT dataset (with fixed random seed)',
-    );
-    const serving = workloadFacts(SUITE_WORKLOADS.serving);
-    expect(serving.map((fact) => fact.term)).toEqual([
-      'Input',
-      'Output',
-      'Batch size',
-      'Request arrivals',
-      'Models',
-      'Metrics',
-      'Also',
-    ]);
-    expect(factsOf(serving)['Request arrivals']).toMatch(
-      /^Average QPS \(query per second\): 1, 4, 16 and inf\. .*random Poisson process \(with fixed random seed\)$/,
-    );
-    expect(SUITE_WORKLOADS.serving.summary).toBe(
-      '200 ShareGPT prompts at QPS 1, 4, 16 and inf, Poisson arrivals (fixed seed)',
-    );
-  });
-});
+  SERVER_70B,
+  SERVER_8B_TP2,
+  droppedDataset,
+  factsOf,
+  suiteFacts,
+  textDataset,
+} from './methodology-fixtures';
 
 describe('datasetSetup', () => {
   it('says a bundled nightly run recorded nothing but its results, and what those state', () => {
@@ -326,37 +211,5 @@ describe('datasetSetup', () => {
   it('is remembered per dataset', () => {
     const dataset = seedDataset('H100');
     expect(datasetSetup(dataset)).toBe(datasetSetup(dataset));
-  });
-});
-
-describe('commandText', () => {
-  it('copies the command exactly and shows it with its padding made one space', () => {
-    const recorded = readFixture(
-      'formats/serve/serving_llama8B_tp2_random_128_128_qps_4_concurrency_16.commands',
-    );
-    const server = (JSON.parse(recorded) as { server_command: string }).server_command;
-    expect(server).toBe(SERVER_8B_TP2);
-    expect(commandText(server)).toEqual({
-      copy: SERVER_8B_TP2,
-      display:
-        'VLLM_USE_V1=1 vllm serve meta-llama/Llama-3.1-8B-Instruct --tensor-parallel-size 2 --dtype bfloat16 --swap-space 16 --disable-log-stats --load-format dummy',
-      escaped: 0,
-    });
-  });
-
-  it('keeps quoted text, escapes and line continuations as written', () => {
-    expect(commandText(` vllm bench  "a  b" 'c   d' e\\  f \\\n     --x  `).display).toBe(
-      `vllm bench "a  b" 'c   d' e\\  f \\\n --x`,
-    );
-  });
-
-  it('shows markup as it is and writes characters that would not show as escapes', () => {
-    const hostile = 'vllm serve "<script>alert(1)</script>" --name \u202Eevil\u200B\u0007';
-    const text = commandText(hostile);
-    expect(text.copy).toBe(hostile);
-    expect(text.display).toBe(
-      'vllm serve "<script>alert(1)</script>" --name \\u{202E}evil\\u{200B}\\u{0007}',
-    );
-    expect(text.escaped).toBe(3);
   });
 });
