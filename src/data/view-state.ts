@@ -3,7 +3,7 @@ import {
   NOTHING_HIDDEN,
   type FilterGroup,
   type HiddenValues,
-} from './results/result-index';
+} from './results/filter-groups';
 import { SUITES, type Suite } from './results/result-model';
 import type { SortKey, SortSpec } from './results/sort-results';
 

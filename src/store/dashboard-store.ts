@@ -1,13 +1,7 @@
 import { create } from 'zustand';
-import {
-  NOTHING_HIDDEN,
-  buildResultIndex,
-  deriveResultsView,
-  type FilterGroup,
-  type HiddenValues,
-  type ResultIndex,
-  type ResultsView,
-} from '../data/results/result-index';
+import { NOTHING_HIDDEN, type FilterGroup, type HiddenValues } from '../data/results/filter-groups';
+import { buildResultIndex, type ResultIndex } from '../data/results/result-index';
+import { deriveResultsView, type ResultsView } from '../data/results/results-view';
 import type { LoadProblem } from '../data/ingest';
 import type { Dataset, Suite } from '../data/results/result-model';
 import type { SortSpec } from '../data/results/sort-results';

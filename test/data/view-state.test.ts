@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FILTER_GROUPS, type HiddenValues } from '../../src/data/results/result-index';
+import { FILTER_GROUPS, type HiddenValues } from '../../src/data/results/filter-groups';
 import { SUITES } from '../../src/data/results/result-model';
 import type { SortKey } from '../../src/data/results/sort-results';
 import {

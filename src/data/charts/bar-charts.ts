@@ -1,5 +1,5 @@
 import { describeMetric, type MetricDirection } from '../metrics';
-import type { ResultsView } from '../results/result-index';
+import type { ResultsView } from '../results/results-view';
 import type { Suite } from '../results/result-model';
 import { chartGpus, type ChartGpu } from './chart-gpus';
 import { forEachVisible, MarkSum, testLabel, type MarkValue } from './mark-values';

@@ -1,4 +1,5 @@
-import type { ResultIndex, ResultsView } from '../results/result-index';
+import type { ResultIndex } from '../results/result-index';
+import type { ResultsView } from '../results/results-view';
 import type { Suite } from '../results/result-model';
 
 /**

@@ -1,5 +1,5 @@
 import { modelLabel } from '../models';
-import type { ResultsView } from '../results/result-index';
+import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult, Suite } from '../results/result-model';
 
 /**

@@ -1,5 +1,5 @@
 import { describeMetric } from '../metrics';
-import type { ResultsView } from '../results/result-index';
+import type { ResultsView } from '../results/results-view';
 import { chartGpus, type ChartGpu } from './chart-gpus';
 import { servingPairSums, type MarkValue } from './mark-values';
 import { paretoFrontier } from './pareto';

@@ -12,8 +12,9 @@
  *   the dates'; when none has, it is the user's.
  */
 import { alignmentKey } from '../compare/align-results';
-import { orderMetricKeys, type ResultsView } from '../results/result-index';
+import { orderMetricKeys } from '../results/metric-order';
 import { SUITES, type BenchmarkResult, type Dataset, type Suite } from '../results/result-model';
+import type { ResultsView } from '../results/results-view';
 
 /** One test on one GPU: the first visible result of each run that has it. */
 interface TestRuns {

@@ -1,5 +1,6 @@
 import { MISSING } from '../format';
-import { FILTER_GROUPS, NOT_APPLICABLE, type FilterGroup, type ResultIndex } from './result-index';
+import { FILTER_GROUPS, NOT_APPLICABLE, type FilterGroup } from './filter-groups';
+import type { ResultIndex } from './result-index';
 
 /** One column of a sort: the column id (a filter group or a metric key) and its direction. */
 export interface SortKey {

@@ -1,5 +1,5 @@
 import { memo, startTransition, useDeferredValue, useEffect, useState } from 'react';
-import type { ResultsView } from '../../data/results/result-index';
+import type { ResultsView } from '../../data/results/results-view';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { LatencyChart } from './latency-chart';
 import { ServingChart } from './serving-chart';

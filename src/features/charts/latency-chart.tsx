@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { latencyBars, type LatencyStat } from '../../data/charts/bar-charts';
 import { barChartSummary } from '../../data/charts/chart-summaries';
-import type { ResultsView } from '../../data/results/result-index';
+import type { ResultsView } from '../../data/results/results-view';
 import { BarDataTable } from './bar-data-table';
 import { ChartFigure } from './chart-figure';
 import { EmptyChart } from './empty-chart';

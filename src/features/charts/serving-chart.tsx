@@ -20,7 +20,7 @@ import {
   type ServingPanel,
 } from '../../data/charts/serving-charts';
 import { servingMetricChoices, servingMetricKey } from '../../data/charts/serving-metrics';
-import type { ResultsView } from '../../data/results/result-index';
+import type { ResultsView } from '../../data/results/results-view';
 import { ChartFigure } from './chart-figure';
 import {
   axisTitle,

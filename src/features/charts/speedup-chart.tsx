@@ -9,7 +9,7 @@ import {
   type SpeedupRow,
 } from '../../data/charts/speedup';
 import { describeMetric } from '../../data/metrics';
-import type { ResultsView } from '../../data/results/result-index';
+import type { ResultsView } from '../../data/results/results-view';
 import { ChartFigure } from './chart-figure';
 import { markSource, valueWithUnit } from './chart-text';
 import { TooltipBox } from './chart-tooltip';

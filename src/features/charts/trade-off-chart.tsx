@@ -12,7 +12,7 @@ import {
   type TradeOffPoint,
   type TradeOffSeries,
 } from '../../data/charts/trade-off';
-import type { ResultsView } from '../../data/results/result-index';
+import type { ResultsView } from '../../data/results/results-view';
 import { ChartFigure } from './chart-figure';
 import {
   axisTitle,

@@ -8,7 +8,7 @@ import {
   type CompareSide,
 } from '../../data/compare/compare-sides';
 import { gpuLabel } from '../../data/gpu';
-import { deriveResultsView, type ResultsView } from '../../data/results/result-index';
+import { deriveResultsView, type ResultsView } from '../../data/results/results-view';
 import { SUITES, type BenchmarkResult, type Dataset } from '../../data/results/result-model';
 import {
   compareUrlStateOf,

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { FILTER_GROUPS, type FilterGroup } from '../../data/results/result-index';
+import { FILTER_GROUPS, type FilterGroup } from '../../data/results/filter-groups';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { filterToggleLabel, hiddenValueCount } from './filter-summary';
 import { FilterGroupFieldset } from './filter-group';

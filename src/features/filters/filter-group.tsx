@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { FacetValue, FilterGroup } from '../../data/results/result-index';
+import type { FilterGroup } from '../../data/results/filter-groups';
+import type { FacetValue } from '../../data/results/results-view';
 
 interface FilterGroupProps {
   readonly group: FilterGroup;

@@ -1,4 +1,5 @@
-import { FILTER_GROUPS, type FacetValue, type FilterGroup } from '../../data/results/result-index';
+import { FILTER_GROUPS, type FilterGroup } from '../../data/results/filter-groups';
+import type { FacetValue } from '../../data/results/results-view';
 
 /** How many filter values are unchecked, over every group. */
 export function hiddenValueCount(

@@ -1,11 +1,7 @@
 /** Result views for chart tests: the bundled seed, and small hand-made datasets. */
-import {
-  NOTHING_HIDDEN,
-  buildResultIndex,
-  deriveResultsView,
-  type HiddenValues,
-  type ResultsView,
-} from '../../../src/data/results/result-index';
+import { NOTHING_HIDDEN, type HiddenValues } from '../../../src/data/results/filter-groups';
+import { buildResultIndex } from '../../../src/data/results/result-index';
+import { deriveResultsView, type ResultsView } from '../../../src/data/results/results-view';
 import type { BenchmarkResult, Dataset, Suite } from '../../../src/data/results/result-model';
 import { SEED_GPUS, seedDataset } from '../../helpers/seed';
 

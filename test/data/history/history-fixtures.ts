@@ -7,13 +7,9 @@ import {
   type HistoryGpuGroup,
 } from '../../../src/data/history/history-source';
 import { createDataset } from '../../../src/data/results/dataset';
-import {
-  NOTHING_HIDDEN,
-  buildResultIndex,
-  deriveResultsView,
-  type HiddenValues,
-  type ResultsView,
-} from '../../../src/data/results/result-index';
+import { NOTHING_HIDDEN, type HiddenValues } from '../../../src/data/results/filter-groups';
+import { buildResultIndex } from '../../../src/data/results/result-index';
+import { deriveResultsView, type ResultsView } from '../../../src/data/results/results-view';
 import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
 import { readFixture, seedDataset } from '../../helpers/seed';
 

@@ -6,7 +6,7 @@ import {
   historyTestChoices,
 } from '../../../src/data/history/history-source';
 import { historyEmptyText } from '../../../src/data/history/history-text';
-import { NOTHING_HIDDEN } from '../../../src/data/results/result-index';
+import { NOTHING_HIDDEN } from '../../../src/data/results/filter-groups';
 import type { Dataset } from '../../../src/data/results/result-model';
 import { seedDataset } from '../../helpers/seed';
 import {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseResultsText } from '../../../src/data/formats/parse-results';
 import {
   contentFingerprint,
   createDataset,
   distinctGpuLabels,
   utf8Fingerprint,
 } from '../../../src/data/results/dataset';
-import { parseResultsText } from '../../../src/data/formats/parse-results';
 import { readSiteFile } from '../../helpers/seed';
 
 function parsed(text: string) {

@@ -2,17 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gpuLabel } from '../../../src/data/gpu';
-import {
-  NOTHING_HIDDEN,
-  buildResultIndex,
-  deriveResultsView,
-  type ResultIndex,
-} from '../../../src/data/results/result-index';
+import { NOTHING_HIDDEN } from '../../../src/data/results/filter-groups';
+import { buildResultIndex, type ResultIndex } from '../../../src/data/results/result-index';
 import type {
   BenchmarkResult,
   Dataset,
   MetricValues,
 } from '../../../src/data/results/result-model';
+import { deriveResultsView } from '../../../src/data/results/results-view';
 import { sortPositions, type SortSpec } from '../../../src/data/results/sort-results';
 import { seedDataset } from '../../helpers/seed';
 

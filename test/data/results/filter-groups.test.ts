@@ -1,0 +1,70 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  groupValueOf,
+  labelOf,
+  orderValues,
+  type GroupValue,
+} from '../../../src/data/results/filter-groups';
+import type { BenchmarkResult } from '../../../src/data/results/result-model';
+
+const latency: BenchmarkResult = {
+  suite: 'latency',
+  testName: 'latency_llama8B_tp1',
+  model: 'llama8B',
+  tp: null,
+  pp: null,
+  gpu: { type: 'H100', count: 8 },
+  dataset: null,
+  variant: null,
+  qps: null,
+  concurrency: null,
+  inputLen: 32,
+  outputLen: 128,
+  metrics: {},
+  attributes: {},
+};
+
+function values(...keys: string[]): GroupValue[] {
+  return keys.map((value) => ({ value, label: value }));
+}
+
+describe('groupValueOf', () => {
+  it('gives QPS only to serving results, and an unknown TP as —', () => {
+    expect(groupValueOf(latency, 'qps', 'd1')).toBeNull();
+    expect(groupValueOf({ ...latency, suite: 'serving', qps: Infinity }, 'qps', 'd1')).toBe('inf');
+    expect(groupValueOf(latency, 'tp', 'd1')).toBe('—');
+    expect(groupValueOf({ ...latency, tp: 4 }, 'tp', 'd1')).toBe('4');
+    expect(groupValueOf(latency, 'gpu', 'd1')).toBe('8×H100');
+    expect(groupValueOf(latency, 'model', 'd1')).toBe('llama8B');
+    expect(groupValueOf(latency, 'dataset', 'd1')).toBe('d1');
+  });
+});
+
+describe('orderValues', () => {
+  it('orders numbers by size with inf after them and — last', () => {
+    const ordered = orderValues('qps', values('inf', '16', '—', '1', '4'), new Map());
+    expect(ordered.map((entry) => entry.value)).toEqual(['1', '4', '16', 'inf', '—']);
+  });
+
+  it('orders datasets by load order and names by their labels, numbers within them by size', () => {
+    const loaded = new Map([
+      ['b', 0],
+      ['a', 1],
+    ]);
+    expect(orderValues('dataset', values('a', 'b'), loaded).map((entry) => entry.value)).toEqual([
+      'b',
+      'a',
+    ]);
+    const models = orderValues('model', values('gpu10', 'gpu9', 'Alpha'), new Map());
+    expect(models.map((entry) => entry.value)).toEqual(['Alpha', 'gpu9', 'gpu10']);
+  });
+});
+
+describe('labelOf', () => {
+  it('names a dataset by its label and leaves other values as they are', () => {
+    expect(labelOf('dataset', 'd1', new Map([['d1', 'Nightly 18']]))).toBe('Nightly 18');
+    expect(labelOf('dataset', 'd2', new Map())).toBe('d2');
+    expect(labelOf('gpu', '8×H100', new Map())).toBe('8×H100');
+  });
+});

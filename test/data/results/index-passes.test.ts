@@ -1,0 +1,50 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  NumberRanks,
+  countingPass,
+  gather,
+  identityOrder,
+  mapped,
+  remapCodes,
+} from '../../../src/data/results/index-passes';
+import { NOT_APPLICABLE } from '../../../src/data/results/filter-groups';
+
+describe('NumberRanks', () => {
+  it('codes values by first sight, then ranks them by size with missing last', () => {
+    const ranks = new NumberRanks(5);
+    expect([16, null, 1, Infinity, 16].map((value, row) => ranks.set(row, value))).toEqual([
+      0, 1, 2, 3, 0,
+    ]);
+    expect(ranks.rank()).toBe(4);
+    // 1 < 16 < Infinity < missing.
+    expect([...ranks.codes]).toEqual([1, 3, 0, 2, 1]);
+  });
+});
+
+describe('countingPass', () => {
+  it('orders rows by key, keeping the given order among equal keys', () => {
+    const keys = [2, 0, 1, 0, 2];
+    const out = new Uint32Array(5);
+    countingPass(identityOrder(5), keys, 3, out);
+    expect([...out]).toEqual([1, 3, 2, 0, 4]);
+    // A second, more significant pass (keys by row: rows 1, 2, 4 have 0, rows 0, 3 have 1)
+    // keeps the first pass's order among its ties.
+    const next = new Uint32Array(5);
+    countingPass(out, [1, 0, 0, 1, 0], 2, next);
+    expect([...next]).toEqual([1, 2, 4, 3, 0]);
+  });
+});
+
+describe('array helpers', () => {
+  it('maps, gathers and remaps codes as their contracts say', () => {
+    expect([...identityOrder(3)]).toEqual([0, 1, 2]);
+    expect([...mapped(Uint32Array.of(2, 0, 2), Uint32Array.of(7, 8, 9))]).toEqual([9, 7, 9]);
+    const into = new Uint16Array(3);
+    gather(Uint16Array.of(10, 20, 30), Uint32Array.of(2, 0, 1), into);
+    expect([...into]).toEqual([30, 10, 20]);
+    const codes = Uint16Array.of(0, NOT_APPLICABLE, 1);
+    remapCodes(codes, Uint16Array.of(1, 0));
+    expect([...codes]).toEqual([1, NOT_APPLICABLE, 0]);
+  });
+});
