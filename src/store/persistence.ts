@@ -1,15 +1,14 @@
 import { createStore, del, entries, set, update, type UseStore } from 'idb-keyval';
 import type { BenchmarkResult, Dataset } from '../data/results/result-model';
 import { SUITES } from '../data/results/result-model';
+import { isResultsPack } from '../data/results/pack-check';
+import { packResults, type ResultsPack } from '../data/results/results-pack';
 import {
-  isResultsPack,
   isStoredPack,
-  packResults,
   readStoredPack,
   storePack,
-  type ResultsPack,
   type StoredPack,
-} from '../data/results/results-pack';
+} from '../data/results/stored-pack';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 import { takePack, unpackSliced } from './unpack';
 import { yieldToMain } from './yield';

@@ -1,5 +1,6 @@
 import type { BenchmarkResult } from '../data/results/result-model';
-import { startUnpacking, unpackSome, type ResultsPack } from '../data/results/results-pack';
+import type { ResultsPack } from '../data/results/results-pack';
+import { startUnpacking, unpackSome } from '../data/results/unpack-results';
 import { runSliced } from './yield';
 
 /** Results unpacked per look at the clock. */

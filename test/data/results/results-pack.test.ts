@@ -1,18 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BenchmarkResult } from '../../../src/data/results/result-model';
+import { packResults, packTransferables } from '../../../src/data/results/results-pack';
 import {
-  isResultsPack,
-  isStoredPack,
-  packResults,
-  readStoredPack,
-  storePack,
-  packTransferables,
   startUnpacking,
   unpackResults,
   unpackSome,
-  type ResultsPack,
-} from '../../../src/data/results/results-pack';
+} from '../../../src/data/results/unpack-results';
 import { seedDataset } from '../../helpers/seed';
 
 const h100 = seedDataset('H100');
@@ -127,76 +121,4 @@ describe('packing results for the trip from the parsing worker', () => {
       { numRuns: 10_000 },
     );
   }, 60_000);
-});
-
-describe('a pack read back from storage', () => {
-  const good = (): ResultsPack => packResults(h100.results);
-
-  it('is accepted whole', () => {
-    expect(isResultsPack(good())).toBe(true);
-    expect(isResultsPack(packResults([]))).toBe(true);
-  });
-
-  it('is refused when anything does not add up', () => {
-    const pack = good();
-    const broken: unknown[] = [
-      null,
-      'pack',
-      { ...pack, count: 17 },
-      { ...pack, count: -1 },
-      { ...pack, ints: Array.from(pack.ints) },
-      { ...pack, numbers: new Float32Array(pack.numbers) },
-      { ...pack, strings: [...pack.strings, 3] },
-      { ...pack, metricValues: pack.metricValues.slice(1) },
-      { ...pack, attributeValues: Int32Array.of(0) },
-      { ...pack, metricShapes: [[pack.strings.length]] },
-    ];
-    for (const value of broken) expect(isResultsPack(value)).toBe(false);
-    // A string index out of range in one row.
-    const ints = pack.ints.slice();
-    ints[8 + 1] = pack.strings.length;
-    expect(isResultsPack({ ...pack, ints })).toBe(false);
-    // A suite code that is not a suite.
-    const suites = pack.ints.slice();
-    suites[0] = 3;
-    expect(isResultsPack({ ...pack, ints: suites })).toBe(false);
-  });
-});
-
-describe('a pack kept in storage as one Blob', () => {
-  it('reads back to the same results, and was made in four steps with a pause between them', async () => {
-    const pack = packResults(h100.results);
-    let pauses = 0;
-    const stored = await storePack(pack, () => {
-      pauses += 1;
-      return Promise.resolve();
-    });
-    expect(pauses).toBe(4);
-    expect(isStoredPack(stored)).toBe(true);
-    // 18 results: 7 numbers each (8 bytes), their metric values (8 bytes), 8 ints each (4 bytes).
-    expect(stored.lengths).toEqual([18 * 7, pack.metricValues.length, 18 * 8, 0]);
-    expect(stored.data.size).toBe(18 * 7 * 8 + pack.metricValues.length * 8 + 18 * 8 * 4);
-    const back = await readStoredPack(stored);
-    expect(back).not.toBeNull();
-    if (back === null) return;
-    expect(unpackResults(back)).toEqual(h100.results);
-  });
-
-  it('is refused when its bytes are not what its lengths say, or make a bad pack', async () => {
-    const stored = await storePack(packResults(h100.results));
-    const lengths = stored.lengths;
-    // One byte short, and a length that claims more than there is.
-    expect(
-      await readStoredPack({ ...stored, data: stored.data.slice(0, stored.data.size - 1) }),
-    ).toBeNull();
-    expect(
-      await readStoredPack({ ...stored, lengths: [lengths[0] + 1, lengths[1], lengths[2], 0] }),
-    ).toBeNull();
-    // The right number of bytes, all 0xff: every int is −1, not a suite.
-    const junk = new Blob([new Uint8Array(stored.data.size).fill(0xff)]);
-    expect(await readStoredPack({ ...stored, data: junk })).toBeNull();
-    expect(isStoredPack({ ...stored, data: 'bytes' })).toBe(false);
-    expect(isStoredPack({ ...stored, lengths: [1, 2, 3] })).toBe(false);
-    expect(isStoredPack(null)).toBe(false);
-  });
 });

@@ -1,0 +1,92 @@
+/** Whether a value read back from storage is a whole, consistent results pack. */
+import { SUITES } from './result-model';
+import { INT_FIELDS, NONE, NUMBER_FIELDS, type ResultsPack } from './results-pack';
+
+/** `instanceof` that also holds for arrays made in another realm (a structured clone's, say). */
+function isInt32Array(value: unknown): value is Int32Array {
+  return Object.prototype.toString.call(value) === '[object Int32Array]';
+}
+
+function isFloat64Array(value: unknown): value is Float64Array {
+  return Object.prototype.toString.call(value) === '[object Float64Array]';
+}
+
+function isIndexList(value: unknown, limit: number): value is readonly number[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (item) => Number.isInteger(item) && (item as number) >= 0 && (item as number) < limit,
+    )
+  );
+}
+
+function inRange(
+  array: Int32Array,
+  from: number,
+  step: number,
+  min: number,
+  limit: number,
+): boolean {
+  for (let i = from; i < array.length; i += step) {
+    const value = array[i] ?? min;
+    if (value < min || value >= limit) return false;
+  }
+  return true;
+}
+
+/**
+ * True when a value read back from storage is a whole, consistent pack: right array types,
+ * lengths that add up, every index in range. Unpacking a pack that passes cannot go wrong.
+ */
+export function isResultsPack(value: unknown): value is ResultsPack {
+  if (typeof value !== 'object' || value === null) return false;
+  const pack = value as Partial<Record<keyof ResultsPack, unknown>>;
+  const {
+    count,
+    strings,
+    metricShapes,
+    attributeShapes,
+    ints,
+    numbers,
+    metricValues,
+    attributeValues,
+  } = pack;
+  if (
+    typeof count !== 'number' ||
+    !Number.isInteger(count) ||
+    count < 0 ||
+    !Array.isArray(strings) ||
+    !strings.every((item) => typeof item === 'string') ||
+    !Array.isArray(metricShapes) ||
+    !Array.isArray(attributeShapes) ||
+    !isInt32Array(ints) ||
+    !isFloat64Array(numbers) ||
+    !isFloat64Array(metricValues) ||
+    !isInt32Array(attributeValues) ||
+    ints.length !== count * INT_FIELDS ||
+    numbers.length !== count * NUMBER_FIELDS
+  ) {
+    return false;
+  }
+  const limit = strings.length;
+  if (!metricShapes.every((shape) => isIndexList(shape, limit))) return false;
+  if (!attributeShapes.every((shape) => isIndexList(shape, limit))) return false;
+  const metricShapeList = metricShapes as readonly (readonly number[])[];
+  const attributeShapeList = attributeShapes as readonly (readonly number[])[];
+  if (!inRange(ints, 0, INT_FIELDS, 0, SUITES.length)) return false;
+  for (const field of [1, 2]) if (!inRange(ints, field, INT_FIELDS, 0, limit)) return false;
+  for (const field of [3, 4, 5]) if (!inRange(ints, field, INT_FIELDS, NONE, limit)) return false;
+  if (!inRange(ints, 6, INT_FIELDS, 0, metricShapeList.length)) return false;
+  if (!inRange(ints, 7, INT_FIELDS, 0, attributeShapeList.length)) return false;
+  let metricTotal = 0;
+  let attributeTotal = 0;
+  for (let i = 0; i < count; i += 1) {
+    metricTotal += metricShapeList[ints[i * INT_FIELDS + 6] ?? 0]?.length ?? 0;
+    attributeTotal += attributeShapeList[ints[i * INT_FIELDS + 7] ?? 0]?.length ?? 0;
+  }
+  return (
+    metricValues.length === metricTotal &&
+    attributeValues.length === attributeTotal &&
+    inRange(attributeValues, 0, 1, 0, limit)
+  );
+}

@@ -1,0 +1,96 @@
+/** A results pack as IndexedDB keeps it, and back. */
+import { isResultsPack } from './pack-check';
+import type { ResultsPack } from './results-pack';
+
+/**
+ * A pack as IndexedDB keeps it: the small parts as they are, the arrays' bytes as one Blob.
+ * Storing typed arrays makes the page serialize every byte while it waits (about 80 ms for a
+ * 25 MB file's results); a Blob is handed to the browser, which stores it on its own.
+ */
+export interface StoredPack {
+  readonly count: number;
+  readonly strings: readonly string[];
+  readonly metricShapes: readonly (readonly number[])[];
+  readonly attributeShapes: readonly (readonly number[])[];
+  /** Element counts of numbers, metricValues, ints and attributeValues, in the Blob in that order. */
+  readonly lengths: readonly [number, number, number, number];
+  readonly data: Blob;
+}
+
+/**
+ * Pack → stored form. Each array is copied into a Blob of its own, with `pause()` awaited
+ * between them, so a large pack is never copied in one long task; joining Blobs copies nothing.
+ * The 8-byte numbers come first, so every array starts aligned when read back.
+ */
+export async function storePack(
+  pack: ResultsPack,
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<StoredPack> {
+  const arrays = [pack.numbers, pack.metricValues, pack.ints, pack.attributeValues] as const;
+  const parts: Blob[] = [];
+  for (const array of arrays) {
+    parts.push(
+      new Blob([new Uint8Array(array.buffer as ArrayBuffer, array.byteOffset, array.byteLength)]),
+    );
+    await pause();
+  }
+  return {
+    count: pack.count,
+    strings: pack.strings,
+    metricShapes: pack.metricShapes,
+    attributeShapes: pack.attributeShapes,
+    lengths: [
+      pack.numbers.length,
+      pack.metricValues.length,
+      pack.ints.length,
+      pack.attributeValues.length,
+    ],
+    data: new Blob(parts),
+  };
+}
+
+function isLength(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** True when a value read from storage has the shape of a stored pack (its bytes not yet read). */
+export function isStoredPack(value: unknown): value is StoredPack {
+  if (typeof value !== 'object' || value === null) return false;
+  const stored = value as Partial<Record<keyof StoredPack, unknown>>;
+  return (
+    Array.isArray(stored.lengths) &&
+    stored.lengths.length === 4 &&
+    stored.lengths.every(isLength) &&
+    typeof Blob !== 'undefined' &&
+    stored.data instanceof Blob
+  );
+}
+
+/**
+ * Stored form → pack, or null when it is damaged: the bytes must be exactly as many as the
+ * lengths say, and the pack they make must pass `isResultsPack`.
+ */
+export async function readStoredPack(stored: StoredPack): Promise<ResultsPack | null> {
+  const [numbers, metricValues, ints, attributeValues] = stored.lengths;
+  const floatBytes = (numbers + metricValues) * 8;
+  const expected = floatBytes + (ints + attributeValues) * 4;
+  if (stored.data.size !== expected) return null;
+  let buffer: ArrayBuffer;
+  try {
+    buffer = await stored.data.arrayBuffer();
+  } catch {
+    return null;
+  }
+  if (buffer.byteLength !== expected) return null;
+  const pack = {
+    count: stored.count,
+    strings: stored.strings,
+    metricShapes: stored.metricShapes,
+    attributeShapes: stored.attributeShapes,
+    numbers: new Float64Array(buffer, 0, numbers),
+    metricValues: new Float64Array(buffer, numbers * 8, metricValues),
+    ints: new Int32Array(buffer, floatBytes, ints),
+    attributeValues: new Int32Array(buffer, floatBytes + ints * 4, attributeValues),
+  };
+  return isResultsPack(pack) ? pack : null;
+}
