@@ -1,25 +1,20 @@
-import { looksLikeEmbeddedJson, readEmbeddedJsonValue } from './embedded-json';
+import { parseFailure, type ParseOutcome } from '../results/result-model';
 import { looksLikeCommands, readCommandsValue, type CommandsFile } from './commands';
+import { looksLikeEmbeddedJson, readEmbeddedJsonValue } from './embedded-json';
 import { fileBaseName, isCommandsFileName, readFileName, withoutExtension } from './file-name';
+import { finish, type FileContext } from './finish-outcome';
 import { looksLikeLatencyResult, parseLatencyJsonValue } from './latency-json';
 import { readPlatformTable } from './markdown-meta';
-import { buildMeta, isEmptyMeta, notResults } from './outcome';
+import { parseMarkdownPage } from './markdown-page';
+import { buildMeta, notResults } from './outcome';
+import { isJsonObject, parsePythonJson } from './python-json';
 import { looksLikePytorchList, parsePytorchList } from './pytorch-json';
 import { rawContext, type RawContext } from './raw-result';
 import { looksLikeRecords, parseRecordsList, unwrapList } from './records-json';
 import { looksLikeServeResult, readServeObjects } from './serve-json';
 import { parseServeJsonLines } from './serve-json-lines';
-import { MAX_LONG_TEXT_LENGTH, MAX_TEXT_LENGTH, capText, emptyRecord, preview } from './shared';
+import { MAX_TEXT_LENGTH, capText, preview } from './shared';
 import { looksLikeThroughputResult, parseThroughputJsonValue } from './throughput-json';
-import { parseMarkdownPage } from './markdown-page';
-import { isJsonObject, parsePythonJson } from './python-json';
-import {
-  parseFailure,
-  type BenchmarkResult,
-  type ParseOutcome,
-  type ParsedResults,
-  type ResultsMeta,
-} from '../results/result-model';
 
 /** Text that is mostly control characters or has NUL bytes is a binary file read as text. */
 function looksBinary(text: string): boolean {
@@ -31,15 +26,6 @@ function looksBinary(text: string): boolean {
     if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd) odd += 1;
   }
   return odd > sample.length * 0.1;
-}
-
-/** What the parse of one file knows besides its text. */
-interface FileContext {
-  readonly fileName: string | undefined;
-  /** The `.commands` file dropped with it, read. */
-  readonly commands: CommandsFile | null;
-  /** Warnings about the `.commands` file, shown with the results. */
-  readonly commandWarnings: readonly string[];
 }
 
 /** The message for a recorded-commands file read without its results. */
@@ -172,121 +158,6 @@ function readText(input: string, context: FileContext): ParseOutcome {
     );
   }
   return readMarkdown(text);
-}
-
-/** Cuts a text field of a result when it is enormous; returns the same string otherwise. */
-function capped(text: string, what: string, warnings: string[]): string {
-  return text.length > MAX_TEXT_LENGTH ? capText(text, what, warnings) : text;
-}
-
-/** Keys are names with a short prefix (`x:`): a little longer than names. */
-const MAX_KEY_LENGTH = MAX_TEXT_LENGTH + 10;
-
-function cappedKey(key: string, what: string, warnings: string[]): string {
-  return key.length > MAX_KEY_LENGTH ? capText(key, what, warnings, MAX_KEY_LENGTH) : key;
-}
-
-/**
- * The last guard on every success: names, labels, attribute values and metric keys that a file
- * made enormous are cut (with a warning), and results rebuilt only where something was cut.
- */
-function capResults(
-  results: readonly BenchmarkResult[],
-  warnings: string[],
-): readonly BenchmarkResult[] {
-  let out: BenchmarkResult[] | null = null;
-  for (let index = 0; index < results.length; index += 1) {
-    const result = results[index];
-    if (result === undefined) continue;
-    let changed =
-      result.testName.length > MAX_TEXT_LENGTH ||
-      result.model.length > MAX_TEXT_LENGTH ||
-      (result.dataset?.length ?? 0) > MAX_TEXT_LENGTH;
-    for (const key in result.attributes) {
-      if (key.length > MAX_KEY_LENGTH || (result.attributes[key]?.length ?? 0) > MAX_TEXT_LENGTH) {
-        changed = true;
-      }
-    }
-    for (const key in result.metrics) if (key.length > MAX_KEY_LENGTH) changed = true;
-    if (!changed) continue;
-    const testName = capped(result.testName, 'A test name', warnings);
-    const attributes = emptyRecord();
-    for (const key in result.attributes) {
-      attributes[cappedKey(key, 'An attribute name', warnings)] = capped(
-        result.attributes[key] ?? '',
-        `${testName}: an attribute`,
-        warnings,
-      );
-    }
-    const metrics: Record<string, number | null> = {};
-    for (const key in result.metrics) {
-      metrics[cappedKey(key, 'A metric name', warnings)] = result.metrics[key] ?? null;
-    }
-    out ??= [...results];
-    out[index] = {
-      ...result,
-      testName,
-      model: capped(result.model, `${testName}: the model`, warnings),
-      dataset:
-        result.dataset === null
-          ? null
-          : capped(result.dataset, `${testName}: the dataset`, warnings),
-      metrics,
-      attributes: Object.freeze(attributes),
-    };
-  }
-  return out ?? results;
-}
-
-/** Puts the `.commands` file's commands and GPU on results that a non-raw reader read. */
-function withCommands(parsed: ParsedResults, context: FileContext): ParsedResults {
-  const commands = context.commands;
-  if (commands === null) return parsed;
-  const gpu = commands.gpu;
-  const results =
-    gpu === null || parsed.results.every((result) => result.gpu !== null)
-      ? parsed.results
-      : parsed.results.map((result) => (result.gpu === null ? { ...result, gpu } : result));
-  const meta: ResultsMeta = { ...parsed.meta, commands: commands.commands };
-  return { ...parsed, results, meta };
-}
-
-/** Warnings shown per file at most; the rest are counted in the last one. */
-const MAX_WARNINGS = 1000;
-
-const RAW_FORMATS: ReadonlySet<string> = new Set([
-  'vllm-serve-json',
-  'vllm-serve-json-lines',
-  'vllm-latency-json',
-  'vllm-throughput-json',
-  'pytorch-benchmark-json',
-]);
-
-/** Every success goes through here: commands merged, texts capped, warnings bounded. */
-function finish(outcome: ParseOutcome, context: FileContext): ParseOutcome {
-  if (!outcome.ok) return outcome;
-  let parsed = outcome.value;
-  // Raw readers use the commands themselves; the others get their GPU and meta here.
-  if (!RAW_FORMATS.has(parsed.format.id)) parsed = withCommands(parsed, context);
-  const collected = [...context.commandWarnings, ...parsed.warnings];
-  const results = capResults(parsed.results, collected);
-  // The same warning for many rows (a column cut in each) is said once.
-  const warnings = collected.length > 1 ? [...new Set(collected)] : collected;
-  // A file of a million bad rows should not make a million warnings to show.
-  const shown = warnings.length > MAX_WARNINGS ? warnings.slice(0, MAX_WARNINGS - 1) : warnings;
-  const bounded = shown.map((warning) =>
-    warning.length > MAX_LONG_TEXT_LENGTH ? `${warning.slice(0, MAX_LONG_TEXT_LENGTH)}…` : warning,
-  );
-  if (warnings.length > MAX_WARNINGS) {
-    bounded.push(
-      `…and ${(warnings.length - shown.length).toLocaleString('en-US')} more warnings like these.`,
-    );
-  }
-  const { meta } = parsed;
-  const value: ParsedResults = isEmptyMeta(meta)
-    ? { format: parsed.format, results, warnings: bounded }
-    : { format: parsed.format, results, warnings: bounded, meta: meta };
-  return { ok: true, value };
 }
 
 function parseWithContext(input: string, context: FileContext): ParseOutcome {
