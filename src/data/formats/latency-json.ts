@@ -6,18 +6,15 @@
 import { isJsonObject } from './python-json';
 import type { BenchmarkResult, MetricValues, ParseOutcome } from '../results/result-model';
 import { extraMetricKey } from '../metrics';
+import { rawFileOutcome } from './outcome';
 import {
-  commandFacts,
-  finishRawResult,
-  mergeStated,
+  finishStatedResult,
   NOTHING_STATED,
   type RawContext,
   type StatedFacts,
 } from './raw-result';
-import { buildMeta, successOutcome } from './outcome';
 import {
   MAX_EXTRA_FIELDS,
-  NO_ATTRIBUTES,
   byPercentile,
   capText,
   finiteNumbers,
@@ -105,23 +102,15 @@ export function readLatencyObject(
   stated: StatedFacts = NOTHING_STATED,
 ): BenchmarkResult {
   const metrics = latencyMetrics(object, context.warnings, 'The latency result');
-  return finishRawResult(
-    'latency',
-    mergeStated(stated, commandFacts(context)),
-    metrics,
-    NO_ATTRIBUTES,
-    context,
-    true,
-  );
+  return finishStatedResult('latency', stated, metrics, context);
 }
 
 /** A parsed latency JSON value → an outcome. */
 export function parseLatencyJsonValue(value: JsonRecord, context: RawContext): ParseOutcome {
   const result = readLatencyObject(value, context);
-  return successOutcome(
+  return rawFileOutcome(
     { id: 'vllm-latency-json', label: 'vllm bench latency JSON' },
-    [result],
-    context.warnings,
-    buildMeta({ commands: context.commands?.commands ?? null }),
+    result,
+    context,
   );
 }

@@ -6,6 +6,7 @@ import {
   type ParseOutcome,
   type ResultsMeta,
 } from '../results/result-model';
+import type { RawContext } from './raw-result';
 
 /** The message and hint of a JSON value that is no results file of any kind we read. */
 export const NOT_RESULTS_MESSAGE = 'This JSON is not a vLLM benchmark results file.';
@@ -69,4 +70,18 @@ export function successOutcome(
       ? { format, results, warnings }
       : { format, results, warnings, meta: meta },
   };
+}
+
+/** One result read from a whole raw file → its outcome, the `.commands` file's commands as meta. */
+export function rawFileOutcome(
+  format: DetectedFormat,
+  result: BenchmarkResult,
+  context: RawContext,
+): ParseOutcome {
+  return successOutcome(
+    format,
+    [result],
+    context.warnings,
+    buildMeta({ commands: context.commands?.commands ?? null }),
+  );
 }

@@ -7,7 +7,7 @@ import type { BenchmarkResult, GpuSpec, MetricValues, Suite } from '../results/r
 import { parseTestName, type TestNameParts } from './test-name';
 import type { CommandsFile } from './commands';
 import type { FileNameFacts } from './file-name';
-import { MAX_TEXT_LENGTH, capText, stringInterner } from './shared';
+import { MAX_TEXT_LENGTH, NO_ATTRIBUTES, capText, stringInterner } from './shared';
 
 /** Everything a reader of raw files shares while it reads one file. */
 export interface RawContext {
@@ -178,4 +178,24 @@ export function mergeStated(...lists: StatedFacts[]): StatedFacts {
     outputLen: firstOf(...lists.map((facts) => facts.outputLen)),
     gpu: firstOf(...lists.map((facts) => facts.gpu)),
   };
+}
+
+/**
+ * The result of a file that records no attributes (latency, throughput JSON): what another source
+ * states (PyTorch args) over what the `.commands` file says; CI's file name may name the test.
+ */
+export function finishStatedResult(
+  suite: Suite,
+  stated: StatedFacts,
+  metrics: MetricValues,
+  context: RawContext,
+): BenchmarkResult {
+  return finishRawResult(
+    suite,
+    mergeStated(stated, commandFacts(context)),
+    metrics,
+    NO_ATTRIBUTES,
+    context,
+    true,
+  );
 }

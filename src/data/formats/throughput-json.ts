@@ -5,16 +5,14 @@
 import { isJsonObject } from './python-json';
 import type { BenchmarkResult, MetricValues, ParseOutcome } from '../results/result-model';
 import { extraMetricKey } from '../metrics';
+import { rawFileOutcome } from './outcome';
 import {
-  commandFacts,
-  finishRawResult,
-  mergeStated,
+  finishStatedResult,
   NOTHING_STATED,
   type RawContext,
   type StatedFacts,
 } from './raw-result';
-import { buildMeta, successOutcome } from './outcome';
-import { MAX_EXTRA_FIELDS, NO_ATTRIBUTES, capText, finiteOf, own, type JsonRecord } from './shared';
+import { MAX_EXTRA_FIELDS, capText, finiteOf, own, type JsonRecord } from './shared';
 
 /** File keys and the metric each is kept under, in the order metrics are kept. */
 const THROUGHPUT_KEYS: readonly (readonly [string, string])[] = [
@@ -57,23 +55,16 @@ export function readThroughputObject(
   context: RawContext,
   stated: StatedFacts = NOTHING_STATED,
 ): BenchmarkResult {
-  return finishRawResult(
-    'throughput',
-    mergeStated(stated, commandFacts(context)),
-    throughputMetrics(object, context.warnings),
-    NO_ATTRIBUTES,
-    context,
-    true,
-  );
+  const metrics = throughputMetrics(object, context.warnings);
+  return finishStatedResult('throughput', stated, metrics, context);
 }
 
 /** A parsed throughput JSON value → an outcome. */
 export function parseThroughputJsonValue(value: JsonRecord, context: RawContext): ParseOutcome {
   const result = readThroughputObject(value, context);
-  return successOutcome(
+  return rawFileOutcome(
     { id: 'vllm-throughput-json', label: 'vllm bench throughput JSON' },
-    [result],
-    context.warnings,
-    buildMeta({ commands: context.commands?.commands ?? null }),
+    result,
+    context,
   );
 }
