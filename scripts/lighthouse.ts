@@ -1,71 +1,90 @@
 // Lighthouse (desktop) against the production build: `npm run lighthouse` (builds first).
-//   node scripts/lighthouse.mjs [--dist dist] [--runs 3]
+//   npx tsx scripts/lighthouse.ts [--dist dist] [--runs 3] [--build]
 // Serves dist/ under a sub-path on 127.0.0.1, runs Lighthouse's performance and accessibility
 // categories in headless Chromium ($CHROME_PATH or /usr/bin/chromium; nothing is downloaded), and
 // prints each run's scores, the median, and the key metrics. Exits non-zero when the median
 // performance is under 0.95 or accessibility is under 1.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { startStaticServer } from '../bench/static-server.mjs';
-import { mkdtemp, cp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { freePort, launchChromium } from '../test/harness/chromium.ts';
+import { SITE_BASE_PATH, buildSite, distDirOf, requireBuild } from '../test/harness/site.ts';
+import { startStaticServer } from '../test/harness/static-server.ts';
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '..');
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const TARGETS = { performance: 0.95, accessibility: 1 };
 
 const { values } = parseArgs({
-  options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '3' } },
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    runs: { type: 'string', default: '3' },
+    build: { type: 'boolean', default: false },
+  },
 });
 const runs = Number(values.runs);
+if (values.build) await buildSite();
+const distDir = distDirOf(values.dist);
+requireBuild(distDir);
+
+interface Run {
+  performance: number;
+  accessibility: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  longTasks: string[];
+  failedA11y: string[];
+}
+
+function median(list: readonly number[]): number {
+  return [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN;
+}
+
+/** The first five long tasks Lighthouse lists, as `120 ms (index-….js)`. */
+function longTasksOf(details: unknown): string[] {
+  const items =
+    typeof details === 'object' && details !== null && 'items' in details ? details.items : [];
+  if (!Array.isArray(items)) return [];
+  return items.slice(0, 5).map((item: unknown) => {
+    const { duration = NaN, url = '' } = item as { duration?: number; url?: string };
+    return `${Math.round(duration)} ms (${url.split('/').pop() || url})`;
+  });
+}
 
 // The site under a sub-path, as it is often deployed.
-const root = await mkdtemp(path.join(os.tmpdir(), 'vllm-lighthouse-'));
-await cp(path.resolve(REPO_ROOT, values.dist), path.join(root, 'vllm-dashboard'), {
-  recursive: true,
-});
-const server = await startStaticServer(root);
-const url = `${server.origin}/vllm-dashboard/`;
-const chrome = await chromeLauncher.launch({
-  chromePath: CHROME_PATH,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
-
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-const results = [];
+const server = await startStaticServer({ root: distDir, basePath: SITE_BASE_PATH });
+// Lighthouse drives the browser over its DevTools port, next to Playwright's own pipe.
+const port = await freePort();
+const browser = await launchChromium({ args: [`--remote-debugging-port=${port}`] });
+const results: Run[] = [];
 try {
   for (let run = 1; run <= runs; run += 1) {
     const result = await lighthouse(
-      url,
+      server.baseUrl,
       {
-        port: chrome.port,
+        port,
+        hostname: '127.0.0.1',
         output: 'json',
         logLevel: 'error',
         onlyCategories: ['performance', 'accessibility'],
       },
       desktopConfig,
     );
+    if (result === undefined) throw new Error(`Lighthouse returned no result for run ${run}`);
     const { categories, audits } = result.lhr;
-    const row = {
-      performance: categories.performance.score,
-      accessibility: categories.accessibility.score,
-      fcp: audits['first-contentful-paint'].numericValue,
-      lcp: audits['largest-contentful-paint'].numericValue,
-      tbt: audits['total-blocking-time'].numericValue,
-      cls: audits['cumulative-layout-shift'].numericValue,
-      longTasks: (audits['long-tasks']?.details?.items ?? [])
-        .slice(0, 5)
-        .map(
-          (task) => `${Math.round(task.duration)} ms (${task.url.split('/').pop() || task.url})`,
-        ),
+    const metric = (id: string): number => audits[id]?.numericValue ?? NaN;
+    const accessibilityRefs = categories.accessibility?.auditRefs ?? [];
+    const row: Run = {
+      performance: categories.performance?.score ?? 0,
+      accessibility: categories.accessibility?.score ?? 0,
+      fcp: metric('first-contentful-paint'),
+      lcp: metric('largest-contentful-paint'),
+      tbt: metric('total-blocking-time'),
+      cls: metric('cumulative-layout-shift'),
+      longTasks: longTasksOf(audits['long-tasks']?.details),
       failedA11y: Object.values(audits)
         .filter(
-          (audit) =>
-            audit.score === 0 &&
-            categories.accessibility.auditRefs.some((ref) => ref.id === audit.id),
+          (audit) => audit.score === 0 && accessibilityRefs.some((ref) => ref.id === audit.id),
         )
         .map((audit) => audit.id),
     };
@@ -78,9 +97,8 @@ try {
     );
   }
 } finally {
-  await chrome.kill();
+  await browser.close();
   await server.close();
-  await rm(root, { recursive: true, force: true });
 }
 const performance = median(results.map((row) => row.performance));
 const accessibility = median(results.map((row) => row.accessibility));

@@ -1,17 +1,16 @@
 // The explorer, as a person uses it: filters, search, sorting, columns, the URL, CSV downloads and
 // a virtualized table at scale, in Chromium against the production build served under a sub-path.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, openPage, screenshot } from './browser.ts';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
 import { sharedBrowser } from './shared-browser.ts';
-import type { WatchedPage } from './browser.ts';
-import { E2E_BASE_PATH } from './global-setup.ts';
-import { startStaticServer } from './static-server.ts';
-import type { StaticServer } from './static-server.ts';
+import type { WatchedPage } from '../harness/page.ts';
+import { E2E_DIST_DIR } from './global-setup.ts';
+import { serveSiteCopy } from '../harness/site.ts';
+import type { ServedCopy } from '../harness/site.ts';
+import type { StaticServer } from '../harness/static-server.ts';
 
 type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];
@@ -549,26 +548,18 @@ function bigServingJson(count: number): string {
 }
 
 describe('a table of 20,000 serving results', () => {
-  let tempDir: string | undefined;
+  let copy: ServedCopy | undefined;
   let bigSite: StaticServer | undefined;
 
   beforeAll(async () => {
-    const repoRoot = path.resolve(import.meta.dirname, '../..');
-    const distDir = path.resolve(repoRoot, process.env.E2E_DIST_DIR ?? 'dist');
-    tempDir = await mkdtemp(path.join(tmpdir(), 'vllm-e2e-big-'));
-    const root = path.join(tempDir, 'site');
-    await cp(distDir, root, { recursive: true });
-    await writeFile(
-      path.join(root, 'data', 'manifest.json'),
-      JSON.stringify({ datasets: ['big-serving.json'] }),
-    );
-    await writeFile(path.join(root, 'data', 'big-serving.json'), bigServingJson(BIG_ROWS));
-    bigSite = await startStaticServer({ root, basePath: E2E_BASE_PATH });
+    copy = await serveSiteCopy(E2E_DIST_DIR, [
+      { name: 'big-serving.json', text: bigServingJson(BIG_ROWS) },
+    ]);
+    bigSite = copy.server;
   });
 
   afterAll(async () => {
-    await bigSite?.close();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await copy?.close();
   });
 
   it('renders only the rows in view, keeps the row count and scrolls to the last row', async () => {

@@ -2,7 +2,7 @@
 // working; the shortcuts do what the help dialog says.
 import { describe, expect, inject, it } from 'vitest';
 import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
-import { expectNoPageProblems, openPage, screenshot } from './browser.ts';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
 import { sharedBrowser } from './shared-browser.ts';
 
 const chromium = sharedBrowser();

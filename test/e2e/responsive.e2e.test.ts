@@ -1,18 +1,16 @@
 // The dashboard from a 375 px phone to a 2560 px screen, in Chromium against the production build:
 // the page never scrolls sideways, the filters become a drawer below 900 px, tables scroll in their
 // own box with the Model column pinned, and charts fit the width they are given.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, openPage, screenshot } from './browser.ts';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
 import { sharedBrowser } from './shared-browser.ts';
-import type { WatchedPage } from './browser.ts';
-import { E2E_BASE_PATH } from './global-setup.ts';
-import { startStaticServer } from './static-server.ts';
-import type { StaticServer } from './static-server.ts';
+import type { WatchedPage } from '../harness/page.ts';
+import { E2E_DIST_DIR } from './global-setup.ts';
+import { serveSiteCopy } from '../harness/site.ts';
+import type { ServedCopy } from '../harness/site.ts';
+import type { StaticServer } from '../harness/static-server.ts';
 
 interface Viewport {
   readonly width: number;
@@ -384,26 +382,18 @@ function servingJson(count: number): string {
 }
 
 describe('a virtualized table at 375 px', () => {
-  let tempDir: string | undefined;
+  let copy: ServedCopy | undefined;
   let bigSite: StaticServer | undefined;
 
   beforeAll(async () => {
-    const repoRoot = path.resolve(import.meta.dirname, '../..');
-    const distDir = path.resolve(repoRoot, process.env.E2E_DIST_DIR ?? 'dist');
-    tempDir = await mkdtemp(path.join(tmpdir(), 'vllm-e2e-responsive-'));
-    const root = path.join(tempDir, 'site');
-    await cp(distDir, root, { recursive: true });
-    await writeFile(
-      path.join(root, 'data', 'manifest.json'),
-      JSON.stringify({ datasets: ['serving.json'] }),
-    );
-    await writeFile(path.join(root, 'data', 'serving.json'), servingJson(BIG_ROWS));
-    bigSite = await startStaticServer({ root, basePath: E2E_BASE_PATH });
+    copy = await serveSiteCopy(E2E_DIST_DIR, [
+      { name: 'serving.json', text: servingJson(BIG_ROWS) },
+    ]);
+    bigSite = copy.server;
   });
 
   afterAll(async () => {
-    await bigSite?.close();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await copy?.close();
   });
 
   it('keeps the Model column pinned while only the rows in view are rendered', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
-import { expectNoPageProblems, openPage } from './browser.ts';
+import { expectNoPageProblems, openPage } from '../harness/page.ts';
 import { sharedBrowser } from './shared-browser.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
