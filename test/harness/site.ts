@@ -13,7 +13,7 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 /** The site is served from a sub-path on purpose: the build must not assume it lives at `/`. */
 export const SITE_BASE_PATH = '/vllm-dashboard/';
 
-/** The build's folder: `dist` (or `dist`, given relative to the repository). */
+/** The build's folder, `dist` by default; a relative path is taken from the repository root. */
 export function distDirOf(dist = 'dist'): string {
   return path.resolve(REPO_ROOT, dist);
 }
