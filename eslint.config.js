@@ -53,4 +53,29 @@ export default tseslint.config(
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
   },
+  // The tools (the bench, the scripts, the browser-test harness) drive the built site in Chromium
+  // through one harness, test/harness: they never import the app's source, and the harness never
+  // imports the browser tests that use it.
+  {
+    files: ['bench/**/*.ts', 'scripts/**/*.ts', 'test/harness/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/shared/**'], message: 'The project stands alone.' },
+            {
+              group: ['**/src/**'],
+              message: 'The tools measure and drive the built site (dist/), not its source.',
+            },
+            {
+              group: ['**/e2e/**'],
+              message: 'Shared browser code lives in test/harness; the browser tests import it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

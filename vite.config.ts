@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { serviceWorkerPlugin } from './scripts/service-worker-plugin';
+import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
 
 /**
  * The built site's Content-Security-Policy: scripts, workers, styles and data from the site only

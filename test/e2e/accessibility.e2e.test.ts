@@ -4,9 +4,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, openPage, screenshot } from './browser';
-import { sharedBrowser } from './shared-browser';
-import type { WatchedPage } from './browser';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { sharedBrowser } from './shared-browser.ts';
+import type { WatchedPage } from '../harness/page.ts';
 
 type ColorScheme = 'light' | 'dark';
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;

@@ -4,14 +4,9 @@
 import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contentFingerprint } from '../../src/data/results/dataset';
-import { SEED_LATENCY_ROWS, latencyRows } from './dashboard';
-import {
-  expectNoPageProblems,
-  launchBrowser,
-  openPage,
-  screenshot,
-  type WatchedPage,
-} from './browser';
+import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
+import { expectNoPageProblems, openPage, screenshot, type WatchedPage } from '../harness/page.ts';
+import { launchChromium } from '../harness/chromium.ts';
 
 const LATENCY_COLUMNS = [
   'Test name',
@@ -50,7 +45,7 @@ const BIG_FILE = {
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -4,7 +4,8 @@
 // 320 px phone to a 2560 px screen.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { launchChromium } from '../harness/chromium.ts';
 
 interface Viewport {
   readonly width: number;
@@ -30,7 +31,7 @@ interface Box {
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -5,14 +5,15 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SCREENSHOT_DIR, expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { launchChromium } from '../harness/chromium.ts';
+import type { WatchedPage } from '../harness/page.ts';
 import {
-  SCREENSHOT_DIR,
-  expectNoPageProblems,
-  launchBrowser,
-  openPage,
-  screenshot,
-} from './browser';
-import type { WatchedPage } from './browser';
+  BIG_FILE_NAME,
+  BIG_LATENCY_BARS,
+  BIG_SERVING_POINTS,
+  bigResultsFile,
+} from '../harness/fixtures/charts-file.ts';
 
 const CHARTS = ['Latency', 'Throughput', 'Serving', 'Trade-off', 'Speedup'] as const;
 type ChartName = (typeof CHARTS)[number];
@@ -93,7 +94,7 @@ async function tooltipAtCategory(chart: Locator, category: number, surface = 0):
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
   session = await openPage(browser, inject('e2eBaseUrl'));
   await session.page.goto(session.baseUrl, { waitUntil: 'load' });
   await figure('Speedup').waitFor();
@@ -419,89 +420,6 @@ async function screenshotPath(name: string): Promise<string> {
 
 // --- 2,000 points -------------------------------------------------------------------------------
 
-const BIG_GPUS = ['A100', 'B200', 'H100', 'H200', 'L40S', 'MI300X', 'MI325X', 'GH200'];
-const BIG_LATENCY_TESTS = 250; // × 8 GPUs = 2,000 bars
-const BIG_SERVING_MODELS = 6; // the most small charts drawn
-const BIG_QPS: readonly (number | 'inf')[] = [
-  ...Array.from({ length: 40 }, (_, i) => (i + 1) / 2),
-  'inf',
-]; // 6 models × 8 GPUs × 41 QPS = 1,968 points
-
-type Columns = Record<string, Record<string, string | number>>;
-
-function table(columns: readonly string[]): Columns {
-  return Object.fromEntries(columns.map((column) => [column, {}]));
-}
-
-function put(columns: Columns, row: number, values: Record<string, string | number>): void {
-  for (const [column, value] of Object.entries(values)) {
-    const cells = columns[column];
-    if (cells !== undefined) cells[String(row)] = value;
-  }
-}
-
-/** One results file in CI's embedded JSON layout with about 2,000 points per chart. */
-function bigResultsFile(): string {
-  const latency = table([
-    'Test name',
-    'GPU',
-    'Mean latency (ms)',
-    'Median latency (ms)',
-    'P99 latency (ms)',
-  ]);
-  let row = 0;
-  for (let test = 0; test < BIG_LATENCY_TESTS; test += 1) {
-    BIG_GPUS.forEach((gpu, g) => {
-      const base = 500 + test * 7 + g * 40;
-      put(latency, row, {
-        'Test name': `latency_model${test}B_tp1`,
-        GPU: `8x${gpu}`,
-        'Mean latency (ms)': base,
-        'Median latency (ms)': base - 3,
-        'P99 latency (ms)': base + 9,
-      });
-      row += 1;
-    });
-  }
-  const serving = table([
-    'Test name',
-    'GPU',
-    'Tput (req/s)',
-    'Mean TTFT (ms)',
-    'Median TTFT (ms)',
-    'P99 TTFT (ms)',
-    'Mean ITL (ms)',
-    'Median ITL (ms)',
-    'P99 ITL (ms)',
-  ]);
-  row = 0;
-  for (let model = 0; model < BIG_SERVING_MODELS; model += 1) {
-    BIG_GPUS.forEach((gpu, g) => {
-      BIG_QPS.forEach((qps, q) => {
-        const offered = qps === 'inf' ? 60 : qps;
-        put(serving, row, {
-          'Test name': `serving_model${model}B_tp1_sharegpt_qps_${qps}`,
-          GPU: `8x${gpu}`,
-          'Tput (req/s)': Math.min(offered, 12 + g) * 0.95,
-          'Mean TTFT (ms)': 20 + q * (1 + g / 4) + model,
-          'Median TTFT (ms)': 18 + q * (1 + g / 4) + model,
-          'P99 TTFT (ms)': 40 + q * (2 + g / 4) + model,
-          'Mean ITL (ms)': 8 + q * 0.3 + g,
-          'Median ITL (ms)': 7 + q * 0.3 + g,
-          'P99 ITL (ms)': 12 + q * 0.5 + g,
-        });
-        row += 1;
-      });
-    });
-  }
-  const throughput = {
-    'Test name': { '0': 'throughput_model0B_tp1' },
-    GPU: { '0': '8xH100' },
-    'Tput (req/s)': { '0': 10 },
-  };
-  return JSON.stringify({ latency, throughput, serving });
-}
-
 /** Time from changing a control to two frames later, when the chart has been drawn. */
 async function changeToPaint(control: Locator, value?: string): Promise<number> {
   return control.evaluate(async (element, selected) => {
@@ -545,9 +463,12 @@ describe('charts at 2,000 points', () => {
     big = await openPage(browser, inject('e2eBaseUrl'));
     const file = bigResultsFile();
     await big.page.route('**/data/manifest.json', (route) =>
-      route.fulfill({ contentType: 'application/json', body: '{"datasets": ["big.json"]}' }),
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ datasets: [BIG_FILE_NAME] }),
+      }),
     );
-    await big.page.route('**/data/big.json', (route) =>
+    await big.page.route(`**/data/${BIG_FILE_NAME}`, (route) =>
       route.fulfill({ contentType: 'application/json', body: file }),
     );
     await big.page.goto(big.baseUrl, { waitUntil: 'load' });
@@ -559,7 +480,7 @@ describe('charts at 2,000 points', () => {
         for (const path of bars) count += Number(path.getAttribute('data-bars'));
         return count === expected;
       },
-      BIG_LATENCY_TESTS * BIG_GPUS.length,
+      BIG_LATENCY_BARS,
       { timeout: 30_000 },
     );
   });
@@ -597,7 +518,7 @@ describe('charts at 2,000 points', () => {
       .evaluateAll((paths) =>
         paths.reduce((sum, path) => sum + Number(path.getAttribute('data-points')), 0),
       );
-    expect(points).toBe(BIG_SERVING_MODELS * BIG_GPUS.length * BIG_QPS.length);
+    expect(points).toBe(BIG_SERVING_POINTS);
     const metric = (value: string) => () => changeToPaint(chart.getByLabel('Metric'), value);
     check('serving, 1,968 points', await medianRenderTime([metric('itl'), metric('ttft')]));
   });

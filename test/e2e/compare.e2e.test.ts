@@ -6,9 +6,9 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { SCREENSHOT_DIR, expectNoPageProblems, openPage, screenshot } from './browser';
-import { sharedBrowser } from './shared-browser';
-import type { WatchedPage } from './browser';
+import { SCREENSHOT_DIR, expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { sharedBrowser } from './shared-browser.ts';
+import type { WatchedPage } from '../harness/page.ts';
 
 type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];

@@ -1,17 +1,14 @@
 // The explorer, as a person uses it: filters, search, sorting, columns, the URL, CSV downloads and
 // a virtualized table at scale, in Chromium against the production build served under a sub-path.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, openPage, screenshot } from './browser';
-import { sharedBrowser } from './shared-browser';
-import type { WatchedPage } from './browser';
-import { E2E_BASE_PATH } from './global-setup';
-import { startStaticServer } from './static-server';
-import type { StaticServer } from './static-server';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { sharedBrowser } from './shared-browser.ts';
+import type { WatchedPage } from '../harness/page.ts';
+import { servedCopy } from './served-copy.ts';
+import { servingFile } from '../harness/fixtures/serving-file.ts';
 
 type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];
@@ -517,62 +514,20 @@ describe('the empty state', () => {
 
 const BIG_ROWS = 20_000;
 
-/** CI's embedded-JSON shape (pandas `to_dict()`): `{serving: {column: {rowIndex: value}}}`. */
+/** Rows alternate between the two GPUs in runs of 12. */
 function bigServingJson(count: number): string {
-  const models = [
-    ['llama8B', 1],
-    ['llama70B', 4],
-    ['mixtral8x7B', 2],
-  ] as const;
-  const qpsValues = ['1', '4', '16', 'inf'] as const;
   const gpus = ['8xH100', '8xH200'] as const;
-  const testName: Record<string, string> = {};
-  const gpu: Record<string, string> = {};
-  const tput: Record<string, number> = {};
-  const ttft: Record<string, number> = {};
-  for (let i = 0; i < count; i += 1) {
-    const [model, tp] = models[i % models.length] ?? models[0];
-    const qps = qpsValues[Math.floor(i / models.length) % qpsValues.length] ?? 'inf';
-    testName[i] = `serving_${model}_tp${tp}_sharegpt_qps_${qps}`;
-    gpu[i] = gpus[Math.floor(i / 12) % gpus.length] ?? '8xH100';
-    tput[i] = 1 + (i % 997) / 10;
-    ttft[i] = 10 + ((i * 7919) % 10007) / 10;
-  }
-  return JSON.stringify({
-    serving: {
-      'Test name': testName,
-      GPU: gpu,
-      'Tput (req/s)': tput,
-      'Mean TTFT (ms)': ttft,
-    },
+  return servingFile(count, {
+    gpu: (i) => gpus[Math.floor(i / 12) % gpus.length] ?? '8xH100',
+    tput: (i) => 1 + (i % 997) / 10,
   });
 }
 
 describe('a table of 20,000 serving results', () => {
-  let tempDir: string | undefined;
-  let bigSite: StaticServer | undefined;
-
-  beforeAll(async () => {
-    const repoRoot = path.resolve(import.meta.dirname, '../..');
-    const distDir = path.resolve(repoRoot, process.env.E2E_DIST_DIR ?? 'dist');
-    tempDir = await mkdtemp(path.join(tmpdir(), 'vllm-e2e-big-'));
-    const root = path.join(tempDir, 'site');
-    await cp(distDir, root, { recursive: true });
-    await writeFile(
-      path.join(root, 'data', 'manifest.json'),
-      JSON.stringify({ datasets: ['big-serving.json'] }),
-    );
-    await writeFile(path.join(root, 'data', 'big-serving.json'), bigServingJson(BIG_ROWS));
-    bigSite = await startStaticServer({ root, basePath: E2E_BASE_PATH });
-  });
-
-  afterAll(async () => {
-    await bigSite?.close();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
-  });
+  const site = servedCopy(() => [{ name: 'big-serving.json', text: bigServingJson(BIG_ROWS) }]);
 
   it('renders only the rows in view, keeps the row count and scrolls to the last row', async () => {
-    if (!bigSite) throw new Error('the big site did not start (see the beforeAll error)');
+    const bigSite = site();
     const watched = await openDashboard(bigSite.baseUrl, '', null);
     try {
       const { page } = watched;

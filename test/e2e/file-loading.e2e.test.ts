@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JSHandle, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, openPage, screenshot } from './browser';
-import { sharedBrowser } from './shared-browser';
-import type { WatchedPage } from './browser';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { sharedBrowser } from './shared-browser.ts';
+import type { WatchedPage } from '../harness/page.ts';
 
 type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];

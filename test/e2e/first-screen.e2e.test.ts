@@ -1,9 +1,10 @@
 // The first screen, as a person sees it: the production build, served under a sub-path, in Chromium.
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser';
-import type { WatchedPage } from './browser';
-import { showsValue } from './numbers';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { launchChromium } from '../harness/chromium.ts';
+import type { WatchedPage } from '../harness/page.ts';
+import { showsValue } from './numbers.ts';
 
 type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];
@@ -70,7 +71,7 @@ async function rowTexts(name: TableName): Promise<string[][]> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
   session = await openPage(browser, inject('e2eBaseUrl'));
   await session.page.goto(session.baseUrl, { waitUntil: 'load' });
 });

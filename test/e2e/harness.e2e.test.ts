@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage, screenshot } from './browser';
-import { showsValue } from './numbers';
-import { MIME_TYPES, startStaticServer } from './static-server';
-import type { StaticServer } from './static-server';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { launchChromium } from '../harness/chromium.ts';
+import { showsValue } from './numbers.ts';
+import { MIME_TYPES, startStaticServer } from '../harness/static-server.ts';
+import type { StaticServer } from '../harness/static-server.ts';
 
 const BASE_PATH = '/vllm-dashboard/';
 
@@ -165,7 +166,7 @@ describe('the browser helpers', () => {
     return launched;
   };
   beforeAll(async () => {
-    launched = await launchBrowser();
+    launched = await launchChromium();
   });
   afterAll(async () => {
     await launched?.close();

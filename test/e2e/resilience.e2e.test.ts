@@ -1,9 +1,9 @@
 // Resilience and keyboard use: a view that fails shows a message in place and the rest keeps
 // working; the shortcuts do what the help dialog says.
 import { describe, expect, inject, it } from 'vitest';
-import { SEED_LATENCY_ROWS, latencyRows } from './dashboard';
-import { expectNoPageProblems, openPage, screenshot } from './browser';
-import { sharedBrowser } from './shared-browser';
+import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { sharedBrowser } from './shared-browser.ts';
 
 const chromium = sharedBrowser();
 

@@ -1,18 +1,14 @@
 // The dashboard from a 375 px phone to a 2560 px screen, in Chromium against the production build:
 // the page never scrolls sideways, the filters become a drawer below 900 px, tables scroll in their
 // own box with the Model column pinned, and charts fit the width they are given.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, openPage, screenshot } from './browser';
-import { sharedBrowser } from './shared-browser';
-import type { WatchedPage } from './browser';
-import { E2E_BASE_PATH } from './global-setup';
-import { startStaticServer } from './static-server';
-import type { StaticServer } from './static-server';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { sharedBrowser } from './shared-browser.ts';
+import type { WatchedPage } from '../harness/page.ts';
+import { servedCopy } from './served-copy.ts';
+import { servingFile } from '../harness/fixtures/serving-file.ts';
 
 interface Viewport {
   readonly width: number;
@@ -358,56 +354,19 @@ describe('tables at 375 px', () => {
 
 const BIG_ROWS = 600;
 
-/** CI's embedded-JSON shape (pandas `to_dict()`): `{serving: {column: {rowIndex: value}}}`. */
+/** Rows alternate between 8×H100 and 8×H200. */
 function servingJson(count: number): string {
-  const models = [
-    ['llama8B', 1],
-    ['llama70B', 4],
-    ['mixtral8x7B', 2],
-  ] as const;
-  const qpsValues = ['1', '4', '16', 'inf'] as const;
-  const testName: Record<string, string> = {};
-  const gpu: Record<string, string> = {};
-  const tput: Record<string, number> = {};
-  const ttft: Record<string, number> = {};
-  for (let i = 0; i < count; i += 1) {
-    const [model, tp] = models[i % models.length] ?? models[0];
-    const qps = qpsValues[Math.floor(i / models.length) % qpsValues.length] ?? 'inf';
-    testName[i] = `serving_${model}_tp${tp}_sharegpt_qps_${qps}`;
-    gpu[i] = i % 2 === 0 ? '8xH100' : '8xH200';
-    tput[i] = 1 + (i % 97) / 10;
-    ttft[i] = 10 + ((i * 7919) % 10007) / 10;
-  }
-  return JSON.stringify({
-    serving: { 'Test name': testName, GPU: gpu, 'Tput (req/s)': tput, 'Mean TTFT (ms)': ttft },
+  return servingFile(count, {
+    gpu: (i) => (i % 2 === 0 ? '8xH100' : '8xH200'),
+    tput: (i) => 1 + (i % 97) / 10,
   });
 }
 
 describe('a virtualized table at 375 px', () => {
-  let tempDir: string | undefined;
-  let bigSite: StaticServer | undefined;
-
-  beforeAll(async () => {
-    const repoRoot = path.resolve(import.meta.dirname, '../..');
-    const distDir = path.resolve(repoRoot, process.env.E2E_DIST_DIR ?? 'dist');
-    tempDir = await mkdtemp(path.join(tmpdir(), 'vllm-e2e-responsive-'));
-    const root = path.join(tempDir, 'site');
-    await cp(distDir, root, { recursive: true });
-    await writeFile(
-      path.join(root, 'data', 'manifest.json'),
-      JSON.stringify({ datasets: ['serving.json'] }),
-    );
-    await writeFile(path.join(root, 'data', 'serving.json'), servingJson(BIG_ROWS));
-    bigSite = await startStaticServer({ root, basePath: E2E_BASE_PATH });
-  });
-
-  afterAll(async () => {
-    await bigSite?.close();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
-  });
+  const site = servedCopy(() => [{ name: 'serving.json', text: servingJson(BIG_ROWS) }]);
 
   it('keeps the Model column pinned while only the rows in view are rendered', async () => {
-    if (!bigSite) throw new Error('the site did not start (see the beforeAll error)');
+    const bigSite = site();
     const watched = await openDashboard(PHONE, { baseUrl: bigSite.baseUrl, rows: null });
     try {
       const { page } = watched;

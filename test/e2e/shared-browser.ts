@@ -1,13 +1,13 @@
 // One Chromium per test file: launched before its tests, closed after them.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchChromium } from '../harness/chromium.ts';
 
 /** Registers the launch and the close; returns the browser, or throws if it did not start. */
 export function sharedBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

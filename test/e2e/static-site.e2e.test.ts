@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { SEED_LATENCY_ROWS, latencyRows } from './dashboard';
-import { expectNoPageProblems, openPage } from './browser';
-import { sharedBrowser } from './shared-browser';
+import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
+import { expectNoPageProblems, openPage } from '../harness/page.ts';
+import { sharedBrowser } from './shared-browser.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 

@@ -4,14 +4,15 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageProblems, launchBrowser, openPage } from './browser';
+import { expectNoPageProblems, openPage } from '../harness/page.ts';
+import { launchChromium } from '../harness/chromium.ts';
 
 const NIGHTLY = path.resolve(import.meta.dirname, '../fixtures/nightly');
 
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

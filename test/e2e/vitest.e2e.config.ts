@@ -1,5 +1,5 @@
 // Browser tests: `npm run test:e2e` (after `npm run build`). They drive the production build in
-// dist/ with the system Chromium; see test/e2e/global-setup.ts and test/e2e/browser.ts.
+// dist/ with the system Chromium; see test/e2e/global-setup.ts and test/harness/.
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 

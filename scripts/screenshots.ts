@@ -1,13 +1,25 @@
-// Takes the README's screenshots from the real production build: `npm run screenshots`.
-// Needs `npm run build` first and Debian's chromium (or CHROME_PATH).
+// Takes the README's screenshots from the real production build: `npm run screenshots`
+// (`npx tsx scripts/screenshots.ts [--build]`). Needs `npm run build` first, or `--build`, and
+// Debian's chromium (or CHROME_PATH).
 import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../test/harness/chromium.ts';
+import { SITE_BASE_PATH, buildSite, distDirOf, requireBuild } from '../test/harness/site.ts';
+import { startStaticServer } from '../test/harness/static-server.ts';
 
 const OUT = 'docs/screenshots';
 
-/** @type {{ name: string, query: string, scheme: 'light' | 'dark', width: number, height: number, fullPage?: boolean, locator?: string }[]} */
-const SHOTS = [
+interface Shot {
+  name: string;
+  query: string;
+  scheme: 'light' | 'dark';
+  width: number;
+  height: number;
+  fullPage?: boolean;
+  locator?: string;
+}
+
+const SHOTS: readonly Shot[] = [
   { name: 'dashboard', query: '', scheme: 'light', width: 1440, height: 900 },
   { name: 'dashboard-dark', query: '', scheme: 'dark', width: 1440, height: 900 },
   {
@@ -37,22 +49,18 @@ const SHOTS = [
   { name: 'phone', query: '', scheme: 'light', width: 375, height: 812 },
 ];
 
-const server = await preview({
-  preview: { port: 0, host: '127.0.0.1', open: false },
-  logLevel: 'warn',
+const { values } = parseArgs({
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    build: { type: 'boolean', default: false },
+  },
 });
-const base = server.resolvedUrls?.local[0];
-if (base === undefined) throw new Error('vite preview did not start');
+if (values.build) await buildSite();
+const distDir = distDirOf(values.dist);
+requireBuild(distDir);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-  ],
-});
+const server = await startStaticServer({ root: distDir, basePath: SITE_BASE_PATH });
+const browser = await launchChromium();
 try {
   await mkdir(OUT, { recursive: true });
   for (const shot of SHOTS) {
@@ -62,7 +70,7 @@ try {
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
-    await page.goto(`${base}${shot.query}`);
+    await page.goto(`${server.baseUrl}${shot.query}`);
     await page.getByRole('region', { name: 'Datasets' }).getByText('18 results').first().waitFor();
     if (shot.locator !== undefined) {
       await page.locator(shot.locator).waitFor();
@@ -77,7 +85,5 @@ try {
   }
 } finally {
   await browser.close();
-  await new Promise((resolve) => {
-    server.httpServer.close(resolve);
-  });
+  await server.close();
 }

@@ -1,36 +1,16 @@
-// Browser helpers for the e2e tests: launch the system Chromium through playwright-core (no browser
-// download, ever), open a page that records everything that should never happen, and take
-// screenshots into test-results/screenshots/ (git-ignored).
-import { existsSync } from 'node:fs';
+// Pages for the browser tests and the bench: open a page that records everything that should
+// never happen, and take screenshots into test-results/screenshots/ (git-ignored).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROME_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROME_PATH}. Install Debian's chromium ` +
-        '(apt-get install -y chromium) or point CHROME_PATH at a Chromium/Chrome binary.',
-    );
-  }
-  return chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_ARGS, headless: true });
-}
+/**
+ * tsx (which runs the bench and the scripts) wraps named functions in `__name(…)` calls, and
+ * Playwright sends a function to the page as its source text: the page needs a `__name` too.
+ */
+const NAME_HELPER = 'globalThis.__name ??= (fn) => fn;';
 
 export type ProblemKind =
   'console-error' | 'page-error' | 'request-failed' | 'http-error' | 'off-origin-request' | 'crash';
@@ -56,6 +36,13 @@ export interface OpenPageOptions {
   viewport?: { width: number; height: number };
   /** Blocked unless a test is about them: a service worker answers requests routes never see. */
   serviceWorkers?: 'allow' | 'block';
+  /**
+   * Route every request to block the ones off the site's origin (the default). The bench turns
+   * it off: a route sends each request through Playwright, which its timings must not include.
+   */
+  guardOrigin?: boolean;
+  /** Where to record the page's problems (a new list by default), to read them if opening fails. */
+  problems?: PageProblem[];
 }
 
 function isOnOrigin(url: string, origin: string): boolean {
@@ -88,9 +75,23 @@ export async function openPage(
     viewport: options.viewport ?? { width: 1280, height: 800 },
     serviceWorkers: options.serviceWorkers ?? 'block',
   });
-  const problems: PageProblem[] = [];
+  await context.addInitScript(NAME_HELPER);
+  const problems = options.problems ?? [];
   const offOrigin = new Set<string>();
 
+  if (options.guardOrigin ?? true) await guardOrigin(context, origin, problems, offOrigin);
+  const page = await context.newPage();
+  watchPage(page, origin, problems, offOrigin);
+  return { page, context, baseUrl, origin, problems, close: () => context.close() };
+}
+
+/** Blocks and reports every request off `origin`, noting its URL in `offOrigin`. */
+async function guardOrigin(
+  context: BrowserContext,
+  origin: string,
+  problems: PageProblem[],
+  offOrigin: Set<string>,
+): Promise<void> {
   await context.route('**/*', async (route) => {
     const request = route.request();
     const url = request.url();
@@ -106,8 +107,15 @@ export async function openPage(
     });
     await route.abort('blockedbyclient').catch(ignoreWhenClosed);
   });
+}
 
-  const page = await context.newPage();
+/** Records the page's console errors, uncaught errors, failed requests and crashes. */
+function watchPage(
+  page: Page,
+  origin: string,
+  problems: PageProblem[],
+  offOrigin: ReadonlySet<string>,
+): void {
   page.setDefaultTimeout(10_000); // a local static site renders in well under a second
 
   page.on('console', (message) => {
@@ -144,8 +152,6 @@ export async function openPage(
   page.on('crash', () => {
     problems.push({ kind: 'crash', message: 'the page crashed' });
   });
-
-  return { page, context, baseUrl, origin, problems, close: () => context.close() };
 }
 
 export function formatProblems(problems: readonly PageProblem[]): string {

@@ -1,11 +1,13 @@
-// A tiny static file server for the browser tests: no dependency, 127.0.0.1 only.
+// A tiny static file server for the browser tests, the bench and the scripts: no dependency,
+// 127.0.0.1 only, a free port.
 //
 // It serves a built site under a sub-path (e.g. http://127.0.0.1:PORT/vllm-dashboard/), because
 // the dashboard is built with `base: './'` and must work from any sub-path, not just from `/`.
+import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export const MIME_TYPES: Readonly<Record<string, string>> = {
@@ -140,14 +142,20 @@ async function handle(
     return;
   }
 
-  const body = await readFile(real);
   res.writeHead(200, {
     'Content-Type': mimeTypeOf(real),
-    'Content-Length': String(body.byteLength),
+    'Content-Length': String(info.size),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  // Streamed: the bench serves files of 100 MB and more.
+  createReadStream(real)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
