@@ -39,12 +39,18 @@ describe('Datasets panel', () => {
   it('renames a loaded dataset everywhere it is shown', async () => {
     const user = userEvent.setup();
     render(<App />);
+    const index = store().index;
     const label = screen.getByRole('textbox', { name: 'Label of pr-run.md' });
     await user.clear(label);
     await user.type(label, 'PR 1234{Enter}');
     const table = screen.getByRole('table', { name: /Latency/ });
     expect(within(table).getAllByText('PR 1234')).toHaveLength(3);
     expect(screen.getByRole('button', { name: 'Remove PR 1234' })).toBeInTheDocument();
+    // The Dataset filter names it too, and the index was not built again for a label.
+    const filter = screen.getByRole('group', { name: 'Dataset' });
+    expect(within(filter).getByRole('checkbox', { name: 'PR 1234' })).toBeInTheDocument();
+    expect(within(filter).queryByRole('checkbox', { name: 'pr-run.md' })).toBeNull();
+    expect(store().index).toBe(index);
   });
 
   it('asks before resetting to the bundled data, and does nothing when told no', async () => {

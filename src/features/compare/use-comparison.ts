@@ -1,5 +1,4 @@
 import { useDeferredValue, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import {
   compareResults,
   compareSideLabel,
@@ -11,13 +10,8 @@ import {
 import { gpuLabel } from '../../data/gpu';
 import { deriveResultsView, type ResultsView } from '../../data/result-index';
 import { SUITES, type BenchmarkResult, type Dataset } from '../../data/result-model';
-import {
-  compareUrlStateOf,
-  defaultSides,
-  thresholdSpecOf,
-  useCompareStore,
-  type CompareUrlState,
-} from '../../store/compare-store';
+import type { CompareUrlState } from '../../data/url-schema';
+import { defaultSides, thresholdSpecOf } from '../../store/compare-slice';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 
 /** One side of the comparison as the view shows it. */
@@ -126,7 +120,7 @@ export function useComparison(): ComparisonModel {
   const view = useDeferredValue(useDashboardStore(selectResultsView));
   const hidden = useDeferredValue(useDashboardStore((state) => state.view.hidden));
   const search = useDeferredValue(useDashboardStore((state) => state.view.search));
-  const state = useCompareStore(useShallow(compareUrlStateOf));
+  const state = useDashboardStore((store) => store.compare);
 
   const defaults = useMemo(() => defaultSides(datasets), [datasets]);
   const shown = useMemo(() => visibleResults(view), [view]);
