@@ -1,4 +1,4 @@
-import { createStore, del, entries, set, update, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import type { BenchmarkResult, Dataset } from '../data/result-model';
 import { SUITES } from '../data/result-model';
 import {
@@ -11,6 +11,7 @@ import {
   type StoredPack,
 } from '../data/results-pack';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
+import { cancelLater, flushLater, replaceLater, writeLater, writeNow } from './write-queue';
 import { takePack, unpackSliced } from './unpack';
 import { yieldToMain } from './yield';
 
@@ -22,6 +23,8 @@ import { yieldToMain } from './yield';
 
 const DATASET_PREFIX = 'dataset:';
 const SET_ASIDE_PREFIX = 'set-aside:';
+/** The ids of the datasets shown, bundled ones included, in the order shown. */
+const ORDER_KEY = 'order';
 
 /** A dataset without its results. */
 export type DatasetHeader = Omit<Dataset, 'results'>;
@@ -155,7 +158,8 @@ export async function saveHeader(dataset: Dataset): Promise<boolean> {
         const revived = reviveRecord(value);
         if (revived === null || 'dataset' in revived) return value;
         updated.done = true;
-        return { ...(value as SavedRecord), savedAt: new Date().toISOString(), dataset: header };
+        // savedAt stays: it is when the dataset was first kept, the order of last resort.
+        return { ...(value as SavedRecord), dataset: header };
       },
       db,
     );
@@ -175,8 +179,31 @@ export async function forgetDataset(id: string): Promise<void> {
   }
 }
 
+/** Saves the order the datasets are shown in (their ids); none forgets it. */
+export async function saveOrder(ids: readonly string[]): Promise<void> {
+  const db = storage();
+  if (db === null) return;
+  try {
+    if (ids.length === 0) await del(ORDER_KEY, db);
+    else await set(ORDER_KEY, [...ids], db);
+  } catch {
+    // The datasets stay; only their order is not kept.
+  }
+}
+
+async function readOrder(db: UseStore): Promise<readonly string[]> {
+  try {
+    const order: unknown = await get(ORDER_KEY, db);
+    return Array.isArray(order) ? order.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface RestoreReport {
+  /** In the order they were saved; `order` is the order they were shown in. */
   readonly datasets: readonly Dataset[];
+  readonly order: readonly string[];
   readonly problems: readonly LoadProblem[];
   readonly available: boolean;
 }
@@ -187,13 +214,14 @@ export interface RestoreReport {
  */
 export async function restoreSavedDatasets(): Promise<RestoreReport> {
   const db = storage();
-  if (db === null) return { datasets: [], problems: [], available: false };
+  if (db === null) return { datasets: [], order: [], problems: [], available: false };
   let all: [IDBValidKey, unknown][];
   try {
     all = await entries(db);
   } catch {
     return {
       datasets: [],
+      order: [],
       problems: [
         {
           source: 'saved datasets',
@@ -203,20 +231,23 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
       available: false,
     };
   }
-  const datasets: Dataset[] = [];
+  const datasets: { dataset: Dataset; savedAt: string }[] = [];
   let setAside = 0;
   for (const [key, value] of all) {
     if (typeof key !== 'string' || !key.startsWith(DATASET_PREFIX)) continue;
     const revived = reviveRecord(value);
     if (revived !== null) {
+      const savedAt = (value as { savedAt?: unknown }).savedAt;
+      const at = typeof savedAt === 'string' ? savedAt : '';
       if ('dataset' in revived) {
-        datasets.push(revived.dataset);
+        datasets.push({ dataset: revived.dataset, savedAt: at });
         continue;
       }
       const pack = 'pack' in revived ? revived.pack : await readStoredPack(revived.stored);
       if (pack !== null) {
         const results = await unpackSliced(pack);
-        if (results !== null) datasets.push({ ...revived.header, results });
+        if (results !== null)
+          datasets.push({ dataset: { ...revived.header, results }, savedAt: at });
         continue;
       }
     }
@@ -228,7 +259,8 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
       // Leave it where it is; it is skipped again next time.
     }
   }
-  datasets.sort((a, b) => a.label.localeCompare(b.label));
+  // Records saved before the order was kept come in the order they were saved.
+  datasets.sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
   const problems: LoadProblem[] =
     setAside === 0
       ? []
@@ -238,74 +270,43 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
             message: `${setAside} saved ${setAside === 1 ? 'dataset was' : 'datasets were'} damaged and set aside; everything else was restored.`,
           },
         ];
-  return { datasets, problems, available: true };
-}
-
-/** Longest a write waits for the page to be idle once it has painted. */
-const IDLE_WAIT_MS = 1_000;
-
-/**
- * Resolves once the page has painted and then has a moment with nothing to do (the charts that
- * follow a large file catch up first), or soon where frames do not run: a tab in the background.
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 250);
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() => {
-      clearTimeout(fallback);
-      if (typeof requestIdleCallback === 'function') {
-        requestIdleCallback(
-          () => {
-            resolve();
-          },
-          { timeout: IDLE_WAIT_MS },
-        );
-      } else {
-        setTimeout(resolve, 0);
-      }
-    });
-  });
+  return {
+    datasets: datasets.map((entry) => entry.dataset),
+    order: await readOrder(db),
+    problems,
+    available: true,
+  };
 }
 
 /**
- * Writes wait until the page has painted and is idle, then run one at a time in the order they
- * were asked for (a dataset saved, then removed, is never written back). Saving builds a Blob of
- * a dataset's packed results, tens of milliseconds for a large file: that must not come before
- * showing it, nor hold up the frames right after.
+ * Datasets with at least this many results are saved once the page has painted and is idle:
+ * building their Blob takes tens of milliseconds, which must not hold up showing them. Smaller
+ * ones are saved at once, so a reload right after loading one keeps it.
  */
-let queued: (() => Promise<unknown>)[] = [];
-let draining: Promise<void> | null = null;
-
-function enqueueWrite(write: () => Promise<unknown>): void {
-  queued.push(write);
-  draining ??= afterPaint().then(async () => {
-    while (queued.length > 0) {
-      const batch = queued;
-      queued = [];
-      for (const next of batch) await next();
-    }
-    draining = null;
-  });
-}
-
-/** Resolves when every write asked for so far has been carried out. */
-export function writesSettled(): Promise<void> {
-  return draining ?? Promise.resolve();
-}
+export const DEFERRED_SAVE_RESULTS = 10_000;
 
 /**
- * Restores saved datasets into the store, then keeps storage in step with it: datasets the user
- * adds are saved, removed ones are forgotten, relabelled ones are saved again. Returns a stop
- * function.
+ * Restores saved datasets into the store, in the order they were shown, then keeps storage in
+ * step with it: datasets the user adds are saved, removed ones are forgotten at once, relabelled
+ * ones are saved again, and the order is kept. Writes still waiting when the page is hidden or
+ * left are started then. Returns a stop function.
  */
-export async function startPersistence(): Promise<() => void> {
+export async function startPersistence(
+  /** Where `pagehide` and `visibilitychange` are heard: the window. */
+  page: EventTarget | null = typeof window === 'undefined' ? null : window,
+): Promise<() => void> {
   const store = useDashboardStore;
   const report = await restoreSavedDatasets();
-  store.getState().addDatasets(report.datasets);
+  await store.getState().loadDatasets(report.datasets, report.order);
   store.getState().reportProblems(report.problems);
   store.getState().setStorageAvailable(report.available);
   const saved = new Map(report.datasets.map((dataset) => [dataset.id, dataset]));
+  let savedOrder = report.order.join('\n');
+
+  const save = (dataset: Dataset) => () =>
+    saveDataset(dataset).then((ok) => {
+      if (!ok) useDashboardStore.getState().markNotSaved(dataset.id);
+    });
 
   const sync = (datasets: readonly Dataset[]): void => {
     const current = new Map(
@@ -315,22 +316,48 @@ export async function startPersistence(): Promise<() => void> {
       const before = saved.get(id);
       if (before === dataset) continue;
       saved.set(id, dataset);
-      const save = before?.results === dataset.results ? saveHeader : saveDataset;
-      enqueueWrite(() =>
-        save(dataset).then((ok) => {
-          if (!ok) useDashboardStore.getState().markNotSaved(id);
-        }),
-      );
+      if (before?.results === dataset.results) {
+        // A new label: a save still waiting takes it along, else only the header is written.
+        if (!replaceLater(id, save(dataset))) {
+          writeNow(() =>
+            saveHeader(dataset).then((ok) => {
+              if (!ok) useDashboardStore.getState().markNotSaved(id);
+            }),
+          );
+        }
+      } else if (dataset.results.length >= DEFERRED_SAVE_RESULTS) {
+        writeLater(id, save(dataset));
+      } else {
+        writeNow(save(dataset));
+      }
     }
     for (const id of [...saved.keys()]) {
       if (current.has(id)) continue;
       saved.delete(id);
-      enqueueWrite(() => forgetDataset(id));
+      cancelLater(id);
+      writeNow(() => forgetDataset(id));
+    }
+    // Kept while the user has datasets of their own; the bundled runs alone need no order.
+    const order = current.size === 0 ? [] : datasets.map((dataset) => dataset.id);
+    if (order.join('\n') !== savedOrder) {
+      savedOrder = order.join('\n');
+      writeNow(() => saveOrder(order));
     }
   };
   // Files loaded while the saved ones were being read are saved now, not at the next change.
   sync(store.getState().datasets);
-  return store.subscribe((state, previous) => {
+  const stopSync = store.subscribe((state, previous) => {
     if (state.datasets !== previous.datasets) sync(state.datasets);
   });
+  // A tab closed or reloaded before the page was idle still keeps what it showed.
+  const flush = (): void => {
+    flushLater();
+  };
+  page?.addEventListener('pagehide', flush);
+  page?.addEventListener('visibilitychange', flush);
+  return () => {
+    stopSync();
+    page?.removeEventListener('pagehide', flush);
+    page?.removeEventListener('visibilitychange', flush);
+  };
 }
