@@ -23,7 +23,10 @@ import { yieldToMain } from './yield';
 
 const DATASET_PREFIX = 'dataset:';
 const SET_ASIDE_PREFIX = 'set-aside:';
-/** The ids of the datasets shown, bundled ones included, in the order shown. */
+/**
+ * The ids of the datasets shown, bundled ones included, in the order shown: one small record in
+ * a database of its own, so the datasets' store holds datasets only.
+ */
 const ORDER_KEY = 'order';
 
 /** A dataset without its results. */
@@ -66,6 +69,19 @@ function storage(): UseStore | null {
     if (typeof indexedDB === 'undefined') return null;
     idbStore = createStore('vllm-dashboard', 'datasets');
     return idbStore;
+  } catch {
+    return null;
+  }
+}
+
+let orderStore: UseStore | null = null;
+
+function orderStorage(): UseStore | null {
+  if (orderStore !== null) return orderStore;
+  try {
+    if (typeof indexedDB === 'undefined') return null;
+    orderStore = createStore('vllm-dashboard-order', 'order');
+    return orderStore;
   } catch {
     return null;
   }
@@ -181,7 +197,7 @@ export async function forgetDataset(id: string): Promise<void> {
 
 /** Saves the order the datasets are shown in (their ids); none forgets it. */
 export async function saveOrder(ids: readonly string[]): Promise<void> {
-  const db = storage();
+  const db = orderStorage();
   if (db === null) return;
   try {
     if (ids.length === 0) await del(ORDER_KEY, db);
@@ -191,7 +207,9 @@ export async function saveOrder(ids: readonly string[]): Promise<void> {
   }
 }
 
-async function readOrder(db: UseStore): Promise<readonly string[]> {
+async function readOrder(): Promise<readonly string[]> {
+  const db = orderStorage();
+  if (db === null) return [];
   try {
     const order: unknown = await get(ORDER_KEY, db);
     return Array.isArray(order) ? order.filter((id): id is string => typeof id === 'string') : [];
@@ -272,7 +290,7 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
         ];
   return {
     datasets: datasets.map((entry) => entry.dataset),
-    order: await readOrder(db),
+    order: await readOrder(),
     problems,
     available: true,
   };
