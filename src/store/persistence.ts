@@ -11,6 +11,7 @@ import {
   type StoredPack,
 } from '../data/results-pack';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
+import { deleteCommitted, putCommitted } from './idb-commit';
 import { cancelLater, flushLater, replaceLater, writeLater, writeNow } from './write-queue';
 import { takePack, unpackSliced } from './unpack';
 import { yieldToMain } from './yield';
@@ -28,6 +29,13 @@ const SET_ASIDE_PREFIX = 'set-aside:';
  * a database of its own, so the datasets' store holds datasets only.
  */
 const ORDER_KEY = 'order';
+
+/**
+ * Datasets with at least this many results are saved once the page has painted and is idle:
+ * building their Blob takes tens of milliseconds, which must not hold up showing them. Smaller
+ * ones are saved at once, so a reload right after loading one keeps it.
+ */
+export const DEFERRED_SAVE_RESULTS = 10_000;
 
 /** A dataset without its results. */
 export type DatasetHeader = Omit<Dataset, 'results'>;
@@ -149,9 +157,10 @@ export async function saveDataset(dataset: Dataset): Promise<boolean> {
       version: 3,
       savedAt: new Date().toISOString(),
       dataset: headerOf(dataset),
-      stored: await storePack(pack, yieldToMain),
+      // A small pack is stored in one go, so the write starts before the page renders it.
+      stored: await storePack(pack, pack.count < DEFERRED_SAVE_RESULTS ? undefined : yieldToMain),
     };
-    await set(`${DATASET_PREFIX}${dataset.id}`, record, db);
+    await putCommitted(db, `${DATASET_PREFIX}${dataset.id}`, record);
     return true;
   } catch {
     return false;
@@ -189,7 +198,7 @@ export async function forgetDataset(id: string): Promise<void> {
   const db = storage();
   if (db === null) return;
   try {
-    await del(`${DATASET_PREFIX}${id}`, db);
+    await deleteCommitted(db, `${DATASET_PREFIX}${id}`);
   } catch {
     // Nothing to do: the record stays until the next successful removal.
   }
@@ -200,8 +209,8 @@ export async function saveOrder(ids: readonly string[]): Promise<void> {
   const db = orderStorage();
   if (db === null) return;
   try {
-    if (ids.length === 0) await del(ORDER_KEY, db);
-    else await set(ORDER_KEY, [...ids], db);
+    if (ids.length === 0) await deleteCommitted(db, ORDER_KEY);
+    else await putCommitted(db, ORDER_KEY, [...ids]);
   } catch {
     // The datasets stay; only their order is not kept.
   }
@@ -295,13 +304,6 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
     available: true,
   };
 }
-
-/**
- * Datasets with at least this many results are saved once the page has painted and is idle:
- * building their Blob takes tens of milliseconds, which must not hold up showing them. Smaller
- * ones are saved at once, so a reload right after loading one keeps it.
- */
-export const DEFERRED_SAVE_RESULTS = 10_000;
 
 /**
  * Restores saved datasets into the store, in the order they were shown, then keeps storage in
