@@ -13,7 +13,6 @@ import { retryingLazy } from './features/resilience/retrying-lazy';
 import { KeyboardShortcuts } from './features/shortcuts/keyboard-shortcuts';
 import { LoadStatus } from './features/status/load-status';
 import { ThemeSwitch } from './features/theme/theme-switch';
-import { useCompareStore } from './store/compare-store';
 import { useDashboardStore } from './store/dashboard-store';
 
 // Loaded as chunks of their own; after a failed download, `Try again` loads them again.
@@ -24,7 +23,7 @@ const CompareSection = compare.Component;
 
 /** The compare section, loaded as its own chunk the first time it is opened. */
 function CompareMount() {
-  const open = useCompareStore((state) => state.open);
+  const open = useDashboardStore((state) => state.compare.open);
   if (!open) return null;
   return (
     <Suspense fallback={<p className="load-status">Loading the comparison…</p>}>

@@ -11,7 +11,7 @@ if (container === null) throw new Error('index.html has no #root element');
 
 startUrlSync();
 // Bundled runs first, then what the user loaded before, so the bundled runs lead the list.
-void loadBundledData().then(startPersistence);
+void loadBundledData().then(() => startPersistence());
 
 // Offline after the first visit (production builds only: the dev server has no sw.js).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -1,16 +1,8 @@
-import { distinctGpuLabels } from '../data/results/dataset';
 import { ingestTexts, type LoadProblem, type TextInput } from '../data/ingest';
 import type { Dataset, DatasetSourceKind } from '../data/results/result-model';
 import type { IngestInput } from '../workers/ingest-protocol';
-import {
-  mergeDatasets,
-  primeResultIndex,
-  primeResultsView,
-  useDashboardStore,
-} from './dashboard-store';
-import { yieldToMain } from './yield';
+import { useDashboardStore } from './dashboard-store';
 import { canUseWorker, ingestInWorker } from './ingest-client';
-import { buildResultIndexSliced } from './sliced-index';
 
 /** Files larger than this are refused before they are read. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -20,9 +12,6 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
  * starting a worker); anything larger goes to the parsing worker.
  */
 export const WORKER_THRESHOLD_BYTES = 1024 * 1024;
-
-/** Additions of at least this many results are indexed in slices before they are added. */
-const SLICED_INDEX_RESULTS = 10_000;
 
 /** One input to load: its name (for messages and the label) and a way to read its text. */
 export interface LoadInput {
@@ -161,25 +150,10 @@ export async function loadInputs(inputs: readonly LoadInput[]): Promise<LoadRepo
   const problems = [...refused, ...read.problems];
   performance.mark('ingest:parsed');
 
-  // A large addition: index what the store is about to hold in slices first, so adding it does
-  // not build the index in one long task.
-  const incoming = read.datasets.reduce((sum, dataset) => sum + dataset.results.length, 0);
-  if (incoming >= SLICED_INDEX_RESULTS) {
-    const { next } = mergeDatasets(useDashboardStore.getState().datasets, read.datasets);
-    const index = await buildResultIndexSliced(next);
-    primeResultIndex(next, index);
-    // The panel's GPU list of each new dataset, and the filtered view, each in a task of its own.
-    for (const dataset of read.datasets) {
-      distinctGpuLabels(dataset.results);
-      await yieldToMain();
-    }
-    primeResultsView(index, useDashboardStore.getState().view);
-    await yieldToMain();
-  }
+  // A large addition is indexed in slices before it is shown, with its index, in one change.
+  const duplicateIds = await useDashboardStore.getState().loadDatasets(read.datasets);
   performance.mark('ingest:indexed');
 
-  const store = useDashboardStore.getState();
-  const duplicateIds = store.addDatasets(read.datasets);
   const duplicates = read.datasets
     .filter((dataset) => duplicateIds.includes(dataset.id))
     .map((dataset) => dataset.source.name);
@@ -187,7 +161,7 @@ export async function loadInputs(inputs: readonly LoadInput[]): Promise<LoadRepo
     source: name,
     message: `${name} is already loaded; it was not added again.`,
   }));
-  store.reportProblems([...problems, ...notices]);
+  useDashboardStore.getState().reportProblems([...problems, ...notices]);
   performance.mark('ingest:added');
   return {
     added: read.datasets.filter((dataset) => !duplicateIds.includes(dataset.id)),

@@ -1,15 +1,17 @@
-import { createStore, del, entries, set, update, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import type { BenchmarkResult, Dataset } from '../data/results/result-model';
 import { SUITES } from '../data/results/result-model';
 import { isResultsPack } from '../data/results/pack-check';
-import { packResults, type ResultsPack } from '../data/results/results-pack';
 import {
   isStoredPack,
   readStoredPack,
   storePack,
   type StoredPack,
 } from '../data/results/stored-pack';
+import { packResults, type ResultsPack } from '../data/results/results-pack';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
+import { deleteCommitted, putCommitted } from './idb-commit';
+import { cancelLater, flushLater, replaceLater, writeLater, writeNow } from './write-queue';
 import { takePack, unpackSliced } from './unpack';
 import { yieldToMain } from './yield';
 
@@ -21,6 +23,18 @@ import { yieldToMain } from './yield';
 
 const DATASET_PREFIX = 'dataset:';
 const SET_ASIDE_PREFIX = 'set-aside:';
+/**
+ * The ids of the datasets shown, bundled ones included, in the order shown: one small record in
+ * a database of its own, so the datasets' store holds datasets only.
+ */
+const ORDER_KEY = 'order';
+
+/**
+ * Datasets with at least this many results are saved once the page has painted and is idle:
+ * building their Blob takes tens of milliseconds, which must not hold up showing them. Smaller
+ * ones are saved at once, so a reload right after loading one keeps it.
+ */
+export const DEFERRED_SAVE_RESULTS = 10_000;
 
 /** A dataset without its results. */
 export type DatasetHeader = Omit<Dataset, 'results'>;
@@ -62,6 +76,19 @@ function storage(): UseStore | null {
     if (typeof indexedDB === 'undefined') return null;
     idbStore = createStore('vllm-dashboard', 'datasets');
     return idbStore;
+  } catch {
+    return null;
+  }
+}
+
+let orderStore: UseStore | null = null;
+
+function orderStorage(): UseStore | null {
+  if (orderStore !== null) return orderStore;
+  try {
+    if (typeof indexedDB === 'undefined') return null;
+    orderStore = createStore('vllm-dashboard-order', 'order');
+    return orderStore;
   } catch {
     return null;
   }
@@ -129,9 +156,10 @@ export async function saveDataset(dataset: Dataset): Promise<boolean> {
       version: 3,
       savedAt: new Date().toISOString(),
       dataset: headerOf(dataset),
-      stored: await storePack(pack, yieldToMain),
+      // A small pack is stored in one go, so the write starts before the page renders it.
+      stored: await storePack(pack, pack.count < DEFERRED_SAVE_RESULTS ? undefined : yieldToMain),
     };
-    await set(`${DATASET_PREFIX}${dataset.id}`, record, db);
+    await putCommitted(db, `${DATASET_PREFIX}${dataset.id}`, record);
     return true;
   } catch {
     return false;
@@ -154,7 +182,8 @@ export async function saveHeader(dataset: Dataset): Promise<boolean> {
         const revived = reviveRecord(value);
         if (revived === null || 'dataset' in revived) return value;
         updated.done = true;
-        return { ...(value as SavedRecord), savedAt: new Date().toISOString(), dataset: header };
+        // savedAt stays: it is when the dataset was first kept, the order of last resort.
+        return { ...(value as SavedRecord), dataset: header };
       },
       db,
     );
@@ -168,14 +197,39 @@ export async function forgetDataset(id: string): Promise<void> {
   const db = storage();
   if (db === null) return;
   try {
-    await del(`${DATASET_PREFIX}${id}`, db);
+    await deleteCommitted(db, `${DATASET_PREFIX}${id}`);
   } catch {
     // Nothing to do: the record stays until the next successful removal.
   }
 }
 
+/** Saves the order the datasets are shown in (their ids); none forgets it. */
+export async function saveOrder(ids: readonly string[]): Promise<void> {
+  const db = orderStorage();
+  if (db === null) return;
+  try {
+    if (ids.length === 0) await deleteCommitted(db, ORDER_KEY);
+    else await putCommitted(db, ORDER_KEY, [...ids]);
+  } catch {
+    // The datasets stay; only their order is not kept.
+  }
+}
+
+async function readOrder(): Promise<readonly string[]> {
+  const db = orderStorage();
+  if (db === null) return [];
+  try {
+    const order: unknown = await get(ORDER_KEY, db);
+    return Array.isArray(order) ? order.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface RestoreReport {
+  /** In the order they were saved; `order` is the order they were shown in. */
   readonly datasets: readonly Dataset[];
+  readonly order: readonly string[];
   readonly problems: readonly LoadProblem[];
   readonly available: boolean;
 }
@@ -186,13 +240,14 @@ export interface RestoreReport {
  */
 export async function restoreSavedDatasets(): Promise<RestoreReport> {
   const db = storage();
-  if (db === null) return { datasets: [], problems: [], available: false };
+  if (db === null) return { datasets: [], order: [], problems: [], available: false };
   let all: [IDBValidKey, unknown][];
   try {
     all = await entries(db);
   } catch {
     return {
       datasets: [],
+      order: [],
       problems: [
         {
           source: 'saved datasets',
@@ -202,20 +257,23 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
       available: false,
     };
   }
-  const datasets: Dataset[] = [];
+  const datasets: { dataset: Dataset; savedAt: string }[] = [];
   let setAside = 0;
   for (const [key, value] of all) {
     if (typeof key !== 'string' || !key.startsWith(DATASET_PREFIX)) continue;
     const revived = reviveRecord(value);
     if (revived !== null) {
+      const savedAt = (value as { savedAt?: unknown }).savedAt;
+      const at = typeof savedAt === 'string' ? savedAt : '';
       if ('dataset' in revived) {
-        datasets.push(revived.dataset);
+        datasets.push({ dataset: revived.dataset, savedAt: at });
         continue;
       }
       const pack = 'pack' in revived ? revived.pack : await readStoredPack(revived.stored);
       if (pack !== null) {
         const results = await unpackSliced(pack);
-        if (results !== null) datasets.push({ ...revived.header, results });
+        if (results !== null)
+          datasets.push({ dataset: { ...revived.header, results }, savedAt: at });
         continue;
       }
     }
@@ -227,7 +285,8 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
       // Leave it where it is; it is skipped again next time.
     }
   }
-  datasets.sort((a, b) => a.label.localeCompare(b.label));
+  // Records saved before the order was kept come in the order they were saved.
+  datasets.sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
   const problems: LoadProblem[] =
     setAside === 0
       ? []
@@ -237,74 +296,36 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
             message: `${setAside} saved ${setAside === 1 ? 'dataset was' : 'datasets were'} damaged and set aside; everything else was restored.`,
           },
         ];
-  return { datasets, problems, available: true };
-}
-
-/** Longest a write waits for the page to be idle once it has painted. */
-const IDLE_WAIT_MS = 1_000;
-
-/**
- * Resolves once the page has painted and then has a moment with nothing to do (the charts that
- * follow a large file catch up first), or soon where frames do not run: a tab in the background.
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 250);
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() => {
-      clearTimeout(fallback);
-      if (typeof requestIdleCallback === 'function') {
-        requestIdleCallback(
-          () => {
-            resolve();
-          },
-          { timeout: IDLE_WAIT_MS },
-        );
-      } else {
-        setTimeout(resolve, 0);
-      }
-    });
-  });
+  return {
+    datasets: datasets.map((entry) => entry.dataset),
+    order: await readOrder(),
+    problems,
+    available: true,
+  };
 }
 
 /**
- * Writes wait until the page has painted and is idle, then run one at a time in the order they
- * were asked for (a dataset saved, then removed, is never written back). Saving builds a Blob of
- * a dataset's packed results, tens of milliseconds for a large file: that must not come before
- * showing it, nor hold up the frames right after.
+ * Restores saved datasets into the store, in the order they were shown, then keeps storage in
+ * step with it: datasets the user adds are saved, removed ones are forgotten at once, relabelled
+ * ones are saved again, and the order is kept. Writes still waiting when the page is hidden or
+ * left are started then. Returns a stop function.
  */
-let queued: (() => Promise<unknown>)[] = [];
-let draining: Promise<void> | null = null;
-
-function enqueueWrite(write: () => Promise<unknown>): void {
-  queued.push(write);
-  draining ??= afterPaint().then(async () => {
-    while (queued.length > 0) {
-      const batch = queued;
-      queued = [];
-      for (const next of batch) await next();
-    }
-    draining = null;
-  });
-}
-
-/** Resolves when every write asked for so far has been carried out. */
-export function writesSettled(): Promise<void> {
-  return draining ?? Promise.resolve();
-}
-
-/**
- * Restores saved datasets into the store, then keeps storage in step with it: datasets the user
- * adds are saved, removed ones are forgotten, relabelled ones are saved again. Returns a stop
- * function.
- */
-export async function startPersistence(): Promise<() => void> {
+export async function startPersistence(
+  /** Where `pagehide` and `visibilitychange` are heard: the window. */
+  page: EventTarget | null = typeof window === 'undefined' ? null : window,
+): Promise<() => void> {
   const store = useDashboardStore;
   const report = await restoreSavedDatasets();
-  store.getState().addDatasets(report.datasets);
+  await store.getState().loadDatasets(report.datasets, report.order);
   store.getState().reportProblems(report.problems);
   store.getState().setStorageAvailable(report.available);
   const saved = new Map(report.datasets.map((dataset) => [dataset.id, dataset]));
+  let savedOrder = report.order.join('\n');
+
+  const save = (dataset: Dataset) => () =>
+    saveDataset(dataset).then((ok) => {
+      if (!ok) useDashboardStore.getState().markNotSaved(dataset.id);
+    });
 
   const sync = (datasets: readonly Dataset[]): void => {
     const current = new Map(
@@ -314,22 +335,48 @@ export async function startPersistence(): Promise<() => void> {
       const before = saved.get(id);
       if (before === dataset) continue;
       saved.set(id, dataset);
-      const save = before?.results === dataset.results ? saveHeader : saveDataset;
-      enqueueWrite(() =>
-        save(dataset).then((ok) => {
-          if (!ok) useDashboardStore.getState().markNotSaved(id);
-        }),
-      );
+      if (before?.results === dataset.results) {
+        // A new label: a save still waiting takes it along, else only the header is written.
+        if (!replaceLater(id, save(dataset))) {
+          writeNow(() =>
+            saveHeader(dataset).then((ok) => {
+              if (!ok) useDashboardStore.getState().markNotSaved(id);
+            }),
+          );
+        }
+      } else if (dataset.results.length >= DEFERRED_SAVE_RESULTS) {
+        writeLater(id, save(dataset));
+      } else {
+        writeNow(save(dataset));
+      }
     }
     for (const id of [...saved.keys()]) {
       if (current.has(id)) continue;
       saved.delete(id);
-      enqueueWrite(() => forgetDataset(id));
+      cancelLater(id);
+      writeNow(() => forgetDataset(id));
+    }
+    // Kept while the user has datasets of their own; the bundled runs alone need no order.
+    const order = current.size === 0 ? [] : datasets.map((dataset) => dataset.id);
+    if (order.join('\n') !== savedOrder) {
+      savedOrder = order.join('\n');
+      writeNow(() => saveOrder(order));
     }
   };
   // Files loaded while the saved ones were being read are saved now, not at the next change.
   sync(store.getState().datasets);
-  return store.subscribe((state, previous) => {
+  const stopSync = store.subscribe((state, previous) => {
     if (state.datasets !== previous.datasets) sync(state.datasets);
   });
+  // A tab closed or reloaded before the page was idle still keeps what it showed.
+  const flush = (): void => {
+    flushLater();
+  };
+  page?.addEventListener('pagehide', flush);
+  page?.addEventListener('visibilitychange', flush);
+  return () => {
+    stopSync();
+    page?.removeEventListener('pagehide', flush);
+    page?.removeEventListener('visibilitychange', flush);
+  };
 }

@@ -1,99 +1,92 @@
-import { decodeViewState, encodeViewState, type ViewState } from '../data/view-state';
-import {
-  compareUrlStateOf,
-  decodeCompareUrlState,
-  encodeCompareUrlState,
-  useCompareStore,
-  type CompareUrlState,
-} from './compare-store';
-import { useDashboardStore } from './dashboard-store';
+import { decodeUrlState, encodeUrlState } from '../data/url-schema';
+import { useDashboardStore, type DashboardState } from './dashboard-store';
 
-/** The two parts of the link as one query string: the view's parameters, then compare's `cmp*`. */
+/** Query strings as one: the non-empty parts joined with `&`. */
 export function mergeQueries(...queries: readonly string[]): string {
   return queries.filter((query) => query !== '').join('&');
 }
 
-function queryOf(view: ViewState, compare: CompareUrlState): string {
-  return mergeQueries(encodeViewState(view), encodeCompareUrlState(compare));
+function queryOf(state: DashboardState): string {
+  return encodeUrlState({ view: state.view, compare: state.compare });
 }
 
 /** Changes made keystroke by keystroke: the first is a history entry, the rest replace it. */
 type TypingKind = 'search' | 'threshold' | 'p99';
 
+/** Whether a change is one more keystroke of a search or a threshold, and of which. */
+function typingKind(state: DashboardState, previous: DashboardState): TypingKind | null {
+  if (state.view !== previous.view) {
+    const searchOnly =
+      state.view.search !== previous.view.search &&
+      state.view.hidden === previous.view.hidden &&
+      state.view.tables === previous.view.tables;
+    return searchOnly && state.compare === previous.compare ? 'search' : null;
+  }
+  const now = state.compare;
+  const before = previous.compare;
+  const sameOtherwise =
+    now.open === before.open &&
+    now.baseline === before.baseline &&
+    now.candidate === before.candidate &&
+    now.onlyRegressions === before.onlyRegressions;
+  const threshold = now.threshold !== before.threshold;
+  const p99 = now.p99Threshold !== before.p99Threshold;
+  if (sameOtherwise && threshold && !p99) return 'threshold';
+  if (sameOtherwise && p99 && !threshold) return 'p99';
+  return null;
+}
+
 /**
- * Keeps the view (filters, search, sorting, columns) and the compare view (open, sides,
- * thresholds, only regressions) in the query string: the page opens with the state its URL
- * describes, every change is a history entry (typing in the search or a threshold replaces the
- * entry its first keystroke made), and Back/Forward restore both. Parameters of a side that is
- * not loaded (yet) are kept as they are. Returns a function that stops syncing.
+ * Keeps what a link reproduces (url-schema.ts: filters, search, sorting, columns, and the compare
+ * view) in the query string: the page opens with the state its URL describes, every change is a
+ * history entry (typing in the search or a threshold replaces the entry its first keystroke
+ * made), and Back/Forward restore it. Parameters of a side that is not loaded (yet) are kept as
+ * they are. Returns a function that stops syncing.
  */
 export function startUrlSync(win: Window = window): () => void {
-  const dashboard = useDashboardStore;
-  const compare = useCompareStore;
+  const store = useDashboardStore;
   const urlFor = (query: string): string =>
     `${win.location.pathname}${query === '' ? '' : `?${query}`}${win.location.hash}`;
 
-  // While the URL is being applied to the stores, their changes must not write it back.
+  // While the URL is being applied to the store, its changes must not write it back.
   let applying = false;
   const applyUrl = (): void => {
     applying = true;
     try {
-      dashboard.getState().applyView(decodeViewState(win.location.search));
-      compare.getState().applyCompare(decodeCompareUrlState(win.location.search));
+      const { view, compare } = decodeUrlState(win.location.search);
+      store.getState().applyView(view);
+      store.getState().applyCompare(compare);
     } finally {
       applying = false;
     }
   };
 
   applyUrl();
-  let lastQuery = queryOf(dashboard.getState().view, compareUrlStateOf(compare.getState()));
+  let lastQuery = queryOf(store.getState());
   let typing: TypingKind | null = null;
 
   const onPopState = (): void => {
     applyUrl();
-    lastQuery = queryOf(dashboard.getState().view, compareUrlStateOf(compare.getState()));
+    lastQuery = queryOf(store.getState());
     typing = null;
   };
   win.addEventListener('popstate', onPopState);
 
-  const write = (kind: TypingKind | null): void => {
-    if (applying) return;
-    const query = queryOf(dashboard.getState().view, compareUrlStateOf(compare.getState()));
+  const stop = store.subscribe((state, previous) => {
+    if (applying || (state.view === previous.view && state.compare === previous.compare)) return;
+    const query = queryOf(state);
     if (query === lastQuery) return;
     lastQuery = query;
+    const kind = typingKind(state, previous);
     // The first keystroke of a search (or threshold) is a new entry; the rest of the word
     // replaces it, so Back undoes the whole edit and nothing before it.
     if (kind !== null && typing === kind) win.history.replaceState(null, '', urlFor(query));
     else win.history.pushState(null, '', urlFor(query));
     typing = kind;
-  };
-
-  const stopView = dashboard.subscribe((state, previous) => {
-    if (state.view === previous.view) return;
-    const typingOnly =
-      state.view.search !== previous.view.search &&
-      state.view.hidden === previous.view.hidden &&
-      state.view.tables === previous.view.tables;
-    write(typingOnly ? 'search' : null);
-  });
-
-  const stopCompare = compare.subscribe((state, previous) => {
-    const sameOtherwise =
-      state.open === previous.open &&
-      state.baseline === previous.baseline &&
-      state.candidate === previous.candidate &&
-      state.onlyRegressions === previous.onlyRegressions;
-    const threshold = state.threshold !== previous.threshold;
-    const p99 = state.p99Threshold !== previous.p99Threshold;
-    let kind: TypingKind | null = null;
-    if (sameOtherwise && threshold && !p99) kind = 'threshold';
-    else if (sameOtherwise && p99 && !threshold) kind = 'p99';
-    write(kind);
   });
 
   return () => {
-    stopView();
-    stopCompare();
+    stop();
     win.removeEventListener('popstate', onPopState);
   };
 }

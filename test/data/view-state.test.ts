@@ -4,13 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { FILTER_GROUPS, type HiddenValues } from '../../src/data/results/filter-groups';
 import { SUITES } from '../../src/data/results/result-model';
 import type { SortKey } from '../../src/data/results/sort-results';
-import {
-  DEFAULT_VIEW_STATE,
-  decodeViewState,
-  encodeViewState,
-  type TableView,
-  type ViewState,
-} from '../../src/data/view-state';
+import { decodeViewState, encodeViewState } from '../../src/data/url-schema';
+import { DEFAULT_VIEW_STATE, type TableView, type ViewState } from '../../src/data/view-state';
 
 const RUNS = 300;
 

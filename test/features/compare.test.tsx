@@ -6,13 +6,12 @@ import { createDataset } from '../../src/data/results/dataset';
 import { parseResultsText } from '../../src/data/formats/parse-results';
 import type { Dataset } from '../../src/data/results/result-model';
 import { loadBundledData } from '../../src/store/bundled-data';
-import { useCompareStore } from '../../src/store/compare-store';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { startUrlSync } from '../../src/store/url-sync';
 import { readSiteFile } from '../helpers/seed';
 
 const store = () => useDashboardStore.getState();
-const compare = () => useCompareStore.getState();
+const compare = () => store().compare;
 
 // Each test renders the 54 seed rows and up to 96 comparison rows with real events.
 vi.setConfig({ testTimeout: 60_000 });
@@ -25,7 +24,6 @@ let stopSync: (() => void) | null = null;
 
 beforeEach(() => {
   store().reset();
-  compare().reset();
   window.history.pushState(null, '', '/');
 });
 

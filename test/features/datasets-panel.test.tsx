@@ -39,12 +39,43 @@ describe('Datasets panel', () => {
   it('renames a loaded dataset everywhere it is shown', async () => {
     const user = userEvent.setup();
     render(<App />);
+    const index = store().index;
     const label = screen.getByRole('textbox', { name: 'Label of pr-run.md' });
     await user.clear(label);
     await user.type(label, 'PR 1234{Enter}');
     const table = screen.getByRole('table', { name: /Latency/ });
     expect(within(table).getAllByText('PR 1234')).toHaveLength(3);
     expect(screen.getByRole('button', { name: 'Remove PR 1234' })).toBeInTheDocument();
+    // The Dataset filter names it too, and the index was not built again for a label.
+    const filter = screen.getByRole('group', { name: 'Dataset' });
+    expect(within(filter).getByRole('checkbox', { name: 'PR 1234' })).toBeInTheDocument();
+    expect(within(filter).queryByRole('checkbox', { name: 'pr-run.md' })).toBeNull();
+    expect(store().index).toBe(index);
+  });
+
+  it('moves a loaded dataset up and down the list, and the Dataset filter follows', async () => {
+    const user = userEvent.setup();
+    const text = readFixture('nightly/nightly-8xA100-SXM4-80GB.md');
+    await loadInputs([
+      { name: 'other.md', kind: 'file', size: text.length, text: () => Promise.resolve(text) },
+    ]);
+    render(<App />);
+    const labels = () => store().datasets.map((dataset) => dataset.label);
+    expect(labels()).toEqual(['Nightly · 8×H100', 'pr-run.md', 'other.md']);
+    const region = screen.getByRole('region', { name: 'Datasets' });
+    expect(within(region).getByRole('button', { name: 'Move other.md down' })).toBeDisabled();
+    await user.click(within(region).getByRole('button', { name: 'Move other.md up' }));
+    await user.click(within(region).getByRole('button', { name: 'Move other.md up' }));
+    expect(labels()).toEqual(['other.md', 'Nightly · 8×H100', 'pr-run.md']);
+    expect(within(region).getByRole('button', { name: 'Move other.md up' })).toBeDisabled();
+    const filter = screen.getByRole('group', { name: 'Dataset' });
+    expect(
+      within(filter)
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('li')?.querySelector('label')?.textContent),
+    ).toEqual(['other.md', 'Nightly · 8×H100', 'pr-run.md']);
+    await user.click(within(region).getByRole('button', { name: 'Move pr-run.md up' }));
+    expect(labels()).toEqual(['other.md', 'pr-run.md', 'Nightly · 8×H100']);
   });
 
   it('asks before resetting to the bundled data, and does nothing when told no', async () => {

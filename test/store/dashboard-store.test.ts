@@ -119,3 +119,83 @@ describe('dashboard store', () => {
     expect(store().problems.map((problem) => problem.source)).toEqual(['a.json', 'b.json']);
   });
 });
+
+/** The 8×H200 nightly run as a file the user loaded (bundled runs cannot be renamed). */
+function loadedH200() {
+  return { ...seedDataset('H200'), source: { kind: 'file' as const, name: 'h200.json' } };
+}
+
+describe('one store of slices', () => {
+  it('holds the index of exactly the datasets it holds, set with them', () => {
+    const h100 = seedDataset('H100');
+    store().addDatasets([h100]);
+    expect(store().index.datasets).toEqual([h100]);
+    // 3 latency, 3 throughput and 12 serving results.
+    expect(store().index.results).toHaveLength(18);
+    store().addDatasets([seedDataset('H200')]);
+    expect(store().index.results).toHaveLength(36);
+  });
+
+  it('renames a dataset without building the index again, and the filter shows the new name', () => {
+    const h200 = loadedH200();
+    store().addDatasets([seedDataset('H100'), h200]);
+    const index = store().index;
+    const view = selectResultsView(store());
+    store().renameDataset(h200.id, '  PR 1234   on H200 ');
+    // The same index object: no rebuild, only the label changed.
+    expect(store().index).toBe(index);
+    expect(store().datasets[1]?.label).toBe('PR 1234 on H200');
+    const renamed = selectResultsView(store());
+    expect(renamed.facets.dataset.map((value) => value.label)).toEqual([
+      'Nightly · 8×H100',
+      'PR 1234 on H200',
+    ]);
+    expect(renamed.index.datasets[1]?.label).toBe('PR 1234 on H200');
+    // Rows and counts are the index's own: the H200 run still has its 18 results visible.
+    expect(renamed.visible).toBe(view.visible);
+    expect(renamed.facets.dataset.map((value) => value.count)).toEqual([18, 18]);
+    expect(selectResultsView(store())).toBe(renamed);
+  });
+
+  it('keeps bundled labels, and ignores a blank one', () => {
+    const h100 = seedDataset('H100');
+    const h200 = loadedH200();
+    store().addDatasets([h100, h200]);
+    const datasets = store().datasets;
+    store().renameDataset(h100.id, 'mine now');
+    store().renameDataset(h200.id, '   ');
+    expect(store().datasets).toBe(datasets);
+  });
+
+  it('moves a dataset and indexes the new order', () => {
+    const [h100, h200, a100] = [
+      seedDataset('H100'),
+      seedDataset('H200'),
+      seedDataset('A100-SXM4-80GB'),
+    ];
+    store().addDatasets([h100, h200, a100]);
+    store().moveDataset(a100.id, 0);
+    expect(store().datasets.map((dataset) => dataset.id)).toEqual([a100.id, h100.id, h200.id]);
+    expect(store().index.datasets).toBe(store().datasets);
+    expect(selectResultsView(store()).facets.dataset.map((value) => value.value)).toEqual([
+      a100.id,
+      h100.id,
+      h200.id,
+    ]);
+  });
+
+  it('resets every slice to the state at start-up', () => {
+    store().addDatasets([seedDataset('H100')]);
+    store().setSearch('llama');
+    store().openCompare();
+    store().startLoading();
+    store().reportProblems([{ source: 'a.json', message: 'a is broken' }]);
+    store().reset();
+    expect(store().datasets).toEqual([]);
+    expect(store().index.results).toEqual([]);
+    expect(store().view.search).toBe('');
+    expect(store().compare.open).toBe(false);
+    expect(store().phase).toBe('idle');
+    expect(store().problems).toEqual([]);
+  });
+});

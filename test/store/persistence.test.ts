@@ -3,14 +3,45 @@ import 'fake-indexeddb/auto';
 import { clear, createStore, entries, get, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDashboardStore } from '../../src/store/dashboard-store';
+import { createDataset } from '../../src/data/results/dataset';
+import type { BenchmarkResult, Dataset } from '../../src/data/results/result-model';
 import { packResults } from '../../src/data/results/results-pack';
 import { loadInputs, type LoadInput } from '../../src/store/load-files';
-import { reviveRecord, startPersistence, writesSettled } from '../../src/store/persistence';
+import { reviveRecord, startPersistence } from '../../src/store/persistence';
+import { writesSettled } from '../../src/store/write-queue';
 import { readFixture, seedDataset } from '../helpers/seed';
 
 const db = createStore('vllm-dashboard', 'datasets');
+const orderDb = createStore('vllm-dashboard-order', 'order');
+/** The page's events (pagehide), as the window would send them. */
+const page = new EventTarget();
 const store = () => useDashboardStore.getState();
 let stop: (() => void) | null = null;
+
+/** A file the user loaded with 10,000 serving results: one the store saves once the page is idle. */
+function largeDataset(name: string): Dataset {
+  const results: BenchmarkResult[] = Array.from({ length: 10_000 }, (_, i) => ({
+    suite: 'serving',
+    testName: `serving_llama8B_tp1_sharegpt_qps_${String((i % 50) + 1)}`,
+    model: 'llama8B',
+    tp: 1,
+    pp: null,
+    gpu: { type: 'H100', count: 8 },
+    dataset: 'sharegpt',
+    variant: null,
+    qps: (i % 50) + 1,
+    concurrency: i,
+    inputLen: null,
+    outputLen: null,
+    metrics: { ttft_mean: i },
+    attributes: {},
+  }));
+  return createDataset(
+    { format: { id: 'vllm-records-json', label: 'records' }, results, warnings: [] },
+    { kind: 'file', name },
+    name,
+  );
+}
 
 function input(name: string, text: string): LoadInput {
   return { name, kind: 'file', size: text.length, text: () => Promise.resolve(text) };
@@ -21,7 +52,7 @@ async function reload(): Promise<void> {
   stop?.();
   store().reset();
   store().addDatasets([seedDataset('H100')]);
-  stop = await startPersistence();
+  stop = await startPersistence(page);
 }
 
 /** Lets the writes of the store subscription finish (they wait for a paint first). */
@@ -32,6 +63,7 @@ async function settle(): Promise<void> {
 
 beforeEach(async () => {
   await clear(db);
+  await clear(orderDb);
   await reload();
 });
 
@@ -63,7 +95,7 @@ describe('datasets kept across reloads', () => {
     store().addDatasets([seedDataset('H100')]);
     // Loaded before storage is read (the bundled runs were still loading): no change comes after.
     await loadInputs([input('early.md', readFixture('nightly/nightly-8xH200.md'))]);
-    stop = await startPersistence();
+    stop = await startPersistence(page);
     await settle();
     await reload();
     expect(store().datasets.map((dataset) => dataset.label)).toEqual([
@@ -96,25 +128,75 @@ describe('datasets kept across reloads', () => {
     expect(store().datasets[1]?.label).toBe('PR 1234 on H200');
   });
 
-  it('writes only once the page has painted, so saving never delays showing the data', async () => {
-    // Frames are the test's: none runs until it says so.
+  it('saves a small file at once, before the page paints, with the order shown', async () => {
+    // Frames are the test's: none runs.
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    try {
+      await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
+      await writesSettled();
+      const id = store().datasets[1]?.id ?? '';
+      expect((await entries(db)).map(([key]) => key)).toEqual([`dataset:${id}`]);
+      expect(await get('order', orderDb)).toEqual([seedDataset('H100').id, id]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('saves a large dataset once the page has painted, or at once when the page is left', async () => {
     const frames: FrameRequestCallback[] = [];
     vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
       frames.push(callback),
     );
     try {
-      await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
+      const big = largeDataset('big.json');
+      await store().loadDatasets([big]);
       for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+      // The order is saved, the dataset waits for a frame.
+      expect(await get('order', orderDb)).toEqual([seedDataset('H100').id, big.id]);
       expect(await entries(db)).toEqual([]);
       expect(frames).toHaveLength(1);
-      frames[0]?.(performance.now());
-      await settle();
-      expect((await entries(db)).map(([key]) => key)).toEqual([
-        `dataset:${store().datasets[1]?.id ?? ''}`,
+      page.dispatchEvent(new Event('pagehide'));
+      await writesSettled();
+      expect((await entries(db)).map(([key]) => key)).toEqual([`dataset:${big.id}`]);
+      await reload();
+      expect(store().datasets.map((dataset) => [dataset.label, dataset.results.length])).toEqual([
+        ['Nightly · 8×H100', 18],
+        ['big.json', 10_000],
       ]);
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('forgets a removed dataset at once, without waiting for the page', async () => {
+    await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
+    await settle();
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    try {
+      store().removeDataset(store().datasets[1]?.id ?? '');
+      await writesSettled();
+      expect(await entries(db)).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('keeps the order the files were loaded in, and the order they were arranged in', async () => {
+    // Loaded one at a time, in an order the alphabet would not give.
+    for (const name of ['zeta.md', 'alpha.md', 'mu.md']) {
+      await loadInputs([
+        input(name, `${readFixture('nightly/nightly-8xH200.md')}\n<!-- ${name} -->`),
+      ]);
+    }
+    await settle();
+    await reload();
+    const labels = () => store().datasets.map((dataset) => dataset.label);
+    expect(labels()).toEqual(['Nightly · 8×H100', 'zeta.md', 'alpha.md', 'mu.md']);
+    store().moveDataset(store().datasets[3]?.id ?? '', 0);
+    expect(labels()).toEqual(['mu.md', 'Nightly · 8×H100', 'zeta.md', 'alpha.md']);
+    await settle();
+    await reload();
+    expect(labels()).toEqual(['mu.md', 'Nightly · 8×H100', 'zeta.md', 'alpha.md']);
   });
 
   it('carries out writes in order: a dataset removed right after it was added stays unsaved', async () => {

@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createDataset } from '../../src/data/results/dataset';
 import { buildResultIndex } from '../../src/data/results/result-index';
 import type { BenchmarkResult } from '../../src/data/results/result-model';
-import {
-  mergeDatasets,
-  primeResultIndex,
-  selectResultIndex,
-  useDashboardStore,
-} from '../../src/store/dashboard-store';
+import { selectResultIndex, useDashboardStore } from '../../src/store/dashboard-store';
+import { mergeDatasets } from '../../src/store/datasets-slice';
 import { buildResultIndexSliced } from '../../src/store/sliced-index';
 import { seedDataset } from '../helpers/seed';
 
-const [h100, h200, a100] = [
-  seedDataset('H100'),
-  seedDataset('H200'),
-  seedDataset('A100-SXM4-80GB'),
-];
+const [h100, h200] = [seedDataset('H100'), seedDataset('H200')];
 
 /** 30,000 serving results over 8 GPU counts, QPS 1–15 and three models: several slices' worth. */
 function manyResults(): BenchmarkResult[] {
@@ -67,24 +59,53 @@ describe('the result index built in slices', () => {
   }, 60_000);
 });
 
-describe('an index prepared ahead of adding datasets', () => {
-  it('is used when the store then holds the same datasets, and not otherwise', () => {
+function bigDataset(name = 'big.json') {
+  return createDataset(
+    { format: { id: 'vllm-records-json', label: 'records' }, results: manyResults(), warnings: [] },
+    { kind: 'file', name },
+    name,
+  );
+}
+
+describe('a large addition, indexed in slices by the loading action', () => {
+  it('shows the datasets and their index in one change', async () => {
     const store = useDashboardStore.getState();
     store.reset();
     store.addDatasets([h100]);
-    const { next, duplicates } = mergeDatasets(useDashboardStore.getState().datasets, [h200, h100]);
+    const big = bigDataset();
+    const changes: [number, number][] = [];
+    const stop = useDashboardStore.subscribe((state) => {
+      changes.push([state.datasets.length, state.index.results.length]);
+    });
+    const duplicates = await store.loadDatasets([big, h100]);
+    stop();
     expect(duplicates).toEqual([h100.id]);
-    expect(next).toEqual([h100, h200]);
-    const prepared = buildResultIndex(next);
-    primeResultIndex(next, prepared);
-    store.addDatasets([h200, h100]);
-    expect(selectResultIndex(useDashboardStore.getState())).toBe(prepared);
-    // Different datasets: built afresh.
-    store.addDatasets([a100]);
-    const rebuilt = selectResultIndex(useDashboardStore.getState());
-    expect(rebuilt).not.toBe(prepared);
-    expect(rebuilt.results).toHaveLength(54);
-  });
+    // One change: both datasets with the index of both (18 + 30,000 results), never one without the other.
+    expect(changes).toEqual([[2, 18 + 30_000]]);
+    const state = useDashboardStore.getState();
+    expect(state.datasets).toEqual([h100, big]);
+    expect(state.index.datasets).toBe(state.datasets);
+    expect(selectResultIndex(state)).toBe(state.index);
+    expect(state.index.codes).toEqual(buildResultIndex([h100, big]).codes);
+  }, 60_000);
+
+  it('keeps what was added while it was being indexed', async () => {
+    const store = useDashboardStore.getState();
+    store.reset();
+    store.addDatasets([h100]);
+    const loading = store.loadDatasets([bigDataset()]);
+    // A small file lands while the large one is still being indexed.
+    store.addDatasets([h200]);
+    await loading;
+    const state = useDashboardStore.getState();
+    expect(state.datasets.map((dataset) => dataset.label)).toEqual([
+      'Nightly · 8×H100',
+      'Nightly · 8×H200',
+      'big.json',
+    ]);
+    expect(state.index.results).toHaveLength(18 + 18 + 30_000);
+    expect(state.index.datasets).toBe(state.datasets);
+  }, 60_000);
 
   it('merges nothing new into the very same list', () => {
     const current = [h100];

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_VIEW_STATE } from '../../src/data/view-state';
-import { DEFAULT_COMPARE_URL_STATE, useCompareStore } from '../../src/store/compare-store';
+import { DEFAULT_COMPARE_URL_STATE } from '../../src/data/url-schema';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { mergeQueries, startUrlSync } from '../../src/store/url-sync';
 
 const store = () => useDashboardStore.getState();
-const compare = () => useCompareStore.getState();
+const compare = () => store().compare;
 
 let stop: (() => void) | null = null;
 
@@ -22,7 +22,6 @@ function popTo(url: string): void {
 
 beforeEach(() => {
   store().reset();
-  compare().reset();
   // A fresh entry at the end of the session history, so forward entries left by a test that
   // went back cannot make history.length lie.
   window.history.pushState(null, '', '/');
@@ -222,17 +221,17 @@ describe('the compare view in the link', () => {
   it('writes both parts, the view first, each change a history entry', () => {
     start('/');
     const length = window.history.length;
-    compare().openCompare([]);
+    store().openCompare();
     expect(window.location.search).toBe('?cmp=1');
-    compare().setSides({ kind: 'gpu', gpu: '8×H100' }, { kind: 'gpu', gpu: '8×H200' });
+    store().setSides({ kind: 'gpu', gpu: '8×H100' }, { kind: 'gpu', gpu: '8×H200' });
     store().toggleHidden('model', 'llama8B');
     store().setSorting('serving', [{ id: 'ttft_p99', desc: true }]);
-    compare().setOnlyRegressions(true);
+    store().setOnlyRegressions(true);
     expect(window.location.search).toBe(
       '?hide.model=llama8B&sort.serving=desc%3Attft_p99&cmp=1&cmp.base=gpu%3A8%C3%97H100&cmp.cand=gpu%3A8%C3%97H200&cmp.only=reg',
     );
     expect(window.history.length).toBe(length + 5);
-    compare().closeCompare();
+    store().closeCompare();
     // Closed, the sides stay in the link so reopening restores them.
     expect(window.location.search).toBe(
       '?hide.model=llama8B&sort.serving=desc%3Attft_p99&cmp.base=gpu%3A8%C3%97H100&cmp.cand=gpu%3A8%C3%97H200&cmp.only=reg',
@@ -242,14 +241,14 @@ describe('the compare view in the link', () => {
   it('adds one entry for a threshold however many keystrokes it took', () => {
     start('/?cmp=1');
     const length = window.history.length;
-    compare().setThreshold(1);
-    compare().setThreshold(12);
-    compare().setThreshold(12.5);
+    store().setThreshold(1);
+    store().setThreshold(12);
+    store().setThreshold(12.5);
     expect(window.location.search).toBe('?cmp=1&cmp.thr=12.5');
     expect(window.history.length).toBe(length + 1);
     // The p99 field is another edit: a new entry, then its keystrokes replace it.
-    compare().setP99Threshold(2);
-    compare().setP99Threshold(20);
+    store().setP99Threshold(2);
+    store().setP99Threshold(20);
     expect(window.location.search).toBe('?cmp=1&cmp.thr=12.5&cmp.p99=20');
     expect(window.history.length).toBe(length + 2);
     // Typing a search after the threshold is an entry of its own.
@@ -262,8 +261,8 @@ describe('the compare view in the link', () => {
   it('restores both parts on Back and Forward without adding entries', () => {
     start('/');
     store().toggleHidden('gpu', '8×H200');
-    compare().openCompare([]);
-    compare().setThreshold(7);
+    store().openCompare();
+    store().setThreshold(7);
     const push = vi.spyOn(window.history, 'pushState');
     popTo('/?hide.gpu=8%C3%97H200&cmp=1');
     expect(compare()).toMatchObject({ open: true, threshold: 5 });
@@ -279,7 +278,7 @@ describe('the compare view in the link', () => {
     });
     expect(push).not.toHaveBeenCalled();
     // A change after Back is a new entry again, with the side that is not loaded kept.
-    compare().setOnlyRegressions(true);
+    store().setOnlyRegressions(true);
     expect(window.location.search).toBe(
       '?cmp=1&cmp.base=gpu%3A8%C3%97H100&cmp.cand=gone-1&cmp.only=reg',
     );
@@ -290,7 +289,7 @@ describe('the compare view in the link', () => {
     start('/');
     stop?.();
     stop = null;
-    compare().openCompare([]);
+    store().openCompare();
     expect(window.location.search).toBe('');
   });
 });

@@ -12,7 +12,6 @@ import { metricEntries, type Comparison } from '../../data/compare/compare-summa
 import { sortEntriesByHarm } from '../../data/compare/harm-order';
 import { comparisonMarkdown, formatThreshold } from '../../data/compare/compare-markdown';
 import { distinctGpuLabels } from '../../data/results/dataset';
-import { useCompareStore } from '../../store/compare-store';
 import { selectResultIndex, useDashboardStore } from '../../store/dashboard-store';
 import { CompareSummary } from './compare-summary';
 import { COMPARE_SECTION_ID, takeReveal } from './compare-toggle';
@@ -224,11 +223,11 @@ function regressionsOnly(comparison: Comparison): Comparison {
 export function CompareSection() {
   const datasets = useDashboardStore((state) => state.datasets);
   const index = useDashboardStore(selectResultIndex);
-  const setSides = useCompareStore((state) => state.setSides);
-  const setThreshold = useCompareStore((state) => state.setThreshold);
-  const setP99Threshold = useCompareStore((state) => state.setP99Threshold);
-  const setOnlyRegressions = useCompareStore((state) => state.setOnlyRegressions);
-  const closeCompare = useCompareStore((state) => state.closeCompare);
+  const setSides = useDashboardStore((state) => state.setSides);
+  const setThreshold = useDashboardStore((state) => state.setThreshold);
+  const setP99Threshold = useDashboardStore((state) => state.setP99Threshold);
+  const setOnlyRegressions = useDashboardStore((state) => state.setOnlyRegressions);
+  const closeCompare = useDashboardStore((state) => state.closeCompare);
   const { state, baseline, candidate, comparison } = useComparison();
 
   const sectionRef = useRef<HTMLElement>(null);

@@ -1,4 +1,3 @@
-import { useCompareStore } from '../../store/compare-store';
 import { useDashboardStore } from '../../store/dashboard-store';
 import './compare-toggle.css';
 
@@ -22,7 +21,7 @@ export function takeReveal(): boolean {
  * loaded, unless the link already chose them.
  */
 export function CompareToggle() {
-  const open = useCompareStore((state) => state.open);
+  const open = useDashboardStore((state) => state.compare.open);
   return (
     <button
       type="button"
@@ -32,11 +31,11 @@ export function CompareToggle() {
       aria-pressed={open}
       aria-controls={open ? COMPARE_SECTION_ID : undefined}
       onClick={() => {
-        const compare = useCompareStore.getState();
-        if (open) compare.closeCompare();
+        const store = useDashboardStore.getState();
+        if (open) store.closeCompare();
         else {
           revealOnMount = true;
-          compare.openCompare(useDashboardStore.getState().datasets);
+          store.openCompare();
         }
       }}
     >

@@ -1,5 +1,4 @@
 import { useDeferredValue, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { compareResults, type Comparison } from '../../data/compare/compare-summary';
 import {
   compareSideLabel,
@@ -10,13 +9,8 @@ import {
 import { gpuLabel } from '../../data/gpu';
 import { deriveResultsView, type ResultsView } from '../../data/results/results-view';
 import { SUITES, type BenchmarkResult, type Dataset } from '../../data/results/result-model';
-import {
-  compareUrlStateOf,
-  defaultSides,
-  thresholdSpecOf,
-  useCompareStore,
-  type CompareUrlState,
-} from '../../store/compare-store';
+import type { CompareUrlState } from '../../data/url-schema';
+import { defaultSides, thresholdSpecOf } from '../../store/compare-slice';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 
 /** One side of the comparison as the view shows it. */
@@ -125,7 +119,7 @@ export function useComparison(): ComparisonModel {
   const view = useDeferredValue(useDashboardStore(selectResultsView));
   const hidden = useDeferredValue(useDashboardStore((state) => state.view.hidden));
   const search = useDeferredValue(useDashboardStore((state) => state.view.search));
-  const state = useCompareStore(useShallow(compareUrlStateOf));
+  const state = useDashboardStore((store) => store.compare);
 
   const defaults = useMemo(() => defaultSides(datasets), [datasets]);
   const shown = useMemo(() => visibleResults(view), [view]);

@@ -1,8 +1,17 @@
 import { distinctGpuLabels } from '../../data/results/dataset';
 import type { Dataset } from '../../data/results/result-model';
-import { MAX_LABEL_LENGTH, useDashboardStore } from '../../store/dashboard-store';
+import { useDashboardStore } from '../../store/dashboard-store';
+import { MAX_LABEL_LENGTH } from '../../store/datasets-slice';
+import './datasets-panel.css';
 
-function DatasetItem({ dataset }: { readonly dataset: Dataset }) {
+interface DatasetItemProps {
+  readonly dataset: Dataset;
+  /** Its place in the list, and the list's length: where it can move. */
+  readonly position: number;
+  readonly count: number;
+}
+
+function DatasetItem({ dataset, position, count }: DatasetItemProps) {
   const hidden = useDashboardStore((state) => state.view.hidden.dataset.includes(dataset.id));
   const notSaved = useDashboardStore(
     (state) =>
@@ -12,6 +21,7 @@ function DatasetItem({ dataset }: { readonly dataset: Dataset }) {
   const toggleHidden = useDashboardStore((state) => state.toggleHidden);
   const removeDataset = useDashboardStore((state) => state.removeDataset);
   const renameDataset = useDashboardStore((state) => state.renameDataset);
+  const moveDataset = useDashboardStore((state) => state.moveDataset);
   const bundled = dataset.source.kind === 'bundled';
 
   return (
@@ -62,6 +72,30 @@ function DatasetItem({ dataset }: { readonly dataset: Dataset }) {
           Show
         </label>
         {!bundled && (
+          <span className="dataset-move">
+            <button
+              type="button"
+              aria-label={`Move ${dataset.label} up`}
+              disabled={position === 0}
+              onClick={() => {
+                moveDataset(dataset.id, position - 1);
+              }}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              aria-label={`Move ${dataset.label} down`}
+              disabled={position === count - 1}
+              onClick={() => {
+                moveDataset(dataset.id, position + 1);
+              }}
+            >
+              ↓
+            </button>
+          </span>
+        )}
+        {!bundled && (
           <button
             type="button"
             className="remove-button"
@@ -90,7 +124,10 @@ function DatasetItem({ dataset }: { readonly dataset: Dataset }) {
   );
 }
 
-/** Every loaded dataset with its label, GPU, format and number of results. */
+/**
+ * Every loaded dataset with its label, GPU, format and number of results, in the order the user
+ * loaded or arranged them (kept across reloads).
+ */
 export function DatasetsPanel() {
   const datasets = useDashboardStore((state) => state.datasets);
   const resetToBundled = useDashboardStore((state) => state.resetToBundled);
@@ -122,8 +159,13 @@ export function DatasetsPanel() {
         <p className="empty-note">No results are loaded.</p>
       ) : (
         <ul className="dataset-list">
-          {datasets.map((dataset) => (
-            <DatasetItem key={dataset.id} dataset={dataset} />
+          {datasets.map((dataset, position) => (
+            <DatasetItem
+              key={dataset.id}
+              dataset={dataset}
+              position={position}
+              count={datasets.length}
+            />
           ))}
         </ul>
       )}

@@ -48,7 +48,7 @@ function ModelCell({ row }: { row: TableRow }) {
   );
 }
 
-/** Column definitions for column ids (see table-columns.ts); sorting is done outside the table. */
+/** Column definitions for column ids (see data/results/table-columns.ts); sorting is done outside the table. */
 export function resultColumns(ids: readonly string[]): ColumnDef<Features, TableRow>[] {
   return ids.map((id) => {
     const info = describeColumn(id);

@@ -1,11 +1,7 @@
-import { useId, useLayoutEffect, useState } from 'react';
-import {
-  applyThemePreference,
-  readThemePreference,
-  storeThemePreference,
-  THEME_PREFERENCES,
-  type ThemePreference,
-} from './theme-preference';
+import { useId, useLayoutEffect } from 'react';
+import { useDashboardStore } from '../../store/dashboard-store';
+import { THEME_PREFERENCES, type ThemePreference } from '../../store/preferences-slice';
+import { applyThemePreference } from './theme-preference';
 import './theme-switch.css';
 
 const LABELS: Readonly<Record<ThemePreference, string>> = {
@@ -16,10 +12,11 @@ const LABELS: Readonly<Record<ThemePreference, string>> = {
 
 /** System / Light / Dark as a radio group named Theme; the choice is applied and remembered. */
 export function ThemeSwitch() {
-  const [preference, setPreference] = useState<ThemePreference>(() => readThemePreference());
+  const preference = useDashboardStore((state) => state.theme);
+  const setTheme = useDashboardStore((state) => state.setTheme);
   const name = useId();
 
-  // Before paint, so a remembered dark theme never flashes light after the first render.
+  // Before paint; public/theme-boot.js already applied the remembered theme before the first one.
   useLayoutEffect(() => {
     applyThemePreference(preference);
   }, [preference]);
@@ -35,8 +32,7 @@ export function ThemeSwitch() {
             value={option}
             checked={preference === option}
             onChange={() => {
-              setPreference(option);
-              storeThemePreference(option);
+              setTheme(option);
             }}
           />
           <span>{LABELS[option]}</span>

@@ -1,13 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyThemePreference } from '../../../src/features/theme/theme-preference';
+import { ThemeSwitch } from '../../../src/features/theme/theme-switch';
+import { useDashboardStore } from '../../../src/store/dashboard-store';
 import {
   THEME_STORAGE_KEY,
-  applyThemePreference,
   readThemePreference,
   storeThemePreference,
-} from '../../../src/features/theme/theme-preference';
-import { ThemeSwitch } from '../../../src/features/theme/theme-switch';
+} from '../../../src/store/preferences-slice';
 
 /** A Storage whose every call throws, as in some private browsing modes. */
 const brokenStorage = {
@@ -25,6 +26,7 @@ const brokenStorage = {
 beforeEach(() => {
   localStorage.clear();
   delete document.documentElement.dataset.theme;
+  useDashboardStore.getState().reset();
 });
 
 afterEach(() => {

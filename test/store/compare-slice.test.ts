@@ -2,18 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createDataset } from '../../src/data/results/dataset';
 import { parseResultsText } from '../../src/data/formats/parse-results';
 import type { Dataset } from '../../src/data/results/result-model';
-import {
-  DEFAULT_COMPARE_URL_STATE,
-  decodeCompareUrlState,
-  defaultSides,
-  encodeCompareUrlState,
-  thresholdSpecOf,
-  useCompareStore,
-  type CompareUrlState,
-} from '../../src/store/compare-store';
+import { defaultSides, thresholdSpecOf } from '../../src/store/compare-slice';
+import { useDashboardStore } from '../../src/store/dashboard-store';
 import { readFixture, seedDataset } from '../helpers/seed';
 
-const compare = () => useCompareStore.getState();
+const store = () => useDashboardStore.getState();
+const compare = () => store().compare;
 
 const h100 = seedDataset('H100');
 const h200 = seedDataset('H200');
@@ -28,43 +22,11 @@ function loadedFile(name: string, fixture = 'nightly/nightly-8xH200.md'): Datase
 }
 
 beforeEach(() => {
-  compare().reset();
+  store().reset();
 });
 
-describe('the compare state in a link', () => {
-  const full: CompareUrlState = {
-    open: true,
-    baseline: { kind: 'dataset', id: h100.id },
-    candidate: { kind: 'gpu', gpu: '8×H200' },
-    threshold: 3,
-    onlyRegressions: true,
-    p99Threshold: 12.5,
-  };
-
-  it('writes compare.ts’s parameters, then the p99 override', () => {
-    expect(encodeCompareUrlState(DEFAULT_COMPARE_URL_STATE)).toBe('');
-    expect(encodeCompareUrlState(full)).toBe(
-      `cmp=1&cmp.base=${h100.id}&cmp.cand=gpu%3A8%C3%97H200&cmp.thr=3&cmp.only=reg&cmp.p99=12.5`,
-    );
-    expect(encodeCompareUrlState({ ...DEFAULT_COMPARE_URL_STATE, p99Threshold: 0 })).toBe(
-      'cmp.p99=0',
-    );
-  });
-
-  it('reads it back, among other parameters', () => {
-    expect(decodeCompareUrlState(encodeCompareUrlState(full))).toEqual(full);
-    expect(
-      decodeCompareUrlState(`?hide.gpu=8%C3%97H100&${encodeCompareUrlState(full)}&q=llama`),
-    ).toEqual(full);
-  });
-
-  it('ignores a junk p99 override', () => {
-    for (const junk of ['cmp.p99=', 'cmp.p99=-1', 'cmp.p99=abc', 'cmp.p99=1001', 'cmp.p99=NaN']) {
-      expect(decodeCompareUrlState(junk), junk).toEqual(DEFAULT_COMPARE_URL_STATE);
-    }
-  });
-
-  it('turns the thresholds into compare.ts’s spec', () => {
+describe('thresholdSpecOf', () => {
+  it('turns the thresholds into the compare thresholds’ spec', () => {
     expect(thresholdSpecOf({ threshold: 5, p99Threshold: null })).toEqual({ default: 5 });
     expect(thresholdSpecOf({ threshold: 5, p99Threshold: 10 })).toEqual({
       default: 5,
@@ -113,15 +75,16 @@ describe('defaultSides', () => {
 
 describe('the compare store', () => {
   it('opens with the default sides, keeping sides a link chose', () => {
-    compare().openCompare([h100, h200, a100]);
+    store().addDatasets([h100, h200, a100]);
+    store().openCompare();
     expect(compare()).toMatchObject({
       open: true,
       baseline: { kind: 'gpu', gpu: '8×H100' },
       candidate: { kind: 'gpu', gpu: '8×H200' },
     });
-    compare().closeCompare();
-    compare().setSides({ kind: 'dataset', id: 'not-loaded-1' }, null);
-    compare().openCompare([h100, h200, a100]);
+    store().closeCompare();
+    store().setSides({ kind: 'dataset', id: 'not-loaded-1' }, null);
+    store().openCompare();
     expect(compare()).toMatchObject({
       open: true,
       baseline: { kind: 'dataset', id: 'not-loaded-1' },
@@ -130,22 +93,22 @@ describe('the compare store', () => {
   });
 
   it('opens without sides before anything is loaded', () => {
-    compare().openCompare([]);
+    store().openCompare();
     expect(compare()).toMatchObject({ open: true, baseline: null, candidate: null });
   });
 
   it('ignores thresholds a person could not mean', () => {
-    compare().setThreshold(-1);
-    compare().setThreshold(Number.NaN);
-    compare().setThreshold(5000);
+    store().setThreshold(-1);
+    store().setThreshold(Number.NaN);
+    store().setThreshold(5000);
     expect(compare().threshold).toBe(5);
-    compare().setThreshold(0);
+    store().setThreshold(0);
     expect(compare().threshold).toBe(0);
-    compare().setP99Threshold(-2);
+    store().setP99Threshold(-2);
     expect(compare().p99Threshold).toBeNull();
-    compare().setP99Threshold(8);
+    store().setP99Threshold(8);
     expect(compare().p99Threshold).toBe(8);
-    compare().setP99Threshold(null);
+    store().setP99Threshold(null);
     expect(compare().p99Threshold).toBeNull();
   });
 });
