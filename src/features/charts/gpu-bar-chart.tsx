@@ -18,10 +18,10 @@ import {
 } from '../../data/charts/bar-charts';
 import type { ChartGpu } from '../../data/charts/chart-gpus';
 import { describeMetric } from '../../data/metrics';
-import { axisTitle, formatTick, markSource, valueScale, valueWithUnit } from './chart-text';
-import { TooltipBox, type TooltipEntry } from './chart-tooltip';
+import { axisTitle, formatTick, markSource, valueScale, valueWithUnit } from '../../ui/chart-text';
+import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
 import { plainTick, wrappedTick } from './plain-tick';
-import { gpuColor, type ChartPalette } from './use-chart-palette';
+import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
 import { wrapLabel, type WrappedLabel } from './wrap-label';
 
 /** Share of each category's band left empty on either side of its bars. */

@@ -3,13 +3,13 @@ import { latencyBars, type LatencyStat } from '../../data/charts/bar-charts';
 import { barChartSummary } from '../../data/charts/chart-summaries';
 import type { ResultsView } from '../../data/result-index';
 import { BarDataTable } from './bar-data-table';
-import { ChartFigure } from './chart-figure';
+import { ChartFigure } from '../../ui/chart-figure';
 import { EmptyChart } from './empty-chart';
 import { GpuBarChart } from './gpu-bar-chart';
-import { OptionGroup, type Option } from './option-group';
-import type { ChartPalette } from './use-chart-palette';
-import { useElementWidth } from './use-element-width';
-import { useSeriesToggle } from './use-series-toggle';
+import { OptionGroup, type Option } from '../../ui/option-group';
+import type { ChartPalette } from '../../ui/use-chart-palette';
+import { useElementWidth } from '../../ui/use-element-width';
+import { useSeriesToggle } from '../../ui/use-series-toggle';
 
 const STATS: readonly Option<LatencyStat>[] = [
   { value: 'mean', label: 'Mean' },

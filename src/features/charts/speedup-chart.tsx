@@ -10,15 +10,15 @@ import {
 } from '../../data/charts/speedup';
 import { describeMetric } from '../../data/metrics';
 import type { ResultsView } from '../../data/result-index';
-import { ChartFigure } from './chart-figure';
-import { markSource, valueWithUnit } from './chart-text';
-import { TooltipBox } from './chart-tooltip';
+import { ChartFigure } from '../../ui/chart-figure';
+import { markSource, valueWithUnit } from '../../ui/chart-text';
+import { TooltipBox } from '../../ui/chart-tooltip';
 import { mixColors, readableOn } from './color-mix';
-import { DataTable, type DataRow } from './data-table';
+import { DataTable, type DataRow } from '../../ui/data-table';
 import { EmptyChart } from './empty-chart';
-import { gpuColor, type ChartPalette } from './use-chart-palette';
-import { useElementWidth } from './use-element-width';
-import { useSeriesToggle } from './use-series-toggle';
+import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
+import { useElementWidth } from '../../ui/use-element-width';
+import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { shortenMiddle } from './wrap-label';
 
 const TITLE = 'Speedup over a reference GPU';

@@ -13,7 +13,7 @@ import {
   type TradeOffSeries,
 } from '../../data/charts/trade-off';
 import type { ResultsView } from '../../data/result-index';
-import { ChartFigure } from './chart-figure';
+import { ChartFigure } from '../../ui/chart-figure';
 import {
   axisTitle,
   formatTick,
@@ -22,17 +22,17 @@ import {
   valueScale,
   type ValueScale,
   valueWithUnit,
-} from './chart-text';
-import { TooltipBox } from './chart-tooltip';
-import { DataTable, type DataRow } from './data-table';
+} from '../../ui/chart-text';
+import { TooltipBox } from '../../ui/chart-tooltip';
+import { DataTable, type DataRow } from '../../ui/data-table';
 import { EmptyChart } from './empty-chart';
-import { OptionGroup, type Option } from './option-group';
+import { OptionGroup, type Option } from '../../ui/option-group';
 import { plainTick } from './plain-tick';
 import { smallMultipleLayout } from './small-multiples';
 import { dotsPath, linePath, type PixelPoint } from './svg-paths';
-import { gpuColor, type ChartPalette } from './use-chart-palette';
-import { useElementWidth } from './use-element-width';
-import { useSeriesToggle } from './use-series-toggle';
+import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
+import { useElementWidth } from '../../ui/use-element-width';
+import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { wrapLabel, type WrappedLabel } from './wrap-label';
 
 const TITLE = 'Trade-off: achieved rate against response time';

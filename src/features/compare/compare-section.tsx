@@ -1,6 +1,4 @@
-import { HistoryChart } from '../history/history-chart';
-import { ErrorBoundary } from '../resilience/error-boundary';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   DEFAULT_THRESHOLD,
   MAX_THRESHOLD,
@@ -19,9 +17,9 @@ import { selectResultIndex, useDashboardStore } from '../../store/dashboard-stor
 import { CompareSummary } from './compare-summary';
 import { COMPARE_SECTION_ID, takeReveal } from './compare-toggle';
 import { CompareTable, DEFAULT_COMPARE_SORT, gpuCell, type CompareSort } from './compare-table';
-import { copyText } from '../clipboard/copy-text';
-import { csvBlob, saveBlob } from '../downloads/save-blob';
-import { fileNamePart } from './save-file';
+import { copyText } from '../../ui/copy-text';
+import { csvBlob, saveBlob } from '../../ui/save-blob';
+import { fileNamePart } from '../../ui/save-blob';
 import { useComparison, type SideInfo } from './use-comparison';
 import './compare.css';
 
@@ -217,13 +215,18 @@ function regressionsOnly(comparison: Comparison): Comparison {
   };
 }
 
+interface CompareSectionProps {
+  /** Drawn at the foot of the section for the baseline dataset (null when it is not one). */
+  readonly history: (baselineId: string | null) => ReactNode;
+}
+
 /**
  * Compare two runs (or two GPUs): pick a baseline and a candidate, set the noise threshold, and
  * read what got worse, what got better and what is within noise, most harmful first. Follows
  * the shared filters and search; everything but the table's sort and `Include unchanged` is in
  * the link. Loaded as its own chunk when first opened.
  */
-export function CompareSection() {
+export function CompareSection({ history }: CompareSectionProps) {
   const datasets = useDashboardStore((state) => state.datasets);
   const index = useDashboardStore(selectResultIndex);
   const setSides = useCompareStore((state) => state.setSides);
@@ -562,11 +565,9 @@ export function CompareSection() {
         </>
       )}
 
-      {/* How the baseline's tests moved across runs of the same GPU (its own figure, titled). */}
+      {/* What the page places under the comparison: the baseline run's history. */}
       <div className="compare-history">
-        <ErrorBoundary what="The history chart">
-          <HistoryChart baselineId={baseline.side?.kind === 'dataset' ? baseline.side.id : null} />
-        </ErrorBoundary>
+        {history(baseline.side?.kind === 'dataset' ? baseline.side.id : null)}
       </div>
     </section>
   );

@@ -37,15 +37,14 @@ import {
   type HistorySeries,
 } from '../../data/history';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
-import { ChartFigure } from '../charts/chart-figure';
-import { axisTitle, formatTick, valueScale } from '../charts/chart-text';
-import { TooltipBox, type TooltipEntry } from '../charts/chart-tooltip';
-import { DataTable, type DataRow } from '../charts/data-table';
-import { OptionGroup, type Option } from '../charts/option-group';
-import { gpuColor, useChartPalette, type ChartPalette } from '../charts/use-chart-palette';
-import { useElementWidth } from '../charts/use-element-width';
-import { useSeriesToggle } from '../charts/use-series-toggle';
-import '../charts/charts.css';
+import { ChartFigure } from '../../ui/chart-figure';
+import { axisTitle, formatTick, valueScale } from '../../ui/chart-text';
+import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
+import { DataTable, type DataRow } from '../../ui/data-table';
+import { OptionGroup, type Option } from '../../ui/option-group';
+import { gpuColor, useChartPalette, type ChartPalette } from '../../ui/use-chart-palette';
+import { useElementWidth } from '../../ui/use-element-width';
+import { useSeriesToggle } from '../../ui/use-series-toggle';
 import './history.css';
 
 const TITLE = 'History';

@@ -1,3 +1,5 @@
+import './data-table.css';
+
 export interface DataColumn {
   readonly header: string;
   readonly numeric?: boolean;

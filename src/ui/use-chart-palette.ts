@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { gpuColorVariable, PALETTE_SIZE } from '../../data/charts/chart-gpus';
+import { gpuColorVariable, PALETTE_SIZE } from '../data/charts/chart-gpus';
 
 /**
  * Chart colours as concrete values, read from the CSS variables of the theme in use (charts.css,

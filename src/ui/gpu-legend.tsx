@@ -1,4 +1,4 @@
-import type { ChartGpu } from '../../data/charts/chart-gpus';
+import type { ChartGpu } from '../data/charts/chart-gpus';
 import { gpuColor, type ChartPalette } from './use-chart-palette';
 
 interface GpuLegendProps {

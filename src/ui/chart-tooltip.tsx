@@ -1,3 +1,5 @@
+import './chart-tooltip.css';
+
 export interface TooltipEntry {
   readonly key: string;
   readonly color: string;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildChartSvg } from '../../../src/features/charts/export-chart';
+import { buildChartSvg } from '../../src/ui/export-chart';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -24,3 +24,14 @@ export function saveBlob(blob: Blob, fileName: string): void {
 export function csvBlob(text: string): Blob {
   return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
 }
+
+/** A label as a piece of a file name: letters, digits, `.`, `_` and `-`; others become `-`. */
+export function fileNamePart(label: string): string {
+  const cleaned = label
+    .normalize('NFKD')
+    .replace(/×/g, 'x')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return cleaned === '' ? 'side' : cleaned;
+}

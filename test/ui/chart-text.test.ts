@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { axisTitle, formatTick, valueScale } from '../../../src/features/charts/chart-text';
+import { axisTitle, formatTick, valueScale } from '../../src/ui/chart-text';
 
 describe('value axis', () => {
   it('reaches a round top above the largest value with round ticks', () => {

@@ -1,6 +1,6 @@
-import type { MarkValue } from '../../data/charts/mark-values';
-import { formatMetricValue } from '../../data/format';
-import { directionText, type MetricDirection } from '../../data/metrics';
+import type { MarkValue } from '../data/charts/mark-values';
+import { formatMetricValue } from '../data/format';
+import { directionText, type MetricDirection } from '../data/metrics';
 
 /** A value with its unit, as tooltips and data tables show it: `1,046.91 ms`. */
 export function valueWithUnit(metricKey: string, value: number, unit: string): string {

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './option-group.css';
 
 export interface Option<T extends string> {
   readonly value: T;

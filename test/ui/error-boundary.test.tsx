@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ErrorBoundary } from '../../src/features/resilience/error-boundary';
-import { retryingLazy } from '../../src/features/resilience/retrying-lazy';
+import { ErrorBoundary } from '../../src/ui/error-boundary';
+import { retryingLazy } from '../../src/ui/retrying-lazy';
 
 let broken = true;
 

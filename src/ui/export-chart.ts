@@ -4,7 +4,7 @@
  * use and inlined, the title on top and the legend drawn below. Nothing is fetched; the PNG is the
  * same SVG drawn on a canvas at twice the size.
  */
-import { saveBlob } from '../downloads/save-blob';
+import { saveBlob } from './save-blob';
 
 export interface ExportLegendItem {
   readonly label: string;

@@ -1,8 +1,9 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
-import type { ChartGpu } from '../../data/charts/chart-gpus';
+import type { ChartGpu } from '../data/charts/chart-gpus';
 import { downloadChartPng, downloadChartSvg, type ExportLegendItem } from './export-chart';
 import { GpuLegend } from './gpu-legend';
 import { gpuColor, type ChartPalette } from './use-chart-palette';
+import './chart-figure.css';
 
 interface ChartFigureProps {
   /** Short id used in file names: `latency` → `vllm-latency-chart.png`. */
