@@ -58,3 +58,9 @@ export function valueScale(max: number): ValueScale {
   const ticks = Array.from({ length: count + 1 }, (_, i) => Number((i * step).toPrecision(12)));
   return { domain: [0, ticks[count] ?? value], ticks };
 }
+
+/** A chart's notices as one text, the ones that apply (not false or empty); null when none do. */
+export function joinNotices(notices: readonly (string | false)[]): string | null {
+  const text = notices.filter((notice) => notice !== false && notice !== '').join(' ');
+  return text === '' ? null : text;
+}

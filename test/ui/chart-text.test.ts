@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { axisTitle, formatTick, valueScale } from '../../src/ui/chart-text';
+import { axisTitle, formatTick, joinNotices, valueScale } from '../../src/ui/chart-text';
 
 describe('value axis', () => {
   it('reaches a round top above the largest value with round ticks', () => {
@@ -23,5 +23,15 @@ describe('value axis', () => {
     expect(axisTitle('Mean latency', 'ms', 'lower')).toBe('Mean latency (ms) · lower is better');
     expect(axisTitle('Requests', '', 'neutral')).toBe('Requests');
     expect(formatTick(1046.9)).toBe('1,050');
+  });
+});
+
+describe('chart notices', () => {
+  it('join the notices that apply, and are null when none does', () => {
+    expect(joinNotices(['3 tests left out.', false, '', 'Points thinned.'])).toBe(
+      '3 tests left out. Points thinned.',
+    );
+    expect(joinNotices([false, ''])).toBeNull();
+    expect(joinNotices([])).toBeNull();
   });
 });

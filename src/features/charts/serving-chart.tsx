@@ -5,22 +5,14 @@ import { servingChart } from '../../data/charts/serving-charts';
 import { servingMetricChoices, servingMetricKey } from '../../data/charts/serving-metrics';
 import type { ResultsView } from '../../data/result-index';
 import { ChartFigure } from '../../ui/chart-figure';
-import { EmptyChart } from './empty-chart';
-import { OptionGroup, type Option } from '../../ui/option-group';
-import { smallMultipleLayout } from './small-multiples';
 import type { ChartPalette } from '../../ui/use-chart-palette';
-import { useElementWidth } from '../../ui/use-element-width';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
+import { MetricStatControls } from './metric-stat-controls';
+import { SmallMultiples } from './small-multiples';
 import { ServingPanelChart } from './serving-panel';
 import { ServingDataTable } from './serving-data-table';
 
 const TITLE = 'Serving metrics against offered QPS';
-
-const STAT_LABELS: Readonly<Record<LatencyStat, string>> = {
-  mean: 'Mean',
-  median: 'Median',
-  p99: 'P99',
-};
 
 /** The serving chart: a metric picker, then one small chart per model of that metric against QPS. */
 export function ServingChart({ view, palette }: { view: ResultsView; palette: ChartPalette }) {
@@ -31,15 +23,9 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
   const [metricId, setMetricId] = useState('ttft');
   const [stat, setStat] = useState<LatencyStat>('mean');
   const { off, toggle } = useSeriesToggle();
-  const [measure, width] = useElementWidth(960);
   const choice = choices.find((entry) => entry.id === metricId) ?? choices[0];
   const metricKey = choice === undefined ? 'request_throughput' : servingMetricKey(choice, stat);
   const data = useMemo(() => servingChart(view, metricKey), [view, metricKey]);
-  const { columns, cellWidth } = smallMultipleLayout(width);
-  const stats: Option<LatencyStat>[] = (choice?.stats ?? []).map((value) => ({
-    value,
-    label: STAT_LABELS[value],
-  }));
 
   return (
     <ChartFigure
@@ -47,26 +33,14 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
       title={TITLE}
       description="One small chart per model, one line per GPU, offered QPS from 1 to all requests at once. A ring marks where a GPU saturates: its achieved req/s falls below 90% of the offered rate."
       controls={
-        <>
-          <label className="chart-select">
-            Metric
-            <select
-              value={choice?.id ?? ''}
-              onChange={(event) => {
-                setMetricId(event.target.value);
-              }}
-            >
-              {choices.map((entry) => (
-                <option key={entry.id} value={entry.id}>
-                  {entry.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          {stats.length > 0 && (
-            <OptionGroup label="Statistic" options={stats} value={stat} onChange={setStat} />
-          )}
-        </>
+        <MetricStatControls
+          label="Metric"
+          choices={choices}
+          choice={choice}
+          onChoice={setMetricId}
+          stat={stat}
+          onStat={setStat}
+        />
       }
       palette={palette}
       legend={{ gpus: data.gpus, off, onToggle: toggle }}
@@ -90,27 +64,19 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
       renderData={() => <ServingDataTable data={data} title={TITLE} />}
       wide
     >
-      <div ref={measure} className="chart-measure">
-        {data.panels.length === 0 ? (
-          <EmptyChart />
-        ) : (
-          <div
-            className="small-multiples"
-            style={{ gridTemplateColumns: `repeat(${columns}, ${cellWidth}px)` }}
-          >
-            {data.panels.map((panel) => (
-              <ServingPanelChart
-                key={panel.key}
-                data={data}
-                panel={panel}
-                palette={palette}
-                off={off}
-                width={cellWidth}
-              />
-            ))}
-          </div>
+      <SmallMultiples
+        panels={data.panels}
+        renderPanel={(panel, width) => (
+          <ServingPanelChart
+            key={panel.key}
+            data={data}
+            panel={panel}
+            palette={palette}
+            off={off}
+            width={width}
+          />
         )}
-      </div>
+      />
     </ChartFigure>
   );
 }

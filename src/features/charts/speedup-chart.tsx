@@ -5,9 +5,10 @@ import { speedupMatrix } from '../../data/charts/speedup';
 import { describeMetric } from '../../data/metrics';
 import type { ResultsView } from '../../data/result-index';
 import { ChartFigure } from '../../ui/chart-figure';
-import { EmptyChart } from './empty-chart';
+import { ChartMeasure } from './chart-measure';
 import type { ChartPalette } from '../../ui/use-chart-palette';
-import { useElementWidth } from '../../ui/use-element-width';
+import { ChartSelect, type ChartSelectOption } from '../../ui/chart-select';
+import { joinNotices } from '../../ui/chart-text';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { SpeedupHeatmap } from './speedup-heatmap';
 import { SpeedupDataTable } from './speedup-data-table';
@@ -15,12 +16,12 @@ import { SpeedupDataTable } from './speedup-data-table';
 const TITLE = 'Speedup over a reference GPU';
 
 /** Serving metrics the matrix can compare serving tests by, flattened with their statistic. */
-function servingOptions(metricKeys: readonly string[]): { key: string; label: string }[] {
+function servingOptions(metricKeys: readonly string[]): ChartSelectOption[] {
   return servingMetricChoices(metricKeys).flatMap((choice) =>
     choice.stats.length === 0
-      ? [{ key: choice.id, label: choice.label }]
+      ? [{ value: choice.id, label: choice.label }]
       : choice.stats.map((stat) => ({
-          key: `${choice.id}_${stat}`,
+          value: `${choice.id}_${stat}`,
           label: describeMetric(`${choice.id}_${stat}`).label,
         })),
   );
@@ -35,10 +36,9 @@ export function SpeedupChart({ view, palette }: { view: ResultsView; palette: Ch
   const [baselineChoice, setBaselineChoice] = useState<string | null>(null);
   const [servingChoice, setServingChoice] = useState('request_throughput');
   const { off, toggle } = useSeriesToggle();
-  const [measure, width] = useElementWidth(720);
-  const servingMetric = options.some((option) => option.key === servingChoice)
+  const servingMetric = options.some((option) => option.value === servingChoice)
     ? servingChoice
-    : (options[0]?.key ?? 'request_throughput');
+    : (options[0]?.value ?? 'request_throughput');
   const matrix = useMemo(
     () => speedupMatrix(view, { baseline: baselineChoice, servingMetric }),
     [view, baselineChoice, servingMetric],
@@ -53,60 +53,38 @@ export function SpeedupChart({ view, palette }: { view: ResultsView; palette: Ch
       description="For every test shown, each GPU's ratio to the reference: rates new ÷ reference, times reference ÷ new, so above 1× always means faster. Latency tests compare mean latency, throughput tests req/s."
       controls={
         <>
-          <label className="chart-select">
-            Reference GPU
-            <select
-              value={matrix.baseline?.value ?? ''}
-              onChange={(event) => {
-                setBaselineChoice(event.target.value);
-              }}
-            >
-              {matrix.gpus.map((gpu) => (
-                <option key={gpu.key} value={gpu.value}>
-                  {gpu.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="chart-select">
-            Serving tests by
-            <select
-              value={servingMetric}
-              onChange={(event) => {
-                setServingChoice(event.target.value);
-              }}
-            >
-              {options.map((option) => (
-                <option key={option.key} value={option.key}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChartSelect
+            label="Reference GPU"
+            value={matrix.baseline?.value ?? ''}
+            options={matrix.gpus}
+            onChange={setBaselineChoice}
+          />
+          <ChartSelect
+            label="Serving tests by"
+            value={servingMetric}
+            options={options}
+            onChange={setServingChoice}
+          />
         </>
       }
       palette={palette}
       legend={{ gpus: matrix.candidates, off, onToggle: toggle }}
       summary={summary}
-      notice={
-        [
-          matrix.omittedRows > 0
-            ? `Showing the first ${matrix.rows.length} tests; ${matrix.omittedRows} more are left out of the drawing (the geometric means include them).`
-            : '',
-          matrix.testsWithoutBaseline > 0 && matrix.baseline !== null
-            ? `${matrix.testsWithoutBaseline} tests shown have no ${matrix.baseline.label} result and have no row.`
-            : '',
-        ]
-          .filter((text) => text !== '')
-          .join(' ') || null
-      }
+      notice={joinNotices([
+        matrix.omittedRows > 0 &&
+          `Showing the first ${matrix.rows.length} tests; ${matrix.omittedRows} more are left out of the drawing (the geometric means include them).`,
+        matrix.testsWithoutBaseline > 0 &&
+          matrix.baseline !== null &&
+          `${matrix.testsWithoutBaseline} tests shown have no ${matrix.baseline.label} result and have no row.`,
+      ])}
       renderData={() => <SpeedupDataTable matrix={matrix} columns={columns} title={TITLE} />}
       wide
     >
-      <div ref={measure} className="chart-measure">
-        {matrix.baseline === null || matrix.rows.length === 0 ? (
-          <EmptyChart />
-        ) : (
+      <ChartMeasure
+        fallbackWidth={720}
+        empty={matrix.baseline === null || matrix.rows.length === 0}
+      >
+        {(width) => (
           <SpeedupHeatmap
             matrix={matrix}
             columns={columns}
@@ -115,7 +93,7 @@ export function SpeedupChart({ view, palette }: { view: ResultsView; palette: Ch
             summary={summary}
           />
         )}
-      </div>
+      </ChartMeasure>
     </ChartFigure>
   );
 }

@@ -16,6 +16,7 @@ import {
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { ChartFigure } from '../../ui/chart-figure';
 import { ChartSelect } from '../../ui/chart-select';
+import { joinNotices } from '../../ui/chart-text';
 import { OptionGroup, type Option } from '../../ui/option-group';
 import { useChartPalette } from '../../ui/use-chart-palette';
 import { useElementWidth } from '../../ui/use-element-width';
@@ -180,7 +181,7 @@ export function HistoryChart({ baselineId }: HistoryChartProps) {
         </p>
       }
       summary={historySummary(data)}
-      notice={notices.length === 0 ? null : notices.join(' ')}
+      notice={joinNotices(notices)}
       renderData={() => <HistoryDataTable data={data} title={TITLE} />}
       wide
     >
