@@ -1,21 +1,15 @@
 import { useMemo } from 'react';
 import { XAxis, YAxis, type LabelProps } from 'recharts';
-import { axisTitle, formatTick } from '../../ui/chart-text';
-import { plainTick } from './plain-tick';
+import { axisTitle } from '../../ui/chart-text';
+import { useValueAxisLabel } from '../../ui/use-axis-label';
+import { fixedScale, useNumberTick } from './value-axis';
 import { usePanelState, Y_AXIS_WIDTH, AXIS_TITLE_SIZE, TITLE_LINE } from './trade-off-panel-state';
 
 /** The panel's axes, from 0, with the x-axis title wrapped to fit. */
 export function TradeOffAxes() {
   const { data, axes, xTitle, palette } = usePanelState();
-  const xTick = useMemo(
-    () => plainTick(formatTick, { fill: palette.text, fontSize: 12, axis: 'x' }),
-    [palette.text],
-  );
-  const yTick = useMemo(
-    () => plainTick(formatTick, { fill: palette.text, fontSize: 12, axis: 'y' }),
-    [palette.text],
-  );
-  const yTitle = axisTitle(data.yLabel, data.yUnit, 'lower');
+  const xTick = useNumberTick(palette.text, 'x');
+  const yTick = useNumberTick(palette.text, 'y');
   const xLabel = useMemo(
     () => ({
       position: 'insideBottom' as const,
@@ -50,42 +44,25 @@ export function TradeOffAxes() {
     }),
     [xTitle, palette.muted],
   );
-  const yLabel = useMemo(
-    () => ({
-      value: yTitle,
-      angle: -90,
-      position: 'insideLeft' as const,
-      offset: 2,
-      style: { textAnchor: 'middle' as const, fill: palette.muted, fontSize: 11 },
-    }),
-    [yTitle, palette.muted],
-  );
+  const yLabel = useValueAxisLabel(axisTitle(data.yLabel, data.yUnit, 'lower'), palette.muted);
   return (
     <>
       <XAxis
         type="number"
         dataKey="x"
-        domain={axes.x.domain}
-        ticks={axes.x.ticks}
-        allowDataOverflow
-        niceTicks="none"
+        {...fixedScale(axes.x)}
         name={data.xLabel}
         stroke={palette.grid}
         tick={xTick}
-        interval={0}
         label={xLabel}
       />
       <YAxis
         type="number"
         dataKey="y"
-        domain={axes.y.domain}
-        ticks={axes.y.ticks}
-        allowDataOverflow
-        niceTicks="none"
+        {...fixedScale(axes.y)}
         name={data.yLabel}
         stroke={palette.grid}
         tick={yTick}
-        interval={0}
         width={Y_AXIS_WIDTH}
         label={yLabel}
       />

@@ -23,6 +23,7 @@ import {
 } from '../../data/history';
 import { axisTitle, formatTick, valueScale } from '../../ui/chart-text';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
+import { useValueAxisLabel } from '../../ui/use-axis-label';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
 import { diamondPath, seriesShape, shapePath } from './history-marks';
 import { runTick } from './run-tick';
@@ -69,6 +70,7 @@ export function HistoryPlot({ data, scale, shown, slots, palette, width }: PlotP
     scale === 'change'
       ? axisTitle('Change from baseline', '%', data.direction)
       : axisTitle(data.label, data.unit, data.direction);
+  const yLabel = useValueAxisLabel(yTitle, palette.muted);
 
   const renderTooltip = ({ active, activeIndex }: TooltipContentProps) => {
     const run = data.runs[Number(activeIndex)];
@@ -149,13 +151,7 @@ export function HistoryPlot({ data, scale, shown, slots, palette, width }: PlotP
         ticks={yAxis.ticks}
         width={64}
         padding={VALUE_PADDING}
-        label={{
-          value: yTitle,
-          angle: -90,
-          position: 'insideLeft',
-          offset: 2,
-          style: { textAnchor: 'middle', fill: palette.muted, fontSize: 11 },
-        }}
+        label={yLabel}
       />
       {scale === 'change' && <ReferenceLine y={0} stroke={palette.muted} />}
       {baselinePosition !== null && (
