@@ -98,22 +98,17 @@ export function ChartFigure({
       <div className="chart-toolbar">
         <div className="chart-controls">{controls}</div>
         <div className="chart-actions">
-          <button
-            type="button"
-            onClick={() => {
-              exportChart('png');
-            }}
-          >
-            Download PNG
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              exportChart('svg');
-            }}
-          >
-            Download SVG
-          </button>
+          {(['png', 'svg'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              onClick={() => {
+                exportChart(format);
+              }}
+            >
+              Download {format.toUpperCase()}
+            </button>
+          ))}
         </div>
       </div>
       {notice !== null && notice !== undefined && <p className="chart-notice">{notice}</p>}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { LatencyStat } from '../../data/charts/bar-charts';
 import type { ServingMetricChoice } from '../../data/charts/serving-metrics';
 import { ChartSelect } from '../../ui/chart-select';
@@ -9,15 +10,31 @@ const STAT_LABELS: Readonly<Record<LatencyStat, string>> = {
   p99: 'P99',
 };
 
-interface MetricStatControlsProps {
-  /** The select's label: `Metric`, `Response time`. */
-  readonly label: string;
-  readonly choices: readonly ServingMetricChoice[];
-  /** The choice in effect (the first one when the chosen one is not there). */
+/** The metric and statistic chosen, as MetricStatControls takes them. */
+export interface MetricStat {
+  /** The choice in effect: the chosen one, else the first there is. */
   readonly choice: ServingMetricChoice | undefined;
   readonly onChoice: (id: string) => void;
   readonly stat: LatencyStat;
   readonly onStat: (stat: LatencyStat) => void;
+}
+
+/** A chart's metric and statistic, starting at `id` and `stat`. */
+export function useMetricStat(
+  choices: readonly ServingMetricChoice[],
+  id: string,
+  initialStat: LatencyStat,
+): MetricStat {
+  const [chosen, setChosen] = useState(id);
+  const [stat, setStat] = useState(initialStat);
+  const choice = choices.find((entry) => entry.id === chosen) ?? choices[0];
+  return { choice, onChoice: setChosen, stat, onStat: setStat };
+}
+
+interface MetricStatControlsProps extends MetricStat {
+  /** The select's label: `Metric`, `Response time`. */
+  readonly label: string;
+  readonly choices: readonly ServingMetricChoice[];
 }
 
 /** A serving metric to plot and, for metrics with several, its statistic (mean, median, p99). */

@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'react';
-import type { LatencyStat } from '../../data/charts/bar-charts';
+import { useMemo } from 'react';
 import { servingSummary } from '../../data/charts/chart-summaries';
 import { servingChart } from '../../data/charts/serving-charts';
 import { servingMetricChoices, servingMetricKey } from '../../data/charts/serving-metrics';
@@ -7,7 +6,7 @@ import type { ResultsView } from '../../data/result-index';
 import { ChartFigure } from '../../ui/chart-figure';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
-import { MetricStatControls } from './metric-stat-controls';
+import { MetricStatControls, useMetricStat } from './metric-stat-controls';
 import { SmallMultiples } from './small-multiples';
 import { ServingPanelChart } from './serving-panel';
 import { ServingDataTable } from './serving-data-table';
@@ -20,11 +19,12 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
     () => servingMetricChoices(view.index.metricKeys.serving),
     [view.index.metricKeys.serving],
   );
-  const [metricId, setMetricId] = useState('ttft');
-  const [stat, setStat] = useState<LatencyStat>('mean');
+  const metric = useMetricStat(choices, 'ttft', 'mean');
   const { off, toggle } = useSeriesToggle();
-  const choice = choices.find((entry) => entry.id === metricId) ?? choices[0];
-  const metricKey = choice === undefined ? 'request_throughput' : servingMetricKey(choice, stat);
+  const metricKey =
+    metric.choice === undefined
+      ? 'request_throughput'
+      : servingMetricKey(metric.choice, metric.stat);
   const data = useMemo(() => servingChart(view, metricKey), [view, metricKey]);
 
   return (
@@ -32,16 +32,7 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
       id="serving"
       title={TITLE}
       description="One small chart per model, one line per GPU, offered QPS from 1 to all requests at once. A ring marks where a GPU saturates: its achieved req/s falls below 90% of the offered rate."
-      controls={
-        <MetricStatControls
-          label="Metric"
-          choices={choices}
-          choice={choice}
-          onChoice={setMetricId}
-          stat={stat}
-          onStat={setStat}
-        />
-      }
+      controls={<MetricStatControls label="Metric" choices={choices} {...metric} />}
       palette={palette}
       legend={{ gpus: data.gpus, off, onToggle: toggle }}
       legendNote={
@@ -67,14 +58,7 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
       <SmallMultiples
         panels={data.panels}
         renderPanel={(panel, width) => (
-          <ServingPanelChart
-            key={panel.key}
-            data={data}
-            panel={panel}
-            palette={palette}
-            off={off}
-            width={width}
-          />
+          <ServingPanelChart data={data} panel={panel} palette={palette} off={off} width={width} />
         )}
       />
     </ChartFigure>

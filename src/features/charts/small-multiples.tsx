@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { ChartMeasure } from './chart-measure';
 
 /** How many small charts sit side by side at a width, and how wide each is (16 px gaps). */
@@ -8,14 +8,17 @@ export function smallMultipleLayout(width: number): { columns: number; cellWidth
   return { columns, cellWidth: Math.max(200, Math.floor((width - (columns - 1) * gap) / columns)) };
 }
 
-interface SmallMultiplesProps<P> {
+interface SmallMultiplesProps<P extends { readonly key: string }> {
   readonly panels: readonly P[];
-  /** One panel's small chart, keyed, at the cell width. */
+  /** One panel's small chart at the cell width. */
   readonly renderPanel: (panel: P, width: number) => ReactNode;
 }
 
 /** One small chart per panel (model), in as many columns as the width holds. */
-export function SmallMultiples<P>({ panels, renderPanel }: SmallMultiplesProps<P>) {
+export function SmallMultiples<P extends { readonly key: string }>({
+  panels,
+  renderPanel,
+}: SmallMultiplesProps<P>) {
   return (
     <ChartMeasure fallbackWidth={960} empty={panels.length === 0}>
       {(width) => {
@@ -25,7 +28,9 @@ export function SmallMultiples<P>({ panels, renderPanel }: SmallMultiplesProps<P
             className="small-multiples"
             style={{ gridTemplateColumns: `repeat(${columns}, ${cellWidth}px)` }}
           >
-            {panels.map((panel) => renderPanel(panel, cellWidth))}
+            {panels.map((panel) => (
+              <Fragment key={panel.key}>{renderPanel(panel, cellWidth)}</Fragment>
+            ))}
           </div>
         );
       }}

@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'react';
-import type { LatencyStat } from '../../data/charts/bar-charts';
+import { useMemo } from 'react';
 import { tradeOffSummary } from '../../data/charts/chart-summaries';
 import { latencyChoices, servingMetricKey } from '../../data/charts/serving-metrics';
 import { tradeOffChart } from '../../data/charts/trade-off';
@@ -8,7 +7,7 @@ import { ChartFigure } from '../../ui/chart-figure';
 import { joinNotices } from '../../ui/chart-text';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
-import { MetricStatControls } from './metric-stat-controls';
+import { MetricStatControls, useMetricStat } from './metric-stat-controls';
 import { SmallMultiples } from './small-multiples';
 import { TradeOffPanelChart } from './trade-off-panel';
 import { TradeOffDataTable } from './trade-off-data-table';
@@ -21,27 +20,17 @@ export function TradeOffChart({ view, palette }: { view: ResultsView; palette: C
     () => latencyChoices(view.index.metricKeys.serving),
     [view.index.metricKeys.serving],
   );
-  const [quantity, setQuantity] = useState('ttft');
-  const [stat, setStat] = useState<LatencyStat>('p99');
+  const metric = useMetricStat(choices, 'ttft', 'p99');
   const { off, toggle } = useSeriesToggle();
-  const choice = choices.find((entry) => entry.id === quantity) ?? choices[0];
-  const yKey = choice === undefined ? 'ttft_p99' : servingMetricKey(choice, stat);
+  const yKey =
+    metric.choice === undefined ? 'ttft_p99' : servingMetricKey(metric.choice, metric.stat);
   const data = useMemo(() => tradeOffChart(view, yKey), [view, yKey]);
   return (
     <ChartFigure
       id="trade-off"
       title={TITLE}
       description="Each point is one GPU at one offered QPS: right is more throughput, down is less latency. The line joins each GPU's Pareto frontier, the runs no other run of that GPU beats on both."
-      controls={
-        <MetricStatControls
-          label="Response time"
-          choices={choices}
-          choice={choice}
-          onChoice={setQuantity}
-          stat={stat}
-          onStat={setStat}
-        />
-      }
+      controls={<MetricStatControls label="Response time" choices={choices} {...metric} />}
       palette={palette}
       legend={{ gpus: data.gpus, off, onToggle: toggle }}
       summary={tradeOffSummary(data)}
@@ -57,14 +46,7 @@ export function TradeOffChart({ view, palette }: { view: ResultsView; palette: C
       <SmallMultiples
         panels={data.panels}
         renderPanel={(panel, width) => (
-          <TradeOffPanelChart
-            key={panel.key}
-            data={data}
-            panel={panel}
-            palette={palette}
-            off={off}
-            width={width}
-          />
+          <TradeOffPanelChart data={data} panel={panel} palette={palette} off={off} width={width} />
         )}
       />
     </ChartFigure>

@@ -1,37 +1,22 @@
 import { useMemo } from 'react';
 import { usePlotArea } from 'recharts';
-import type { TradeOffPoint, TradeOffSeries } from '../../data/charts/trade-off';
+import type { TradeOffPoint } from '../../data/charts/trade-off';
 import { dotsPath, linePath, type PixelPoint } from './svg-paths';
-import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
-import type { ActivePoint, PanelPoint, PanelAxesScales } from './trade-off-panel-state';
+import { gpuColor } from '../../ui/use-chart-palette';
+import { usePanelState } from './trade-off-panel-state';
 
 /** How close (px) the pointer must come to a point to show it. */
 const HOVER_RADIUS = 24;
 
-interface TradeOffLayerProps {
-  readonly axes: PanelAxesScales;
-  readonly series: readonly TradeOffSeries[];
-  readonly points: readonly PanelPoint[];
-  readonly palette: ChartPalette;
-  readonly active: ActivePoint | null;
-  readonly onActive: (active: ActivePoint | null) => void;
-  readonly label: string;
-}
-
 /**
  * Points and frontiers drawn from the chart's scales, one path per GPU for each, and the pointer
  * and keyboard handling that picks a point for the tooltip. Recharts' <Scatter> renders a
- * component per point and its item tooltip needs one per series: too slow at 2,000 points.
+ * component per point and its item tooltip needs one per series: too slow at 2,000 points. Reads
+ * the panel state, so a pointed point re-renders the layer, not the chart.
  */
-export function TradeOffLayer({
-  axes,
-  series,
-  points,
-  palette,
-  active,
-  onActive,
-  label,
-}: TradeOffLayerProps) {
+export function TradeOffLayer() {
+  const { data, panel, axes, series, points, palette, active, onActive } = usePanelState();
+  const label = `${data.yLabel} against achieved throughput for ${panel.label}`;
   const area = usePlotArea();
   // Pixel positions and paths, worked out once per drawing (not on every pointer move). Both axes
   // are linear from the domains this chart set, so a point's pixel is plain arithmetic.

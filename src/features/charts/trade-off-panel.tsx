@@ -16,7 +16,7 @@ import {
   xAxisTitle,
 } from './trade-off-panel-state';
 import { TradeOffAxes } from './trade-off-axes';
-import { TradeOffPoints } from './trade-off-points';
+import { TradeOffLayer } from './trade-off-layer';
 
 interface PanelProps {
   readonly data: TradeOffData;
@@ -72,7 +72,7 @@ export function TradeOffPanelChart({ data, panel, palette, off, width }: PanelPr
       >
         <CartesianGrid stroke={palette.grid} />
         <TradeOffAxes />
-        <TradeOffPoints />
+        <TradeOffLayer />
       </ScatterChart>
     ),
     [width, titleLines, palette.grid],

@@ -106,14 +106,12 @@ export function HistoryChart({ baselineId }: HistoryChartProps) {
     );
   }
 
-  const slots = new Map(data.series.map((line, i) => [line.key, seriesSlot(i)]));
   const legendEntries: ChartGpu[] = data.series.map((line, i) => ({
     value: line.key,
     label: legendLabel(line.label, i, data.series.length),
     key: line.key,
     slot: seriesSlot(i),
   }));
-  const shown = data.series.filter((line) => !off.has(line.key));
   const missingBaseline =
     data.baselineMissing && requestedBaseline !== null
       ? (datasets.find((dataset) => dataset.id === requestedBaseline)?.label ?? requestedBaseline)
@@ -191,14 +189,7 @@ export function HistoryChart({ baselineId }: HistoryChartProps) {
             {`Fewer than two datasets on ${data.gpu} have ${data.label} values for ${testKey === null ? 'these tests' : 'this test'}.`}
           </p>
         ) : (
-          <HistoryPlot
-            data={data}
-            scale={scale}
-            shown={shown}
-            slots={slots}
-            palette={palette}
-            width={width}
-          />
+          <HistoryPlot data={data} scale={scale} off={off} palette={palette} width={width} />
         )}
       </div>
       {data.ordering !== 'date' && data.runs.length > 1 && (

@@ -25,7 +25,7 @@ import { axisTitle, formatTick, valueScale } from '../../ui/chart-text';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
 import { useValueAxisLabel } from '../../ui/use-axis-label';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
-import { diamondPath, seriesShape, shapePath } from './history-marks';
+import { diamondPath, seriesShape, seriesSlot, shapePath } from './history-marks';
 import { runTick } from './run-tick';
 
 const CHART_HEIGHT = 340;
@@ -37,8 +37,8 @@ const VALUE_PADDING = { top: 10, bottom: 10 };
 interface PlotProps {
   readonly data: HistoryData;
   readonly scale: HistoryScale;
-  readonly shown: readonly HistorySeries[];
-  readonly slots: ReadonlyMap<string, number>;
+  /** Tests turned off in the legend. */
+  readonly off: ReadonlySet<string>;
   readonly palette: ChartPalette;
   readonly width: number;
 }
@@ -49,7 +49,13 @@ function changeTick(value: unknown): string {
 }
 
 /** The line chart: one line per shown test across the runs, the baseline marked. */
-export function HistoryPlot({ data, scale, shown, slots, palette, width }: PlotProps) {
+export function HistoryPlot({ data, scale, off, palette, width }: PlotProps) {
+  const shown = useMemo(() => data.series.filter((line) => !off.has(line.key)), [data, off]);
+  // A test keeps its colour (its place in the series) when others are turned off.
+  const slots = useMemo(
+    () => new Map(data.series.map((line, i) => [line.key, seriesSlot(i)])),
+    [data],
+  );
   const rows = useMemo(() => historyChartRows(data, scale), [data, scale]);
   const baselineId = data.baseline?.run.id ?? null;
   const baselinePosition = data.baseline?.run.position ?? null;

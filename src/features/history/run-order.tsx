@@ -6,6 +6,12 @@ interface OrderListProps {
   readonly onMove: (id: string, delta: -1 | 1) => void;
 }
 
+/** The two moves, in the order their buttons stand. */
+const MOVES = [
+  { delta: -1, word: 'earlier', text: '↑ Earlier' },
+  { delta: 1, word: 'later', text: '↓ Later' },
+] as const;
+
 /** The runs in their order, each with buttons to move it earlier or later. */
 export function RunOrder({ data, onMove }: OrderListProps) {
   const listRef = useRef<HTMLOListElement>(null);
@@ -38,32 +44,22 @@ export function RunOrder({ data, onMove }: OrderListProps) {
             <span className="history-order-date">
               {run.date === null ? 'no date' : formatHistoryDate(run.date)}
             </span>
-            <button
-              type="button"
-              data-run={run.id}
-              data-delta="-1"
-              aria-label={`Move ${run.axisLabel} earlier`}
-              disabled={!canMoveRun(runs, index, -1)}
-              onClick={() => {
-                pendingFocus.current = { id: run.id, delta: -1 };
-                onMove(run.id, -1);
-              }}
-            >
-              ↑ Earlier
-            </button>
-            <button
-              type="button"
-              data-run={run.id}
-              data-delta="1"
-              aria-label={`Move ${run.axisLabel} later`}
-              disabled={!canMoveRun(runs, index, 1)}
-              onClick={() => {
-                pendingFocus.current = { id: run.id, delta: 1 };
-                onMove(run.id, 1);
-              }}
-            >
-              ↓ Later
-            </button>
+            {MOVES.map(({ delta, word, text }) => (
+              <button
+                key={delta}
+                type="button"
+                data-run={run.id}
+                data-delta={delta}
+                aria-label={`Move ${run.axisLabel} ${word}`}
+                disabled={!canMoveRun(runs, index, delta)}
+                onClick={() => {
+                  pendingFocus.current = { id: run.id, delta };
+                  onMove(run.id, delta);
+                }}
+              >
+                {text}
+              </button>
+            ))}
           </li>
         ))}
       </ol>
