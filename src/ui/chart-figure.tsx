@@ -106,7 +106,7 @@ export function ChartFigure({
                 exportChart(format);
               }}
             >
-              Download {format.toUpperCase()}
+              {`Download ${format.toUpperCase()}`}
             </button>
           ))}
         </div>

@@ -1,6 +1,7 @@
 import { distinctGpuLabels } from '../../data/dataset';
 import type { Dataset } from '../../data/result-model';
 import { MAX_LABEL_LENGTH, useDashboardStore } from '../../store/dashboard-store';
+import './datasets.css';
 
 function DatasetItem({ dataset }: { readonly dataset: Dataset }) {
   const hidden = useDashboardStore((state) => state.view.hidden.dataset.includes(dataset.id));
