@@ -3,6 +3,13 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const STANDS_ALONE = { group: ['**/shared/**'], message: 'The project stands alone.' };
+
+/** `no-restricted-imports` with the project-wide pattern and a folder's own. */
+function restrictImports(...patterns) {
+  return { 'no-restricted-imports': ['error', { patterns: [STANDS_ALONE, ...patterns] }] };
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'bench/results', 'test-results'] },
   {
@@ -25,28 +32,38 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/shared/**'], message: 'The project stands alone.' }] },
-      ],
+      ...restrictImports(),
     },
   },
   {
     files: ['src/data/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['react', 'react-dom', 'zustand', '**/store/**', '**/features/**'],
-              message:
-                'src/data is plain TypeScript: nothing upstream imports the UI or the store.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports({
+      group: ['react', 'react-dom', 'zustand', '**/store/**', '**/features/**', '**/ui/**'],
+      message: 'src/data is plain TypeScript: nothing upstream imports the UI or the store.',
+    }),
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: restrictImports({
+      group: ['**/features/**', '**/ui/**'],
+      message: 'src/store holds state and calls src/data; the UI reads the store, not the reverse.',
+    }),
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: restrictImports({
+      group: ['**/features/**'],
+      message: 'src/ui is the shared kit features build on: it knows no feature.',
+    }),
+  },
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: restrictImports({
+      // From src/features/<name>/, `../<other>/…` is another feature; `../../…` leaves features.
+      regex: '^\\.\\./(?!\\.\\./)|/features/',
+      message:
+        'A feature imports only src/data, src/store, src/ui and its own files; src/app.tsx composes features.',
+    }),
   },
   {
     files: ['**/*.{js,mjs}'],

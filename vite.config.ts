@@ -65,6 +65,8 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
+    // The theme's tokens are read as text by the chart palette: give tests the real file.
+    css: { include: [/src\/ui\/theme\.css/] },
     restoreMocks: true,
     // Property tests run thousands of cases: on a busy machine they need more than 5 s.
     testTimeout: 30_000,

@@ -1,4 +1,4 @@
-import { Suspense, useDeferredValue } from 'react';
+import { Suspense, useDeferredValue, type ReactNode } from 'react';
 import { SUITES } from './data/results/result-model';
 import { CompareToggle } from './features/compare/compare-toggle';
 import { DatasetsPanel } from './features/datasets/datasets-panel';
@@ -8,8 +8,8 @@ import { FilterBar } from './features/filters/filter-bar';
 import { NoMatchNotice } from './features/filters/no-match-notice';
 import { ResultsTable } from './features/results-table/results-table';
 import { HowMeasured } from './features/methodology/how-measured';
-import { ErrorBoundary } from './features/resilience/error-boundary';
-import { retryingLazy } from './features/resilience/retrying-lazy';
+import { ErrorBoundary } from './ui/error-boundary';
+import { retryingLazy } from './ui/retrying-lazy';
 import { KeyboardShortcuts } from './features/shortcuts/keyboard-shortcuts';
 import { LoadStatus } from './features/status/load-status';
 import { ThemeSwitch } from './features/theme/theme-switch';
@@ -18,8 +18,24 @@ import { useDashboardStore } from './store/dashboard-store';
 // Loaded as chunks of their own; after a failed download, `Try again` loads them again.
 const charts = retryingLazy(() => import('./features/charts/charts-section'));
 const compare = retryingLazy(() => import('./features/compare/compare-section'));
+const history = retryingLazy(() => import('./features/history/history-chart'));
 const ChartsSection = charts.Component;
 const CompareSection = compare.Component;
+const HistoryChart = history.Component;
+
+/**
+ * How the baseline's tests moved across runs of the same GPU, shown at the foot of the
+ * comparison (its own figure, titled) and failing on its own.
+ */
+function renderHistory(baselineId: string | null): ReactNode {
+  return (
+    <ErrorBoundary what="The history chart" onRetry={history.retry}>
+      <Suspense fallback={null}>
+        <HistoryChart baselineId={baselineId} />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
 
 /** The compare section, loaded as its own chunk the first time it is opened. */
 function CompareMount() {
@@ -27,7 +43,7 @@ function CompareMount() {
   if (!open) return null;
   return (
     <Suspense fallback={<p className="load-status">Loading the comparison…</p>}>
-      <CompareSection />
+      <CompareSection history={renderHistory} />
     </Suspense>
   );
 }

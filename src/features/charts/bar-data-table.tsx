@@ -1,7 +1,7 @@
 import type { BarChartData } from '../../data/charts/bar-charts';
 import { describeMetric } from '../../data/metrics';
-import { markDatasets, valueWithUnit } from './chart-text';
-import { DataTable, type DataRow } from './data-table';
+import { markDatasets, valueWithUnit } from '../../ui/chart-text';
+import { DataTable, type DataRow } from '../../ui/data-table';
 
 /** A bar chart's values: one row per test and GPU. */
 export function BarDataTable({ data, caption }: { data: BarChartData; caption: string }) {

@@ -6,7 +6,7 @@ import { ServingChart } from './serving-chart';
 import { SpeedupChart } from './speedup-chart';
 import { ThroughputChart } from './throughput-chart';
 import { TradeOffChart } from './trade-off-chart';
-import { useChartPalette } from './use-chart-palette';
+import { useChartPalette } from '../../ui/use-chart-palette';
 import './charts.css';
 
 // Memoized: a chart whose view and palette are unchanged is not drawn again.

@@ -18,10 +18,12 @@ import {
 } from '../../data/charts/bar-charts';
 import type { ChartGpu } from '../../data/charts/chart-gpus';
 import { describeMetric } from '../../data/metrics';
-import { axisTitle, formatTick, markSource, valueScale, valueWithUnit } from './chart-text';
-import { TooltipBox, type TooltipEntry } from './chart-tooltip';
-import { plainTick, wrappedTick } from './plain-tick';
-import { gpuColor, type ChartPalette } from './use-chart-palette';
+import { axisTitle, markSource, valueScale, valueWithUnit } from '../../ui/chart-text';
+import { useValueAxisLabel } from '../../ui/use-axis-label';
+import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
+import { wrappedTick } from './plain-tick';
+import { fixedScale, useNumberTick } from './value-axis';
+import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
 import { wrapLabel, type WrappedLabel } from './wrap-label';
 
 /** Share of each category's band left empty on either side of its bars. */
@@ -210,20 +212,12 @@ export function GpuBarChart({ data, palette, off, width, height }: GpuBarChartPr
       ),
     [wrapped, palette.text, many],
   );
-  const yTick = useMemo(
-    () => plainTick(formatTick, { fill: palette.text, fontSize: 12, axis: 'y' }),
-    [palette.text],
-  );
-  const yTitle = axisTitle(data.label, data.unit, data.direction);
-  const yLabel = useMemo(
-    () => ({
-      value: yTitle,
-      angle: -90,
-      position: 'insideLeft' as const,
-      offset: -4,
-      style: { textAnchor: 'middle' as const, fill: palette.muted, fontSize: 12 },
-    }),
-    [yTitle, palette.muted],
+  const yTick = useNumberTick(palette.text, 'y');
+  const yLabel = useValueAxisLabel(
+    axisTitle(data.label, data.unit, data.direction),
+    palette.muted,
+    -4,
+    12,
   );
   const scale = useMemo(() => valueScale(valueAxisTop(data)), [data]);
   return (
@@ -247,11 +241,7 @@ export function GpuBarChart({ data, palette, off, width, height }: GpuBarChartPr
       <YAxis
         stroke={palette.grid}
         tick={yTick}
-        interval={0}
-        domain={scale.domain}
-        ticks={scale.ticks}
-        allowDataOverflow
-        niceTicks="none"
+        {...fixedScale(scale)}
         width={Y_AXIS_WIDTH}
         label={yLabel}
       />

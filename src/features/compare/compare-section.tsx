@@ -1,217 +1,25 @@
-import { HistoryChart } from '../history/history-chart';
-import { ErrorBoundary } from '../resilience/error-boundary';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { DEFAULT_THRESHOLD, MAX_THRESHOLD } from '../../data/compare/thresholds';
-import { comparisonCsv } from '../../data/compare/comparison-csv';
-import {
-  compareSideParam,
-  readCompareSide,
-  type CompareSide,
-} from '../../data/compare/compare-sides';
-import { metricEntries, type Comparison } from '../../data/compare/compare-summary';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DEFAULT_THRESHOLD } from '../../data/compare/thresholds';
+import { compareSideParam, type CompareSide } from '../../data/compare/compare-sides';
+import { metricEntries } from '../../data/compare/compare-summary';
 import { sortEntriesByHarm } from '../../data/compare/harm-order';
-import { comparisonMarkdown, formatThreshold } from '../../data/compare/compare-markdown';
+import { formatThreshold } from '../../data/compare/compare-markdown';
 import { distinctGpuLabels } from '../../data/results/dataset';
 import { selectResultIndex, useDashboardStore } from '../../store/dashboard-store';
+import { CompareActions } from './compare-actions';
 import { CompareSummary } from './compare-summary';
+import { CompareTable, DEFAULT_COMPARE_SORT, type CompareSort } from './compare-table';
 import { COMPARE_SECTION_ID, takeReveal } from './compare-toggle';
-import { CompareTable, DEFAULT_COMPARE_SORT, gpuCell, type CompareSort } from './compare-table';
-import { copyText } from '../clipboard/copy-text';
-import { csvBlob, saveBlob } from '../downloads/save-blob';
-import { fileNamePart } from './save-file';
-import { useComparison, type SideInfo } from './use-comparison';
+import { OneSidedTests } from './one-sided-tests';
+import { SideNotice } from './side-notice';
+import { SideSelect } from './side-select';
+import { ThresholdInput } from './threshold-input';
+import { useComparison } from './use-comparison';
 import './compare.css';
 
-// ---------------------------------------------------------------------------------------------
-// Choosing the sides
-
-interface SideOption {
-  readonly value: string;
-  readonly label: string;
-}
-
-interface SideSelectProps {
-  readonly label: 'Baseline' | 'Candidate';
-  readonly info: SideInfo;
-  readonly datasets: readonly SideOption[];
-  readonly gpus: readonly SideOption[];
-  readonly onChange: (side: CompareSide | null) => void;
-}
-
-function SideSelect({ label, info, datasets, gpus, onChange }: SideSelectProps) {
-  const id = useId();
-  const value = info.side === null ? '' : compareSideParam(info.side);
-  const known =
-    datasets.some((option) => option.value === value) ||
-    gpus.some((option) => option.value === value);
-  return (
-    <div className="compare-field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => {
-          onChange(readCompareSide(event.currentTarget.value));
-        }}
-      >
-        {value === '' && <option value="">Choose…</option>}
-        {value !== '' && !known && (
-          <optgroup label="Not loaded">
-            <option value={value}>{info.label} (not loaded)</option>
-          </optgroup>
-        )}
-        <optgroup label="Datasets">
-          {datasets.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </optgroup>
-        {gpus.length > 0 && (
-          <optgroup label="GPUs">
-            {gpus.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </optgroup>
-        )}
-      </select>
-    </div>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Thresholds
-
-function parseThreshold(text: string): number | null {
-  if (text.trim() === '') return null;
-  const value = Number(text);
-  return Number.isFinite(value) && value >= 0 && value <= MAX_THRESHOLD ? value : null;
-}
-
-interface ThresholdInputProps {
-  readonly label: string;
-  /** The value in effect; null for an optional threshold that is not set. */
-  readonly value: number | null;
-  /** Called with a valid number, or null when the field is emptied (optional only). */
-  readonly onChange: (value: number | null) => void;
-  readonly optional: boolean;
-  readonly placeholder?: string;
-  readonly description: string;
-}
-
-/**
- * A percentage field that keeps what is typed (an empty field, `1.`) while it is being typed,
- * applies every valid value at once, and goes back to the value in effect when left invalid.
- */
-function ThresholdInput({
-  label,
-  value,
-  onChange,
-  optional,
-  placeholder,
-  description,
-}: ThresholdInputProps) {
-  const id = useId();
-  const shown = value === null ? '' : String(value);
-  const [draft, setDraft] = useState(shown);
-  const [synced, setSynced] = useState(value);
-  // The value changed elsewhere (Back, a link): show it, unless the draft already means it.
-  if (synced !== value) {
-    setSynced(value);
-    if (parseThreshold(draft) !== value) setDraft(shown);
-  }
-  const invalid = draft.trim() === '' ? !optional : parseThreshold(draft) === null;
-  return (
-    <div className="compare-field compare-threshold">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="decimal"
-        min={0}
-        max={MAX_THRESHOLD}
-        step="any"
-        value={draft}
-        placeholder={placeholder}
-        aria-invalid={invalid}
-        aria-describedby={`${id}-description`}
-        onChange={(event) => {
-          const text = event.currentTarget.value;
-          setDraft(text);
-          const parsed = parseThreshold(text);
-          if (parsed !== null) onChange(parsed);
-          else if (optional && text.trim() === '') onChange(null);
-        }}
-        onBlur={() => {
-          if (invalid) setDraft(shown);
-        }}
-      />
-      <span id={`${id}-description`} className="compare-field-note">
-        {description}
-      </span>
-    </div>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Notices about the sides
-
-function SideNotice({ name, info }: { readonly name: string; readonly info: SideInfo }) {
-  const resetFilters = useDashboardStore((state) => state.resetFilters);
-  const phase = useDashboardStore((state) => state.phase);
-  if (info.side === null) return null;
-  if (!info.loaded) {
-    if (info.side.kind === 'gpu') {
-      return (
-        <p className="compare-notice">
-          The {name} is GPU {info.side.gpu}, but no loaded result ran on it.
-        </p>
-      );
-    }
-    return (
-      <p className="compare-notice">
-        The {name} named by this link, dataset <code>{info.side.id}</code>, is not loaded
-        {phase === 'ready' ? '' : ' yet'}. Saved datasets are restored shortly after the page opens;
-        otherwise load the same file to see this comparison (the link keeps asking for it).
-      </p>
-    );
-  }
-  if (info.results.length === 0 && info.total > 0) {
-    return (
-      <p className="compare-notice">
-        All {info.total.toLocaleString('en-US')} results of the {name} ({info.label}) are hidden by
-        the filters or the search.{' '}
-        <button type="button" onClick={resetFilters}>
-          Reset filters
-        </button>
-      </p>
-    );
-  }
-  return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The section
-
-/** What `Copy as Markdown` will copy, in words. */
-function copyNote(rows: number, onlyRegressions: boolean, includeUnchanged: boolean): string {
-  const count = `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`;
-  if (onlyRegressions) return `Copies ${count}: the regressions shown.`;
-  if (includeUnchanged) return `Copies all ${count}.`;
-  return `Copies ${count}: regressions and improvements only.`;
-}
-
-/** The comparison as the markdown and the table list it under `Only regressions`. */
-function regressionsOnly(comparison: Comparison): Comparison {
-  return {
-    ...comparison,
-    rows: comparison.rows.map((row) => ({
-      ...row,
-      metrics: row.metrics.filter((metric) => metric.verdict === 'regression'),
-    })),
-  };
+interface CompareSectionProps {
+  /** Drawn at the foot of the section for the baseline dataset (null when it is not one). */
+  readonly history: (baselineId: string | null) => ReactNode;
 }
 
 /**
@@ -220,7 +28,7 @@ function regressionsOnly(comparison: Comparison): Comparison {
  * the shared filters and search; everything but the table's sort and `Include unchanged` is in
  * the link. Loaded as its own chunk when first opened.
  */
-export function CompareSection() {
+export function CompareSection({ history }: CompareSectionProps) {
   const datasets = useDashboardStore((state) => state.datasets);
   const index = useDashboardStore(selectResultIndex);
   const setSides = useDashboardStore((state) => state.setSides);
@@ -243,11 +51,7 @@ export function CompareSection() {
   }, []);
 
   const [sort, setSort] = useState<CompareSort>(DEFAULT_COMPARE_SORT);
-  const [includeUnchanged, setIncludeUnchanged] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
   const onlyRegressionsId = useId();
-  const includeUnchangedId = useId();
-  const copyNoteId = useId();
 
   const datasetOptions = useMemo(
     () => datasets.map((dataset) => ({ value: dataset.id, label: dataset.label })),
@@ -273,15 +77,6 @@ export function CompareSection() {
         : allEntries,
     [allEntries, state.onlyRegressions],
   );
-  const markdownRows = useMemo(() => {
-    if (includeUnchanged && !state.onlyRegressions) return allEntries.length;
-    return allEntries.filter(
-      (entry) =>
-        entry.metric.verdict === 'regression' ||
-        (!state.onlyRegressions && entry.metric.verdict === 'improvement'),
-    ).length;
-  }, [allEntries, includeUnchanged, state.onlyRegressions]);
-
   const oneSided = useMemo(
     () => ({
       baseline: comparison?.rows.filter((row) => row.presence === 'missing in candidate') ?? [],
@@ -294,35 +89,6 @@ export function CompareSection() {
     // Both sides are written, so a default in effect becomes part of the link.
     if (which === 'baseline') setSides(side, candidate.side);
     else setSides(baseline.side, side);
-  };
-
-  const copyMarkdown = async (): Promise<void> => {
-    if (comparison === null) return;
-    const text = comparisonMarkdown(
-      state.onlyRegressions ? regressionsOnly(comparison) : comparison,
-      {
-        baselineLabel: baseline.label,
-        candidateLabel: candidate.label,
-        all: includeUnchanged,
-      },
-    );
-    const copied = await copyText(text);
-    const rows = `${markdownRows.toLocaleString('en-US')} ${markdownRows === 1 ? 'row' : 'rows'}`;
-    setAnnouncement(
-      copied
-        ? `Copied ${rows} as Markdown.`
-        : 'Could not copy: the browser did not allow it. Select the table and copy it instead.',
-    );
-  };
-
-  const downloadCsv = async (): Promise<void> => {
-    if (comparison === null) return;
-    const { buildCsv } = await import('../../data/csv');
-    const { header, rows } = comparisonCsv(comparison);
-    saveBlob(
-      csvBlob(buildCsv(header, rows)),
-      `vllm-compare-${fileNamePart(baseline.label)}-vs-${fileNamePart(candidate.label)}.csv`,
-    );
   };
 
   const sameSide =
@@ -472,46 +238,13 @@ export function CompareSection() {
       {comparison !== null && (
         <>
           <CompareSummary comparison={comparison} />
-          <div className="compare-actions">
-            <button
-              type="button"
-              aria-describedby={copyNoteId}
-              onClick={() => {
-                void copyMarkdown();
-              }}
-            >
-              Copy as Markdown
-            </button>
-            <span className="compare-check">
-              <input
-                id={includeUnchangedId}
-                type="checkbox"
-                checked={includeUnchanged}
-                disabled={state.onlyRegressions}
-                onChange={(event) => {
-                  setIncludeUnchanged(event.currentTarget.checked);
-                }}
-              />
-              <label htmlFor={includeUnchangedId}>Include unchanged</label>
-            </span>
-            <span id={copyNoteId} className="compare-field-note">
-              {copyNote(markdownRows, state.onlyRegressions, includeUnchanged)}
-            </span>
-            <button
-              type="button"
-              className="compare-download"
-              disabled={allEntries.length === 0}
-              title="Every metric comparison at full precision, whatever is shown"
-              onClick={() => {
-                void downloadCsv();
-              }}
-            >
-              Download CSV
-            </button>
-            <p className="compare-announce" role="status" aria-live="polite">
-              {announcement}
-            </p>
-          </div>
+          <CompareActions
+            comparison={comparison}
+            allEntries={allEntries}
+            onlyRegressions={state.onlyRegressions}
+            baselineLabel={baseline.label}
+            candidateLabel={candidate.label}
+          />
           <CompareTable
             entries={entries}
             caption={`Comparison: ${baseline.label} → ${candidate.label}`}
@@ -528,42 +261,13 @@ export function CompareSection() {
                 : 'Nothing to compare with these sides and filters.'}
             </p>
           )}
-          {(oneSided.baseline.length > 0 || oneSided.candidate.length > 0) && (
-            <div className="compare-one-sided">
-              {(
-                [
-                  ['baseline', 'Tests only in the baseline', oneSided.baseline],
-                  ['candidate', 'Tests only in the candidate', oneSided.candidate],
-                ] as const
-              ).map(([side, title, rows]) =>
-                rows.length === 0 ? null : (
-                  <section key={side} aria-labelledby={`compare-only-${side}`}>
-                    <h3 id={`compare-only-${side}`}>
-                      {title} ({rows.length.toLocaleString('en-US')})
-                    </h3>
-                    <ul>
-                      {rows.slice(0, 50).map((row) => (
-                        <li key={row.key}>
-                          <code>{row.label}</code> · {gpuCell(row)}
-                        </li>
-                      ))}
-                      {rows.length > 50 && (
-                        <li>and {(rows.length - 50).toLocaleString('en-US')} more (see the CSV)</li>
-                      )}
-                    </ul>
-                  </section>
-                ),
-              )}
-            </div>
-          )}
+          <OneSidedTests baseline={oneSided.baseline} candidate={oneSided.candidate} />
         </>
       )}
 
-      {/* How the baseline's tests moved across runs of the same GPU (its own figure, titled). */}
+      {/* What the page places under the comparison: the baseline run's history. */}
       <div className="compare-history">
-        <ErrorBoundary what="The history chart">
-          <HistoryChart baselineId={baseline.side?.kind === 'dataset' ? baseline.side.id : null} />
-        </ErrorBoundary>
+        {history(baseline.side?.kind === 'dataset' ? baseline.side.id : null)}
       </div>
     </section>
   );

@@ -2,7 +2,7 @@ import { distinctGpuLabels } from '../../data/results/dataset';
 import type { Dataset } from '../../data/results/result-model';
 import { useDashboardStore } from '../../store/dashboard-store';
 import { MAX_LABEL_LENGTH } from '../../store/datasets-slice';
-import './datasets-panel.css';
+import './datasets.css';
 
 interface DatasetItemProps {
   readonly dataset: Dataset;

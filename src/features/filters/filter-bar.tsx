@@ -4,6 +4,7 @@ import { selectResultsView, useDashboardStore } from '../../store/dashboard-stor
 import { filterToggleLabel, hiddenValueCount } from './filter-summary';
 import { FilterGroupFieldset } from './filter-group';
 import { useFilterDrawer } from './use-filter-drawer';
+import './filters.css';
 
 const LEGENDS: Readonly<Record<FilterGroup, string>> = {
   model: 'Model',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { useMediaQuery } from '../layout/use-media-query';
+import { useMediaQuery } from '../../ui/use-media-query';
 
 /**
  * Below this width the filters are an off-canvas drawer; from 900 px up they are the sidebar.

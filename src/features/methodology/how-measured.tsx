@@ -9,7 +9,7 @@ import {
 } from '../../data/methodology/suite-workloads';
 import { SUITES, type Dataset } from '../../data/results/result-model';
 import { useDashboardStore } from '../../store/dashboard-store';
-import { copyText } from '../clipboard/copy-text';
+import { copyText } from '../../ui/copy-text';
 import './how-measured.css';
 
 /** How long the "Copied" mark stays beside a button. */

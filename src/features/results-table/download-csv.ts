@@ -1,4 +1,4 @@
-import { csvBlob, saveBlob } from '../downloads/save-blob';
+import { csvBlob, saveBlob } from '../../ui/save-blob';
 import type { ResultIndex } from '../../data/results/result-index';
 
 /** Builds the CSV of the rows and columns shown and saves it; the CSV code loads on first use. */

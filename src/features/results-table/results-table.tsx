@@ -13,6 +13,7 @@ import { ColumnMenu, type MenuColumn } from './column-menu';
 import { downloadTableCsv } from './download-csv';
 import { resultColumns, resultTableFeatures, type TableRow } from './result-columns';
 import { rowWindow, useScrollBox, type ScrollScale } from './row-window';
+import './results-table.css';
 
 const SUITE_TITLES: Readonly<Record<Suite, { title: string; workload: string }>> = {
   latency: { title: 'Latency', workload: '32 input / 128 output tokens, batch 8' },

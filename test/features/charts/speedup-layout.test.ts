@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { matrixLayout } from '../../../src/features/charts/speedup-chart';
+import { matrixLayout } from '../../../src/features/charts/speedup-layout';
 
 describe('speedup matrix layout', () => {
   it('gives the labels 45% of a wide box, between 180 and 380 px', () => {

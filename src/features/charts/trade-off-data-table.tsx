@@ -1,0 +1,43 @@
+import { qpsText } from '../../data/charts/qps-axis';
+import type { TradeOffData } from '../../data/charts/trade-off';
+import { markDatasets, valueWithUnit } from '../../ui/chart-text';
+import { DataTable, type DataRow } from '../../ui/data-table';
+
+/** The trade-off chart's `Show data` table: every point, and whether it is on its GPU's frontier. */
+export function TradeOffDataTable({ data, title }: { data: TradeOffData; title: string }) {
+  const rows: DataRow[] = [];
+  for (const panel of data.panels) {
+    for (const series of panel.series) {
+      const frontier = new Set(series.frontier);
+      for (const point of series.points) {
+        rows.push({
+          key: `${panel.key}|${series.gpu.key}|${point.qps}`,
+          cells: [
+            panel.label,
+            series.gpu.label,
+            qpsText(point.qps),
+            valueWithUnit(data.xKey, point.x, data.xUnit),
+            valueWithUnit(data.yKey, point.y, data.yUnit),
+            frontier.has(point) ? 'yes' : 'no',
+            markDatasets(point.yMark),
+          ],
+        });
+      }
+    }
+  }
+  return (
+    <DataTable
+      caption={`${title}: ${data.xLabel} (${data.xUnit}) and ${data.yLabel} (${data.yUnit})`}
+      columns={[
+        { header: 'Model' },
+        { header: 'GPU' },
+        { header: 'QPS', numeric: true },
+        { header: `${data.xLabel} (${data.xUnit})`, numeric: true },
+        { header: `${data.yLabel} (${data.yUnit})`, numeric: true },
+        { header: 'On frontier' },
+        { header: 'Source' },
+      ]}
+      rows={rows}
+    />
+  );
+}

@@ -1,0 +1,74 @@
+import { createContext, useContext } from 'react';
+import type { ChartGpu } from '../../data/charts/chart-gpus';
+import type {
+  TradeOffData,
+  TradeOffPanel,
+  TradeOffPoint,
+  TradeOffSeries,
+} from '../../data/charts/trade-off';
+import type { ValueScale } from '../../ui/chart-text';
+import type { ChartPalette } from '../../ui/use-chart-palette';
+import { wrapLabel, type WrappedLabel } from './wrap-label';
+
+/** One point of the panel, with its series, in the order the keyboard walks them. */
+export interface PanelPoint {
+  readonly gpu: ChartGpu;
+  readonly point: TradeOffPoint;
+}
+
+export interface ActivePoint {
+  readonly index: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+export const PANEL_MARGIN = { top: 10, right: 16, bottom: 22, left: 8 };
+export const Y_AXIS_WIDTH = 58;
+export const AXIS_TITLE_SIZE = 12;
+/** Line height (px) of a wrapped axis title. */
+export const TITLE_LINE = 14;
+
+/**
+ * The x-axis title in the lines it needs: one where the chart is wide enough, else broken at its
+ * ` · ` (`Achieved throughput (req/s)` over `higher is better`). It is centred under the plot,
+ * so it may use the plot's width and the right margin on both sides.
+ */
+export function xAxisTitle(title: string, width: number): WrappedLabel {
+  const plotWidth = width - PANEL_MARGIN.left - PANEL_MARGIN.right - Y_AXIS_WIDTH;
+  return wrapLabel(title, plotWidth + 2 * PANEL_MARGIN.right - 8, AXIS_TITLE_SIZE, 2);
+}
+
+/** The two value axes of a small chart, both from 0. */
+export interface PanelAxesScales {
+  readonly x: ValueScale;
+  readonly y: ValueScale;
+}
+
+/** What changes in a small chart when the latency, filters, legend or pointed point change. */
+export interface PanelState {
+  readonly data: TradeOffData;
+  readonly panel: TradeOffPanel;
+  readonly axes: PanelAxesScales;
+  /** The x-axis title, in lines that fit the chart's width. */
+  readonly xTitle: WrappedLabel;
+  readonly series: readonly TradeOffSeries[];
+  readonly points: readonly PanelPoint[];
+  readonly palette: ChartPalette;
+  readonly active: ActivePoint | null;
+  readonly onActive: (active: ActivePoint | null) => void;
+}
+
+/**
+ * The changing parts of a small chart (axes, points) read their state from here, so a change
+ * re-renders them and not the chart itself: re-rendering a recharts chart makes it re-derive all
+ * its state, which at six small charts costs more than drawing 2,000 points.
+ */
+export const PanelStateContext = createContext<PanelState | null>(null);
+
+export function usePanelState(): PanelState {
+  const state = useContext(PanelStateContext);
+  if (state === null) throw new Error('a trade-off chart part outside its chart');
+  return state;
+}
+
+export const PANEL_HEIGHT = 260;

@@ -1,0 +1,114 @@
+import { useMemo, useState } from 'react';
+import { CartesianGrid, ScatterChart } from 'recharts';
+import { qpsText } from '../../data/charts/qps-axis';
+import type { TradeOffData, TradeOffPanel } from '../../data/charts/trade-off';
+import { axisTitle, markSource, valueScale, valueWithUnit } from '../../ui/chart-text';
+import { TooltipBox } from '../../ui/chart-tooltip';
+import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
+import {
+  type ActivePoint,
+  type PanelAxesScales,
+  type PanelState,
+  PanelStateContext,
+  PANEL_MARGIN,
+  TITLE_LINE,
+  PANEL_HEIGHT,
+  xAxisTitle,
+} from './trade-off-panel-state';
+import { TradeOffAxes } from './trade-off-axes';
+import { TradeOffLayer } from './trade-off-layer';
+
+interface PanelProps {
+  readonly data: TradeOffData;
+  readonly panel: TradeOffPanel;
+  readonly palette: ChartPalette;
+  readonly off: ReadonlySet<string>;
+  readonly width: number;
+}
+
+/** One model's small chart: a point per GPU and QPS, each GPU's frontier, a tooltip for the pointed point. */
+export function TradeOffPanelChart({ data, panel, palette, off, width }: PanelProps) {
+  const series = useMemo(
+    () => panel.series.filter((entry) => !off.has(entry.gpu.key)),
+    [panel, off],
+  );
+  const points = useMemo(
+    () => series.flatMap((entry) => entry.points.map((point) => ({ gpu: entry.gpu, point }))),
+    [series],
+  );
+  const [active, setActive] = useState<ActivePoint | null>(null);
+  const shown = active === null ? undefined : points[active.index];
+  const height = PANEL_HEIGHT;
+  // Axes cover every GPU of the panel, so turning one off in the legend keeps them still; each
+  // stays the same object while its top does, so a new latency leaves the x axis alone.
+  let xMax = 0;
+  let yMax = 0;
+  for (const entry of panel.series) {
+    for (const point of entry.points) {
+      xMax = Math.max(xMax, point.x);
+      yMax = Math.max(yMax, point.y);
+    }
+  }
+  const xScale = useMemo(() => valueScale(xMax), [xMax]);
+  const yScale = useMemo(() => valueScale(yMax), [yMax]);
+  const axes = useMemo<PanelAxesScales>(() => ({ x: xScale, y: yScale }), [xScale, yScale]);
+  const title = axisTitle(data.xLabel, data.xUnit, 'higher');
+  const xTitle = useMemo(() => xAxisTitle(title, width), [title, width]);
+  const titleLines = xTitle.lines.length;
+  const state = useMemo<PanelState>(
+    () => ({ data, panel, axes, xTitle, series, points, palette, active, onActive: setActive }),
+    [data, panel, axes, xTitle, series, points, palette, active],
+  );
+  const chart = useMemo(
+    () => (
+      <ScatterChart
+        width={width}
+        height={PANEL_HEIGHT}
+        margin={{
+          ...PANEL_MARGIN,
+          bottom: PANEL_MARGIN.bottom + (titleLines - 1) * TITLE_LINE,
+        }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke={palette.grid} />
+        <TradeOffAxes />
+        <TradeOffLayer />
+      </ScatterChart>
+    ),
+    [width, titleLines, palette.grid],
+  );
+
+  return (
+    <div className="chart-panel">
+      <h4 className="chart-panel-title" data-export-text>
+        {panel.label}
+      </h4>
+      <div className="chart-panel-plot">
+        <PanelStateContext.Provider value={state}>{chart}</PanelStateContext.Provider>
+        {active !== null && shown !== undefined && (
+          <div
+            className="chart-tooltip-anchor"
+            aria-live="polite"
+            style={{
+              left: Math.min(active.x + 12, Math.max(0, width - 240)),
+              top: Math.min(active.y + 12, height - 40),
+            }}
+          >
+            <TooltipBox
+              heading={`${panel.label} · QPS ${qpsText(shown.point.qps)}`}
+              entries={[
+                {
+                  key: shown.gpu.key,
+                  color: gpuColor(palette, shown.gpu.slot),
+                  name: shown.gpu.label,
+                  value: `${valueWithUnit(data.xKey, shown.point.x, data.xUnit)} at ${valueWithUnit(data.yKey, shown.point.y, data.yUnit)} ${data.yLabel}`,
+                  details: [markSource(shown.point.yMark)],
+                },
+              ]}
+            />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import { useMemo, type ReactNode } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type DotItemDotProps,
+  type TooltipContentProps,
+} from 'recharts';
+import { formatChange } from '../../data/compare/metric-verdict';
+import { formatHistoryDate } from '../../data/history/history-order';
+import {
+  historyChangeAxis,
+  historyChartRows,
+  type HistoryScale,
+} from '../../data/history/history-plot';
+import { historyChangeText, historyValueText } from '../../data/history/history-text';
+import { type HistoryData, type HistorySeries } from '../../data/history/history-data';
+import { axisTitle, formatTick, valueScale } from '../../ui/chart-text';
+import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
+import { useValueAxisLabel } from '../../ui/use-axis-label';
+import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
+import { diamondPath, seriesShape, seriesSlot, shapePath } from './history-marks';
+import { runTick } from './run-tick';
+
+const CHART_HEIGHT = 340;
+const CHART_MARGIN = { top: 26, right: 24, bottom: 8, left: 8 };
+const AXIS_PADDING = { left: 28, right: 28 };
+/** Room above and below the plotted range, so a marker on its edge is drawn whole. */
+const VALUE_PADDING = { top: 10, bottom: 10 };
+
+interface PlotProps {
+  readonly data: HistoryData;
+  readonly scale: HistoryScale;
+  /** Tests turned off in the legend. */
+  readonly off: ReadonlySet<string>;
+  readonly palette: ChartPalette;
+  readonly width: number;
+}
+
+function changeTick(value: unknown): string {
+  if (typeof value !== 'number') return String(value);
+  return formatChange(value);
+}
+
+/** The line chart: one line per shown test across the runs, the baseline marked. */
+export function HistoryPlot({ data, scale, off, palette, width }: PlotProps) {
+  const shown = useMemo(() => data.series.filter((line) => !off.has(line.key)), [data, off]);
+  // A test keeps its colour (its place in the series) when others are turned off.
+  const slots = useMemo(
+    () => new Map(data.series.map((line, i) => [line.key, seriesSlot(i)])),
+    [data],
+  );
+  const rows = useMemo(() => historyChartRows(data, scale), [data, scale]);
+  const baselineId = data.baseline?.run.id ?? null;
+  const baselinePosition = data.baseline?.run.position ?? null;
+  const tick = useMemo(
+    () => runTick(data.runs, baselineId, palette),
+    [data.runs, baselineId, palette],
+  );
+  const valueAxis = useMemo(() => {
+    let top = 0;
+    for (const line of data.series) {
+      for (const point of line.points) if (point.value !== null) top = Math.max(top, point.value);
+    }
+    return valueScale(top);
+  }, [data.series]);
+  const changeAxis = useMemo(() => historyChangeAxis(data, shown), [data, shown]);
+  const yAxis = scale === 'change' ? changeAxis : valueAxis;
+  const yTitle =
+    scale === 'change'
+      ? axisTitle('Change from baseline', '%', data.direction)
+      : axisTitle(data.label, data.unit, data.direction);
+  const yLabel = useValueAxisLabel(yTitle, palette.muted);
+
+  const renderTooltip = ({ active, activeIndex }: TooltipContentProps) => {
+    const run = data.runs[Number(activeIndex)];
+    if (!active || run === undefined) return null;
+    const entries: TooltipEntry[] = [];
+    for (const line of shown) {
+      const point = line.points[run.position];
+      if (point?.value === undefined || point.value === null) continue;
+      entries.push({
+        key: line.key,
+        color: gpuColor(palette, slots.get(line.key) ?? 1),
+        name: line.label,
+        value: historyValueText(data.metricKey, point.value, data.unit),
+        details: [historyChangeText(point)],
+      });
+    }
+    const parts = [run.label];
+    if (run.date !== null) parts.push(formatHistoryDate(run.date));
+    if (run.id === baselineId) parts.push('Baseline');
+    return <TooltipBox heading={parts.join(' · ')} entries={entries} />;
+  };
+
+  const renderDot = (line: HistorySeries, index: number) =>
+    function drawDot({ cx, cy, index: position }: DotItemDotProps): ReactNode {
+      const point = line.points[position];
+      if (cx === undefined || cy === undefined || point?.value === null || point === undefined) {
+        return null;
+      }
+      const color = gpuColor(palette, slots.get(line.key) ?? 1);
+      if (point.isBaseline) {
+        return (
+          <path
+            d={diamondPath(cx, cy, 7)}
+            fill={palette.surface}
+            stroke={color}
+            strokeWidth={2.5}
+            className="history-baseline-mark"
+          />
+        );
+      }
+      const shape = seriesShape(index);
+      return (
+        <path
+          d={shapePath(shape, cx, cy, 3.5)}
+          fill={shape === 'cross' ? 'none' : color}
+          stroke={color}
+          strokeWidth={shape === 'cross' ? 2 : 1}
+          className="history-point"
+        />
+      );
+    };
+
+  return (
+    <LineChart
+      width={width}
+      height={CHART_HEIGHT}
+      data={rows}
+      margin={CHART_MARGIN}
+      accessibilityLayer
+      title={`${data.label} on ${data.gpu} across ${data.runs.length} datasets. Arrow keys move between datasets; the tooltip reads them.`}
+    >
+      <CartesianGrid stroke={palette.grid} vertical={false} />
+      <XAxis
+        dataKey="position"
+        type="category"
+        allowDuplicatedCategory={false}
+        padding={AXIS_PADDING}
+        stroke={palette.grid}
+        tick={tick}
+        interval={0}
+        height={40}
+      />
+      <YAxis
+        stroke={palette.grid}
+        tick={{ fill: palette.text, fontSize: 12 }}
+        tickFormatter={scale === 'change' ? changeTick : formatTick}
+        domain={yAxis.domain}
+        ticks={yAxis.ticks}
+        width={64}
+        padding={VALUE_PADDING}
+        label={yLabel}
+      />
+      {scale === 'change' && <ReferenceLine y={0} stroke={palette.muted} />}
+      {baselinePosition !== null && (
+        <ReferenceLine
+          x={baselinePosition}
+          stroke={palette.text}
+          strokeWidth={1.5}
+          strokeDasharray="6 4"
+          className="history-baseline-line"
+          label={{
+            value: 'Baseline',
+            position: 'top',
+            className: 'history-baseline-label',
+            fill: palette.text,
+            fontSize: 12,
+            fontWeight: 600,
+          }}
+        />
+      )}
+      <Tooltip
+        content={renderTooltip}
+        isAnimationActive={false}
+        cursor={{ stroke: palette.muted }}
+      />
+      {shown.map((line) => {
+        const index = data.series.indexOf(line);
+        return (
+          <Line
+            key={line.key}
+            dataKey={line.dataKey}
+            name={line.label}
+            stroke={gpuColor(palette, slots.get(line.key) ?? 1)}
+            strokeWidth={2}
+            connectNulls={false}
+            isAnimationActive={false}
+            dot={renderDot(line, index)}
+            activeDot={false}
+            className={`history-series series-${line.dataKey}`}
+          />
+        );
+      })}
+    </LineChart>
+  );
+}
