@@ -7,7 +7,7 @@ import type {
   IngestRequest,
   PackedDataset,
 } from '../workers/ingest-protocol';
-import { rememberPack, unpackSliced } from './unpack';
+import { rememberColumns, rowsSliced } from './unpack';
 
 export type IngestJobResult =
   | {
@@ -74,7 +74,7 @@ export function dropIdleWorker(): void {
 
 /**
  * Reads, parses and normalizes inputs in the parsing worker; progress is reported as it comes.
- * The datasets come back packed and are unpacked here in slices.
+ * The datasets come back as columns, made into result objects here in slices.
  */
 export function ingestInWorker(
   inputs: readonly IngestInput[],
@@ -89,10 +89,10 @@ export function ingestInWorker(
 
   const finish = async (datasets: readonly PackedDataset[], problems: readonly LoadProblem[]) => {
     const unpacked: Dataset[] = [];
-    for (const { pack, ...rest } of datasets) {
-      const results = await unpackSliced(pack, () => cancelled);
+    for (const { columns, ...rest } of datasets) {
+      const results = await rowsSliced(columns, () => cancelled);
       if (results === null) return;
-      rememberPack(results, pack);
+      rememberColumns(results, columns);
       unpacked.push({ ...rest, results });
     }
     if (!cancelled) settle({ status: 'done', datasets: unpacked, problems });

@@ -1,18 +1,24 @@
 import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import type { BenchmarkResult, Dataset } from '../data/results/result-model';
 import { SUITES } from '../data/results/result-model';
-import { isResultsPack } from '../data/results/pack-check';
+import { isResultsPack } from '../data/results/legacy/row-pack-check';
+import type { ResultsPack } from '../data/results/legacy/row-pack';
 import {
   isStoredPack,
   readStoredPack,
-  storePack,
   type StoredPack,
-} from '../data/results/stored-pack';
-import { packResults, type ResultsPack } from '../data/results/results-pack';
+} from '../data/results/legacy/stored-row-pack';
+import { columnsOf } from '../data/results/result-columns';
+import {
+  isStoredColumns,
+  readStoredColumns,
+  storeColumns,
+  type StoredColumns,
+} from '../data/results/stored-columns';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 import { deleteCommitted, putCommitted } from './idb-commit';
 import { cancelLater, flushLater, replaceLater, writeLater, writeNow } from './write-queue';
-import { takePack, unpackSliced } from './unpack';
+import { legacyRowsSliced, rowsSliced, takeColumns } from './unpack';
 import { yieldToMain } from './yield';
 
 /**
@@ -40,16 +46,16 @@ export const DEFERRED_SAVE_RESULTS = 10_000;
 export type DatasetHeader = Omit<Dataset, 'results'>;
 
 /**
- * Version 3 keeps results packed, the arrays' bytes as one Blob: saving hands the browser a Blob
+ * Version 4 keeps results as columns, their bytes as one Blob: saving hands the browser a Blob
  * instead of making the page serialize every number, so a 100 MB file does not stop the page
- * while it is saved. Versions 2 (the pack's typed arrays as they are) and 1 (results as objects)
- * are still read.
+ * while it is saved. Versions 3 (a row-major pack's bytes as a Blob), 2 (that pack's typed
+ * arrays as they are) and 1 (results as objects) are still read.
  */
 interface SavedRecord {
-  readonly version: 3;
+  readonly version: 4;
   readonly savedAt: string;
   readonly dataset: DatasetHeader;
-  readonly stored: StoredPack;
+  readonly stored: StoredColumns;
 }
 
 function headerOf(dataset: Dataset): DatasetHeader {
@@ -60,10 +66,11 @@ function headerOf(dataset: Dataset): DatasetHeader {
 }
 
 /**
- * A record read back: a header and its stored results (version 3; their bytes are read when
- * restored), a header and its packed results (2), or a whole dataset (1).
+ * A record read back: a header and its stored columns (version 4) or stored pack (3) — their
+ * bytes are read when restored —, a header and its packed results (2), or a whole dataset (1).
  */
 export type RevivedRecord =
+  | { readonly header: DatasetHeader; readonly columns: StoredColumns }
   | { readonly header: DatasetHeader; readonly stored: StoredPack }
   | { readonly header: DatasetHeader; readonly pack: ResultsPack }
   | { readonly dataset: Dataset };
@@ -133,6 +140,10 @@ export function reviveRecord(value: unknown): RevivedRecord | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as { version?: unknown; dataset?: unknown; pack?: unknown };
   if (!isHeader(record.dataset)) return null;
+  if (record.version === 4) {
+    const { stored } = value as { stored?: unknown };
+    return isStoredColumns(stored) ? { header: record.dataset, columns: stored } : null;
+  }
   if (record.version === 3) {
     const { stored } = value as { stored?: unknown };
     return isStoredPack(stored) ? { header: record.dataset, stored } : null;
@@ -146,18 +157,33 @@ export function reviveRecord(value: unknown): RevivedRecord | null {
   return { dataset: record.dataset as Dataset };
 }
 
+/** The results of a record that keeps them as columns or packed, or null when damaged. */
+async function restoredRows(
+  revived: Exclude<RevivedRecord, { readonly dataset: Dataset }>,
+): Promise<BenchmarkResult[] | null> {
+  if ('columns' in revived) {
+    const columns = await readStoredColumns(revived.columns);
+    return columns === null ? null : rowsSliced(columns);
+  }
+  const pack = 'pack' in revived ? revived.pack : await readStoredPack(revived.stored);
+  return pack === null ? null : legacyRowsSliced(pack);
+}
+
 /** Saves a dataset the user loaded; false when storage is unavailable or full. */
 export async function saveDataset(dataset: Dataset): Promise<boolean> {
   const db = storage();
   if (db === null) return false;
   try {
-    const pack = takePack(dataset.results) ?? packResults(dataset.results);
+    const columns = takeColumns(dataset.results) ?? columnsOf(dataset.results);
     const record: SavedRecord = {
-      version: 3,
+      version: 4,
       savedAt: new Date().toISOString(),
       dataset: headerOf(dataset),
-      // A small pack is stored in one go, so the write starts before the page renders it.
-      stored: await storePack(pack, pack.count < DEFERRED_SAVE_RESULTS ? undefined : yieldToMain),
+      // Small columns are stored in one go, so the write starts before the page renders them.
+      stored: await storeColumns(
+        columns,
+        columns.count < DEFERRED_SAVE_RESULTS ? undefined : yieldToMain,
+      ),
     };
     await putCommitted(db, `${DATASET_PREFIX}${dataset.id}`, record);
     return true;
@@ -269,11 +295,9 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
         datasets.push({ dataset: revived.dataset, savedAt: at });
         continue;
       }
-      const pack = 'pack' in revived ? revived.pack : await readStoredPack(revived.stored);
-      if (pack !== null) {
-        const results = await unpackSliced(pack);
-        if (results !== null)
-          datasets.push({ dataset: { ...revived.header, results }, savedAt: at });
+      const results = await restoredRows(revived);
+      if (results !== null) {
+        datasets.push({ dataset: { ...revived.header, results }, savedAt: at });
         continue;
       }
     }

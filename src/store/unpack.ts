@@ -1,38 +1,47 @@
 import type { BenchmarkResult } from '../data/results/result-model';
-import type { ResultsPack } from '../data/results/results-pack';
-import { startUnpacking, unpackSome } from '../data/results/unpack-results';
+import type { ResultColumns } from '../data/results/result-columns';
+import { rowsSome, startRows } from '../data/results/columns-rows';
+import { startUnpacking, unpackSome } from '../data/results/legacy/row-unpack';
+import type { ResultsPack } from '../data/results/legacy/row-pack';
 import { runSliced } from './yield';
 
-/** Results unpacked per look at the clock. */
+/** Rows made per look at the clock. */
 const UNPACK_STEP = 2_000;
 
 /**
- * Unpacks results a slice at a time, yielding between slices, so a million results never hold
- * the main thread for more than a slice. Returns null when `cancelled()` turns true on the way.
+ * Makes result objects of columns a slice at a time, yielding between slices, so a million
+ * results never hold the main thread for more than a slice. Returns null when `cancelled()`
+ * turns true on the way.
  */
-export async function unpackSliced(
-  pack: ResultsPack,
+export async function rowsSliced(
+  columns: ResultColumns,
   cancelled: () => boolean = () => false,
 ): Promise<BenchmarkResult[] | null> {
+  const cursor = startRows(columns);
+  const done = await runSliced(() => rowsSome(columns, cursor, UNPACK_STEP), cancelled);
+  return done ? cursor.out : null;
+}
+
+/** The same for a row-major pack, the form storage kept results in before columns. */
+export async function legacyRowsSliced(pack: ResultsPack): Promise<BenchmarkResult[] | null> {
   const cursor = startUnpacking(pack);
-  const done = await runSliced(() => unpackSome(pack, cursor, UNPACK_STEP), cancelled);
-  if (!done) return null;
-  return cursor.out;
+  const done = await runSliced(() => unpackSome(pack, cursor, UNPACK_STEP));
+  return done ? cursor.out : null;
 }
 
 /**
- * Packs made by the parsing worker, kept by the results they were unpacked into until storage
- * has saved them: saving a pack clones a few typed arrays instead of every result object.
+ * Columns made by the parsing worker, kept by the results made of them until storage has
+ * saved them: saving columns copies a few typed arrays instead of reading every result object.
  */
-const packsByResults = new WeakMap<readonly BenchmarkResult[], ResultsPack>();
+const columnsByResults = new WeakMap<readonly BenchmarkResult[], ResultColumns>();
 
-export function rememberPack(results: readonly BenchmarkResult[], pack: ResultsPack): void {
-  packsByResults.set(results, pack);
+export function rememberColumns(results: readonly BenchmarkResult[], columns: ResultColumns): void {
+  columnsByResults.set(results, columns);
 }
 
-/** The pack a worker made for these results, once: storage takes it and it is let go. */
-export function takePack(results: readonly BenchmarkResult[]): ResultsPack | undefined {
-  const pack = packsByResults.get(results);
-  packsByResults.delete(results);
-  return pack;
+/** The columns a worker made for these results, once: storage takes them and they are let go. */
+export function takeColumns(results: readonly BenchmarkResult[]): ResultColumns | undefined {
+  const columns = columnsByResults.get(results);
+  columnsByResults.delete(results);
+  return columns;
 }

@@ -1,6 +1,6 @@
 import { contentFingerprint, utf8Fingerprint } from '../data/results/dataset';
 import { ingestTexts, type LoadProblem, type TextInput } from '../data/ingest';
-import { packResults, packTransferables } from '../data/results/results-pack';
+import { columnTransferables, columnsOf } from '../data/results/result-columns';
 import type { Fingerprinter } from './fingerprint-protocol';
 import type { IngestInput, IngestReply, IngestRequest, PackedDataset } from './ingest-protocol';
 
@@ -54,7 +54,7 @@ function pendingId(index: number): string {
 
 /**
  * Everything the worker does for one request: read each input, parse them together (a
- * `.commands` file completes its result file), pack each dataset's results and post them back
+ * `.commands` file completes its result file), put each dataset's results into columns and post them back
  * with their buffers transferred. Never throws: an input that cannot be read is a problem that
  * names it, anything unexpected a `failed` reply.
  */
@@ -118,9 +118,9 @@ export async function handleIngest(
     const fingerprinted = performance.now();
     const transfer: Transferable[] = [];
     const datasets = outcome.datasets.map(({ results, ...rest }): PackedDataset => {
-      const pack = packResults(results);
-      transfer.push(...packTransferables(pack));
-      return { ...rest, id: ids.get(rest.id) ?? rest.id, pack };
+      const columns = columnsOf(results);
+      transfer.push(...columnTransferables(columns));
+      return { ...rest, id: ids.get(rest.id) ?? rest.id, columns };
     });
     const phases = {
       readMs: read - started,

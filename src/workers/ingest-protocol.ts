@@ -1,6 +1,6 @@
 import type { LoadProblem } from '../data/ingest';
 import type { Dataset, DatasetSourceKind } from '../data/results/result-model';
-import type { ResultsPack } from '../data/results/results-pack';
+import type { ResultColumns } from '../data/results/result-columns';
 
 /**
  * Messages between the page and the parsing worker. The page sends the files themselves (a
@@ -34,8 +34,8 @@ export interface IngestProgress {
   readonly totalBytes: number;
 }
 
-/** A dataset with its results packed for the trip. */
-export type PackedDataset = Omit<Dataset, 'results'> & { readonly pack: ResultsPack };
+/** A dataset with its results as columns for the trip. */
+export type PackedDataset = Omit<Dataset, 'results'> & { readonly columns: ResultColumns };
 
 /** Where the worker's time went (ms), for the page's performance timeline and `npm run bench`. */
 export interface IngestPhases {
@@ -45,7 +45,7 @@ export interface IngestPhases {
   readonly parseMs: number;
   /** Waiting, after the parse, for the fingerprint worker's answers. */
   readonly fingerprintWaitMs: number;
-  /** Packing the results for the trip. */
+  /** Putting the results into columns for the trip. */
   readonly packMs: number;
 }
 

@@ -81,12 +81,14 @@ describe('the parsing worker', () => {
     expect(last?.reply.type).toBe('done');
     if (last?.reply.type !== 'done') return;
     const [dataset] = last.reply.datasets;
-    expect(dataset?.pack.count).toBe(18);
+    expect(dataset?.columns.count).toBe(18);
     expect(dataset?.label).toBe('h200.md');
     expect(dataset?.format.label).toBe('vLLM markdown V4 · embedded JSON');
-    // Four typed arrays travel as transfers; nothing is cloned result by result.
-    expect(last.transfer).toHaveLength(4);
-    expect(last.transfer).toContain(dataset?.pack.metricValues.buffer);
+    // Every column travels as a transfer; nothing is cloned result by result: 7 number and 5
+    // text dimensions, the suite and the metric shape, and one column per metric.
+    const metrics = dataset?.columns.metrics ?? [];
+    expect(last.transfer).toHaveLength(7 + 5 + 2 + metrics.length);
+    expect(last.transfer).toContain(metrics[0]?.buffer);
   });
 
   it('gives a file read from disk the id its text gets on the page, BOM and non-ASCII included', async () => {

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { createDataset } from '../../src/data/results/dataset';
 import type { BenchmarkResult, Dataset } from '../../src/data/results/result-model';
-import { packResults } from '../../src/data/results/results-pack';
+import { packResults } from '../../src/data/results/legacy/row-pack';
+import { storePack } from '../../src/data/results/legacy/stored-row-pack';
 import { loadInputs, type LoadInput } from '../../src/store/load-files';
 import { reviveRecord, startPersistence } from '../../src/store/persistence';
 import { writesSettled } from '../../src/store/write-queue';
@@ -229,31 +230,53 @@ describe('datasets kept across reloads', () => {
 });
 
 describe('the stored form', () => {
-  it('keeps results as one Blob (version 3) and still restores the packed typed arrays of version 2', async () => {
+  it('keeps results as columns in one Blob (version 4), and restores them as they were', async () => {
     await loadInputs([input('run.md', readFixture('nightly/nightly-8xH200.md'))]);
     await settle();
+    const loaded = store().datasets[1]?.results;
     const [key, saved] = (await entries<string, Record<string, unknown>>(db))[0] ?? ['', {}];
     expect(key).toMatch(/^dataset:/);
-    expect(saved.version).toBe(3);
-    expect((saved.stored as { data: unknown }).data).toBeInstanceOf(Blob);
+    expect(saved.version).toBe(4);
+    const stored = saved.stored as { data: Blob; count: number; metricKeys: unknown[] };
+    expect(stored.data).toBeInstanceOf(Blob);
+    expect(stored.count).toBe(18);
+    await reload();
+    expect(store().datasets[1]?.results).toEqual(loaded);
+    // 8×H200's Llama 8B serving row at QPS inf, as its table reads: 28.8288 req/s.
+    const inf = store().datasets[1]?.results.find(
+      (result) => result.testName === 'serving_llama8B_tp1_sharegpt_qps_inf',
+    );
+    expect(inf?.metrics.request_throughput).toBeCloseTo(28.8288, 4);
+  });
 
-    // The same dataset as an older version wrote it: its pack's typed arrays as they are.
+  it('still restores what older versions wrote: a packed Blob (3) and packed typed arrays (2)', async () => {
     const h200 = seedDataset('H200');
     const { id, source, format, warnings } = h200;
+    const header = (label: string) => ({
+      id: `${id}-${label}`,
+      label,
+      source: { ...source, kind: 'file' },
+      format,
+      warnings,
+    });
     await clear(db);
     await set(
-      'dataset:old',
+      'dataset:v2',
       {
         version: 2,
         savedAt: '2026-01-01T00:00:00.000Z',
-        dataset: {
-          id,
-          label: 'saved by version 2',
-          source: { ...source, kind: 'file' },
-          format,
-          warnings,
-        },
+        dataset: header('saved by version 2'),
         pack: packResults(h200.results),
+      },
+      db,
+    );
+    await set(
+      'dataset:v3',
+      {
+        version: 3,
+        savedAt: '2026-01-02T00:00:00.000Z',
+        dataset: header('saved by version 3'),
+        stored: await storePack(packResults(h200.results)),
       },
       db,
     );
@@ -261,8 +284,10 @@ describe('the stored form', () => {
     expect(store().datasets.map((dataset) => dataset.label)).toEqual([
       'Nightly · 8×H100',
       'saved by version 2',
+      'saved by version 3',
     ]);
     expect(store().datasets[1]?.results).toEqual(h200.results);
+    expect(store().datasets[2]?.results).toEqual(h200.results);
   });
 
   it('sets aside a record whose Blob does not hold what it says', async () => {

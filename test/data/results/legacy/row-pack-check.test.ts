@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isResultsPack } from '../../../src/data/results/pack-check';
-import { packResults, type ResultsPack } from '../../../src/data/results/results-pack';
-import { seedDataset } from '../../helpers/seed';
+import { isResultsPack } from '../../../../src/data/results/legacy/row-pack-check';
+import { packResults, type ResultsPack } from '../../../../src/data/results/legacy/row-pack';
+import { seedDataset } from '../../../helpers/seed';
 
 const h100 = seedDataset('H100');
 

@@ -1,6 +1,6 @@
 /** A results pack as IndexedDB keeps it, and back. */
-import { isResultsPack } from './pack-check';
-import type { ResultsPack } from './results-pack';
+import { isResultsPack } from './row-pack-check';
+import type { ResultsPack } from './row-pack';
 
 /**
  * A pack as IndexedDB keeps it: the small parts as they are, the arrays' bytes as one Blob.

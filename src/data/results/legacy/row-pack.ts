@@ -1,5 +1,5 @@
-import { SUITES, type BenchmarkResult } from './result-model';
-import { sameKeys } from './same-keys';
+import { SUITES, type BenchmarkResult } from '../result-model';
+import { sameKeys } from '../same-keys';
 
 /**
  * Results as a few typed arrays and one table of distinct strings: the form parsed results cross

@@ -1,6 +1,6 @@
 /** Whether a value read back from storage is a whole, consistent results pack. */
-import { SUITES } from './result-model';
-import { INT_FIELDS, NONE, NUMBER_FIELDS, type ResultsPack } from './results-pack';
+import { SUITES } from '../result-model';
+import { INT_FIELDS, NONE, NUMBER_FIELDS, type ResultsPack } from './row-pack';
 
 /** `instanceof` that also holds for arrays made in another realm (a structured clone's, say). */
 function isInt32Array(value: unknown): value is Int32Array {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { packResults } from '../../../src/data/results/results-pack';
-import { isStoredPack, readStoredPack, storePack } from '../../../src/data/results/stored-pack';
-import { unpackResults } from '../../../src/data/results/unpack-results';
-import { seedDataset } from '../../helpers/seed';
+import { packResults } from '../../../../src/data/results/legacy/row-pack';
+import {
+  isStoredPack,
+  readStoredPack,
+  storePack,
+} from '../../../../src/data/results/legacy/stored-row-pack';
+import { unpackResults } from '../../../../src/data/results/legacy/row-unpack';
+import { seedDataset } from '../../../helpers/seed';
 
 const h100 = seedDataset('H100');
 

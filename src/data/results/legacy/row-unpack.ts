@@ -1,6 +1,6 @@
 /** Packed results back into result objects, all at once or a slice at a time. */
-import { SUITES, type BenchmarkResult, type GpuSpec } from './result-model';
-import { INT_FIELDS, NONE, NUMBER_FIELDS, type ResultsPack } from './results-pack';
+import { SUITES, type BenchmarkResult, type GpuSpec } from '../result-model';
+import { INT_FIELDS, NONE, NUMBER_FIELDS, type ResultsPack } from './row-pack';
 
 function numberOrNull(value: number | undefined): number | null {
   return value === undefined || Number.isNaN(value) ? null : value;

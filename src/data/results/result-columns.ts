@@ -1,0 +1,224 @@
+import { SUITES, type BenchmarkResult, type Suite } from './result-model';
+import { sameKeys } from './same-keys';
+
+/**
+ * Results as columns: one typed array per dimension and per metric, strings kept once in a
+ * dictionary. This is the form results travel in from the parsing worker to the page (every
+ * array is transferred: its memory changes owner, nothing is copied; only the dictionary is
+ * cloned) and the form IndexedDB keeps them in. A column per metric, NaN where a row has no
+ * value, is what filters, sorts and charts read best: one metric over every row is one
+ * contiguous array.
+ *
+ * Adding a dimension is one entry below: its name and how to read it from a result. The
+ * builder, the check, storage and the way back to result objects all follow from the lists.
+ */
+
+/** Dimensions that are text: one Int32Array each of codes into `strings` (NONE for null). */
+export const TEXT_DIMENSIONS = {
+  testName: (result: BenchmarkResult): string | null => result.testName,
+  model: (result: BenchmarkResult): string | null => result.model,
+  gpuType: (result: BenchmarkResult): string | null => result.gpu?.type ?? null,
+  dataset: (result: BenchmarkResult): string | null => result.dataset,
+  variant: (result: BenchmarkResult): string | null => result.variant,
+} as const;
+
+/** Dimensions that are numbers: one Float64Array each (NaN for null). */
+export const NUMBER_DIMENSIONS = {
+  tp: (result: BenchmarkResult): number | null => result.tp,
+  pp: (result: BenchmarkResult): number | null => result.pp,
+  gpuCount: (result: BenchmarkResult): number | null => result.gpu?.count ?? null,
+  qps: (result: BenchmarkResult): number | null => result.qps,
+  concurrency: (result: BenchmarkResult): number | null => result.concurrency,
+  inputLen: (result: BenchmarkResult): number | null => result.inputLen,
+  outputLen: (result: BenchmarkResult): number | null => result.outputLen,
+} as const;
+
+export type TextDimension = keyof typeof TEXT_DIMENSIONS;
+export type NumberDimension = keyof typeof NUMBER_DIMENSIONS;
+
+export const TEXT_DIMENSION_NAMES = Object.keys(TEXT_DIMENSIONS) as readonly TextDimension[];
+export const NUMBER_DIMENSION_NAMES = Object.keys(NUMBER_DIMENSIONS) as readonly NumberDimension[];
+
+/** A text code meaning null (no GPU, no dataset, no variant), or an attribute a row lacks. */
+export const NONE = -1;
+
+export interface ResultColumns {
+  readonly count: number;
+  /** Every distinct string: test names, models, GPU types, metric and attribute keys, values… */
+  readonly strings: readonly string[];
+  /** Each row's suite, as an index into SUITES. */
+  readonly suite: Uint8Array;
+  readonly text: Readonly<Record<TextDimension, Int32Array>>;
+  readonly numbers: Readonly<Record<NumberDimension, Float64Array>>;
+  /** The metric keys (string codes), and beside each its column: NaN where a row has no value. */
+  readonly metricKeys: readonly number[];
+  readonly metrics: readonly Float64Array[];
+  /**
+   * Which metrics each row has, in its order, as an index into `metricShapes` (lists of indices
+   * into `metricKeys`): a file's column with no value for a row (null) is not a column the row
+   * lacks, and a table's columns are the keys its rows have.
+   */
+  readonly metricShape: Int32Array;
+  readonly metricShapes: readonly (readonly number[])[];
+  /** Attribute keys (string codes), and beside each a column of value codes (NONE: absent). */
+  readonly attributeKeys: readonly number[];
+  readonly attributes: readonly Int32Array[];
+}
+
+/** Every typed array of some columns, in a fixed order: the transfer list, and what storage writes. */
+export function columnArrays(columns: ResultColumns): (Float64Array | Int32Array | Uint8Array)[] {
+  return [
+    ...NUMBER_DIMENSION_NAMES.map((name) => columns.numbers[name]),
+    ...columns.metrics,
+    ...TEXT_DIMENSION_NAMES.map((name) => columns.text[name]),
+    columns.metricShape,
+    ...columns.attributes,
+    columns.suite,
+  ];
+}
+
+/** The buffers to hand to `postMessage` as its transfer list. */
+export function columnTransferables(columns: ResultColumns): ArrayBuffer[] {
+  return columnArrays(columns).map((array) => array.buffer as ArrayBuffer);
+}
+
+/** Codes for distinct strings, in first-seen order. */
+class Dictionary {
+  readonly strings: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.strings.length;
+      this.strings.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  nullable(value: string | null): number {
+    return value === null ? NONE : this.code(value);
+  }
+}
+
+/**
+ * Key lists met so far: the same keys in the same order get one id. Rows of one table come one
+ * after another with the same keys, so a record is first compared with the previous list (a
+ * `for…in` walk, no allocation) before its keys are collected and looked up.
+ */
+class KeyLists {
+  readonly lists: string[][] = [];
+  private readonly bySignature = new Map<string, number>();
+  private last = -1;
+
+  id(record: object): number {
+    const previous = this.lists[this.last];
+    if (previous !== undefined && sameKeys(record, previous)) return this.last;
+    const keys = Object.keys(record);
+    const signature = JSON.stringify(keys);
+    let id = this.bySignature.get(signature);
+    if (id === undefined) {
+      id = this.lists.length;
+      this.lists.push(keys);
+      this.bySignature.set(signature, id);
+    }
+    this.last = id;
+    return id;
+  }
+}
+
+/** A column per key, made when the key is first met and filled with the absent value. */
+class KeyedColumns<T extends Float64Array | Int32Array> {
+  readonly keys: string[] = [];
+  readonly columns: T[] = [];
+  private readonly byKey = new Map<string, number>();
+
+  constructor(private readonly make: () => T) {}
+
+  column(key: string): T {
+    let at = this.byKey.get(key);
+    if (at === undefined) {
+      at = this.keys.length;
+      this.keys.push(key);
+      this.columns.push(this.make());
+      this.byKey.set(key, at);
+    }
+    return this.columns[at] as T;
+  }
+
+  indexOf(key: string): number {
+    this.column(key);
+    return this.byKey.get(key) ?? 0;
+  }
+}
+
+/** Results → columns. The inverse of `rowsOfColumns`. */
+export function columnsOf(results: readonly BenchmarkResult[]): ResultColumns {
+  const count = results.length;
+  const strings = new Dictionary();
+  const suiteCode = new Map<Suite, number>(SUITES.map((suite, i) => [suite, i]));
+  const suite = new Uint8Array(count);
+  const text = Object.fromEntries(
+    TEXT_DIMENSION_NAMES.map((name) => [name, new Int32Array(count)]),
+  ) as Record<TextDimension, Int32Array>;
+  const numbers = Object.fromEntries(
+    NUMBER_DIMENSION_NAMES.map((name) => [name, new Float64Array(count)]),
+  ) as Record<NumberDimension, Float64Array>;
+  const metrics = new KeyedColumns(() => new Float64Array(count).fill(NaN));
+  const attributes = new KeyedColumns(() => new Int32Array(count).fill(NONE));
+  const metricLists = new KeyLists();
+  const metricShape = new Int32Array(count);
+  // Per metric key list: the metric column each key goes to, found once per list.
+  const shapeColumns: Float64Array[][] = [];
+
+  // The declarations as parallel arrays: no lookup by name in the loop over rows.
+  const textColumns = TEXT_DIMENSION_NAMES.map((name) => text[name]);
+  const textReads = TEXT_DIMENSION_NAMES.map((name) => TEXT_DIMENSIONS[name]);
+  const numberColumns = NUMBER_DIMENSION_NAMES.map((name) => numbers[name]);
+  const numberReads = NUMBER_DIMENSION_NAMES.map((name) => NUMBER_DIMENSIONS[name]);
+
+  for (let row = 0; row < count; row += 1) {
+    const result = results[row] as BenchmarkResult;
+    suite[row] = suiteCode.get(result.suite) ?? 0;
+    for (let d = 0; d < textColumns.length; d += 1) {
+      (textColumns[d] as Int32Array)[row] = strings.nullable(
+        (textReads[d] as (result: BenchmarkResult) => string | null)(result),
+      );
+    }
+    for (let d = 0; d < numberColumns.length; d += 1) {
+      (numberColumns[d] as Float64Array)[row] =
+        (numberReads[d] as (result: BenchmarkResult) => number | null)(result) ?? NaN;
+    }
+    const shape = metricLists.id(result.metrics);
+    metricShape[row] = shape;
+    let targets = shapeColumns[shape];
+    if (targets === undefined) {
+      targets = (metricLists.lists[shape] ?? []).map((key) => metrics.column(key));
+      shapeColumns[shape] = targets;
+    }
+    // The keys in the list's order (the object's own, as `for…in` walks them): reading values
+    // with `for…in` is much faster than looking up each key of the list.
+    let k = 0;
+    for (const key in result.metrics) {
+      (targets[k] as Float64Array)[row] = result.metrics[key] ?? NaN;
+      k += 1;
+    }
+    for (const key in result.attributes) {
+      attributes.column(key)[row] = strings.code(result.attributes[key] ?? '');
+    }
+  }
+  return {
+    count,
+    strings: strings.strings,
+    suite,
+    text,
+    numbers,
+    metricKeys: metrics.keys.map((key) => strings.code(key)),
+    metrics: metrics.columns,
+    metricShape,
+    metricShapes: metricLists.lists.map((keys) => keys.map((key) => metrics.indexOf(key))),
+    attributeKeys: attributes.keys.map((key) => strings.code(key)),
+    attributes: attributes.columns,
+  };
+}

@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rowsOfColumns, rowsSome, startRows } from '../../../src/data/results/columns-rows';
+import {
+  NONE,
+  columnTransferables,
+  columnsOf,
+  type ResultColumns,
+} from '../../../src/data/results/result-columns';
+import type { BenchmarkResult } from '../../../src/data/results/result-model';
+import { plain, resultArbitrary } from '../../helpers/result-arbitrary';
+import { seedDataset } from '../../helpers/seed';
+
+const h100 = seedDataset('H100');
+
+/** The column of a metric key, found through the dictionary. */
+function metric(columns: ResultColumns, key: string): Float64Array | undefined {
+  const at = columns.metricKeys.findIndex((code) => columns.strings[code] === key);
+  return columns.metrics[at];
+}
+
+function rowOf(columns: ResultColumns, testName: string): number {
+  return Array.from(columns.text.testName).findIndex((code) => columns.strings[code] === testName);
+}
+
+describe('results as columns', () => {
+  it('keeps one column per metric, NaN where a row has none, and one per dimension', () => {
+    const columns = columnsOf(h100.results);
+    expect(columns.count).toBe(18);
+    // Latency (mean, median, P99), throughput (req/s) and serving (req/s, TTFT and ITL mean,
+    // median, P99): request_throughput is shared, so 3 + 1 + 6 keys, in three key lists.
+    expect(columns.metrics).toHaveLength(10);
+    expect(columns.metricShapes.map((shape) => shape.length).sort()).toEqual([1, 3, 7]);
+    const inf = rowOf(columns, 'serving_llama8B_tp1_sharegpt_qps_inf');
+    const latency = rowOf(columns, 'latency_llama8B_tp1');
+    // The seed's 8×H100 tables: 24.1869 req/s and mean TTFT 240.664 ms at QPS inf; 1046.91 ms.
+    expect(metric(columns, 'request_throughput')?.[inf]).toBeCloseTo(24.1869, 4);
+    expect(metric(columns, 'ttft_mean')?.[inf]).toBeCloseTo(240.664, 3);
+    expect(metric(columns, 'latency_mean')?.[latency]).toBeCloseTo(1046.91, 2);
+    expect(metric(columns, 'ttft_mean')?.[latency]).toBeNaN();
+    expect(columns.numbers.qps[inf]).toBe(Infinity);
+    expect(columns.numbers.qps[latency]).toBeNaN();
+    expect(columns.numbers.tp[inf]).toBe(1);
+    expect(columns.numbers.gpuCount[inf]).toBe(8);
+    expect(columns.strings[columns.text.gpuType[inf] ?? NONE]).toBe('H100');
+    expect(columns.text.dataset[latency]).toBe(NONE);
+    expect(columns.strings[columns.text.dataset[inf] ?? NONE]).toBe('sharegpt');
+    // Suites by SUITES' order: latency 0, serving 2.
+    expect(columns.suite[latency]).toBe(0);
+    expect(columns.suite[inf]).toBe(2);
+    expect(new Set(columns.strings).size).toBe(columns.strings.length);
+  });
+
+  it('gives back the seed results exactly, one GPU object shared by all', () => {
+    const back = rowsOfColumns(columnsOf(h100.results));
+    expect(back).toEqual(h100.results);
+    expect(new Set(back.map((result) => result.gpu)).size).toBe(1);
+  });
+
+  it('tells a metric the file left empty (null) from one the row does not have', () => {
+    const [first] = h100.results;
+    if (first === undefined) throw new Error('no seed');
+    const results: BenchmarkResult[] = [
+      { ...first, metrics: { latency_mean: null, latency_p99: 3 } },
+      { ...first, metrics: { latency_p99: 5 } },
+    ];
+    const back = rowsOfColumns(columnsOf(results));
+    expect(back[0]?.metrics).toEqual({ latency_mean: null, latency_p99: 3 });
+    expect(Object.keys(back[1]?.metrics ?? {})).toEqual(['latency_p99']);
+  });
+
+  it('hands over every column for postMessage to transfer, none copied', () => {
+    const columns = columnsOf(h100.results);
+    const buffers = columnTransferables(columns);
+    // 7 number and 5 text dimensions, 10 metrics, the suite and the metric list per row.
+    expect(buffers).toHaveLength(7 + 5 + 10 + 2);
+    const { port1 } = new MessageChannel();
+    port1.postMessage(columns, buffers);
+    expect(columns.suite.byteLength).toBe(0);
+    expect(columns.metrics[0]?.byteLength).toBe(0);
+    port1.close();
+  });
+
+  it('makes rows a slice at a time, to the same results', () => {
+    const columns = columnsOf(h100.results);
+    const cursor = startRows(columns);
+    let slices = 0;
+    while (!rowsSome(columns, cursor, 5)) slices += 1;
+    expect(slices).toBe(3); // 18 rows, 5 at a time: 5, 10, 15, then 18 is done
+    expect(cursor.out).toEqual(h100.results);
+  });
+
+  it('round-trips any results (5,000 generated lists), prototypes untouched', () => {
+    fc.assert(
+      fc.property(fc.array(resultArbitrary, { maxLength: 12 }), (results) => {
+        const back = rowsOfColumns(columnsOf(results));
+        // Compared as text first: toEqual thousands of times would take most of a minute.
+        if (JSON.stringify(back.map(plain)) !== JSON.stringify(results.map(plain))) {
+          expect(back.map(plain)).toEqual(results.map(plain));
+        }
+        back.forEach((result, i) => {
+          // Key order too: a table's columns follow its rows' keys.
+          expect(Object.keys(result.metrics)).toEqual(Object.keys(results[i]?.metrics ?? {}));
+          expect(
+            Object.getPrototypeOf(result.attributes) === null ||
+              Object.keys(result.attributes).length === 0,
+          ).toBe(true);
+        });
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 5_000 },
+    );
+  }, 60_000);
+});
