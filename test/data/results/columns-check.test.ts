@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { isResultColumns } from '../../../src/data/results/columns-check';
 import { columnsOf, type ResultColumns } from '../../../src/data/results/result-columns';

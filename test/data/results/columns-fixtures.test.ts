@@ -1,3 +1,4 @@
+// @vitest-environment node
 // Every results file the tests know, through the columns and back: until nothing reads result
 // objects any more, the columns must give the very results, and so the same index, filter
 // counts and sorts, as the parsers made.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { rowsOfColumns } from '../../../src/data/results/columns-rows';
 import { columnsOf } from '../../../src/data/results/result-columns';
