@@ -24,16 +24,11 @@ import type { EmptyPage, SizeRow } from './explorer.ts';
 import { fmtBytes, fmtInt, logger, reasonOf } from './format.ts';
 import { chartJsChecks, jsSizes, printChartJs, printJsSizes } from './js-sizes.ts';
 import { readOptions } from './options.ts';
+import { BENCH_ARGS } from './page-tools.ts';
 import type { RunOptions } from './options.ts';
 import { TARGETS, printTable, verdictsFor } from './report.ts';
 
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'results', 'explorer.json');
-/** Precise heap figures and a forced GC, and room for a million results. */
-const BENCH_ARGS = [
-  '--enable-precise-memory-info',
-  // One --js-flags argument: Chromium keeps only the last one.
-  '--js-flags=--expose-gc --max-old-space-size=8192',
-];
 const log = logger('bench');
 
 interface Measured {
