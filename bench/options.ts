@@ -1,15 +1,28 @@
-// The explorer bench's command line: `npx tsx bench/run.ts --help`.
+// The bench's command line: `npx tsx bench/run.ts --help`.
 import { parseArgs } from 'node:util';
 import { distDirOf } from '../test/harness/site.ts';
 
+export const PARTS = ['explorer', 'charts', 'ingest', 'pick', 'first-row', 'code'] as const;
+export type BenchPart = (typeof PARTS)[number];
+
 const USAGE =
   'usage: npx tsx bench/run.ts [--sizes 10000,100000,1000000] [--reps 6] [--load-timeout 180] [--dist dist] [--keep]\n' +
-  '                            [--only explorer|charts] [--chart-reps 8] [--build]';
+  `                            [--only ${PARTS.join(',')}] [--chart-reps 8]\n` +
+  '                            [--ingest-reps 3] [--pick-reps 1] [--first-row-reps 5] [--build]';
 
 export interface RunOptions {
   explorer: boolean;
   charts: boolean;
+  /** The 100,000-result page picked: ingest ÷ JSON.parse, longest task, heap. */
+  ingest: boolean;
+  /** The explorer's 1,000,000 results picked at once: the longest task. */
+  pick: boolean;
+  firstRow: boolean;
+  code: boolean;
   chartReps: number;
+  ingestReps: number;
+  pickReps: number;
+  firstRowReps: number;
   sizes: number[];
   reps: number;
   loadTimeoutMs: number;
@@ -35,6 +48,9 @@ function parse() {
         keep: { type: 'boolean', default: false },
         only: { type: 'string' },
         'chart-reps': { type: 'string', default: '8' },
+        'ingest-reps': { type: 'string', default: '3' },
+        'pick-reps': { type: 'string', default: '1' },
+        'first-row-reps': { type: 'string', default: '5' },
         build: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -42,6 +58,23 @@ function parse() {
   } catch (error) {
     return usage(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** A whole number of repetitions in 1 … 50, or the usage. */
+function repsOf(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 50) usage(`--${name} must be 1 … 50, got ${text}`);
+  return n;
+}
+
+/** The parts `--only` names (all of them without it). */
+function partsOf(only: string | undefined): Set<BenchPart> {
+  if (only === undefined) return new Set(PARTS);
+  const named = only.split(',').map((part) => part.trim());
+  const unknown = named.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (named.length === 0 || unknown.length > 0)
+    usage(`--only takes parts among ${PARTS.join(', ')}; got ${only}`);
+  return new Set(named as BenchPart[]);
 }
 
 /** The options, checked; prints the usage and exits on a bad one or `--help`. */
@@ -52,23 +85,23 @@ export function readOptions(): RunOptions {
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 5_000_000)) {
     usage(`--sizes must be whole numbers of results (1 … 5,000,000), got ${parsed.sizes}`);
   }
-  const reps = Number(parsed.reps);
-  if (!Number.isInteger(reps) || reps < 1 || reps > 50)
-    usage(`--reps must be 1 … 50, got ${parsed.reps}`);
   const loadTimeoutS = Number(parsed['load-timeout']);
   if (!(loadTimeoutS > 0))
     usage(`--load-timeout must be seconds > 0, got ${parsed['load-timeout']}`);
-  if (parsed.only !== undefined && !['explorer', 'charts'].includes(parsed.only))
-    usage(`--only must be explorer or charts, got ${parsed.only}`);
-  const chartReps = Number(parsed['chart-reps']);
-  if (!Number.isInteger(chartReps) || chartReps < 1 || chartReps > 50)
-    usage(`--chart-reps must be 1 … 50, got ${parsed['chart-reps']}`);
+  const parts = partsOf(parsed.only);
   return {
-    explorer: parsed.only !== 'charts',
-    charts: parsed.only !== 'explorer',
-    chartReps,
+    explorer: parts.has('explorer'),
+    charts: parts.has('charts'),
+    ingest: parts.has('ingest'),
+    pick: parts.has('pick'),
+    firstRow: parts.has('first-row'),
+    code: parts.has('code'),
+    chartReps: repsOf('chart-reps', parsed['chart-reps']),
+    ingestReps: repsOf('ingest-reps', parsed['ingest-reps']),
+    pickReps: repsOf('pick-reps', parsed['pick-reps']),
+    firstRowReps: repsOf('first-row-reps', parsed['first-row-reps']),
     sizes,
-    reps,
+    reps: repsOf('reps', parsed.reps),
     loadTimeoutMs: loadTimeoutS * 1000,
     keep: parsed.keep,
     build: parsed.build,

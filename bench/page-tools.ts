@@ -8,6 +8,12 @@ import { reasonOf } from './format.ts';
 import { installBenchHelpers, loadedProbe } from './in-page/helpers.ts';
 
 export const LOCATOR_TIMEOUT_MS = 5_000;
+/** Precise heap figures and a forced GC, and room for a million results. */
+export const BENCH_ARGS: readonly string[] = [
+  '--enable-precise-memory-info',
+  // One --js-flags argument: Chromium keeps only the last one.
+  '--js-flags=--expose-gc --max-old-space-size=8192',
+];
 /** How many of a page's problems a report keeps. */
 const PROBLEMS_KEPT = 20;
 

@@ -1,141 +1,44 @@
-// The results explorer at scale: `npm run bench` (build, then this), or
+// The bench: `npm run bench` (build, then this), or
 //   npx tsx bench/run.ts [--sizes 10000,100000,1000000] [--reps 6] [--load-timeout 180]
-//                        [--dist dist] [--keep] [--only explorer|charts] [--chart-reps 8] [--build]
-// Generates synthetic nightly histories, serves each with a copy of dist/ in a temp folder, opens
-// it in headless Chromium and measures filter → paint, sort → paint, heap per result, a typed-array
-// baseline and whether the last row is reachable. Then the charts at 2,000 points: control change →
-// paint for each chart, and the build's JS against the charts' size targets. Prints tables; writes
-// bench/results/explorer.json (the charts under its `charts` key).
+//                        [--dist dist] [--keep] [--only explorer,charts,ingest,pick,first-row,code]
+//                        [--chart-reps 8] [--ingest-reps 3] [--pick-reps 1] [--first-row-reps 5]
+//                        [--build]
+// Serves copies of dist/ from a temp folder and drives them in headless Chromium (bench/parts.ts):
+// the results explorer at each size (filter → paint, sort → paint, heap per result, a typed-array
+// baseline, the last row reachable), the charts at 2,000 points, a 100,000-result page picked in
+// `Load results` next to a bare JSON.parse of the same bytes, a million results picked at once,
+// and the first table row after a fresh visit; and reads src/'s own figures. Prints a table per
+// part, then one summary against the targets; writes bench/results/explorer.json and
+// bench/results/summary.json.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, launchChromium, requireChromium } from '../test/harness/chromium.ts';
-import { BIG_FILE_NAME, bigResultsFile } from '../test/harness/fixtures/charts-file.ts';
-import { CHUNK_SIZE, SEED, writeResultSet } from '../test/harness/fixtures/nightly-history.ts';
-import type { ResultSet } from '../test/harness/fixtures/nightly-history.ts';
-import { REPO_ROOT, buildSite, copySite, requireBuild, shownPath } from '../test/harness/site.ts';
-import { startStaticServer } from '../test/harness/static-server.ts';
-import type { StaticServer } from '../test/harness/static-server.ts';
-import { CHART_TARGETS, benchCharts, printCharts } from './charts.ts';
-import type { ChartsResult } from './charts.ts';
-import { benchSize, measureEmptyPage } from './explorer.ts';
-import type { EmptyPage, SizeRow } from './explorer.ts';
-import { fmtBytes, fmtInt, logger, reasonOf } from './format.ts';
+import { CHROMIUM_ARGS, requireChromium } from '../test/harness/chromium.ts';
+import { CHUNK_SIZE, SEED } from '../test/harness/fixtures/nightly-history.ts';
+import { REPO_ROOT, buildSite, requireBuild, shownPath } from '../test/harness/site.ts';
+import { CHART_TARGETS, printCharts } from './charts.ts';
+import { measureCodeFigures } from './code-figures.ts';
+import type { CodeFigures } from './code-figures.ts';
+import { logger, reasonOf } from './format.ts';
+import { printIngest, printPicks } from './ingest-report.ts';
 import { chartJsChecks, jsSizes, printChartJs, printJsSizes } from './js-sizes.ts';
 import { readOptions } from './options.ts';
 import type { RunOptions } from './options.ts';
+import { BENCH_ARGS } from './page-tools.ts';
+import { measure } from './parts.ts';
+import type { Measured } from './parts.ts';
 import { TARGETS, printTable, verdictsFor } from './report.ts';
+import { printCode, printFirstRow, printLargePick } from './summary-report.ts';
+import { SUMMARY_TARGETS, summaryRows } from './summary-rows.ts';
+import type { Part } from './summary-rows.ts';
+import { formatSummary, summaryCells } from './summary.ts';
 
-const RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'results', 'explorer.json');
-/** Precise heap figures and a forced GC, and room for a million results. */
-const BENCH_ARGS = [
-  '--enable-precise-memory-info',
-  // One --js-flags argument: Chromium keeps only the last one.
-  '--js-flags=--expose-gc --max-old-space-size=8192',
-];
+const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
+const RESULTS_FILE = path.join(RESULTS_DIR, 'explorer.json');
+const SUMMARY_FILE = path.join(RESULTS_DIR, 'summary.json');
+/** The ingest bench's own targets, for its table here. */
+const INGEST_TARGETS = { ratioToBareParse: 1.5, megabytesPerSecond: 50, longestTaskMs: 100 };
 const log = logger('bench');
-
-interface Measured {
-  rows: SizeRow[];
-  emptyPage?: EmptyPage;
-  chromium?: string;
-  charts?: ChartsResult;
-}
-
-/** Writes the sites (one per size, an empty one, the charts') under `sitesDir`. */
-async function prepareSites(
-  options: RunOptions,
-  dataDir: string,
-  sitesDir: string,
-): Promise<{ sets: Map<number, ResultSet>; largest: number; generateMs: number }> {
-  const sets = new Map<number, ResultSet>();
-  let largest = 0;
-  let generateMs = 0;
-  const linked = (files: readonly string[]) =>
-    files.map((name) => ({ name, file: path.join(dataDir, name) }));
-  if (options.explorer) {
-    // Generate once for the largest size; smaller sizes are prefixes of the same history.
-    largest = Math.max(...options.sizes);
-    log(`generating ${fmtInt(largest)} results in files of ${fmtInt(CHUNK_SIZE)} (seed ${SEED})…`);
-    const generated = await writeResultSet(dataDir, largest);
-    generateMs = generated.ms;
-    log(
-      `  ${generated.files.length} file(s), ${fmtBytes(generated.bytes)}, ${(generated.ms / 1000).toFixed(1)} s`,
-    );
-    await copySite(options.distDir, path.join(sitesDir, 'empty'), []);
-    for (const n of options.sizes) {
-      const set = await writeResultSet(dataDir, n); // already written: just lists and sizes them
-      sets.set(n, set);
-      await copySite(options.distDir, path.join(sitesDir, `n${n}`), linked(set.files));
-    }
-  }
-  if (options.charts) {
-    await copySite(options.distDir, path.join(sitesDir, 'charts'), [
-      { name: BIG_FILE_NAME, text: bigResultsFile() },
-    ]);
-  }
-  return { sets, largest, generateMs };
-}
-
-async function measure(options: RunOptions, tmp: string): Promise<Measured> {
-  const dataDir = path.join(tmp, 'generated');
-  const sitesDir = path.join(tmp, 'sites');
-  const { sets, largest, generateMs } = await prepareSites(options, dataDir, sitesDir);
-  const out: Measured = { rows: [] };
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
-  try {
-    server = await startStaticServer({ root: sitesDir, basePath: '/bench/' });
-    log(`serving the sites at ${server.baseUrl} (temp copies of dist/)`);
-    const launch = () => launchChromium({ args: BENCH_ARGS });
-    browser = await launch();
-    out.chromium = browser.version();
-    log(`Chromium ${out.chromium}`);
-
-    if (options.explorer) {
-      const emptyPage = await measureEmptyPage(
-        browser,
-        `${server.baseUrl}empty/`,
-        options.loadTimeoutMs,
-      );
-      out.emptyPage = emptyPage;
-      if (emptyPage.ok) log(`empty page (no datasets): heap ${fmtBytes(emptyPage.usedJSHeapSize)}`);
-      else log(`empty page: n/a — ${emptyPage.error}`);
-
-      for (const n of options.sizes) {
-        const set = sets.get(n);
-        if (set === undefined) throw new Error(`no result set for ${n}`);
-        out.rows.push(
-          await benchSize(browser, {
-            n,
-            url: `${server.baseUrl}n${n}/`,
-            files: set.files,
-            generation: { bytes: set.bytes, generateMs: n === largest ? generateMs : null },
-            reps: options.reps,
-            loadTimeoutMs: options.loadTimeoutMs,
-            baselineHeap: emptyPage,
-          }),
-        );
-        if (!browser.isConnected()) {
-          log('Chromium went away; relaunching for the next size');
-          browser = await launch();
-        }
-      }
-    }
-    if (options.charts) {
-      out.charts = await benchCharts(browser, {
-        url: `${server.baseUrl}charts/`,
-        reps: options.chartReps,
-        loadTimeoutMs: options.loadTimeoutMs,
-      });
-    }
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-  }
-  return out;
-}
 
 type Previous = Partial<Record<string, unknown>>;
 
@@ -145,6 +48,47 @@ async function previousReport(): Promise<Previous> {
   } catch {
     return {};
   }
+}
+
+/** bench/results/explorer.json: the explorer and the charts, as before the summary. */
+async function writeExplorerReport(
+  options: RunOptions,
+  measured: Measured,
+  common: Record<string, unknown>,
+  js: { sizes: unknown; charts: unknown },
+): Promise<void> {
+  // A partial run (--only) keeps the other part's figures from the last full run.
+  const previous = options.explorer && options.charts ? {} : await previousReport();
+  const explorerPart = options.explorer
+    ? {
+        options: {
+          sizes: options.sizes,
+          reps: options.reps,
+          loadTimeoutS: options.loadTimeoutMs / 1000,
+        },
+        generator: { seed: SEED, chunkSize: CHUNK_SIZE },
+        targets: TARGETS,
+        emptyPage: measured.emptyPage,
+        sizes: measured.rows.map((r) => ({ ...r, verdicts: verdictsFor(r) })),
+      }
+    : {
+        options: previous.options,
+        generator: previous.generator,
+        targets: previous.targets,
+        emptyPage: previous.emptyPage,
+        sizes: previous.sizes,
+      };
+  const report = {
+    bench: 'explorer',
+    ...common,
+    parts: [...(options.explorer ? ['explorer'] : []), ...(options.charts ? ['charts'] : [])],
+    ...explorerPart,
+    js: js.sizes,
+    charts: options.charts
+      ? { startedAt: common.startedAt, targets: CHART_TARGETS, js: js.charts, ...measured.charts }
+      : previous.charts,
+  };
+  await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -172,6 +116,9 @@ async function main(): Promise<void> {
   }
   printJsSizes(jsSizeReport);
   console.log('');
+  const code: Part<CodeFigures> = options.code
+    ? { ran: true, value: await measureCodeFigures(REPO_ROOT) }
+    : { ran: false, why: 'not run (--only)' };
 
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'vllm-dashboard-bench-'));
   const cleanup = async (): Promise<void> => {
@@ -195,33 +142,39 @@ async function main(): Promise<void> {
   if (options.explorer) printTable(measured.rows);
   if (chartJs) printChartJs(chartJs);
   if (measured.charts) printCharts(measured.charts);
+  const ingest = measured.ingest.ran ? measured.ingest.value : null;
+  if (ingest !== null && !('failed' in ingest)) {
+    printIngest([ingest], INGEST_TARGETS);
+    printPicks([ingest]);
+  }
+  if (measured.largePick.ran) printLargePick(measured.largePick.value);
+  if (measured.firstRow.ran) printFirstRow(measured.firstRow.value);
+  if (code.ran) printCode(code.value);
 
-  // A partial run (--only) keeps the other part's figures from the last full run.
-  const previous = options.explorer && options.charts ? {} : await previousReport();
-  const explorerPart = options.explorer
-    ? {
-        options: {
-          sizes: options.sizes,
-          reps: options.reps,
-          loadTimeoutS: options.loadTimeoutMs / 1000,
-        },
-        generator: { seed: SEED, chunkSize: CHUNK_SIZE },
-        targets: TARGETS,
-        emptyPage: measured.emptyPage,
-        sizes: measured.rows.map((r) => ({ ...r, verdicts: verdictsFor(r) })),
-      }
-    : {
-        options: previous.options,
-        generator: previous.generator,
-        targets: previous.targets,
-        emptyPage: previous.emptyPage,
-        sizes: previous.sizes,
-      };
-  const report = {
-    bench: 'explorer',
+  const rows = summaryRows({
+    ingest: measured.ingest,
+    largePick: measured.largePick,
+    explorer: options.explorer
+      ? {
+          ran: true,
+          value: {
+            sizes: measured.rows,
+            ...(measured.emptyPage ? { emptyPage: measured.emptyPage } : {}),
+          },
+        }
+      : { ran: false, why: 'not run (--only)' },
+    firstRow: measured.firstRow,
+    code,
+  });
+  const durationS = (performance.now() - runStarted) / 1000;
+  console.log(
+    `\nSummary (${durationS.toFixed(0)} s; timings are medians of a few samples on this machine, noisy when it is busy)`,
+  );
+  for (const line of formatSummary(rows)) console.log(line);
+
+  const common = {
     startedAt: startedAt.toISOString(),
-    durationS: (performance.now() - runStarted) / 1000,
-    parts: [...(options.explorer ? ['explorer'] : []), ...(options.charts ? ['charts'] : [])],
+    durationS,
     environment: {
       node: process.version,
       chromium: measured.chromium,
@@ -232,21 +185,23 @@ async function main(): Promise<void> {
       platform: `${os.platform()} ${os.arch()}`,
       chromiumArgs: [...CHROMIUM_ARGS, ...BENCH_ARGS],
     },
-    ...explorerPart,
-    js: jsSizeReport,
-    charts: options.charts
-      ? {
-          startedAt: startedAt.toISOString(),
-          targets: CHART_TARGETS,
-          js: chartJs,
-          ...measured.charts,
-        }
-      : previous.charts,
   };
-  await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
-  await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await writeExplorerReport(options, measured, common, { sizes: jsSizeReport, charts: chartJs });
+  const summary = {
+    bench: 'summary',
+    ...common,
+    options,
+    targets: SUMMARY_TARGETS,
+    rows: rows.map((row) => ({ ...row, cells: summaryCells(row) })),
+    ingest: measured.ingest,
+    largePick: measured.largePick,
+    firstRow: measured.firstRow,
+    code,
+  };
+  await writeFile(SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(
-    `\nWrote ${path.relative(REPO_ROOT, RESULTS_FILE)} (${((performance.now() - runStarted) / 1000).toFixed(0)} s in all)`,
+    `\nWrote ${path.relative(REPO_ROOT, RESULTS_FILE)} and ${path.relative(REPO_ROOT, SUMMARY_FILE)}`,
   );
 }
 
