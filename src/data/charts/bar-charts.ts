@@ -1,9 +1,10 @@
-import { describeMetric, type MetricDirection } from '../metrics';
+import { describeMetric } from '../metrics';
 import type { ResultsView } from '../results/results-view';
 import type { Suite } from '../results/result-model';
 import { chartGpus, type ChartGpu } from './chart-gpus';
 import { forEachVisible, MarkSum, testLabel, type MarkValue } from './mark-values';
 import { groupsWithinBudget } from './point-budget';
+import type { PlottedMetric } from './small-multiples';
 
 /** One bar: the value, and for mean latency the p99 drawn as a whisker above it. */
 export interface BarValue extends MarkValue {
@@ -19,12 +20,7 @@ export interface BarGroup {
   readonly bars: ReadonlyMap<string, BarValue>;
 }
 
-export interface BarChartData {
-  readonly metricKey: string;
-  /** Axis and table header, e.g. `Mean latency` or `Throughput per GPU`. */
-  readonly label: string;
-  readonly unit: string;
-  readonly direction: MetricDirection;
+export interface BarChartData extends PlottedMetric {
   /** The key of the whisker metric (`latency_p99`) when whiskers are drawn. */
   readonly whiskerKey: string | null;
   /** GPUs with at least one bar, in label order. */
@@ -195,4 +191,20 @@ export function barChartRows(data: BarChartData): BarChartRow[] {
     }
     return row;
   });
+}
+
+/** The top the value axis (from 0) must reach: the largest bar or whisker, so none is cut off. */
+export function barValueTop(data: Pick<BarChartData, 'groups'>): number {
+  let top = 0;
+  for (const group of data.groups) {
+    for (const bar of group.bars.values()) top = Math.max(top, bar.value, bar.whisker ?? 0);
+  }
+  return top;
+}
+
+/** The whisker's statistic as a tooltip names it (`P99` of `P99 latency`); null without whiskers. */
+export function whiskerStat(data: Pick<BarChartData, 'whiskerKey'>): string | null {
+  return data.whiskerKey === null
+    ? null
+    : (describeMetric(data.whiskerKey).label.split(' ')[0] ?? null);
 }

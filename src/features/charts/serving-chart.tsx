@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { servingSummary } from '../../data/charts/chart-summaries';
-import { servingChart } from '../../data/charts/serving-charts';
+import { plotsAchievedRate, servingChart } from '../../data/charts/serving-charts';
 import { servingMetricChoices, servingMetricKey } from '../../data/charts/serving-metrics';
 import type { ResultsView } from '../../data/results/results-view';
 import { ChartFigure } from '../../ui/chart-figure';
@@ -38,7 +38,7 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
       legendNote={
         <p className="legend-note">
           <span className="saturation-key" aria-hidden="true" /> saturation point
-          {data.metricKey === 'request_throughput' && (
+          {plotsAchievedRate(data) && (
             <>
               {' · '}
               <span className="offered-key" aria-hidden="true" /> offered QPS

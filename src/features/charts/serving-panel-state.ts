@@ -3,17 +3,6 @@ import type { QpsAxisRow } from '../../data/charts/qps-axis';
 import type { ServingChartData, ServingLine, ServingPanel } from '../../data/charts/serving-charts';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 
-/** The largest value (and offered rate, when drawn) the value axis must show. */
-export function valueAxisTop(panel: ServingPanel, showOffered: boolean): number {
-  let top = 0;
-  for (const line of panel.lines)
-    for (const mark of line.points.values()) top = Math.max(top, mark.value);
-  if (showOffered) {
-    for (const qps of panel.qpsAxis) if (Number.isFinite(qps)) top = Math.max(top, qps);
-  }
-  return top;
-}
-
 export const AXIS_PADDING = { left: 14, right: 34 };
 /** Lines with up to this many QPS values get a dot at each. */
 export const DOTS_UP_TO = 16;

@@ -44,14 +44,17 @@ export function TradeOffAxes() {
     }),
     [xTitle, palette.muted],
   );
-  const yLabel = useValueAxisLabel(axisTitle(data.yLabel, data.yUnit, 'lower'), palette.muted);
+  const yLabel = useValueAxisLabel(
+    axisTitle(data.y.label, data.y.unit, data.y.direction),
+    palette.muted,
+  );
   return (
     <>
       <XAxis
         type="number"
         dataKey="x"
         {...fixedScale(axes.x)}
-        name={data.xLabel}
+        name={data.x.label}
         stroke={palette.grid}
         tick={xTick}
         label={xLabel}
@@ -60,7 +63,7 @@ export function TradeOffAxes() {
         type="number"
         dataKey="y"
         {...fixedScale(axes.y)}
-        name={data.yLabel}
+        name={data.y.label}
         stroke={palette.grid}
         tick={yTick}
         width={Y_AXIS_WIDTH}

@@ -1,20 +1,13 @@
 import { createContext, useContext } from 'react';
-import type { ChartGpu } from '../../data/charts/chart-gpus';
 import type {
   TradeOffData,
   TradeOffPanel,
-  TradeOffPoint,
+  TradeOffPanelPoint,
   TradeOffSeries,
 } from '../../data/charts/trade-off';
 import type { ValueScale } from '../../ui/chart-text';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { wrapLabel, type WrappedLabel } from './wrap-label';
-
-/** One point of the panel, with its series, in the order the keyboard walks them. */
-export interface PanelPoint {
-  readonly gpu: ChartGpu;
-  readonly point: TradeOffPoint;
-}
 
 export interface ActivePoint {
   readonly index: number;
@@ -52,7 +45,8 @@ export interface PanelState {
   /** The x-axis title, in lines that fit the chart's width. */
   readonly xTitle: WrappedLabel;
   readonly series: readonly TradeOffSeries[];
-  readonly points: readonly PanelPoint[];
+  /** In the order the keyboard walks them. */
+  readonly points: readonly TradeOffPanelPoint[];
   readonly palette: ChartPalette;
   readonly active: ActivePoint | null;
   readonly onActive: (active: ActivePoint | null) => void;
