@@ -48,27 +48,18 @@ export function TradeOffAxes() {
     axisTitle(data.y.label, data.y.unit, data.y.direction),
     palette.muted,
   );
+  // Both axes are numbers from 0 on the scale this chart worked out, named after their metric.
+  const valueAxis = (axis: 'x' | 'y') => ({
+    type: 'number' as const,
+    dataKey: axis,
+    ...fixedScale(axes[axis]),
+    name: data[axis].label,
+    stroke: palette.grid,
+  });
   return (
     <>
-      <XAxis
-        type="number"
-        dataKey="x"
-        {...fixedScale(axes.x)}
-        name={data.x.label}
-        stroke={palette.grid}
-        tick={xTick}
-        label={xLabel}
-      />
-      <YAxis
-        type="number"
-        dataKey="y"
-        {...fixedScale(axes.y)}
-        name={data.y.label}
-        stroke={palette.grid}
-        tick={yTick}
-        width={Y_AXIS_WIDTH}
-        label={yLabel}
-      />
+      <XAxis {...valueAxis('x')} tick={xTick} label={xLabel} />
+      <YAxis {...valueAxis('y')} tick={yTick} width={Y_AXIS_WIDTH} label={yLabel} />
     </>
   );
 }
