@@ -34,6 +34,13 @@ export type LatencyStat = 'mean' | 'median' | 'p99';
 
 export const LATENCY_STATS: readonly LatencyStat[] = ['mean', 'median', 'p99'];
 
+/** How the statistic pickers name each statistic. */
+export const LATENCY_STAT_LABELS: Readonly<Record<LatencyStat, string>> = {
+  mean: 'Mean',
+  median: 'Median',
+  p99: 'P99',
+};
+
 interface BarSpec {
   readonly suite: Suite;
   readonly metricKey: string;
@@ -139,6 +146,11 @@ export function tokenRateKey(metricKeys: readonly string[]): string | null {
 export function perGpuRate(value: number, tp: number | null): number | null {
   if (tp === null || !Number.isFinite(tp) || tp <= 0) return null;
   return value / tp;
+}
+
+/** The units the throughput chart offers: req/s always, tok/s when the data has a token rate. */
+export function throughputUnits(metricKeys: readonly string[]): ThroughputUnit[] {
+  return tokenRateKey(metricKeys) === null ? ['req/s'] : ['req/s', 'tok/s'];
 }
 
 export interface ThroughputOptions {

@@ -2,14 +2,11 @@
  * The words of the compare view: the summary's counts and test line, each suite's geometric-mean
  * change, a verdict's explanation, the table's caption detail and why it may be empty.
  */
+import { plural } from '../charts/chart-summaries';
 import type { Presence } from './align-results';
 import type { CompareSummary, MetricEntry, SuiteGeomean } from './compare-summary';
 import { formatThreshold } from './compare-markdown';
 import type { Verdict } from './metric-verdict';
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
 
 /** `22.5% better`, `4.1% worse`, `no change` (a positive change is better). */
 export function betterOrWorse(changePct: number): string {

@@ -1,7 +1,7 @@
 /** The words around the History chart: its summary, why it is empty, and its table cells. */
 import { formatChange } from '../compare/metric-verdict';
 import { formatMetricValue, metricHeader } from '../format';
-import { directionText } from '../metrics';
+import { metricInWords, plural } from '../charts/chart-summaries';
 import {
   historyHasLines,
   type HistoryData,
@@ -19,10 +19,6 @@ export function historyChangeText(point: HistoryPoint): string {
   return `${change} (${point.worse ? 'worse' : 'better'})`;
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
-
 const ORDER_WORDS: Readonly<Record<HistoryOrdering, string>> = {
   date: 'in date order',
   user: 'in the order set',
@@ -35,8 +31,7 @@ const ORDER_WORDS: Readonly<Record<HistoryOrdering, string>> = {
  * serving_llama8B_tp1_sharegpt_qps_inf in nightly-c.md.`
  */
 export function historySummary(data: HistoryData): string {
-  const unitParts = [data.unit, directionText(data.direction)].filter((part) => part !== '');
-  const metric = unitParts.length === 0 ? data.label : `${data.label} (${unitParts.join(', ')})`;
+  const metric = metricInWords(data);
   if (!historyHasLines(data)) {
     return `No two datasets on ${data.gpu} have ${data.label} values for the same test.`;
   }

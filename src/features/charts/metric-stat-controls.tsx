@@ -1,14 +1,8 @@
 import { useMemo, useState } from 'react';
-import type { LatencyStat } from '../../data/charts/bar-charts';
+import { LATENCY_STAT_LABELS, type LatencyStat } from '../../data/charts/bar-charts';
 import { plottedServingKey, type ServingMetricChoice } from '../../data/charts/serving-metrics';
 import { ChartSelect } from '../../ui/chart-select';
 import { OptionGroup, type Option } from '../../ui/option-group';
-
-const STAT_LABELS: Readonly<Record<LatencyStat, string>> = {
-  mean: 'Mean',
-  median: 'Median',
-  p99: 'P99',
-};
 
 /** The metric and statistic chosen, as MetricStatControls takes them. */
 export interface MetricStat {
@@ -61,7 +55,7 @@ export function MetricStatControls({
 }: MetricStatControlsProps) {
   const stats: Option<LatencyStat>[] = (choice?.stats ?? []).map((value) => ({
     value,
-    label: STAT_LABELS[value],
+    label: LATENCY_STAT_LABELS[value],
   }));
   return (
     <>

@@ -6,6 +6,7 @@ import {
   latencyBars,
   perGpuRate,
   throughputBars,
+  throughputUnits,
   tokenRateKey,
   whiskerStat,
   type BarChartData,
@@ -136,6 +137,11 @@ describe('throughput bars', () => {
   it('offers tok/s only when the data has a token rate', () => {
     expect(tokenRateKey(seedView().index.metricKeys.throughput)).toBeNull();
     expect(tokenRateKey(['request_throughput', 'token_throughput'])).toBe('token_throughput');
+    expect(throughputUnits(seedView().index.metricKeys.throughput)).toEqual(['req/s']);
+    expect(throughputUnits(['request_throughput', 'output_throughput'])).toEqual([
+      'req/s',
+      'tok/s',
+    ]);
     const withTokens = viewOf([
       handDataset('tokens', [
         result(
