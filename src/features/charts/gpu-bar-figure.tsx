@@ -1,6 +1,8 @@
 import type { ComponentProps } from 'react';
 import type { BarChartData } from '../../data/charts/bar-charts';
+import { barChartNotices } from '../../data/charts/chart-notices';
 import { barChartSummary } from '../../data/charts/chart-summaries';
+import { joinNotices } from '../../ui/chart-text';
 import { ChartFigure } from '../../ui/chart-figure';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { BarDataTable } from './bar-data-table';
@@ -24,11 +26,7 @@ export function GpuBarFigure({ data, ...figure }: GpuBarFigureProps) {
       {...figure}
       legend={{ gpus: data.gpus, off, onToggle: toggle }}
       summary={barChartSummary(data)}
-      notice={
-        data.omittedGroups > 0
-          ? `Showing the first ${data.groups.length} tests; ${data.omittedGroups} more are left out to keep the chart fast. Narrow the filters to see them.`
-          : null
-      }
+      notice={joinNotices(barChartNotices(data))}
       renderData={() => (
         <BarDataTable data={data} caption={`${figure.title}: ${data.label} (${data.unit})`} />
       )}

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
+import { servingNotices } from '../../data/charts/chart-notices';
 import { servingSummary } from '../../data/charts/chart-summaries';
+import { joinNotices } from '../../ui/chart-text';
 import { plotsAchievedRate, servingChart } from '../../data/charts/serving-charts';
 import { servingMetricChoices } from '../../data/charts/serving-metrics';
 import type { ResultsView } from '../../data/results/results-view';
@@ -39,11 +41,7 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
         </p>
       }
       summary={servingSummary(data)}
-      notice={
-        data.omittedPanels > 0
-          ? `Showing ${data.panels.length} models; ${data.omittedPanels} more are left out to keep the charts fast. Narrow the Model filter to see them.`
-          : null
-      }
+      notice={joinNotices(servingNotices(data))}
       renderData={() => <ServingDataTable data={data} title={TITLE} />}
       data={data}
       renderPanel={(panel, width, off) => (

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { speedupNotices } from '../../data/charts/chart-notices';
 import { speedupSummary } from '../../data/charts/chart-summaries';
 import { optionInEffect, servingMetricOptions } from '../../data/charts/serving-metrics';
 import { speedupMatrix } from '../../data/charts/speedup';
@@ -55,13 +56,7 @@ export function SpeedupChart({ view, palette }: { view: ResultsView; palette: Ch
       palette={palette}
       legend={{ gpus: matrix.candidates, off, onToggle: toggle }}
       summary={summary}
-      notice={joinNotices([
-        matrix.omittedRows > 0 &&
-          `Showing the first ${matrix.rows.length} tests; ${matrix.omittedRows} more are left out of the drawing (the geometric means include them).`,
-        matrix.testsWithoutBaseline > 0 &&
-          matrix.baseline !== null &&
-          `${matrix.testsWithoutBaseline} tests shown have no ${matrix.baseline.label} result and have no row.`,
-      ])}
+      notice={joinNotices(speedupNotices(matrix))}
       renderData={() => <SpeedupDataTable matrix={matrix} columns={columns} title={TITLE} />}
       wide
     >

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { tradeOffNotices } from '../../data/charts/chart-notices';
 import { tradeOffSummary } from '../../data/charts/chart-summaries';
 import { latencyChoices } from '../../data/charts/serving-metrics';
 import { tradeOffChart } from '../../data/charts/trade-off';
@@ -28,12 +29,7 @@ export function TradeOffChart({ view, palette }: { view: ResultsView; palette: C
       controls={<MetricStatControls label="Response time" {...metric} />}
       palette={palette}
       summary={tradeOffSummary(data)}
-      notice={joinNotices([
-        data.omittedPanels > 0 &&
-          `${data.omittedPanels} more models are left out to keep the charts fast; narrow the Model filter to see them.`,
-        data.thinnedPoints > 0 &&
-          `${data.thinnedPoints} points are thinned out (frontier points are all kept).`,
-      ])}
+      notice={joinNotices(tradeOffNotices(data))}
       renderData={() => <TradeOffDataTable data={data} title={TITLE} />}
       data={data}
       renderPanel={(panel, width, off) => (
