@@ -1,118 +1,17 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import {
-  compareResults,
-  metricEntries,
-  type MetricEntry,
-} from '../../src/data/compare/compare-summary';
+import { compareResults, metricEntries } from '../../src/data/compare/compare-summary';
+import { DEFAULT_COMPARE_SORT } from '../../src/data/compare/compare-sort';
 import { sortEntriesByHarm } from '../../src/data/compare/harm-order';
-import type { BenchmarkResult } from '../../src/data/results/result-model';
-import {
-  CompareTable,
-  DEFAULT_COMPARE_SORT,
-  PAGE_ROWS,
-  sortEntries,
-} from '../../src/features/compare/compare-table';
-
-/** A serving result at one QPS with one mean TTFT. */
-function serving(
-  qps: number,
-  ttft: number | null,
-  testName = `serving_qps_${qps}`,
-): BenchmarkResult {
-  return {
-    suite: 'serving',
-    testName,
-    model: 'llama8B',
-    tp: 1,
-    pp: null,
-    gpu: { type: 'H100', count: 8 },
-    dataset: 'sharegpt',
-    variant: null,
-    qps,
-    concurrency: null,
-    inputLen: null,
-    outputLen: null,
-    metrics: { ttft_mean: ttft },
-    attributes: {},
-  };
-}
-
-/**
- * QPS 1: 100 → 150 ms (+50%, regression); QPS 2: 100 → 90 (-10%, improvement); QPS 3: 100 →
- * 102 (+2%, within noise); QPS 4: 100 → missing; QPS 5 only in the candidate (200 ms).
- */
-function smallEntries(): MetricEntry[] {
-  const comparison = compareResults(
-    [serving(1, 100), serving(2, 100), serving(3, 100), serving(4, 100)],
-    [serving(1, 150), serving(2, 90), serving(3, 102), serving(4, null), serving(5, 200)],
-  );
-  return sortEntriesByHarm(metricEntries(comparison.rows));
-}
-
-const label = (entries: readonly MetricEntry[]) => entries.map((entry) => entry.row.label);
-
-describe('sortEntries', () => {
-  it('keeps the most harmful first by default and reverses it by Verdict descending', () => {
-    const entries = smallEntries();
-    expect(label(entries)).toEqual([
-      'serving_qps_1',
-      'serving_qps_4',
-      'serving_qps_5',
-      'serving_qps_3',
-      'serving_qps_2',
-    ]);
-    expect(label(sortEntries(entries, DEFAULT_COMPARE_SORT))).toEqual(label(entries));
-    expect(label(sortEntries(entries, { column: 'verdict', desc: true }))).toEqual(
-      label(entries).reverse(),
-    );
-  });
-
-  it('sorts numbers both ways with a missing number last either way', () => {
-    const entries = smallEntries();
-    // Changes: +50, missing, missing, +2, -10.
-    expect(label(sortEntries(entries, { column: 'change', desc: false }))).toEqual([
-      'serving_qps_2',
-      'serving_qps_3',
-      'serving_qps_1',
-      'serving_qps_4',
-      'serving_qps_5',
-    ]);
-    expect(label(sortEntries(entries, { column: 'change', desc: true }))).toEqual([
-      'serving_qps_1',
-      'serving_qps_3',
-      'serving_qps_2',
-      'serving_qps_4',
-      'serving_qps_5',
-    ]);
-    // Candidates: 150, missing, 200, 102, 90.
-    expect(label(sortEntries(entries, { column: 'candidate', desc: true }))).toEqual([
-      'serving_qps_5',
-      'serving_qps_1',
-      'serving_qps_3',
-      'serving_qps_2',
-      'serving_qps_4',
-    ]);
-  });
-
-  it('sorts test names in natural order', () => {
-    const entries = smallEntries();
-    expect(label(sortEntries(entries, { column: 'test', desc: true }))).toEqual([
-      'serving_qps_5',
-      'serving_qps_4',
-      'serving_qps_3',
-      'serving_qps_2',
-      'serving_qps_1',
-    ]);
-  });
-});
+import { CompareTable, PAGE_ROWS } from '../../src/features/compare/compare-table';
+import { fiveVerdictEntries, servingAt } from '../data/compare/compare-fixtures';
 
 describe('CompareTable', () => {
   it('marks tests one side lacks and shows every verdict as a word', () => {
     render(
       <CompareTable
-        entries={smallEntries()}
+        entries={fiveVerdictEntries()}
         caption="Comparison: a → b"
         captionDetail="threshold ±5%"
         sort={DEFAULT_COMPARE_SORT}
@@ -139,8 +38,8 @@ describe('CompareTable', () => {
     expect(PAGE_ROWS).toBe(1000);
     const page = 40;
     const count = 100;
-    const base = Array.from({ length: count }, (_, i) => serving(i + 1, 100));
-    const cand = Array.from({ length: count }, (_, i) => serving(i + 1, 100 + (i % 7)));
+    const base = Array.from({ length: count }, (_, i) => servingAt(i + 1, 100));
+    const cand = Array.from({ length: count }, (_, i) => servingAt(i + 1, 100 + (i % 7)));
     const entries = sortEntriesByHarm(metricEntries(compareResults(base, cand).rows));
     render(
       <CompareTable

@@ -1,9 +1,10 @@
-import { describeMetric, type MetricDirection } from '../metrics';
+import { describeMetric } from '../metrics';
 import type { ResultsView } from '../results/results-view';
 import type { Suite } from '../results/result-model';
 import { chartGpus, type ChartGpu } from './chart-gpus';
 import { forEachVisible, MarkSum, testLabel, type MarkValue } from './mark-values';
 import { groupsWithinBudget } from './point-budget';
+import type { PlottedMetric } from './small-multiples';
 
 /** One bar: the value, and for mean latency the p99 drawn as a whisker above it. */
 export interface BarValue extends MarkValue {
@@ -19,12 +20,7 @@ export interface BarGroup {
   readonly bars: ReadonlyMap<string, BarValue>;
 }
 
-export interface BarChartData {
-  readonly metricKey: string;
-  /** Axis and table header, e.g. `Mean latency` or `Throughput per GPU`. */
-  readonly label: string;
-  readonly unit: string;
-  readonly direction: MetricDirection;
+export interface BarChartData extends PlottedMetric {
   /** The key of the whisker metric (`latency_p99`) when whiskers are drawn. */
   readonly whiskerKey: string | null;
   /** GPUs with at least one bar, in label order. */
@@ -37,6 +33,13 @@ export interface BarChartData {
 export type LatencyStat = 'mean' | 'median' | 'p99';
 
 export const LATENCY_STATS: readonly LatencyStat[] = ['mean', 'median', 'p99'];
+
+/** How the statistic pickers name each statistic. */
+export const LATENCY_STAT_LABELS: Readonly<Record<LatencyStat, string>> = {
+  mean: 'Mean',
+  median: 'Median',
+  p99: 'P99',
+};
 
 interface BarSpec {
   readonly suite: Suite;
@@ -145,6 +148,11 @@ export function perGpuRate(value: number, tp: number | null): number | null {
   return value / tp;
 }
 
+/** The units the throughput chart offers: req/s always, tok/s when the data has a token rate. */
+export function throughputUnits(metricKeys: readonly string[]): ThroughputUnit[] {
+  return tokenRateKey(metricKeys) === null ? ['req/s'] : ['req/s', 'tok/s'];
+}
+
 export interface ThroughputOptions {
   readonly unit: ThroughputUnit;
   readonly perGpu: boolean;
@@ -195,4 +203,20 @@ export function barChartRows(data: BarChartData): BarChartRow[] {
     }
     return row;
   });
+}
+
+/** The top the value axis (from 0) must reach: the largest bar or whisker, so none is cut off. */
+export function barValueTop(data: Pick<BarChartData, 'groups'>): number {
+  let top = 0;
+  for (const group of data.groups) {
+    for (const bar of group.bars.values()) top = Math.max(top, bar.value, bar.whisker ?? 0);
+  }
+  return top;
+}
+
+/** The whisker's statistic as a tooltip names it (`P99` of `P99 latency`); null without whiskers. */
+export function whiskerStat(data: Pick<BarChartData, 'whiskerKey'>): string | null {
+  return data.whiskerKey === null
+    ? null
+    : (describeMetric(data.whiskerKey).label.split(' ')[0] ?? null);
 }

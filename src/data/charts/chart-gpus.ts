@@ -21,13 +21,21 @@ export interface ChartGpu {
   readonly slot: number;
 }
 
+/**
+ * The 1-based palette slot of the series at `index` (0, 1, …): the palette in order, then again
+ * from the first colour, so neighbours differ and a series keeps its colour while its index does.
+ */
+export function paletteSlot(index: number): number {
+  return (index % PALETTE_SIZE) + 1;
+}
+
 /** Every loaded GPU in label order, each with its key and palette slot. */
 export function chartGpus(index: ResultIndex): ChartGpu[] {
   return index.groupValues.gpu.map((entry, code) => ({
     value: entry.value,
     label: entry.label,
     key: `g${code}`,
-    slot: (code % PALETTE_SIZE) + 1,
+    slot: paletteSlot(code),
   }));
 }
 

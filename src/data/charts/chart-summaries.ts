@@ -2,6 +2,7 @@ import { formatMetricValue } from '../format';
 import { directionText } from '../metrics';
 import type { BarChartData } from './bar-charts';
 import type { ServingChartData } from './serving-charts';
+import type { PlottedMetric } from './small-multiples';
 import type { SpeedupMatrix } from './speedup';
 import type { TradeOffData } from './trade-off';
 import { qpsText } from './qps-axis';
@@ -11,11 +12,17 @@ import { qpsText } from './qps-axis';
  * sighted reader takes from the picture. The "Show data" tables carry every value.
  */
 
-function plural(count: number, one: string, many = `${one}s`): string {
+/** A count and its noun as a sentence says it: `1 test`, `1,200 tests`. */
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
-function withUnit(label: string, unit: string, direction: Parameters<typeof directionText>[0]) {
+/** A metric in a sentence, with its unit and direction: `Mean latency (ms, lower is better)`. */
+export function metricInWords({
+  label,
+  unit,
+  direction,
+}: Omit<PlottedMetric, 'metricKey'>): string {
   const parts = [unit, directionText(direction)].filter((part) => part !== '');
   return parts.length === 0 ? label : `${label} (${parts.join(', ')})`;
 }
@@ -28,7 +35,7 @@ export function formatRatio(ratio: number): string {
 /** "Mean latency (ms, lower is better) for 3 tests on 3 GPUs. Best in most tests: 8×H200 (3 of 3)." */
 export function barChartSummary(data: BarChartData): string {
   if (data.groups.length === 0) return `No ${data.label.toLowerCase()} values match the filters.`;
-  const head = `${withUnit(data.label, data.unit, data.direction)} for ${plural(data.groups.length, 'test')} on ${plural(data.gpus.length, 'GPU')}.`;
+  const head = `${metricInWords(data)} for ${plural(data.groups.length, 'test')} on ${plural(data.gpus.length, 'GPU')}.`;
   if (data.gpus.length < 2 || data.direction === 'neutral') return head;
   const wins = new Map<string, number>();
   for (const group of data.groups) {
@@ -52,7 +59,7 @@ export function barChartSummary(data: BarChartData): string {
 /** What is plotted against QPS, and where each GPU saturates in each small chart. */
 export function servingSummary(data: ServingChartData): string {
   if (data.panels.length === 0) return 'No serving values match the filters.';
-  const head = `${withUnit(data.label, data.unit, data.direction)} against offered QPS for ${plural(data.panels.length, 'model configuration')} on ${plural(data.gpus.length, 'GPU')}.`;
+  const head = `${metricInWords(data)} against offered QPS for ${plural(data.panels.length, 'model configuration')} on ${plural(data.gpus.length, 'GPU')}.`;
   const saturation = data.panels.map((panel) => {
     const points = panel.lines.map((line) =>
       line.saturation === null
@@ -67,7 +74,7 @@ export function servingSummary(data: ServingChartData): string {
 /** The axes, and per model the GPU reaching the highest achieved rate with its latency there. */
 export function tradeOffSummary(data: TradeOffData): string {
   if (data.panels.length === 0) return 'No serving runs with both values match the filters.';
-  const head = `Achieved throughput (${data.xUnit}, higher is better) against ${data.yLabel} (${data.yUnit}, lower is better) for ${plural(data.panels.length, 'model configuration')} on ${plural(data.gpus.length, 'GPU')}, with each GPU's Pareto frontier.`;
+  const head = `${metricInWords(data.x)} against ${metricInWords(data.y)} for ${plural(data.panels.length, 'model configuration')} on ${plural(data.gpus.length, 'GPU')}, with each GPU's Pareto frontier.`;
   const tops = data.panels.map((panel) => {
     let top: { gpu: string; x: number; y: number } | null = null;
     for (const series of panel.series) {
@@ -77,7 +84,7 @@ export function tradeOffSummary(data: TradeOffData): string {
       }
     }
     if (top === null) return panel.label;
-    return `${panel.label}: ${top.gpu}, ${formatMetricValue(data.xKey, top.x)} ${data.xUnit} at ${formatMetricValue(data.yKey, top.y)} ${data.yUnit}`;
+    return `${panel.label}: ${top.gpu}, ${formatMetricValue(data.x.metricKey, top.x)} ${data.x.unit} at ${formatMetricValue(data.y.metricKey, top.y)} ${data.y.unit}`;
   });
   return `${head} Highest achieved throughput: ${tops.join('; ')}.`;
 }

@@ -97,11 +97,14 @@ export function servingTestFamily(testName: string): string {
   return testName.replace(QPS_PART, '');
 }
 
+/** Per offered QPS, the sums of a first and a second metric. */
+export type QpsPairSums = Map<number, { readonly first: MarkSum; readonly second: MarkSum }>;
+
 /** Sums of two metrics per serving test family, GPU code and offered QPS. */
 export interface ServingPairSums {
   readonly label: string;
   /** gpu code → qps → sums of the first and of the second metric. */
-  readonly gpus: Map<number, Map<number, { readonly first: MarkSum; readonly second: MarkSum }>>;
+  readonly gpus: Map<number, QpsPairSums>;
 }
 
 /**

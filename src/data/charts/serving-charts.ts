@@ -1,10 +1,10 @@
-import { describeMetric, type MetricDirection } from '../metrics';
 import type { ResultsView } from '../results/results-view';
-import { chartGpus, type ChartGpu } from './chart-gpus';
-import { servingPairSums, type MarkValue } from './mark-values';
-import { groupsWithinBudget, MAX_SMALL_CHARTS } from './point-budget';
+import type { ChartGpu } from './chart-gpus';
+import type { MarkValue } from './mark-values';
 import { orderQps } from './qps-axis';
 import { saturationQps } from './saturation';
+import { plottedMetric, servingSmallMultiples } from './small-multiples';
+import type { ChartPanel, PlottedMetric, SmallMultiples } from './small-multiples';
 
 /** One GPU's line in one small chart: its value at each offered QPS, and where it saturates. */
 export interface ServingLine {
@@ -16,39 +16,23 @@ export interface ServingLine {
 }
 
 /** One small chart: a serving test family (model, TP, prompt dataset) across QPS. */
-export interface ServingPanel {
-  readonly key: string;
-  readonly label: string;
+export interface ServingPanel extends ChartPanel {
   /** The QPS values of this panel, ascending with ∞ last. */
   readonly qpsAxis: readonly number[];
   readonly lines: readonly ServingLine[];
 }
 
-export interface ServingChartData {
-  readonly metricKey: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly direction: MetricDirection;
-  readonly gpus: readonly ChartGpu[];
-  readonly panels: readonly ServingPanel[];
-  /** Panels left out (beyond the small-chart limit or the point budget). */
-  readonly omittedPanels: number;
-}
+export interface ServingChartData extends PlottedMetric, SmallMultiples<ServingPanel> {}
+
+const ACHIEVED_RATE = 'request_throughput';
 
 /**
  * The serving chart: one small chart per test family (model), one line per visible GPU of the
  * chosen metric against offered QPS, with each line's saturation point from its achieved req/s.
  */
 export function servingChart(view: ResultsView, metricKey: string): ServingChartData {
-  const gpus = chartGpus(view.index);
-  const used = new Set<number>();
-  const panels: ServingPanel[] = [];
-  for (const [key, sums] of servingPairSums(view, metricKey, 'request_throughput')) {
-    const lines: ServingLine[] = [];
-    const qpsSeen: number[] = [];
-    for (const [code, byQps] of [...sums.gpus].sort((a, b) => a[0] - b[0])) {
-      const gpu = gpus[code];
-      if (gpu === undefined) continue;
+  const charts = servingSmallMultiples(view, [metricKey, ACHIEVED_RATE], {
+    series: (gpu, byQps) => {
       const points = new Map<number, MarkValue>();
       const achieved: { qps: number; achieved: number }[] = [];
       for (const qps of orderQps(byQps.keys())) {
@@ -58,28 +42,40 @@ export function servingChart(view: ResultsView, metricKey: string): ServingChart
         const rate = entry?.second.value() ?? null;
         if (rate !== null) achieved.push({ qps, achieved: rate.value });
       }
-      if (points.size === 0) continue;
-      qpsSeen.push(...points.keys());
-      used.add(code);
-      lines.push({ gpu, points, saturation: saturationQps(achieved) });
-    }
-    if (lines.length > 0)
-      panels.push({ key, label: sums.label, qpsAxis: orderQps(qpsSeen), lines });
+      if (points.size === 0) return null;
+      const line: ServingLine = { gpu, points, saturation: saturationQps(achieved) };
+      return line;
+    },
+    panel: (family, lines): ServingPanel => ({
+      ...family,
+      qpsAxis: orderQps(lines.flatMap((line) => [...line.points.keys()])),
+      lines,
+    }),
+    // Every GPU's line across the widest QPS axis.
+    marksPerPanel: (panels, gpus) =>
+      Math.max(1, gpus.length) * Math.max(1, ...panels.map((panel) => panel.qpsAxis.length)),
+  });
+  return { ...plottedMetric(metricKey), ...charts };
+}
+
+/**
+ * Whether the chart plots the achieved rate, which the offered rate can be drawn against (both in
+ * req/s): the gap between the two is where a GPU stops keeping up.
+ */
+export function plotsAchievedRate(data: Pick<ServingChartData, 'metricKey'>): boolean {
+  return data.metricKey === ACHIEVED_RATE;
+}
+
+/**
+ * The top the value axis (from 0) must reach: the largest value of any line, and with the offered
+ * rate drawn, the largest finite offered QPS too (∞ has no place on a rate axis).
+ */
+export function servingValueTop(panel: ServingPanel, withOffered: boolean): number {
+  let top = 0;
+  for (const line of panel.lines)
+    for (const mark of line.points.values()) top = Math.max(top, mark.value);
+  if (withOffered) {
+    for (const qps of panel.qpsAxis) if (Number.isFinite(qps)) top = Math.max(top, qps);
   }
-  const shownGpus = gpus.filter((_, code) => used.has(code));
-  const widest = Math.max(1, ...panels.map((panel) => panel.qpsAxis.length));
-  const fit = Math.min(
-    MAX_SMALL_CHARTS,
-    groupsWithinBudget(panels.length, Math.max(1, shownGpus.length) * widest),
-  );
-  const info = describeMetric(metricKey);
-  return {
-    metricKey,
-    label: info.label,
-    unit: info.unit,
-    direction: info.direction,
-    gpus: shownGpus,
-    panels: panels.slice(0, fit),
-    omittedPanels: panels.length - Math.min(fit, panels.length),
-  };
+  return top;
 }

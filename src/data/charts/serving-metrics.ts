@@ -65,3 +65,44 @@ export function servingMetricKey(choice: ServingMetricChoice, stat: LatencyStat)
   const used = choice.stats.includes(stat) ? stat : (choice.stats[0] ?? 'mean');
   return `${choice.id}_${used}`;
 }
+
+/**
+ * The metric key a chart plots: that of the choice in effect and its statistic, or `fallback`
+ * when the data offers no choice at all.
+ */
+export function plottedServingKey(
+  choice: ServingMetricChoice | undefined,
+  stat: LatencyStat,
+  fallback: string,
+): string {
+  return choice === undefined ? fallback : servingMetricKey(choice, stat);
+}
+
+/** A serving metric key to pick, with its statistic in its name: `P99 TTFT`, `Achieved req/s`. */
+export interface ServingMetricOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** Every serving metric key the data offers, each statistic of a latency quantity on its own. */
+export function servingMetricOptions(metricKeys: readonly string[]): ServingMetricOption[] {
+  return servingMetricChoices(metricKeys).flatMap((choice) =>
+    choice.stats.length === 0
+      ? [{ value: choice.id, label: choice.label }]
+      : choice.stats.map((stat) => {
+          const key = servingMetricKey(choice, stat);
+          return { value: key, label: describeMetric(key).label };
+        }),
+  );
+}
+
+/** The option in effect: the one chosen while the data offers it, else the first, else `fallback`. */
+export function optionInEffect(
+  options: readonly ServingMetricOption[],
+  chosen: string,
+  fallback: string,
+): string {
+  return options.some((option) => option.value === chosen)
+    ? chosen
+    : (options[0]?.value ?? fallback);
+}

@@ -93,7 +93,8 @@ export interface SpeedupOptions {
   readonly servingMetric: string;
 }
 
-const SUITE_TITLES: Readonly<Record<Suite, string>> = {
+/** A suite's name at the start of a label or sentence. */
+export const SUITE_TITLES: Readonly<Record<Suite, string>> = {
   latency: 'Latency',
   throughput: 'Throughput',
   serving: 'Serving',

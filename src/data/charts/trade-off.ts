@@ -1,9 +1,10 @@
-import { describeMetric } from '../metrics';
 import type { ResultsView } from '../results/results-view';
-import { chartGpus, type ChartGpu } from './chart-gpus';
-import { servingPairSums, type MarkValue } from './mark-values';
+import type { ChartGpu } from './chart-gpus';
+import type { MarkValue } from './mark-values';
 import { paretoFrontier } from './pareto';
-import { MAX_SMALL_CHARTS, POINT_BUDGET, groupsWithinBudget, thinPoints } from './point-budget';
+import { POINT_BUDGET, thinPoints } from './point-budget';
+import { plottedMetric, servingSmallMultiples } from './small-multiples';
+import type { ChartPanel, PlottedMetric, SmallMultiples } from './small-multiples';
 
 /** One GPU at one offered QPS: its achieved rate (x) and the chosen latency (y). */
 export interface TradeOffPoint {
@@ -22,27 +23,24 @@ export interface TradeOffSeries {
   readonly frontier: readonly TradeOffPoint[];
 }
 
-export interface TradeOffPanel {
-  readonly key: string;
-  readonly label: string;
+export interface TradeOffPanel extends ChartPanel {
   readonly series: readonly TradeOffSeries[];
 }
 
-export interface TradeOffData {
-  readonly xKey: string;
-  readonly xLabel: string;
-  readonly xUnit: string;
-  readonly yKey: string;
-  readonly yLabel: string;
-  readonly yUnit: string;
-  readonly gpus: readonly ChartGpu[];
-  readonly panels: readonly TradeOffPanel[];
-  readonly omittedPanels: number;
+export interface TradeOffData extends SmallMultiples<TradeOffPanel> {
+  /** The achieved request rate: higher is better. */
+  readonly x: PlottedMetric;
+  /** The chosen latency: lower is better. */
+  readonly y: PlottedMetric;
   /** Points left out of dense series (the frontier is always kept). */
   readonly thinnedPoints: number;
 }
 
 const X_KEY = 'request_throughput';
+
+function pointCount(series: readonly TradeOffSeries[]): number {
+  return series.reduce((sum, s) => sum + s.points.length, 0);
+}
 
 /**
  * The trade-off chart: per test family (model), each visible GPU's serving runs as points of
@@ -50,16 +48,8 @@ const X_KEY = 'request_throughput';
  * both values are left out; several runs of one GPU and QPS are averaged.
  */
 export function tradeOffChart(view: ResultsView, yKey: string): TradeOffData {
-  const gpus = chartGpus(view.index);
-  const families = servingPairSums(view, X_KEY, yKey);
-
-  const used = new Set<number>();
-  const panels: TradeOffPanel[] = [];
-  for (const [key, family] of families) {
-    const series: TradeOffSeries[] = [];
-    for (const [code, byQps] of [...family.gpus].sort((a, b) => a[0] - b[0])) {
-      const gpu = gpus[code];
-      if (gpu === undefined) continue;
+  const { gpus, panels, omittedPanels } = servingSmallMultiples(view, [X_KEY, yKey], {
+    series: (gpu, byQps) => {
       const points: TradeOffPoint[] = [];
       for (const [qps, sums] of [...byQps].sort((a, b) => a[0] - b[0])) {
         const xMark = sums.first.value();
@@ -67,22 +57,18 @@ export function tradeOffChart(view: ResultsView, yKey: string): TradeOffData {
         if (xMark === null || yMark === null) continue;
         points.push({ qps, x: xMark.value, y: yMark.value, xMark, yMark });
       }
-      if (points.length === 0) continue;
-      used.add(code);
-      series.push({ gpu, points, frontier: paretoFrontier(points) });
-    }
-    if (series.length > 0) panels.push({ key, label: family.label, series });
-  }
-
-  const marksPerPanel = Math.max(
-    1,
-    ...panels.map((panel) => panel.series.reduce((sum, s) => sum + s.points.length, 0)),
-  );
-  const fit = Math.min(MAX_SMALL_CHARTS, groupsWithinBudget(panels.length, marksPerPanel));
+      if (points.length === 0) return null;
+      const series: TradeOffSeries = { gpu, points, frontier: paretoFrontier(points) };
+      return series;
+    },
+    panel: (family, series): TradeOffPanel => ({ ...family, series }),
+    // The densest panel's points.
+    marksPerPanel: (all) => Math.max(1, ...all.map((panel) => pointCount(panel.series))),
+  });
   // A single dense panel may still exceed the budget: thin each series, keeping its frontier.
   let thinnedPoints = 0;
-  const shown = panels.slice(0, fit).map((panel) => {
-    const total = panel.series.reduce((sum, s) => sum + s.points.length, 0);
+  const shown = panels.map((panel): TradeOffPanel => {
+    const total = pointCount(panel.series);
     if (total <= POINT_BUDGET) return panel;
     return {
       ...panel,
@@ -95,18 +81,40 @@ export function tradeOffChart(view: ResultsView, yKey: string): TradeOffData {
       }),
     };
   });
-  const x = describeMetric(X_KEY);
-  const y = describeMetric(yKey);
   return {
-    xKey: X_KEY,
-    xLabel: 'Achieved throughput',
-    xUnit: x.unit,
-    yKey,
-    yLabel: y.label,
-    yUnit: y.unit,
-    gpus: gpus.filter((_, code) => used.has(code)),
+    // The frontier is of more x and less y, whatever the metrics' own descriptions say.
+    x: { ...plottedMetric(X_KEY, 'Achieved throughput'), direction: 'higher' },
+    y: { ...plottedMetric(yKey), direction: 'lower' },
+    gpus,
     panels: shown,
-    omittedPanels: panels.length - shown.length,
+    omittedPanels,
     thinnedPoints,
   };
+}
+
+/**
+ * The top each axis (from 0) must reach: the largest achieved rate and latency of any GPU in the
+ * panel, drawn or not, so turning a GPU off in the legend keeps the axes still.
+ */
+export function tradeOffTops(panel: TradeOffPanel): { readonly x: number; readonly y: number } {
+  let x = 0;
+  let y = 0;
+  for (const entry of panel.series) {
+    for (const point of entry.points) {
+      x = Math.max(x, point.x);
+      y = Math.max(y, point.y);
+    }
+  }
+  return { x, y };
+}
+
+/** One point of a panel, with its GPU. */
+export interface TradeOffPanelPoint {
+  readonly gpu: ChartGpu;
+  readonly point: TradeOffPoint;
+}
+
+/** Every point of some series, in the order the keyboard walks them: GPU by GPU, QPS ascending. */
+export function tradeOffPanelPoints(series: readonly TradeOffSeries[]): TradeOffPanelPoint[] {
+  return series.flatMap((entry) => entry.points.map((point) => ({ gpu: entry.gpu, point })));
 }

@@ -192,3 +192,15 @@ export function rowGpus(row: CompareRow): {
     candidate: row.candidate === null ? null : gpuLabel(row.candidate.gpu),
   };
 }
+
+/**
+ * A row's GPU in words, as the table, the markdown and the one-sided lists write it: one label
+ * when both sides agree (or one side lacks the test), `8×H100 → 8×H200` when they differ.
+ */
+export function rowGpuText(row: CompareRow): string {
+  const { baseline, candidate } = rowGpus(row);
+  if (baseline === null || candidate === null || baseline === candidate) {
+    return baseline ?? candidate ?? '';
+  }
+  return `${baseline} → ${candidate}`;
+}

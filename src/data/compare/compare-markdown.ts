@@ -4,9 +4,8 @@
  */
 import { formatRatio } from '../charts/chart-summaries';
 import { formatMetricValue, metricHeader } from '../format';
-import { SUITES } from '../results/result-model';
-import { rowGpus, type CompareRow } from './align-results';
-import { metricEntries, type Comparison, type MetricEntry } from './compare-summary';
+import { rowGpuText } from './align-results';
+import { metricEntries, suiteGeomeans, type Comparison, type MetricEntry } from './compare-summary';
 import { sortEntriesByHarm } from './harm-order';
 import { formatChange } from './metric-verdict';
 import type { ThresholdSpec } from './thresholds';
@@ -83,21 +82,11 @@ export function summaryLine(comparison: Pick<Comparison, 'summary'>): string {
  * over the suites that have one; null when none has.
  */
 function geomeanLine(comparison: Pick<Comparison, 'summary'>): string | null {
-  const parts = SUITES.flatMap((suite) => {
-    const geomean = comparison.summary.geomeans[suite];
-    return geomean === null ? [] : [`${suite} ${formatRatio(geomean.ratio)}`];
-  });
+  const parts = suiteGeomeans(comparison.summary).map(
+    ({ suite, geomean }) => `${suite} ${formatRatio(geomean.ratio)}`,
+  );
   if (parts.length === 0) return null;
   return `Geometric mean, candidate vs baseline (above 1× is better): ${parts.join(', ')}.`;
-}
-
-/** The GPU cell: one label when both sides agree, `8×H100 → 8×H200` when they differ. */
-function gpuCell(row: CompareRow): string {
-  const { baseline, candidate } = rowGpus(row);
-  if (baseline === null || candidate === null || baseline === candidate) {
-    return baseline ?? candidate ?? '';
-  }
-  return `${baseline} → ${candidate}`;
 }
 
 const TABLE_HEAD = [
@@ -108,7 +97,7 @@ const TABLE_HEAD = [
 function tableRow({ row, metric }: MetricEntry): string {
   const cells = [
     escapeMarkdownText(row.label),
-    escapeMarkdownText(gpuCell(row)),
+    escapeMarkdownText(rowGpuText(row)),
     escapeMarkdownText(metricHeader(metric.key)),
     formatMetricValue(metric.key, metric.baseline),
     formatMetricValue(metric.key, metric.candidate),

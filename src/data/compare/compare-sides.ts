@@ -1,5 +1,6 @@
 /** The two sides of a comparison: a loaded dataset or every loaded result of one GPU. */
 import { gpuLabel } from '../gpu';
+import { distinctGpuLabels } from '../results/dataset';
 import type { BenchmarkResult, Dataset } from '../results/result-model';
 
 /** What one side of a comparison is: one loaded dataset, or every loaded result of one GPU. */
@@ -49,4 +50,46 @@ export function sidesIgnoreGpu(baseline: CompareSide, candidate: CompareSide): b
 export function compareSideLabel(side: CompareSide, datasets: readonly Dataset[]): string {
   if (side.kind === 'gpu') return side.gpu;
   return datasets.find((dataset) => dataset.id === side.id)?.label ?? side.id;
+}
+
+/** Whether two sides are the same one (then every metric is within noise). */
+export function sameCompareSide(a: CompareSide | null, b: CompareSide | null): boolean {
+  return a !== null && b !== null && compareSideParam(a) === compareSideParam(b);
+}
+
+/** A side as its select lists it: the value a link writes and what people read. */
+export interface CompareSideOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** The sides to pick from: every loaded dataset by its label, then every GPU (`GPU: 8×H100`). */
+export function compareSideOptions(
+  datasets: readonly Pick<Dataset, 'id' | 'label'>[],
+  gpus: readonly { readonly value: string; readonly label: string }[],
+): { readonly datasets: CompareSideOption[]; readonly gpus: CompareSideOption[] } {
+  return {
+    datasets: datasets.map((dataset) => ({ value: dataset.id, label: dataset.label })),
+    gpus: gpus.map((gpu) => ({
+      value: compareSideParam({ kind: 'gpu', gpu: gpu.value }),
+      label: `GPU: ${gpu.label}`,
+    })),
+  };
+}
+
+/**
+ * The GPUs to compare instead, when each side's results are of one GPU: two single-GPU runs
+ * that share no test were most likely meant as one GPU against the other. Null otherwise.
+ */
+export function singleGpuPair(
+  baseline: readonly BenchmarkResult[],
+  candidate: readonly BenchmarkResult[],
+): { readonly baseline: string; readonly candidate: string } | null {
+  const baselineGpus = distinctGpuLabels(baseline);
+  const candidateGpus = distinctGpuLabels(candidate);
+  const [baselineGpu] = baselineGpus;
+  const [candidateGpu] = candidateGpus;
+  if (baselineGpus.length !== 1 || candidateGpus.length !== 1) return null;
+  if (baselineGpu === undefined || candidateGpu === undefined) return null;
+  return { baseline: baselineGpu, candidate: candidateGpu };
 }

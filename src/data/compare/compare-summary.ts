@@ -3,7 +3,7 @@
  * change per suite; and the whole comparison the compare view shows.
  */
 import { geometricMean, speedupRatio } from '../charts/speedup';
-import type { BenchmarkResult, Suite } from '../results/result-model';
+import { SUITES, type BenchmarkResult, type Suite } from '../results/result-model';
 import { alignResults, type CompareOptions, type CompareRow } from './align-results';
 import { harm, type MetricComparison, type Verdict } from './metric-verdict';
 import { normalizeThresholds, type ThresholdSpec } from './thresholds';
@@ -113,6 +113,27 @@ export function summarizeComparison(rows: readonly CompareRow[]): CompareSummary
   };
 }
 
+/** The suites that have a geometric mean, in suite order (latency, throughput, serving). */
+export function suiteGeomeans(
+  summary: Pick<CompareSummary, 'geomeans'>,
+): { readonly suite: Suite; readonly geomean: SuiteGeomean }[] {
+  return SUITES.flatMap((suite) => {
+    const geomean = summary.geomeans[suite];
+    return geomean === null ? [] : [{ suite, geomean }];
+  });
+}
+
+/** The tests only one side has: those only the baseline has, and those only the candidate has. */
+export function oneSidedRows(rows: readonly CompareRow[]): {
+  readonly baseline: readonly CompareRow[];
+  readonly candidate: readonly CompareRow[];
+} {
+  return {
+    baseline: rows.filter((row) => row.presence === 'missing in candidate'),
+    candidate: rows.filter((row) => row.presence === 'missing in baseline'),
+  };
+}
+
 /** A whole comparison: rows, summary, and the settings it was made with. */
 export interface Comparison {
   readonly rows: readonly CompareRow[];
@@ -131,4 +152,22 @@ export function compareResults(
   const ignoreGpu = options.ignoreGpu === true;
   const rows = alignResults(baseline, candidate, { ignoreGpu, threshold: thresholds });
   return { rows, summary: summarizeComparison(rows), thresholds, ignoreGpu };
+}
+
+/**
+ * Whether two sides with results share no test at all: then results pair up on nothing, usually
+ * because two runs of different GPUs were picked where their GPUs were meant. A comparison that
+ * leaves the GPU out already pairs across GPUs, so it never counts.
+ */
+export function sharesNoTest(
+  comparison: Pick<Comparison, 'ignoreGpu' | 'summary'>,
+  baselineResults: number,
+  candidateResults: number,
+): boolean {
+  return (
+    !comparison.ignoreGpu &&
+    comparison.summary.tests.compared === 0 &&
+    baselineResults > 0 &&
+    candidateResults > 0
+  );
 }

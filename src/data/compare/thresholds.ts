@@ -32,6 +32,16 @@ export function isValidThreshold(value: unknown): value is number {
   );
 }
 
+/**
+ * A threshold typed into a field: the number when it is a valid threshold, null when the text is
+ * empty or not one (`abc`, `-1`, above MAX_THRESHOLD), so the field can keep it as typed.
+ */
+export function parseThreshold(text: string): number | null {
+  if (text.trim() === '') return null;
+  const value = Number(text);
+  return isValidThreshold(value) ? value : null;
+}
+
 function validEntries(record: Readonly<Record<string, number>> | undefined): [string, number][] {
   if (record === undefined) return [];
   return Object.entries(record).filter(

@@ -102,6 +102,11 @@ export interface HistoryData {
   readonly compared: number;
 }
 
+/** Whether the history has a line to draw: at least one test, across at least two runs. */
+export function historyHasLines(data: Pick<HistoryData, 'runs' | 'series'>): boolean {
+  return data.series.length > 0 && data.runs.length >= 2;
+}
+
 function uniqueLabels(labels: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);

@@ -92,3 +92,18 @@ export function moveRun(shown: readonly string[], id: string, delta: -1 | 1): st
   order[to] = id;
   return order;
 }
+
+/**
+ * The user's order after moving one run of the shown order by `delta`: the shown runs in their new
+ * order, then the runs placed before that are not shown now (another metric or test may show them
+ * again), so placing one run never forgets where the others were put.
+ */
+export function orderAfterMove(
+  current: readonly string[],
+  shown: readonly string[],
+  id: string,
+  delta: -1 | 1,
+): string[] {
+  const moved = moveRun(shown, id, delta);
+  return [...moved, ...current.filter((other) => !moved.includes(other))];
+}

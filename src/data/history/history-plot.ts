@@ -1,5 +1,5 @@
 /** What the History chart plots: one row per run, and the round-ticked axis of changes. */
-import type { HistoryData, HistorySeries } from './history-data';
+import type { HistoryData, HistoryPoint, HistorySeries } from './history-data';
 
 /** What the y axis shows: the values, or each value's change from the baseline in percent. */
 export type HistoryScale = 'value' | 'change';
@@ -19,6 +19,20 @@ export function historyChartRows(data: HistoryData, scale: HistoryScale): Histor
     }
     return row as HistoryChartRow;
   });
+}
+
+/**
+ * The largest value of any test in any run, the top the value axis (from 0) must reach. Over
+ * every test, shown or not, so turning a line off in the legend keeps the axis still.
+ */
+export function historyValueTop(data: {
+  readonly series: readonly { readonly points: readonly Pick<HistoryPoint, 'value'>[] }[];
+}): number {
+  let top = 0;
+  for (const line of data.series) {
+    for (const point of line.points) if (point.value !== null) top = Math.max(top, point.value);
+  }
+  return top;
 }
 
 /** A y axis: its domain and round ticks. */

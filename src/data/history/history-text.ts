@@ -1,9 +1,14 @@
 /** The words around the History chart: its summary, why it is empty, and its table cells. */
 import { formatChange } from '../compare/metric-verdict';
 import { formatMetricValue, metricHeader } from '../format';
-import { directionText } from '../metrics';
-import type { HistoryData, HistoryPoint } from './history-data';
-import type { HistoryOrdering } from './history-order';
+import { metricInWords, plural } from '../charts/chart-summaries';
+import {
+  historyHasLines,
+  type HistoryData,
+  type HistoryPoint,
+  type HistoryRun,
+} from './history-data';
+import { formatHistoryDate, type HistoryOrdering } from './history-order';
 import type { HistoryEmptyReason } from './history-source';
 
 /** The change of a point as a table cell: `Baseline`, `+12.3% (worse)`, `-4.0% (better)`, `—`. */
@@ -12,10 +17,6 @@ export function historyChangeText(point: HistoryPoint): string {
   const change = formatChange(point.changePct);
   if (point.changePct === null || point.worse === null || change === '0.0%') return change;
   return `${change} (${point.worse ? 'worse' : 'better'})`;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
 const ORDER_WORDS: Readonly<Record<HistoryOrdering, string>> = {
@@ -30,9 +31,8 @@ const ORDER_WORDS: Readonly<Record<HistoryOrdering, string>> = {
  * serving_llama8B_tp1_sharegpt_qps_inf in nightly-c.md.`
  */
 export function historySummary(data: HistoryData): string {
-  const unitParts = [data.unit, directionText(data.direction)].filter((part) => part !== '');
-  const metric = unitParts.length === 0 ? data.label : `${data.label} (${unitParts.join(', ')})`;
-  if (data.series.length === 0 || data.runs.length < 2) {
+  const metric = metricInWords(data);
+  if (!historyHasLines(data)) {
     return `No two datasets on ${data.gpu} have ${data.label} values for the same test.`;
   }
   const tests =
@@ -51,6 +51,33 @@ export function historySummary(data: HistoryData): string {
       ? ''
       : ` (${data.drift.worse ? 'worse' : 'better'})`;
   return `${head}${baseline}. Largest drift ${formatChange(data.drift.changePct)}${verdict}: ${data.drift.series.label} in ${data.drift.run.label}.`;
+}
+
+const ORDER_PHRASES: Readonly<Record<HistoryOrdering, string>> = {
+  date: 'in the order of the dates their files give',
+  user: 'in the order set below (these files give no date)',
+  mixed: 'runs with a date in date order, the others where they are set below',
+};
+
+/** How the chart's description says the runs are ordered, pointing at the order list below it. */
+export function historyOrderPhrase(ordering: HistoryOrdering): string {
+  return ORDER_PHRASES[ordering];
+}
+
+/** Why a history of a GPU has no line to draw (see historyHasLines), for one test or all. */
+export function historyNoLinesText(
+  data: Pick<HistoryData, 'gpu' | 'label'>,
+  testKey: string | null,
+): string {
+  return `Fewer than two datasets on ${data.gpu} have ${data.label} values for ${testKey === null ? 'these tests' : 'this test'}.`;
+}
+
+/** A run as a tooltip heads it: `Nightly 19 · 2024-09-19 02:00 · Baseline`. */
+export function historyRunHeading(run: HistoryRun, baselineId: string | null): string {
+  const parts = [run.label];
+  if (run.date !== null) parts.push(formatHistoryDate(run.date));
+  if (run.id === baselineId) parts.push('Baseline');
+  return parts.join(' · ');
 }
 
 /** Why there is no history, in words a person can act on. */

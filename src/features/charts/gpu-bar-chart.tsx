@@ -12,12 +12,13 @@ import {
 } from 'recharts';
 import {
   barChartRows,
+  barValueTop,
+  whiskerStat,
   WHISKER_SUFFIX,
   type BarChartData,
   type BarChartRow,
 } from '../../data/charts/bar-charts';
 import type { ChartGpu } from '../../data/charts/chart-gpus';
-import { describeMetric } from '../../data/metrics';
 import { axisTitle, markSource, valueScale, valueWithUnit } from '../../ui/chart-text';
 import { useValueAxisLabel } from '../../ui/use-axis-label';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
@@ -112,15 +113,6 @@ function BarLayer({ rows, gpus, palette, whiskers }: BarLayerProps) {
   );
 }
 
-/** The largest bar or whisker, so the value axis never cuts a whisker off. */
-function valueAxisTop(data: BarChartData): number {
-  let top = 0;
-  for (const group of data.groups) {
-    for (const bar of group.bars.values()) top = Math.max(top, bar.value, bar.whisker ?? 0);
-  }
-  return top;
-}
-
 interface GpuBarChartProps {
   readonly data: BarChartData;
   readonly palette: ChartPalette;
@@ -145,8 +137,7 @@ export function GpuBarChart({ data, palette, off, width, height }: GpuBarChartPr
     [data],
   );
   const shown = data.gpus.filter((gpu) => !off.has(gpu.key));
-  const whiskerLabel =
-    data.whiskerKey === null ? null : describeMetric(data.whiskerKey).label.split(' ')[0];
+  const whiskerLabel = whiskerStat(data);
 
   const renderTooltip = ({ active, activeIndex }: TooltipContentProps) => {
     const index = Number(activeIndex);
@@ -219,7 +210,7 @@ export function GpuBarChart({ data, palette, off, width, height }: GpuBarChartPr
     -4,
     12,
   );
-  const scale = useMemo(() => valueScale(valueAxisTop(data)), [data]);
+  const scale = useMemo(() => valueScale(barValueTop(data)), [data]);
   return (
     <ComposedChart
       width={width}

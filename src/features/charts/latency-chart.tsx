@@ -1,15 +1,19 @@
 import { useMemo, useState } from 'react';
-import { latencyBars, type LatencyStat } from '../../data/charts/bar-charts';
+import {
+  LATENCY_STAT_LABELS,
+  LATENCY_STATS,
+  latencyBars,
+  type LatencyStat,
+} from '../../data/charts/bar-charts';
 import type { ResultsView } from '../../data/results/results-view';
 import { OptionGroup, type Option } from '../../ui/option-group';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { GpuBarFigure } from './gpu-bar-figure';
 
-const STATS: readonly Option<LatencyStat>[] = [
-  { value: 'mean', label: 'Mean' },
-  { value: 'median', label: 'Median' },
-  { value: 'p99', label: 'P99' },
-];
+const STATS: readonly Option<LatencyStat>[] = LATENCY_STATS.map((value) => ({
+  value,
+  label: LATENCY_STAT_LABELS[value],
+}));
 
 /** Latency per test, one bar per visible GPU; mean shows the p99 as a whisker. */
 export function LatencyChart({ view, palette }: { view: ResultsView; palette: ChartPalette }) {

@@ -1,17 +1,13 @@
-import { useState } from 'react';
-import type { LatencyStat } from '../../data/charts/bar-charts';
-import type { ServingMetricChoice } from '../../data/charts/serving-metrics';
+import { useMemo, useState } from 'react';
+import { LATENCY_STAT_LABELS, type LatencyStat } from '../../data/charts/bar-charts';
+import { plottedServingKey, type ServingMetricChoice } from '../../data/charts/serving-metrics';
 import { ChartSelect } from '../../ui/chart-select';
 import { OptionGroup, type Option } from '../../ui/option-group';
 
-const STAT_LABELS: Readonly<Record<LatencyStat, string>> = {
-  mean: 'Mean',
-  median: 'Median',
-  p99: 'P99',
-};
-
 /** The metric and statistic chosen, as MetricStatControls takes them. */
 export interface MetricStat {
+  /** The serving metrics the data offers. */
+  readonly choices: readonly ServingMetricChoice[];
   /** The choice in effect: the chosen one, else the first there is. */
   readonly choice: ServingMetricChoice | undefined;
   readonly onChoice: (id: string) => void;
@@ -19,22 +15,33 @@ export interface MetricStat {
   readonly onStat: (stat: LatencyStat) => void;
 }
 
-/** A chart's metric and statistic, starting at `id` and `stat`. */
-export function useMetricStat(
-  choices: readonly ServingMetricChoice[],
-  id: string,
-  initialStat: LatencyStat,
-): MetricStat {
-  const [chosen, setChosen] = useState(id);
-  const [stat, setStat] = useState(initialStat);
+/** Where a chart's metric starts, and the key it plots when the data offers no choice. */
+interface MetricStart {
+  readonly id: string;
+  readonly stat: LatencyStat;
+  readonly fallbackKey: string;
+}
+
+/**
+ * A chart's serving metric and statistic, among the choices `choicesOf` finds in the loaded
+ * serving metric keys, starting at `start`; with the metric key they plot.
+ */
+export function useServingMetric(
+  metricKeys: readonly string[],
+  choicesOf: (metricKeys: readonly string[]) => ServingMetricChoice[],
+  start: MetricStart,
+): MetricStat & { readonly metricKey: string } {
+  const choices = useMemo(() => choicesOf(metricKeys), [choicesOf, metricKeys]);
+  const [chosen, setChosen] = useState(start.id);
+  const [stat, setStat] = useState(start.stat);
   const choice = choices.find((entry) => entry.id === chosen) ?? choices[0];
-  return { choice, onChoice: setChosen, stat, onStat: setStat };
+  const metricKey = plottedServingKey(choice, stat, start.fallbackKey);
+  return { choices, choice, onChoice: setChosen, stat, onStat: setStat, metricKey };
 }
 
 interface MetricStatControlsProps extends MetricStat {
   /** The select's label: `Metric`, `Response time`. */
   readonly label: string;
-  readonly choices: readonly ServingMetricChoice[];
 }
 
 /** A serving metric to plot and, for metrics with several, its statistic (mean, median, p99). */
@@ -48,7 +55,7 @@ export function MetricStatControls({
 }: MetricStatControlsProps) {
   const stats: Option<LatencyStat>[] = (choice?.stats ?? []).map((value) => ({
     value,
-    label: STAT_LABELS[value],
+    label: LATENCY_STAT_LABELS[value],
   }));
   return (
     <>

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
+import { servingNotices } from '../../data/charts/chart-notices';
 import { servingSummary } from '../../data/charts/chart-summaries';
-import { servingChart } from '../../data/charts/serving-charts';
-import { servingMetricChoices, servingMetricKey } from '../../data/charts/serving-metrics';
+import { joinNotices } from '../../ui/chart-text';
+import { plotsAchievedRate, servingChart } from '../../data/charts/serving-charts';
+import { servingMetricChoices } from '../../data/charts/serving-metrics';
 import type { ResultsView } from '../../data/results/results-view';
-import { ChartFigure } from '../../ui/chart-figure';
 import type { ChartPalette } from '../../ui/use-chart-palette';
-import { useSeriesToggle } from '../../ui/use-series-toggle';
-import { MetricStatControls, useMetricStat } from './metric-stat-controls';
-import { SmallMultiples } from './small-multiples';
+import { MetricStatControls, useServingMetric } from './metric-stat-controls';
+import { SmallMultiplesFigure } from './small-multiples';
 import { ServingPanelChart } from './serving-panel';
 import { ServingDataTable } from './serving-data-table';
 
@@ -15,30 +15,24 @@ const TITLE = 'Serving metrics against offered QPS';
 
 /** The serving chart: a metric picker, then one small chart per model of that metric against QPS. */
 export function ServingChart({ view, palette }: { view: ResultsView; palette: ChartPalette }) {
-  const choices = useMemo(
-    () => servingMetricChoices(view.index.metricKeys.serving),
-    [view.index.metricKeys.serving],
-  );
-  const metric = useMetricStat(choices, 'ttft', 'mean');
-  const { off, toggle } = useSeriesToggle();
-  const metricKey =
-    metric.choice === undefined
-      ? 'request_throughput'
-      : servingMetricKey(metric.choice, metric.stat);
-  const data = useMemo(() => servingChart(view, metricKey), [view, metricKey]);
+  const metric = useServingMetric(view.index.metricKeys.serving, servingMetricChoices, {
+    id: 'ttft',
+    stat: 'mean',
+    fallbackKey: 'request_throughput',
+  });
+  const data = useMemo(() => servingChart(view, metric.metricKey), [view, metric.metricKey]);
 
   return (
-    <ChartFigure
+    <SmallMultiplesFigure
       id="serving"
       title={TITLE}
       description="One small chart per model, one line per GPU, offered QPS from 1 to all requests at once. A ring marks where a GPU saturates: its achieved req/s falls below 90% of the offered rate."
-      controls={<MetricStatControls label="Metric" choices={choices} {...metric} />}
+      controls={<MetricStatControls label="Metric" {...metric} />}
       palette={palette}
-      legend={{ gpus: data.gpus, off, onToggle: toggle }}
       legendNote={
         <p className="legend-note">
           <span className="saturation-key" aria-hidden="true" /> saturation point
-          {data.metricKey === 'request_throughput' && (
+          {plotsAchievedRate(data) && (
             <>
               {' · '}
               <span className="offered-key" aria-hidden="true" /> offered QPS
@@ -47,20 +41,12 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
         </p>
       }
       summary={servingSummary(data)}
-      notice={
-        data.omittedPanels > 0
-          ? `Showing ${data.panels.length} models; ${data.omittedPanels} more are left out to keep the charts fast. Narrow the Model filter to see them.`
-          : null
-      }
+      notice={joinNotices(servingNotices(data))}
       renderData={() => <ServingDataTable data={data} title={TITLE} />}
-      wide
-    >
-      <SmallMultiples
-        panels={data.panels}
-        renderPanel={(panel, width) => (
-          <ServingPanelChart data={data} panel={panel} palette={palette} off={off} width={width} />
-        )}
-      />
-    </ChartFigure>
+      data={data}
+      renderPanel={(panel, width, off) => (
+        <ServingPanelChart data={data} panel={panel} palette={palette} off={off} width={width} />
+      )}
+    />
   );
 }

@@ -1,18 +1,6 @@
-import { createContext, useContext } from 'react';
 import type { QpsAxisRow } from '../../data/charts/qps-axis';
 import type { ServingChartData, ServingLine, ServingPanel } from '../../data/charts/serving-charts';
-import type { ChartPalette } from '../../ui/use-chart-palette';
-
-/** The largest value (and offered rate, when drawn) the value axis must show. */
-export function valueAxisTop(panel: ServingPanel, showOffered: boolean): number {
-  let top = 0;
-  for (const line of panel.lines)
-    for (const mark of line.points.values()) top = Math.max(top, mark.value);
-  if (showOffered) {
-    for (const qps of panel.qpsAxis) if (Number.isFinite(qps)) top = Math.max(top, qps);
-  }
-  return top;
-}
+import { panelStateContext, type SmallChartState } from './panel-state';
 
 export const AXIS_PADDING = { left: 14, right: 34 };
 /** Lines with up to this many QPS values get a dot at each. */
@@ -34,23 +22,12 @@ export function qpsTicks(rows: readonly QpsAxisRow[], width: number): string[] {
 }
 
 /** What changes in a small chart when the metric, filters or legend change. */
-export interface PanelState {
-  readonly data: ServingChartData;
-  readonly panel: ServingPanel;
+export interface PanelState extends SmallChartState<ServingChartData, ServingPanel> {
+  /** The lines of the GPUs the legend leaves on. */
   readonly lines: readonly ServingLine[];
-  readonly palette: ChartPalette;
+  /** Whether the achieved rate is plotted, so the offered rate is drawn with it. */
   readonly isRate: boolean;
 }
 
-/**
- * The changing parts of a small chart read their state from here, so a new metric re-renders
- * the value axis, tooltip and lines, not the chart itself: re-rendering a recharts chart makes it
- * re-derive all its state, which at six small charts costs more than drawing 2,000 points.
- */
-export const PanelStateContext = createContext<PanelState | null>(null);
-
-export function usePanelState(): PanelState {
-  const state = useContext(PanelStateContext);
-  if (state === null) throw new Error('a serving chart part outside its chart');
-  return state;
-}
+/** A new metric re-renders the value axis, tooltip and lines from here, not the chart. */
+export const [PanelStateContext, usePanelState] = panelStateContext<PanelState>('serving chart');

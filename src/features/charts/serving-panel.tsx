@@ -1,7 +1,11 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis } from 'recharts';
 import { qpsAxisRows } from '../../data/charts/qps-axis';
-import type { ServingChartData, ServingPanel } from '../../data/charts/serving-charts';
+import {
+  plotsAchievedRate,
+  type ServingChartData,
+  type ServingPanel,
+} from '../../data/charts/serving-charts';
 import { plainTick } from './plain-tick';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import {
@@ -29,7 +33,7 @@ export function ServingPanelChart({ data, panel, palette, off, width }: PanelPro
   // only the plotted metric changes (the layer draws the values).
   const axisKey = panel.qpsAxis.join(' ');
   const rows = useMemo(() => qpsAxisRows(axisKey.split(' ').map(Number)), [axisKey]);
-  const isRate = data.metricKey === 'request_throughput';
+  const isRate = plotsAchievedRate(data);
   const state = useMemo<PanelState>(
     () => ({
       data,

@@ -1,4 +1,7 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, type ComponentProps, type ReactNode } from 'react';
+import type { ChartPanel, SmallMultiples as PanelsData } from '../../data/charts/small-multiples';
+import { ChartFigure } from '../../ui/chart-figure';
+import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { ChartMeasure } from './chart-measure';
 
 /** How many small charts sit side by side at a width, and how wide each is (16 px gaps). */
@@ -35,5 +38,30 @@ export function SmallMultiples<P extends { readonly key: string }>({
         );
       }}
     </ChartMeasure>
+  );
+}
+
+type FigureProps = Omit<ComponentProps<typeof ChartFigure>, 'legend' | 'children' | 'wide'>;
+
+interface SmallMultiplesFigureProps<P extends ChartPanel> extends FigureProps {
+  readonly data: PanelsData<P>;
+  /** One panel's small chart at the cell width, without the GPUs turned off in the legend. */
+  readonly renderPanel: (panel: P, width: number, off: ReadonlySet<string>) => ReactNode;
+}
+
+/** A wide chart frame of small charts, one per model, with a legend of the GPUs drawn in them. */
+export function SmallMultiplesFigure<P extends ChartPanel>({
+  data,
+  renderPanel,
+  ...figure
+}: SmallMultiplesFigureProps<P>) {
+  const { off, toggle } = useSeriesToggle();
+  return (
+    <ChartFigure {...figure} legend={{ gpus: data.gpus, off, onToggle: toggle }} wide>
+      <SmallMultiples
+        panels={data.panels}
+        renderPanel={(panel, width) => renderPanel(panel, width, off)}
+      />
+    </ChartFigure>
   );
 }

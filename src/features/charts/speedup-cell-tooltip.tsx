@@ -1,10 +1,18 @@
 import type { ChartGpu } from '../../data/charts/chart-gpus';
 import { formatRatio } from '../../data/charts/chart-summaries';
+import type { SpeedupRow } from '../../data/charts/speedup';
 import { describeMetric } from '../../data/metrics';
 import { markSource, valueWithUnit } from '../../ui/chart-text';
 import { TooltipBox } from '../../ui/chart-tooltip';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
-import type { Hovered } from './speedup-layout';
+
+/** The cell under the pointer: its test and GPU, and the pixel its tooltip hangs from. */
+export interface Hovered {
+  readonly row: SpeedupRow;
+  readonly gpu: ChartGpu;
+  readonly x: number;
+  readonly y: number;
+}
 
 /** The tooltip of the cell under the pointer: the ratio, both values and where they come from. */
 export function SpeedupCellTooltip({

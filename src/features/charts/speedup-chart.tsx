@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
+import { speedupNotices } from '../../data/charts/chart-notices';
 import { speedupSummary } from '../../data/charts/chart-summaries';
-import { servingMetricChoices } from '../../data/charts/serving-metrics';
+import { optionInEffect, servingMetricOptions } from '../../data/charts/serving-metrics';
 import { speedupMatrix } from '../../data/charts/speedup';
-import { describeMetric } from '../../data/metrics';
 import type { ResultsView } from '../../data/results/results-view';
 import { ChartFigure } from '../../ui/chart-figure';
 import { ChartMeasure } from './chart-measure';
 import type { ChartPalette } from '../../ui/use-chart-palette';
-import { ChartSelect, type ChartSelectOption } from '../../ui/chart-select';
+import { ChartSelect } from '../../ui/chart-select';
 import { joinNotices } from '../../ui/chart-text';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { SpeedupHeatmap } from './speedup-heatmap';
@@ -15,30 +15,16 @@ import { SpeedupDataTable } from './speedup-data-table';
 
 const TITLE = 'Speedup over a reference GPU';
 
-/** Serving metrics the matrix can compare serving tests by, flattened with their statistic. */
-function servingOptions(metricKeys: readonly string[]): ChartSelectOption[] {
-  return servingMetricChoices(metricKeys).flatMap((choice) =>
-    choice.stats.length === 0
-      ? [{ value: choice.id, label: choice.label }]
-      : choice.stats.map((stat) => ({
-          value: `${choice.id}_${stat}`,
-          label: describeMetric(`${choice.id}_${stat}`).label,
-        })),
-  );
-}
-
 /** The GPU speedup matrix: pick a reference GPU; every other visible GPU's ratio per test. */
 export function SpeedupChart({ view, palette }: { view: ResultsView; palette: ChartPalette }) {
   const options = useMemo(
-    () => servingOptions(view.index.metricKeys.serving),
+    () => servingMetricOptions(view.index.metricKeys.serving),
     [view.index.metricKeys.serving],
   );
   const [baselineChoice, setBaselineChoice] = useState<string | null>(null);
   const [servingChoice, setServingChoice] = useState('request_throughput');
   const { off, toggle } = useSeriesToggle();
-  const servingMetric = options.some((option) => option.value === servingChoice)
-    ? servingChoice
-    : (options[0]?.value ?? 'request_throughput');
+  const servingMetric = optionInEffect(options, servingChoice, 'request_throughput');
   const matrix = useMemo(
     () => speedupMatrix(view, { baseline: baselineChoice, servingMetric }),
     [view, baselineChoice, servingMetric],
@@ -70,13 +56,7 @@ export function SpeedupChart({ view, palette }: { view: ResultsView; palette: Ch
       palette={palette}
       legend={{ gpus: matrix.candidates, off, onToggle: toggle }}
       summary={summary}
-      notice={joinNotices([
-        matrix.omittedRows > 0 &&
-          `Showing the first ${matrix.rows.length} tests; ${matrix.omittedRows} more are left out of the drawing (the geometric means include them).`,
-        matrix.testsWithoutBaseline > 0 &&
-          matrix.baseline !== null &&
-          `${matrix.testsWithoutBaseline} tests shown have no ${matrix.baseline.label} result and have no row.`,
-      ])}
+      notice={joinNotices(speedupNotices(matrix))}
       renderData={() => <SpeedupDataTable matrix={matrix} columns={columns} title={TITLE} />}
       wide
     >

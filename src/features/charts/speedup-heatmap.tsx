@@ -6,7 +6,6 @@ import { mixColors, readableOn } from './color-mix';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
 import { shortenMiddle } from './wrap-label';
 import {
-  type Hovered,
   matrixLayout,
   fitText,
   scaleCaption,
@@ -18,7 +17,7 @@ import {
   TINT_STEPS,
   LABELLED_CELLS,
 } from './speedup-layout';
-import { SpeedupCellTooltip } from './speedup-cell-tooltip';
+import { SpeedupCellTooltip, type Hovered } from './speedup-cell-tooltip';
 
 interface MatrixProps {
   readonly matrix: SpeedupMatrix;

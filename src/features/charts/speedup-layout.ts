@@ -1,6 +1,3 @@
-import type { ChartGpu } from '../../data/charts/chart-gpus';
-import type { SpeedupRow } from '../../data/charts/speedup';
-
 export const ROW_HEIGHT = 26;
 export const HEADER_HEIGHT = 44;
 export const SCALE_HEIGHT = 44;
@@ -56,13 +53,6 @@ export function fitText(text: string, width: number): string {
 export function scaleCaption(width: number): string {
   const captions = ['Colour: slower ← 1× → faster (above 1× is faster)', 'slower ← 1× → faster'];
   return captions.find((caption) => fitText(caption, width) === caption) ?? 'Colour';
-}
-
-export interface Hovered {
-  readonly row: SpeedupRow;
-  readonly gpu: ChartGpu;
-  readonly x: number;
-  readonly y: number;
 }
 
 /** Cells are tinted in steps of an eighth of the scale; all cells of a step share one path. */

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { throughputBars, tokenRateKey, type ThroughputUnit } from '../../data/charts/bar-charts';
+import { throughputBars, throughputUnits, type ThroughputUnit } from '../../data/charts/bar-charts';
 import type { ResultsView } from '../../data/results/results-view';
 import { OptionGroup, type Option } from '../../ui/option-group';
 import type { ChartPalette } from '../../ui/use-chart-palette';
@@ -9,16 +9,13 @@ import { GpuBarFigure } from './gpu-bar-figure';
 export function ThroughputChart({ view, palette }: { view: ResultsView; palette: ChartPalette }) {
   const [unit, setUnit] = useState<ThroughputUnit>('req/s');
   const [perGpu, setPerGpu] = useState(false);
-  const hasTokens = tokenRateKey(view.index.metricKeys.throughput) !== null;
-  const shownUnit: ThroughputUnit = hasTokens ? unit : 'req/s';
+  const offered = throughputUnits(view.index.metricKeys.throughput);
+  const shownUnit: ThroughputUnit = offered.includes(unit) ? unit : 'req/s';
   const data = useMemo(
     () => throughputBars(view, { unit: shownUnit, perGpu }),
     [view, shownUnit, perGpu],
   );
-  const units: Option<ThroughputUnit>[] = [
-    { value: 'req/s', label: 'req/s' },
-    ...(hasTokens ? [{ value: 'tok/s' as const, label: 'tok/s' }] : []),
-  ];
+  const units: Option<ThroughputUnit>[] = offered.map((value) => ({ value, label: value }));
   return (
     <GpuBarFigure
       id="throughput"

@@ -44,28 +44,22 @@ export function TradeOffAxes() {
     }),
     [xTitle, palette.muted],
   );
-  const yLabel = useValueAxisLabel(axisTitle(data.yLabel, data.yUnit, 'lower'), palette.muted);
+  const yLabel = useValueAxisLabel(
+    axisTitle(data.y.label, data.y.unit, data.y.direction),
+    palette.muted,
+  );
+  // Both axes are numbers from 0 on the scale this chart worked out, named after their metric.
+  const valueAxis = (axis: 'x' | 'y') => ({
+    type: 'number' as const,
+    dataKey: axis,
+    ...fixedScale(axes[axis]),
+    name: data[axis].label,
+    stroke: palette.grid,
+  });
   return (
     <>
-      <XAxis
-        type="number"
-        dataKey="x"
-        {...fixedScale(axes.x)}
-        name={data.xLabel}
-        stroke={palette.grid}
-        tick={xTick}
-        label={xLabel}
-      />
-      <YAxis
-        type="number"
-        dataKey="y"
-        {...fixedScale(axes.y)}
-        name={data.yLabel}
-        stroke={palette.grid}
-        tick={yTick}
-        width={Y_AXIS_WIDTH}
-        label={yLabel}
-      />
+      <XAxis {...valueAxis('x')} tick={xTick} label={xLabel} />
+      <YAxis {...valueAxis('y')} tick={yTick} width={Y_AXIS_WIDTH} label={yLabel} />
     </>
   );
 }

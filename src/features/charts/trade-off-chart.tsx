@@ -1,14 +1,13 @@
 import { useMemo } from 'react';
+import { tradeOffNotices } from '../../data/charts/chart-notices';
 import { tradeOffSummary } from '../../data/charts/chart-summaries';
-import { latencyChoices, servingMetricKey } from '../../data/charts/serving-metrics';
+import { latencyChoices } from '../../data/charts/serving-metrics';
 import { tradeOffChart } from '../../data/charts/trade-off';
 import type { ResultsView } from '../../data/results/results-view';
-import { ChartFigure } from '../../ui/chart-figure';
 import { joinNotices } from '../../ui/chart-text';
 import type { ChartPalette } from '../../ui/use-chart-palette';
-import { useSeriesToggle } from '../../ui/use-series-toggle';
-import { MetricStatControls, useMetricStat } from './metric-stat-controls';
-import { SmallMultiples } from './small-multiples';
+import { MetricStatControls, useServingMetric } from './metric-stat-controls';
+import { SmallMultiplesFigure } from './small-multiples';
 import { TradeOffPanelChart } from './trade-off-panel';
 import { TradeOffDataTable } from './trade-off-data-table';
 
@@ -16,39 +15,26 @@ const TITLE = 'Trade-off: achieved rate against response time';
 
 /** Achieved req/s against a chosen latency per GPU and model, with each GPU's Pareto frontier. */
 export function TradeOffChart({ view, palette }: { view: ResultsView; palette: ChartPalette }) {
-  const choices = useMemo(
-    () => latencyChoices(view.index.metricKeys.serving),
-    [view.index.metricKeys.serving],
-  );
-  const metric = useMetricStat(choices, 'ttft', 'p99');
-  const { off, toggle } = useSeriesToggle();
-  const yKey =
-    metric.choice === undefined ? 'ttft_p99' : servingMetricKey(metric.choice, metric.stat);
-  const data = useMemo(() => tradeOffChart(view, yKey), [view, yKey]);
+  const metric = useServingMetric(view.index.metricKeys.serving, latencyChoices, {
+    id: 'ttft',
+    stat: 'p99',
+    fallbackKey: 'ttft_p99',
+  });
+  const data = useMemo(() => tradeOffChart(view, metric.metricKey), [view, metric.metricKey]);
   return (
-    <ChartFigure
+    <SmallMultiplesFigure
       id="trade-off"
       title={TITLE}
       description="Each point is one GPU at one offered QPS: right is more throughput, down is less latency. The line joins each GPU's Pareto frontier, the runs no other run of that GPU beats on both."
-      controls={<MetricStatControls label="Response time" choices={choices} {...metric} />}
+      controls={<MetricStatControls label="Response time" {...metric} />}
       palette={palette}
-      legend={{ gpus: data.gpus, off, onToggle: toggle }}
       summary={tradeOffSummary(data)}
-      notice={joinNotices([
-        data.omittedPanels > 0 &&
-          `${data.omittedPanels} more models are left out to keep the charts fast; narrow the Model filter to see them.`,
-        data.thinnedPoints > 0 &&
-          `${data.thinnedPoints} points are thinned out (frontier points are all kept).`,
-      ])}
+      notice={joinNotices(tradeOffNotices(data))}
       renderData={() => <TradeOffDataTable data={data} title={TITLE} />}
-      wide
-    >
-      <SmallMultiples
-        panels={data.panels}
-        renderPanel={(panel, width) => (
-          <TradeOffPanelChart data={data} panel={panel} palette={palette} off={off} width={width} />
-        )}
-      />
-    </ChartFigure>
+      data={data}
+      renderPanel={(panel, width, off) => (
+        <TradeOffPanelChart data={data} panel={panel} palette={palette} off={off} width={width} />
+      )}
+    />
   );
 }

@@ -16,8 +16,8 @@ export function TradeOffDataTable({ data, title }: { data: TradeOffData; title: 
             panel.label,
             series.gpu.label,
             qpsText(point.qps),
-            valueWithUnit(data.xKey, point.x, data.xUnit),
-            valueWithUnit(data.yKey, point.y, data.yUnit),
+            valueWithUnit(data.x.metricKey, point.x, data.x.unit),
+            valueWithUnit(data.y.metricKey, point.y, data.y.unit),
             frontier.has(point) ? 'yes' : 'no',
             markDatasets(point.yMark),
           ],
@@ -27,13 +27,13 @@ export function TradeOffDataTable({ data, title }: { data: TradeOffData; title: 
   }
   return (
     <DataTable
-      caption={`${title}: ${data.xLabel} (${data.xUnit}) and ${data.yLabel} (${data.yUnit})`}
+      caption={`${title}: ${data.x.label} (${data.x.unit}) and ${data.y.label} (${data.y.unit})`}
       columns={[
         { header: 'Model' },
         { header: 'GPU' },
         { header: 'QPS', numeric: true },
-        { header: `${data.xLabel} (${data.xUnit})`, numeric: true },
-        { header: `${data.yLabel} (${data.yUnit})`, numeric: true },
+        { header: `${data.x.label} (${data.x.unit})`, numeric: true },
+        { header: `${data.y.label} (${data.y.unit})`, numeric: true },
         { header: 'On frontier' },
         { header: 'Source' },
       ]}

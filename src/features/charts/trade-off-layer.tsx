@@ -16,7 +16,7 @@ const HOVER_RADIUS = 24;
  */
 export function TradeOffLayer() {
   const { data, panel, axes, series, points, palette, active, onActive } = usePanelState();
-  const label = `${data.yLabel} against achieved throughput for ${panel.label}`;
+  const label = `${data.y.label} against achieved throughput for ${panel.label}`;
   const area = usePlotArea();
   // Pixel positions and paths, worked out once per drawing (not on every pointer move). Both axes
   // are linear from the domains this chart set, so a point's pixel is plain arithmetic.

@@ -1,20 +1,12 @@
-import { createContext, useContext } from 'react';
-import type { ChartGpu } from '../../data/charts/chart-gpus';
 import type {
   TradeOffData,
   TradeOffPanel,
-  TradeOffPoint,
+  TradeOffPanelPoint,
   TradeOffSeries,
 } from '../../data/charts/trade-off';
 import type { ValueScale } from '../../ui/chart-text';
-import type { ChartPalette } from '../../ui/use-chart-palette';
+import { panelStateContext, type SmallChartState } from './panel-state';
 import { wrapLabel, type WrappedLabel } from './wrap-label';
-
-/** One point of the panel, with its series, in the order the keyboard walks them. */
-export interface PanelPoint {
-  readonly gpu: ChartGpu;
-  readonly point: TradeOffPoint;
-}
 
 export interface ActivePoint {
   readonly index: number;
@@ -45,30 +37,18 @@ export interface PanelAxesScales {
 }
 
 /** What changes in a small chart when the latency, filters, legend or pointed point change. */
-export interface PanelState {
-  readonly data: TradeOffData;
-  readonly panel: TradeOffPanel;
+export interface PanelState extends SmallChartState<TradeOffData, TradeOffPanel> {
   readonly axes: PanelAxesScales;
   /** The x-axis title, in lines that fit the chart's width. */
   readonly xTitle: WrappedLabel;
   readonly series: readonly TradeOffSeries[];
-  readonly points: readonly PanelPoint[];
-  readonly palette: ChartPalette;
+  /** In the order the keyboard walks them. */
+  readonly points: readonly TradeOffPanelPoint[];
   readonly active: ActivePoint | null;
   readonly onActive: (active: ActivePoint | null) => void;
 }
 
-/**
- * The changing parts of a small chart (axes, points) read their state from here, so a change
- * re-renders them and not the chart itself: re-rendering a recharts chart makes it re-derive all
- * its state, which at six small charts costs more than drawing 2,000 points.
- */
-export const PanelStateContext = createContext<PanelState | null>(null);
-
-export function usePanelState(): PanelState {
-  const state = useContext(PanelStateContext);
-  if (state === null) throw new Error('a trade-off chart part outside its chart');
-  return state;
-}
+/** A new latency or pointed point re-renders the axes and points from here, not the chart. */
+export const [PanelStateContext, usePanelState] = panelStateContext<PanelState>('trade-off chart');
 
 export const PANEL_HEIGHT = 260;

@@ -1,7 +1,12 @@
 import { useMemo, useState } from 'react';
 import { CartesianGrid, ScatterChart } from 'recharts';
 import { qpsText } from '../../data/charts/qps-axis';
-import type { TradeOffData, TradeOffPanel } from '../../data/charts/trade-off';
+import {
+  tradeOffPanelPoints,
+  tradeOffTops,
+  type TradeOffData,
+  type TradeOffPanel,
+} from '../../data/charts/trade-off';
 import { axisTitle, markSource, valueScale, valueWithUnit } from '../../ui/chart-text';
 import { TooltipBox } from '../../ui/chart-tooltip';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
@@ -32,27 +37,16 @@ export function TradeOffPanelChart({ data, panel, palette, off, width }: PanelPr
     () => panel.series.filter((entry) => !off.has(entry.gpu.key)),
     [panel, off],
   );
-  const points = useMemo(
-    () => series.flatMap((entry) => entry.points.map((point) => ({ gpu: entry.gpu, point }))),
-    [series],
-  );
+  const points = useMemo(() => tradeOffPanelPoints(series), [series]);
   const [active, setActive] = useState<ActivePoint | null>(null);
   const shown = active === null ? undefined : points[active.index];
   const height = PANEL_HEIGHT;
-  // Axes cover every GPU of the panel, so turning one off in the legend keeps them still; each
-  // stays the same object while its top does, so a new latency leaves the x axis alone.
-  let xMax = 0;
-  let yMax = 0;
-  for (const entry of panel.series) {
-    for (const point of entry.points) {
-      xMax = Math.max(xMax, point.x);
-      yMax = Math.max(yMax, point.y);
-    }
-  }
-  const xScale = useMemo(() => valueScale(xMax), [xMax]);
-  const yScale = useMemo(() => valueScale(yMax), [yMax]);
+  // Each axis stays the same object while its top does, so a new latency leaves the x axis alone.
+  const tops = tradeOffTops(panel);
+  const xScale = useMemo(() => valueScale(tops.x), [tops.x]);
+  const yScale = useMemo(() => valueScale(tops.y), [tops.y]);
   const axes = useMemo<PanelAxesScales>(() => ({ x: xScale, y: yScale }), [xScale, yScale]);
-  const title = axisTitle(data.xLabel, data.xUnit, 'higher');
+  const title = axisTitle(data.x.label, data.x.unit, data.x.direction);
   const xTitle = useMemo(() => xAxisTitle(title, width), [title, width]);
   const titleLines = xTitle.lines.length;
   const state = useMemo<PanelState>(
@@ -101,7 +95,7 @@ export function TradeOffPanelChart({ data, panel, palette, off, width }: PanelPr
                   key: shown.gpu.key,
                   color: gpuColor(palette, shown.gpu.slot),
                   name: shown.gpu.label,
-                  value: `${valueWithUnit(data.xKey, shown.point.x, data.xUnit)} at ${valueWithUnit(data.yKey, shown.point.y, data.yUnit)} ${data.yLabel}`,
+                  value: `${valueWithUnit(data.x.metricKey, shown.point.x, data.x.unit)} at ${valueWithUnit(data.y.metricKey, shown.point.y, data.y.unit)} ${data.y.label}`,
                   details: [markSource(shown.point.yMark)],
                 },
               ]}

@@ -2,9 +2,14 @@ import { useId, useState } from 'react';
 import { comparisonCsv } from '../../data/compare/comparison-csv';
 import { type Comparison, type MetricEntry } from '../../data/compare/compare-summary';
 import { comparisonMarkdown } from '../../data/compare/compare-markdown';
+import {
+  copyAnnouncement,
+  copyNote,
+  markdownRowCount,
+  regressionsOnly,
+} from '../../data/compare/compare-copy';
 import { copyText } from '../../ui/copy-text';
 import { csvBlob, fileNamePart, saveBlob } from '../../ui/save-blob';
-import { copyNote, markdownRowCount, regressionsOnly } from './compare-copy';
 
 interface CompareActionsProps {
   readonly comparison: Comparison;
@@ -38,13 +43,7 @@ export function CompareActions({
       candidateLabel,
       all: includeUnchanged,
     });
-    const copied = await copyText(text);
-    const rows = `${markdownRows.toLocaleString('en-US')} ${markdownRows === 1 ? 'row' : 'rows'}`;
-    setAnnouncement(
-      copied
-        ? `Copied ${rows} as Markdown.`
-        : 'Could not copy: the browser did not allow it. Select the table and copy it instead.',
-    );
+    setAnnouncement(copyAnnouncement(markdownRows, await copyText(text)));
   };
 
   const downloadCsv = async (): Promise<void> => {

@@ -1,14 +1,19 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_THRESHOLD } from '../../data/compare/thresholds';
-import { compareSideParam, type CompareSide } from '../../data/compare/compare-sides';
-import { metricEntries } from '../../data/compare/compare-summary';
-import { sortEntriesByHarm } from '../../data/compare/harm-order';
-import { formatThreshold } from '../../data/compare/compare-markdown';
-import { distinctGpuLabels } from '../../data/results/dataset';
+import {
+  compareSideOptions,
+  sameCompareSide,
+  singleGpuPair,
+  type CompareSide,
+} from '../../data/compare/compare-sides';
+import { metricEntries, oneSidedRows, sharesNoTest } from '../../data/compare/compare-summary';
+import { DEFAULT_COMPARE_SORT, type CompareSort } from '../../data/compare/compare-sort';
+import { emptyTableText, tableCaptionDetail } from '../../data/compare/compare-text';
+import { onlyRegressions, sortEntriesByHarm } from '../../data/compare/harm-order';
 import { selectResultIndex, useDashboardStore } from '../../store/dashboard-store';
 import { CompareActions } from './compare-actions';
 import { CompareSummary } from './compare-summary';
-import { CompareTable, DEFAULT_COMPARE_SORT, type CompareSort } from './compare-table';
+import { CompareTable } from './compare-table';
 import { COMPARE_SECTION_ID, takeReveal } from './compare-toggle';
 import { OneSidedTests } from './one-sided-tests';
 import { SideNotice } from './side-notice';
@@ -53,17 +58,9 @@ export function CompareSection({ history }: CompareSectionProps) {
   const [sort, setSort] = useState<CompareSort>(DEFAULT_COMPARE_SORT);
   const onlyRegressionsId = useId();
 
-  const datasetOptions = useMemo(
-    () => datasets.map((dataset) => ({ value: dataset.id, label: dataset.label })),
-    [datasets],
-  );
-  const gpuOptions = useMemo(
-    () =>
-      index.groupValues.gpu.map((entry) => ({
-        value: compareSideParam({ kind: 'gpu', gpu: entry.value }),
-        label: `GPU: ${entry.label}`,
-      })),
-    [index],
+  const sideOptions = useMemo(
+    () => compareSideOptions(datasets, index.groupValues.gpu),
+    [datasets, index],
   );
 
   const allEntries = useMemo(
@@ -71,19 +68,10 @@ export function CompareSection({ history }: CompareSectionProps) {
     [comparison],
   );
   const entries = useMemo(
-    () =>
-      state.onlyRegressions
-        ? allEntries.filter((entry) => entry.metric.verdict === 'regression')
-        : allEntries,
+    () => (state.onlyRegressions ? onlyRegressions(allEntries) : allEntries),
     [allEntries, state.onlyRegressions],
   );
-  const oneSided = useMemo(
-    () => ({
-      baseline: comparison?.rows.filter((row) => row.presence === 'missing in candidate') ?? [],
-      candidate: comparison?.rows.filter((row) => row.presence === 'missing in baseline') ?? [],
-    }),
-    [comparison],
-  );
+  const oneSided = useMemo(() => oneSidedRows(comparison?.rows ?? []), [comparison]);
 
   const chooseSide = (which: 'baseline' | 'candidate', side: CompareSide | null): void => {
     // Both sides are written, so a default in effect becomes part of the link.
@@ -91,30 +79,25 @@ export function CompareSection({ history }: CompareSectionProps) {
     else setSides(baseline.side, side);
   };
 
-  const sameSide =
-    baseline.side !== null &&
-    candidate.side !== null &&
-    compareSideParam(baseline.side) === compareSideParam(candidate.side);
+  const sameSide = sameCompareSide(baseline.side, candidate.side);
   const nothingAligned =
     comparison !== null &&
-    !comparison.ignoreGpu &&
-    comparison.summary.tests.compared === 0 &&
-    baseline.results.length > 0 &&
-    candidate.results.length > 0;
-  // When two single-GPU runs share nothing, comparing their GPUs is what was most likely meant.
-  const gpuPair = useMemo(() => {
-    const baselineGpus = distinctGpuLabels(baseline.results);
-    const candidateGpus = distinctGpuLabels(candidate.results);
-    const [baselineGpu] = baselineGpus;
-    const [candidateGpu] = candidateGpus;
-    if (baselineGpus.length !== 1 || candidateGpus.length !== 1) return null;
-    if (baselineGpu === undefined || candidateGpu === undefined) return null;
-    return { baseline: baselineGpu, candidate: candidateGpu };
-  }, [baseline.results, candidate.results]);
-  const thresholdText =
-    state.p99Threshold === null
-      ? `threshold ${formatThreshold(state.threshold)}`
-      : `threshold ${formatThreshold(state.threshold)}, p99 ${formatThreshold(state.p99Threshold)}`;
+    sharesNoTest(comparison, baseline.results.length, candidate.results.length);
+  const gpuPair = useMemo(
+    () => singleGpuPair(baseline.results, candidate.results),
+    [baseline.results, candidate.results],
+  );
+  const sideSelect = (which: 'baseline' | 'candidate') => (
+    <SideSelect
+      label={which === 'baseline' ? 'Baseline' : 'Candidate'}
+      info={which === 'baseline' ? baseline : candidate}
+      datasets={sideOptions.datasets}
+      gpus={sideOptions.gpus}
+      onChange={(side) => {
+        chooseSide(which, side);
+      }}
+    />
+  );
 
   return (
     <section
@@ -137,15 +120,7 @@ export function CompareSection({ history }: CompareSectionProps) {
       </p>
 
       <div className="compare-controls compare-sides">
-        <SideSelect
-          label="Baseline"
-          info={baseline}
-          datasets={datasetOptions}
-          gpus={gpuOptions}
-          onChange={(side) => {
-            chooseSide('baseline', side);
-          }}
-        />
+        {sideSelect('baseline')}
         <button
           type="button"
           className="compare-swap"
@@ -158,15 +133,7 @@ export function CompareSection({ history }: CompareSectionProps) {
         >
           <span aria-hidden="true">⇄</span>
         </button>
-        <SideSelect
-          label="Candidate"
-          info={candidate}
-          datasets={datasetOptions}
-          gpus={gpuOptions}
-          onChange={(side) => {
-            chooseSide('candidate', side);
-          }}
-        />
+        {sideSelect('candidate')}
       </div>
       <div className="compare-controls compare-settings">
         <ThresholdInput
@@ -248,18 +215,12 @@ export function CompareSection({ history }: CompareSectionProps) {
           <CompareTable
             entries={entries}
             caption={`Comparison: ${baseline.label} → ${candidate.label}`}
-            captionDetail={`${thresholdText} · ${
-              state.onlyRegressions ? 'only regressions' : 'most harmful first'
-            }`}
+            captionDetail={tableCaptionDetail(state)}
             sort={sort}
             onSortChange={setSort}
           />
           {entries.length === 0 && (
-            <p className="empty-note">
-              {state.onlyRegressions && allEntries.length > 0
-                ? 'No regression beyond the threshold.'
-                : 'Nothing to compare with these sides and filters.'}
-            </p>
+            <p className="empty-note">{emptyTableText(state.onlyRegressions, allEntries.length)}</p>
           )}
           <OneSidedTests baseline={oneSided.baseline} candidate={oneSided.candidate} />
         </>

@@ -1,20 +1,16 @@
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { formatChange, type Verdict } from '../../data/compare/metric-verdict';
-import { rowGpus, type CompareRow } from '../../data/compare/align-results';
+import { rowGpuText, type CompareRow } from '../../data/compare/align-results';
 import type { MetricEntry } from '../../data/compare/compare-summary';
+import {
+  nextCompareSort,
+  sortEntries,
+  type CompareColumn,
+  type CompareSort,
+} from '../../data/compare/compare-sort';
+import { presenceText, verdictTitle } from '../../data/compare/compare-text';
 import { formatMetricValue, metricHeader } from '../../data/format';
 import { describeMetric } from '../../data/metrics';
-
-export type CompareColumn =
-  'test' | 'gpu' | 'metric' | 'baseline' | 'candidate' | 'change' | 'verdict';
-
-/** The table's sort: one column and a direction. Verdict ascending is the default, most harmful first. */
-export interface CompareSort {
-  readonly column: CompareColumn;
-  readonly desc: boolean;
-}
-
-export const DEFAULT_COMPARE_SORT: CompareSort = { column: 'verdict', desc: false };
 
 interface ColumnSpec {
   readonly id: CompareColumn;
@@ -43,18 +39,9 @@ const COLUMNS: readonly ColumnSpec[] = [
   },
 ];
 
-/** The GPU cell: one label when both sides agree, `8×H100 → 8×H200` when they differ. */
-export function gpuCell(row: CompareRow): string {
-  const { baseline, candidate } = rowGpus(row);
-  if (baseline === null || candidate === null || baseline === candidate) {
-    return baseline ?? candidate ?? '';
-  }
-  return `${baseline} → ${candidate}`;
-}
-
 /** The GPU cell with each side kept on one line: `8×H100 →` may wrap before `8×H200`. */
 function gpuParts(row: CompareRow): ReactNode {
-  const text = gpuCell(row);
+  const text = rowGpuText(row);
   const arrow = text.indexOf(' → ');
   if (arrow === -1) return text;
   return (
@@ -65,41 +52,6 @@ function gpuParts(row: CompareRow): ReactNode {
   );
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
-
-/** Numbers ascending (or descending), a missing number last either way. */
-function byNumber(a: number | null, b: number | null, desc: boolean): number {
-  if (a === b) return 0;
-  if (a === null || Number.isNaN(a)) return 1;
-  if (b === null || Number.isNaN(b)) return -1;
-  return desc ? b - a : a - b;
-}
-
-/**
- * The entries in the order a sort asks for. Entries come most harmful first; every sort is
- * stable, so ties keep that order. Verdict ascending is that order, descending its reverse.
- */
-export function sortEntries(entries: readonly MetricEntry[], sort: CompareSort): MetricEntry[] {
-  const { column, desc } = sort;
-  if (column === 'verdict') return desc ? [...entries].reverse() : [...entries];
-  const sign = desc ? -1 : 1;
-  const text = (entry: MetricEntry): string => {
-    if (column === 'test') return entry.row.label;
-    if (column === 'gpu') return gpuCell(entry.row);
-    return metricHeader(entry.metric.key);
-  };
-  if (column === 'test' || column === 'gpu' || column === 'metric') {
-    return [...entries].sort((a, b) => sign * collator.compare(text(a), text(b)));
-  }
-  const value = (entry: MetricEntry): number | null =>
-    column === 'baseline'
-      ? entry.metric.baseline
-      : column === 'candidate'
-        ? entry.metric.candidate
-        : entry.metric.changePct;
-  return [...entries].sort((a, b) => byNumber(value(a), value(b), desc));
-}
-
 const VERDICT_CLASS: Readonly<Record<Verdict, string>> = {
   regression: 'verdict-regression',
   improvement: 'verdict-improvement',
@@ -107,25 +59,6 @@ const VERDICT_CLASS: Readonly<Record<Verdict, string>> = {
   missing: 'verdict-missing',
   'no direction': 'verdict-neutral',
 };
-
-function verdictTitle(entry: MetricEntry): string {
-  const { metric } = entry;
-  const threshold = `±${String(metric.threshold)}%`;
-  switch (metric.verdict) {
-    case 'regression':
-      return `Worse by more than ${threshold}`;
-    case 'improvement':
-      return `Better by more than ${threshold}`;
-    case 'within noise':
-      return `Changed by at most ${threshold}`;
-    case 'missing':
-      if (entry.row.presence === 'missing in candidate') return 'The candidate has no such test';
-      if (entry.row.presence === 'missing in baseline') return 'The baseline has no such test';
-      return 'One side has no value';
-    case 'no direction':
-      return 'A count: neither better nor worse';
-  }
-}
 
 /**
  * A test name that may wrap after its underscores (`serving_llama8B_…`), so the table fits without
@@ -180,12 +113,6 @@ export function CompareTable({
   const sorted = useMemo(() => sortEntries(entries, sort), [entries, sort]);
   const shown = sorted.length > limit ? sorted.slice(0, limit) : sorted;
 
-  const nextSort = (column: CompareColumn): CompareSort => {
-    if (sort.column !== column) return { column, desc: false };
-    if (!sort.desc) return { column, desc: true };
-    return DEFAULT_COMPARE_SORT;
-  };
-
   return (
     <>
       <div
@@ -215,7 +142,7 @@ export function CompareTable({
                       className="sort-button"
                       title={`${column.description}. Click to sort.`}
                       onClick={() => {
-                        onSortChange(nextSort(column.id));
+                        onSortChange(nextCompareSort(sort, column.id));
                       }}
                     >
                       {column.header}
@@ -235,6 +162,7 @@ export function CompareTable({
             {shown.map((entry, index) => {
               const { row, metric } = entry;
               const info = describeMetric(metric.key);
+              const presence = presenceText(row.presence);
               return (
                 <tr
                   key={`${row.key}\u0000${metric.key}`}
@@ -243,12 +171,8 @@ export function CompareTable({
                 >
                   <td className="compare-test-cell">
                     <code className="compare-test">{breakable(row.label)}</code>
-                    {row.presence !== 'both' && (
-                      <span className="badge badge-warning compare-presence">
-                        {row.presence === 'missing in candidate'
-                          ? 'only in baseline'
-                          : 'only in candidate'}
-                      </span>
+                    {presence !== null && (
+                      <span className="badge badge-warning compare-presence">{presence}</span>
                     )}
                   </td>
                   <td className="compare-gpu-cell">{gpuParts(row)}</td>

@@ -1,5 +1,4 @@
-import type { CompareRow } from '../../data/compare/align-results';
-import { gpuCell } from './compare-table';
+import { rowGpuText, type CompareRow } from '../../data/compare/align-results';
 
 /** The most tests each list names; the CSV has them all. */
 const LISTED = 50;
@@ -30,7 +29,7 @@ export function OneSidedTests({ baseline, candidate }: OneSidedTestsProps) {
             <ul>
               {rows.slice(0, LISTED).map((row) => (
                 <li key={row.key}>
-                  <code>{row.label}</code> · {gpuCell(row)}
+                  <code>{row.label}</code> · {rowGpuText(row)}
                 </li>
               ))}
               {rows.length > LISTED && (

@@ -1,5 +1,5 @@
 import { useDashboardStore } from '../../store/dashboard-store';
-import type { SideInfo } from './use-comparison';
+import type { SideInfo } from '../../data/compare/side-info';
 
 /** Why a chosen side has nothing to compare: not loaded, or hidden by the filters. */
 export function SideNotice({ name, info }: { readonly name: string; readonly info: SideInfo }) {

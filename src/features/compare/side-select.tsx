@@ -3,20 +3,15 @@ import {
   compareSideParam,
   readCompareSide,
   type CompareSide,
+  type CompareSideOption,
 } from '../../data/compare/compare-sides';
-import type { SideInfo } from './use-comparison';
-
-/** A side of the comparison: a dataset or a GPU. */
-export interface SideOption {
-  readonly value: string;
-  readonly label: string;
-}
+import type { SideInfo } from '../../data/compare/side-info';
 
 interface SideSelectProps {
   readonly label: 'Baseline' | 'Candidate';
   readonly info: SideInfo;
-  readonly datasets: readonly SideOption[];
-  readonly gpus: readonly SideOption[];
+  readonly datasets: readonly CompareSideOption[];
+  readonly gpus: readonly CompareSideOption[];
   readonly onChange: (side: CompareSide | null) => void;
 }
 

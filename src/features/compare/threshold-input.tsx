@@ -1,11 +1,5 @@
 import { useId, useState } from 'react';
-import { MAX_THRESHOLD } from '../../data/compare/thresholds';
-
-function parseThreshold(text: string): number | null {
-  if (text.trim() === '') return null;
-  const value = Number(text);
-  return Number.isFinite(value) && value >= 0 && value <= MAX_THRESHOLD ? value : null;
-}
+import { MAX_THRESHOLD, parseThreshold } from '../../data/compare/thresholds';
 
 interface ThresholdInputProps {
   readonly label: string;

@@ -1,18 +1,21 @@
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
-import type { ChartGpu } from '../../data/charts/chart-gpus';
+import { paletteSlot, type ChartGpu } from '../../data/charts/chart-gpus';
 import {
-  defaultHistoryMetric,
-  historyMetricKeys,
-  historySource,
-  historyTestChoices,
-} from '../../data/history/history-source';
-import { historyData } from '../../data/history/history-data';
+  ALL_TESTS,
+  historyNotices,
+  historySelectOptions,
+  historySelection,
+  missingBaselineLabel,
+} from '../../data/history/history-choices';
+import { historySource } from '../../data/history/history-source';
+import { historyData, historyHasLines } from '../../data/history/history-data';
 import {
   historyEmptyText,
-  historyMetricLabel,
+  historyNoLinesText,
+  historyOrderPhrase,
   historySummary,
 } from '../../data/history/history-text';
-import { moveRun, type HistoryOrdering } from '../../data/history/history-order';
+import { orderAfterMove } from '../../data/history/history-order';
 import { type HistoryScale } from '../../data/history/history-plot';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { ChartFigure } from '../../ui/chart-figure';
@@ -22,9 +25,8 @@ import { OptionGroup, type Option } from '../../ui/option-group';
 import { useChartPalette } from '../../ui/use-chart-palette';
 import { useElementWidth } from '../../ui/use-element-width';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
-import { ALL_TESTS, historyNotices, historyTestOptions } from './history-choices';
 import { HistoryDataTable } from './history-data-table';
-import { legendLabel, seriesSlot } from './history-marks';
+import { legendLabel } from './history-marks';
 import { HistoryPlot } from './history-plot';
 import { RunOrder } from './run-order';
 import './history.css';
@@ -35,12 +37,6 @@ const SCALES: readonly Option<HistoryScale>[] = [
   { value: 'change', label: 'Change from baseline' },
   { value: 'value', label: 'Values' },
 ];
-
-const ORDER_TEXT: Readonly<Record<HistoryOrdering, string>> = {
-  date: 'in the order of the dates their files give',
-  user: 'in the order set below (these files give no date)',
-  mixed: 'runs with a date in date order, the others where they are set below',
-};
 
 interface HistoryChartProps {
   /**
@@ -69,17 +65,11 @@ export function HistoryChart({ baselineId }: HistoryChartProps) {
   const { off, toggle } = useSeriesToggle();
   const [measure, width] = useElementWidth(720);
 
-  const group = source.groups.find((entry) => entry.gpu === gpuChoice) ?? source.groups[0] ?? null;
-  const metricKeys = useMemo(() => (group === null ? [] : historyMetricKeys(group)), [group]);
-  const metricKey =
-    metricChoice !== null && metricKeys.includes(metricChoice)
-      ? metricChoice
-      : defaultHistoryMetric(metricKeys);
-  const tests = useMemo(
-    () => (group === null || metricKey === null ? [] : historyTestChoices(group, metricKey)),
-    [group, metricKey],
+  const selection = useMemo(
+    () => historySelection(source, { gpu: gpuChoice, metric: metricChoice, test: testChoice }),
+    [source, gpuChoice, metricChoice, testChoice],
   );
-  const testKey = tests.some((test) => test.key === testChoice) ? testChoice : null;
+  const { group, metricKey, testKey } = selection;
   const requestedBaseline = baselineId ?? ownBaseline;
   const data = useMemo(
     () =>
@@ -111,53 +101,36 @@ export function HistoryChart({ baselineId }: HistoryChartProps) {
     value: line.key,
     label: legendLabel(line.label, i, data.series.length),
     key: line.key,
-    slot: seriesSlot(i),
+    slot: paletteSlot(i),
   }));
-  const missingBaseline =
-    data.baselineMissing && requestedBaseline !== null
-      ? (datasets.find((dataset) => dataset.id === requestedBaseline)?.label ?? requestedBaseline)
-      : null;
+  const missingBaseline = missingBaselineLabel(data, requestedBaseline, datasets);
 
   const moveRunBy = (id: string, delta: -1 | 1): void => {
-    const moved = moveRun(
-      data.runs.map((run) => run.id),
-      id,
-      delta,
-    );
-    setOrder((current) => [...moved, ...current.filter((other) => !moved.includes(other))]);
+    const shownIds = data.runs.map((run) => run.id);
+    setOrder((current) => orderAfterMove(current, shownIds, id, delta));
   };
 
-  const notices = historyNotices(data, missingBaseline);
-  const testOptions = historyTestOptions(tests, testKey);
-
+  const options = historySelectOptions(source, selection, data);
   const controls: ReactNode = (
     <>
       <ChartSelect
         label="Metric"
         value={data.metricKey}
-        options={metricKeys.map((key) => ({ value: key, label: historyMetricLabel(key) }))}
+        options={options.metric}
         onChange={setMetricChoice}
       />
-      <ChartSelect
-        label="GPU"
-        value={group.gpu}
-        options={source.groups.map((entry) => ({
-          value: entry.gpu,
-          label: `${entry.gpu} (${entry.datasets.length} datasets)`,
-        }))}
-        onChange={setGpuChoice}
-      />
+      <ChartSelect label="GPU" value={group.gpu} options={options.gpu} onChange={setGpuChoice} />
       <ChartSelect
         label="Test"
         value={testKey ?? ALL_TESTS}
-        options={testOptions}
+        options={options.test}
         onChange={setTestChoice}
       />
       {baselineId === null && (
         <ChartSelect
           label="Baseline"
           value={data.baseline?.run.id ?? ''}
-          options={data.runs.map((run) => ({ value: run.id, label: run.axisLabel }))}
+          options={options.baseline}
           onChange={setOwnBaseline}
         />
       )}
@@ -169,7 +142,7 @@ export function HistoryChart({ baselineId }: HistoryChartProps) {
     <ChartFigure
       id="history"
       title={TITLE}
-      description={`One line per test across the runs of ${data.gpu}, ${ORDER_TEXT[data.ordering]}. The dashed line and hollow diamonds mark the baseline run.`}
+      description={`One line per test across the runs of ${data.gpu}, ${historyOrderPhrase(data.ordering)}. The dashed line and hollow diamonds mark the baseline run.`}
       controls={controls}
       palette={palette}
       legend={{ gpus: legendEntries, off, onToggle: toggle }}
@@ -180,17 +153,15 @@ export function HistoryChart({ baselineId }: HistoryChartProps) {
         </p>
       }
       summary={historySummary(data)}
-      notice={joinNotices(notices)}
+      notice={joinNotices(historyNotices(data, missingBaseline))}
       renderData={() => <HistoryDataTable data={data} title={TITLE} />}
       wide
     >
       <div ref={measure} className="chart-measure">
-        {data.runs.length < 2 || data.series.length === 0 ? (
-          <p className="chart-empty">
-            {`Fewer than two datasets on ${data.gpu} have ${data.label} values for ${testKey === null ? 'these tests' : 'this test'}.`}
-          </p>
-        ) : (
+        {historyHasLines(data) ? (
           <HistoryPlot data={data} scale={scale} off={off} palette={palette} width={width} />
+        ) : (
+          <p className="chart-empty">{historyNoLinesText(data, testKey)}</p>
         )}
       </div>
       {data.ordering !== 'date' && data.runs.length > 1 && (

@@ -26,10 +26,6 @@ export function legendLabel(label: string, index: number, count: number): string
   return count > PALETTE_SIZE ? `${label} ${SHAPE_GLYPHS[seriesShape(index)]}` : label;
 }
 
-export function seriesSlot(index: number): number {
-  return (index % PALETTE_SIZE) + 1;
-}
-
 export function shapePath(shape: Shape, x: number, y: number, r: number): string {
   switch (shape) {
     case 'square':

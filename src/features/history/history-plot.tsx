@@ -10,20 +10,25 @@ import {
   type DotItemDotProps,
   type TooltipContentProps,
 } from 'recharts';
+import { paletteSlot } from '../../data/charts/chart-gpus';
 import { formatChange } from '../../data/compare/metric-verdict';
-import { formatHistoryDate } from '../../data/history/history-order';
 import {
   historyChangeAxis,
   historyChartRows,
+  historyValueTop,
   type HistoryScale,
 } from '../../data/history/history-plot';
-import { historyChangeText, historyValueText } from '../../data/history/history-text';
+import {
+  historyChangeText,
+  historyRunHeading,
+  historyValueText,
+} from '../../data/history/history-text';
 import { type HistoryData, type HistorySeries } from '../../data/history/history-data';
 import { axisTitle, formatTick, valueScale } from '../../ui/chart-text';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
 import { useValueAxisLabel } from '../../ui/use-axis-label';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
-import { diamondPath, seriesShape, seriesSlot, shapePath } from './history-marks';
+import { diamondPath, seriesShape, shapePath } from './history-marks';
 import { runTick } from './run-tick';
 
 const CHART_HEIGHT = 340;
@@ -51,7 +56,7 @@ export function HistoryPlot({ data, scale, off, palette, width }: PlotProps) {
   const shown = useMemo(() => data.series.filter((line) => !off.has(line.key)), [data, off]);
   // A test keeps its colour (its place in the series) when others are turned off.
   const slots = useMemo(
-    () => new Map(data.series.map((line, i) => [line.key, seriesSlot(i)])),
+    () => new Map(data.series.map((line, i) => [line.key, paletteSlot(i)])),
     [data],
   );
   const rows = useMemo(() => historyChartRows(data, scale), [data, scale]);
@@ -61,13 +66,7 @@ export function HistoryPlot({ data, scale, off, palette, width }: PlotProps) {
     () => runTick(data.runs, baselineId, palette),
     [data.runs, baselineId, palette],
   );
-  const valueAxis = useMemo(() => {
-    let top = 0;
-    for (const line of data.series) {
-      for (const point of line.points) if (point.value !== null) top = Math.max(top, point.value);
-    }
-    return valueScale(top);
-  }, [data.series]);
+  const valueAxis = useMemo(() => valueScale(historyValueTop(data)), [data]);
   const changeAxis = useMemo(() => historyChangeAxis(data, shown), [data, shown]);
   const yAxis = scale === 'change' ? changeAxis : valueAxis;
   const yTitle =
@@ -91,10 +90,7 @@ export function HistoryPlot({ data, scale, off, palette, width }: PlotProps) {
         details: [historyChangeText(point)],
       });
     }
-    const parts = [run.label];
-    if (run.date !== null) parts.push(formatHistoryDate(run.date));
-    if (run.id === baselineId) parts.push('Baseline');
-    return <TooltipBox heading={parts.join(' · ')} entries={entries} />;
+    return <TooltipBox heading={historyRunHeading(run, baselineId)} entries={entries} />;
   };
 
   const renderDot = (line: HistorySeries, index: number) =>

@@ -2,10 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   barChartRows,
+  barValueTop,
   latencyBars,
   perGpuRate,
   throughputBars,
+  throughputUnits,
   tokenRateKey,
+  whiskerStat,
   type BarChartData,
 } from '../../../src/data/charts/bar-charts';
 import { handDataset, result, seedDatasets, seedView, viewOf } from './chart-fixtures';
@@ -134,6 +137,11 @@ describe('throughput bars', () => {
   it('offers tok/s only when the data has a token rate', () => {
     expect(tokenRateKey(seedView().index.metricKeys.throughput)).toBeNull();
     expect(tokenRateKey(['request_throughput', 'token_throughput'])).toBe('token_throughput');
+    expect(throughputUnits(seedView().index.metricKeys.throughput)).toEqual(['req/s']);
+    expect(throughputUnits(['request_throughput', 'output_throughput'])).toEqual([
+      'req/s',
+      'tok/s',
+    ]);
     const withTokens = viewOf([
       handDataset('tokens', [
         result(
@@ -151,5 +159,29 @@ describe('throughput bars', () => {
     const data = throughputBars(withTokens, { unit: 'tok/s', perGpu: true });
     expect(data.groups[0]?.bars.get('g0')?.value).toBe(2000);
     expect(data.unit).toBe('tok/s per GPU');
+  });
+});
+
+describe('bar value axis', () => {
+  const latency = (gpu: string, mean: number, p99: number | null) =>
+    result('latency', 'latency_llama8B_tp1', gpu, { latency_mean: mean, latency_p99: p99 });
+  const view = () =>
+    viewOf([handDataset('runs', [latency('H100', 100, 130), latency('H200', 140, null)])]);
+
+  it('reaches the highest whisker when one stands above every bar', () => {
+    // Bars 100 and 140 ms; the H100 whisker reaches 130, below the H200 bar.
+    expect(barValueTop(latencyBars(view(), 'mean'))).toBe(140);
+    const tall = viewOf([
+      handDataset('tall', [latency('H100', 100, 180), latency('H200', 140, null)]),
+    ]);
+    expect(barValueTop(latencyBars(tall, 'mean'))).toBe(180);
+    // P99 bars: 130 only (the H200 run has none).
+    expect(barValueTop(latencyBars(view(), 'p99'))).toBe(130);
+    expect(barValueTop({ groups: [] })).toBe(0);
+  });
+
+  it('names the whisker by its statistic, only where whiskers are drawn', () => {
+    expect(whiskerStat(latencyBars(view(), 'mean'))).toBe('P99');
+    expect(whiskerStat(latencyBars(view(), 'median'))).toBeNull();
   });
 });

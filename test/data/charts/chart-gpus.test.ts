@@ -1,6 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { chartGpus, gpuColorVariable, visibleChartGpus } from '../../../src/data/charts/chart-gpus';
+import {
+  chartGpus,
+  gpuColorVariable,
+  paletteSlot,
+  visibleChartGpus,
+} from '../../../src/data/charts/chart-gpus';
 import { buildResultIndex } from '../../../src/data/results/result-index';
 import { handDataset, result, seedDatasets, seedView } from './chart-fixtures';
 
@@ -31,6 +36,11 @@ describe('GPU colours', () => {
     );
     const slots = chartGpus(buildResultIndex([dataset])).map((gpu) => gpu.slot);
     expect(slots).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 1]);
+  });
+
+  it('gives series by index the palette in order, then again from its first colour', () => {
+    // Eight colours: index 7 is the eighth, 8 the first again, 16 the first a third time.
+    expect([0, 1, 7, 8, 9, 16].map(paletteSlot)).toEqual([1, 2, 8, 1, 2, 1]);
   });
 
   it('returns no GPU for a suite whose rows are all filtered out', () => {

@@ -4,6 +4,8 @@ import { latencyBars, throughputBars } from '../../../src/data/charts/bar-charts
 import {
   barChartSummary,
   formatRatio,
+  metricInWords,
+  plural,
   servingSummary,
   speedupSummary,
   tradeOffSummary,
@@ -12,6 +14,27 @@ import { servingChart } from '../../../src/data/charts/serving-charts';
 import { speedupMatrix } from '../../../src/data/charts/speedup';
 import { tradeOffChart } from '../../../src/data/charts/trade-off';
 import { seedView } from './chart-fixtures';
+
+describe('words', () => {
+  it('counts in words, grouping thousands, one without the plural ending', () => {
+    const said = [0, 1, 2, 1200].map((count) => plural(count, 'test'));
+    expect(said).toEqual(['0 tests', '1 test', '2 tests', '1,200 tests']);
+    expect(plural(2, 'index', 'indices')).toBe('2 indices');
+  });
+
+  it('says a metric with its unit and direction, leaving out what it has not', () => {
+    expect(metricInWords({ label: 'Mean TTFT', unit: 'ms', direction: 'lower' })).toBe(
+      'Mean TTFT (ms, lower is better)',
+    );
+    expect(metricInWords({ label: 'Throughput', unit: 'req/s', direction: 'higher' })).toBe(
+      'Throughput (req/s, higher is better)',
+    );
+    expect(metricInWords({ label: 'Requests', unit: 'requests', direction: 'neutral' })).toBe(
+      'Requests (requests)',
+    );
+    expect(metricInWords({ label: 'x:score', unit: '', direction: 'neutral' })).toBe('x:score');
+  });
+});
 
 describe('chart text alternatives', () => {
   it('says H200 has the lowest mean latency in all three seed tests', () => {

@@ -77,7 +77,7 @@ describe('trade-off chart', () => {
     ]);
     // QPS 1 (1.00 req/s, 35.84 ms) is beaten by QPS 4 (3.79 req/s, 22.11 ms).
     expect(h100?.frontier.map((p) => p.qps)).toEqual([4, 16, Infinity]);
-    expect(data.yLabel).toBe('P99 TTFT');
+    expect(data.y.label).toBe('P99 TTFT');
   });
 
   it('keeps every point on the frontier when latency rises with throughput (median ITL)', () => {

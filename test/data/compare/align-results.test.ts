@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignResults, alignmentKey } from '../../../src/data/compare/align-results';
+import { alignResults, alignmentKey, rowGpuText } from '../../../src/data/compare/align-results';
 import { compareResults } from '../../../src/data/compare/compare-summary';
 import type { BenchmarkResult } from '../../../src/data/results/result-model';
 import { h100, h200, metricOf, result, rowNamed } from './compare-fixtures';
@@ -187,6 +187,31 @@ interface Spec {
   readonly gpu: string;
   readonly value: number;
 }
+
+describe('rowGpuText', () => {
+  it('writes one GPU when the sides agree or one lacks the test, both when they differ', () => {
+    const h200 = { type: 'H200', count: 8 };
+    const rows = compareResults(
+      [
+        result({ qps: 1, metrics: {} }),
+        result({ qps: 2, metrics: {} }),
+        result({ qps: 4, metrics: {} }),
+      ],
+      [
+        result({ qps: 1, metrics: {} }),
+        result({ qps: 2, gpu: h200, metrics: {} }),
+        result({ qps: 8, gpu: h200, metrics: {} }),
+      ],
+      { ignoreGpu: true },
+    ).rows;
+    expect(rows.map((row) => [(row.baseline ?? row.candidate)?.qps, rowGpuText(row)])).toEqual([
+      [1, '8×H100'],
+      [2, '8×H100 → 8×H200'],
+      [4, '8×H100'],
+      [8, '8×H200'],
+    ]);
+  });
+});
 
 describe('alignment never drops a result', () => {
   it('every distinct test of either side is exactly one row', () => {

@@ -6,7 +6,13 @@ import {
   sidesIgnoreGpu,
   type CompareSide,
 } from '../../../src/data/compare/compare-sides';
-import { compareResults, type Comparison } from '../../../src/data/compare/compare-summary';
+import {
+  compareResults,
+  metricEntries,
+  type Comparison,
+  type MetricEntry,
+} from '../../../src/data/compare/compare-summary';
+import { sortEntriesByHarm } from '../../../src/data/compare/harm-order';
 import type { BenchmarkResult, MetricValues } from '../../../src/data/results/result-model';
 import { seedDataset } from '../../helpers/seed';
 
@@ -58,4 +64,26 @@ export function h100VsH200(): Comparison {
   return compareResults(sideResults(baseline, datasets), sideResults(candidate, datasets), {
     ignoreGpu: sidesIgnoreGpu(baseline, candidate),
   });
+}
+
+/** A serving result at one QPS (test `serving_qps_<qps>`) with one mean TTFT. */
+export function servingAt(qps: number, ttft: number | null): BenchmarkResult {
+  return result({ testName: `serving_qps_${qps}`, qps, metrics: { ttft_mean: ttft } });
+}
+
+/**
+ * One metric of each verdict: QPS 1: 100 → 150 ms (+50%, regression); QPS 2: 100 → 90 (-10%,
+ * improvement); QPS 3: 100 → 102 (+2%, within noise); QPS 4: 100 → missing; QPS 5 only in the
+ * candidate (200 ms).
+ */
+export function fiveVerdicts(): Comparison {
+  return compareResults(
+    [servingAt(1, 100), servingAt(2, 100), servingAt(3, 100), servingAt(4, 100)],
+    [servingAt(1, 150), servingAt(2, 90), servingAt(3, 102), servingAt(4, null), servingAt(5, 200)],
+  );
+}
+
+/** The metric entries of fiveVerdicts, most harmful first, as the compare view lists them. */
+export function fiveVerdictEntries(): MetricEntry[] {
+  return sortEntriesByHarm(metricEntries(fiveVerdicts().rows));
 }

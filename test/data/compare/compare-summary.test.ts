@@ -1,13 +1,26 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { compareResults, metricEntries } from '../../../src/data/compare/compare-summary';
+import {
+  compareResults,
+  metricEntries,
+  oneSidedRows,
+  sharesNoTest,
+  suiteGeomeans,
+} from '../../../src/data/compare/compare-summary';
 import {
   onlyRegressions,
   rowsWithRegressions,
   sortEntriesByHarm,
 } from '../../../src/data/compare/harm-order';
 import { formatChange } from '../../../src/data/compare/metric-verdict';
-import { h100VsH200, metricOf, result, rowNamed } from './compare-fixtures';
+import {
+  fiveVerdicts,
+  h100VsH200,
+  metricOf,
+  result,
+  rowNamed,
+  servingAt,
+} from './compare-fixtures';
 
 describe('8×H100 (baseline) against 8×H200 (candidate), GPU left out of the key', () => {
   const comparison = h100VsH200();
@@ -158,5 +171,46 @@ describe('geometric mean per suite', () => {
     expect(comparison.summary.geomeans.latency?.ratio).toBeCloseTo(1.41421, 5);
     expect(comparison.summary.geomeans.latency?.changePct).toBeCloseTo(41.421, 3);
     expect(comparison.summary.geomeans.throughput).toBeNull();
+  });
+});
+
+describe('what the compare view reads off a comparison', () => {
+  it('lists the suites with a geometric mean, in suite order', () => {
+    expect(suiteGeomeans(h100VsH200().summary).map((entry) => entry.suite)).toEqual([
+      'latency',
+      'throughput',
+      'serving',
+    ]);
+    // Serving only, over the three metrics both sides have (lower is better: baseline ÷ candidate).
+    const [serving, ...others] = suiteGeomeans(fiveVerdicts().summary);
+    expect(others).toEqual([]);
+    expect(serving?.suite).toBe('serving');
+    expect(serving?.geomean.ratio).toBeCloseTo(
+      Math.cbrt((100 / 150) * (100 / 90) * (100 / 102)),
+      12,
+    );
+  });
+
+  it('splits the tests one side has by side', () => {
+    const rows = compareResults(
+      [servingAt(1, 100), servingAt(7, 100)],
+      [servingAt(1, 100), servingAt(9, 1)],
+    ).rows;
+    const sides = oneSidedRows(rows);
+    expect(sides.baseline.map((row) => row.label)).toEqual(['serving_qps_7']);
+    expect(sides.candidate.map((row) => row.label)).toEqual(['serving_qps_9']);
+    expect(oneSidedRows([])).toEqual({ baseline: [], candidate: [] });
+  });
+
+  it('finds two sides with results that pair on nothing, unless the GPU is left out', () => {
+    const h200 = { type: 'H200', count: 8 };
+    const apart = compareResults([servingAt(1, 100)], [{ ...servingAt(1, 100), gpu: h200 }]);
+    expect(apart.summary.tests.compared).toBe(0);
+    expect(sharesNoTest(apart, 1, 1)).toBe(true);
+    // A side without results is another story (its notice says so).
+    expect(sharesNoTest(apart, 0, 1)).toBe(false);
+    expect(sharesNoTest(apart, 1, 0)).toBe(false);
+    expect(sharesNoTest({ ...apart, ignoreGpu: true }, 1, 1)).toBe(false);
+    expect(sharesNoTest(fiveVerdicts(), 4, 5)).toBe(false);
   });
 });

@@ -2,10 +2,28 @@
 import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../../src/data/compare/compare-summary';
 import { compareMetric } from '../../../src/data/compare/metric-verdict';
-import { normalizeThresholds, thresholdFor } from '../../../src/data/compare/thresholds';
+import {
+  normalizeThresholds,
+  parseThreshold,
+  thresholdFor,
+} from '../../../src/data/compare/thresholds';
 import { result } from './compare-fixtures';
 
 describe('thresholds', () => {
+  it('reads a typed threshold from 0 to 1000, and nothing from an empty or invalid field', () => {
+    expect(parseThreshold('5')).toBe(5);
+    expect(parseThreshold(' 2.5 ')).toBe(2.5);
+    expect(parseThreshold('0')).toBe(0);
+    expect(parseThreshold('1000')).toBe(1000);
+    expect(parseThreshold('1000.5')).toBeNull();
+    expect(parseThreshold('-1')).toBeNull();
+    expect(parseThreshold('')).toBeNull();
+    // Number('  ') is 0: a blank field must not read as a threshold of 0.
+    expect(parseThreshold('  ')).toBeNull();
+    expect(parseThreshold('abc')).toBeNull();
+    expect(parseThreshold('Infinity')).toBeNull();
+  });
+
   it('uses a per-metric override before the default', () => {
     const spec = { default: 5, perMetric: { ttft_p99: 10 } };
     expect(thresholdFor('ttft_p99', spec)).toBe(10);

@@ -4,6 +4,7 @@ import {
   datasetDate,
   historyOrdering,
   moveRun,
+  orderAfterMove,
   orderHistory,
 } from '../../../src/data/history/history-order';
 
@@ -61,6 +62,15 @@ describe('orderHistory', () => {
     expect(moveRun(['u1', 'd18', 'd20'], 'u1', 1)).toEqual(['d18', 'u1', 'd20']);
     expect(moveRun(['u1', 'd18'], 'u1', -1)).toEqual(['u1', 'd18']);
     expect(moveRun(['u1', 'd18'], 'gone', 1)).toEqual(['u1', 'd18']);
+  });
+
+  it('keeps where runs not shown now were placed when a shown one moves', () => {
+    // The user placed u3 first earlier; another metric shows only u1 and u2, in that order.
+    expect(orderAfterMove(['u3', 'u2', 'u1'], ['u1', 'u2'], 'u2', -1)).toEqual(['u2', 'u1', 'u3']);
+    // Nothing placed yet: the shown order, moved.
+    expect(orderAfterMove([], ['u1', 'u2', 'u3'], 'u3', -1)).toEqual(['u1', 'u3', 'u2']);
+    // A move past the end changes nothing but still records the shown order first.
+    expect(orderAfterMove(['u3'], ['u1', 'u2'], 'u2', 1)).toEqual(['u1', 'u2', 'u3']);
   });
 
   it('reads a date only when it is one', () => {

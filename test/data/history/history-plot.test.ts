@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { historyData } from '../../../src/data/history/history-data';
-import { historyChangeAxis, historyChartRows } from '../../../src/data/history/history-plot';
+import {
+  historyChangeAxis,
+  historyChartRows,
+  historyValueTop,
+} from '../../../src/data/history/history-plot';
 import { QPS_1, QPS_INF, h100Group, options, testKeyOf, threeNightlies } from './history-fixtures';
 
 describe('historyData', () => {
@@ -17,6 +21,19 @@ describe('historyData', () => {
       { position: 1, s0: -5 },
       { position: 2, s0: 25 },
     ]);
+  });
+
+  it('tops the value axis at the largest value of every test, shown or not', () => {
+    const group = h100Group(threeNightlies());
+    // qps_inf alone: 200, 190, 250 ms.
+    expect(
+      historyValueTop(historyData(group, options({ testKey: testKeyOf(group, QPS_INF) }))),
+    ).toBe(250);
+    // A gap (null) and values below 0 never raise the top above 0.
+    const point = (value: number | null) => ({ value });
+    expect(historyValueTop({ series: [] })).toBe(0);
+    const series = [{ points: [point(null), point(-3)] }, { points: [point(7), point(null)] }];
+    expect(historyValueTop({ series })).toBe(7);
   });
 
   it('gives the change axis round ticks through 0', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { historyData } from '../../../src/data/history/history-data';
-import { historySummary } from '../../../src/data/history/history-text';
+import {
+  historyData,
+  historyHasLines,
+  type HistoryRun,
+} from '../../../src/data/history/history-data';
+import {
+  historyNoLinesText,
+  historyOrderPhrase,
+  historyRunHeading,
+  historySummary,
+} from '../../../src/data/history/history-text';
 import {
   QPS_1,
   QPS_INF,
@@ -55,6 +64,47 @@ describe('historyData', () => {
     expect(noBase.compared).toBe(0);
     expect(historySummary(noBase)).toBe(
       'Mean TTFT (ms, lower is better) of 1 test on 8×H100 across 2 datasets, in the order set; baseline PR 103. No change from the baseline can be worked out: it has none of these values.',
+    );
+  });
+});
+
+describe('history words', () => {
+  const run = (id: string, date: string | null): HistoryRun => ({
+    id,
+    label: `Nightly ${id}`,
+    date,
+    position: 0,
+    axisLabel: id,
+  });
+
+  it('heads a tooltip with the run, its date to the minute and whether it is the baseline', () => {
+    expect(historyRunHeading(run('18', '2024-09-18T02:05:33'), '18')).toBe(
+      'Nightly 18 · 2024-09-18 02:05 · Baseline',
+    );
+    expect(historyRunHeading(run('19', null), '18')).toBe('Nightly 19');
+    expect(historyRunHeading(run('19', null), null)).toBe('Nightly 19');
+  });
+
+  it('draws lines only with a test across two runs at least', () => {
+    const series = historyData(h100Group(threeNightlies()), options({})).series;
+    const runs = [run('a', null), run('b', null)];
+    expect(historyHasLines({ series, runs })).toBe(true);
+    expect(historyHasLines({ series, runs: runs.slice(0, 1) })).toBe(false);
+    expect(historyHasLines({ series: [], runs })).toBe(false);
+    const data = { gpu: '8×H100', label: 'Mean TTFT' };
+    expect(historyNoLinesText(data, null)).toBe(
+      'Fewer than two datasets on 8×H100 have Mean TTFT values for these tests.',
+    );
+    expect(historyNoLinesText(data, 'key')).toBe(
+      'Fewer than two datasets on 8×H100 have Mean TTFT values for this test.',
+    );
+  });
+
+  it('says how the runs are ordered', () => {
+    expect(historyOrderPhrase('date')).toBe('in the order of the dates their files give');
+    expect(historyOrderPhrase('user')).toBe('in the order set below (these files give no date)');
+    expect(historyOrderPhrase('mixed')).toBe(
+      'runs with a date in date order, the others where they are set below',
     );
   });
 });

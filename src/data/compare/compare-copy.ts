@@ -1,4 +1,13 @@
-import type { Comparison, MetricEntry } from '../../data/compare/compare-summary';
+/**
+ * What `Copy as Markdown` copies under the view's settings, and what the view says about it:
+ * under `Only regressions` the regressions shown; else regressions and improvements, or every
+ * row with `Include unchanged`.
+ */
+import type { Comparison, MetricEntry } from './compare-summary';
+
+function rowCount(rows: number): string {
+  return `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`;
+}
 
 /** What `Copy as Markdown` will copy, in words. */
 export function copyNote(
@@ -6,10 +15,17 @@ export function copyNote(
   onlyRegressions: boolean,
   includeUnchanged: boolean,
 ): string {
-  const count = `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`;
+  const count = rowCount(rows);
   if (onlyRegressions) return `Copies ${count}: the regressions shown.`;
   if (includeUnchanged) return `Copies all ${count}.`;
   return `Copies ${count}: regressions and improvements only.`;
+}
+
+/** What the view announces after a copy: how many rows it copied, or why it could not. */
+export function copyAnnouncement(rows: number, copied: boolean): string {
+  return copied
+    ? `Copied ${rowCount(rows)} as Markdown.`
+    : 'Could not copy: the browser did not allow it. Select the table and copy it instead.';
 }
 
 /** The comparison as the markdown and the table list it under `Only regressions`. */
