@@ -18,7 +18,8 @@ import {
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 import { deleteCommitted, putCommitted } from './idb-commit';
 import { cancelLater, flushLater, replaceLater, writeLater, writeNow } from './write-queue';
-import { legacyRowsSliced, rowsSliced, takeColumns } from './unpack';
+import { rowsSliced, takeColumns } from './unpack';
+import { packColumns } from '../data/results/legacy/pack-columns';
 import { yieldToMain } from './yield';
 
 /**
@@ -166,7 +167,7 @@ async function restoredRows(
     return columns === null ? null : rowsSliced(columns);
   }
   const pack = 'pack' in revived ? revived.pack : await readStoredPack(revived.stored);
-  return pack === null ? null : legacyRowsSliced(pack);
+  return pack === null ? null : rowsSliced(packColumns(pack));
 }
 
 /** Saves a dataset the user loaded; false when storage is unavailable or full. */

@@ -1,8 +1,6 @@
 import type { BenchmarkResult } from '../data/results/result-model';
 import type { ResultColumns } from '../data/results/result-columns';
 import { rowsSome, startRows } from '../data/results/columns-rows';
-import { startUnpacking, unpackSome } from '../data/results/legacy/row-unpack';
-import type { ResultsPack } from '../data/results/legacy/row-pack';
 import { runSliced } from './yield';
 
 /** Rows made per look at the clock. */
@@ -19,13 +17,6 @@ export async function rowsSliced(
 ): Promise<BenchmarkResult[] | null> {
   const cursor = startRows(columns);
   const done = await runSliced(() => rowsSome(columns, cursor, UNPACK_STEP), cancelled);
-  return done ? cursor.out : null;
-}
-
-/** The same for a row-major pack, the form storage kept results in before columns. */
-export async function legacyRowsSliced(pack: ResultsPack): Promise<BenchmarkResult[] | null> {
-  const cursor = startUnpacking(pack);
-  const done = await runSliced(() => unpackSome(pack, cursor, UNPACK_STEP));
   return done ? cursor.out : null;
 }
 

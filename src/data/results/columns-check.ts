@@ -6,6 +6,7 @@ import {
   type ResultColumns,
 } from './result-columns';
 import { SUITES } from './result-model';
+import { inRange, isIndexList } from './stored-checks';
 
 /** `instanceof` that also holds for arrays made in another realm (a structured clone's, say). */
 function isTyped(value: unknown, tag: string, length: number): boolean {
@@ -13,23 +14,6 @@ function isTyped(value: unknown, tag: string, length: number): boolean {
     Object.prototype.toString.call(value) === `[object ${tag}]` &&
     (value as { length: number }).length === length
   );
-}
-
-function isIndexList(value: unknown, limit: number): value is readonly number[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (item) => Number.isInteger(item) && (item as number) >= 0 && (item as number) < limit,
-    )
-  );
-}
-
-function inRange(array: ArrayLike<number>, min: number, limit: number): boolean {
-  for (let i = 0; i < array.length; i += 1) {
-    const value = array[i] ?? min;
-    if (value < min || value >= limit) return false;
-  }
-  return true;
 }
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {

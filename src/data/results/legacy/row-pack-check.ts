@@ -1,6 +1,7 @@
 /** Whether a value read back from storage is a whole, consistent results pack. */
 import { SUITES } from '../result-model';
 import { INT_FIELDS, NONE, NUMBER_FIELDS, type ResultsPack } from './row-pack';
+import { inRange, isIndexList } from '../stored-checks';
 
 /** `instanceof` that also holds for arrays made in another realm (a structured clone's, say). */
 function isInt32Array(value: unknown): value is Int32Array {
@@ -9,29 +10,6 @@ function isInt32Array(value: unknown): value is Int32Array {
 
 function isFloat64Array(value: unknown): value is Float64Array {
   return Object.prototype.toString.call(value) === '[object Float64Array]';
-}
-
-function isIndexList(value: unknown, limit: number): value is readonly number[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (item) => Number.isInteger(item) && (item as number) >= 0 && (item as number) < limit,
-    )
-  );
-}
-
-function inRange(
-  array: Int32Array,
-  from: number,
-  step: number,
-  min: number,
-  limit: number,
-): boolean {
-  for (let i = from; i < array.length; i += step) {
-    const value = array[i] ?? min;
-    if (value < min || value >= limit) return false;
-  }
-  return true;
 }
 
 /**
@@ -73,11 +51,11 @@ export function isResultsPack(value: unknown): value is ResultsPack {
   if (!attributeShapes.every((shape) => isIndexList(shape, limit))) return false;
   const metricShapeList = metricShapes as readonly (readonly number[])[];
   const attributeShapeList = attributeShapes as readonly (readonly number[])[];
-  if (!inRange(ints, 0, INT_FIELDS, 0, SUITES.length)) return false;
-  for (const field of [1, 2]) if (!inRange(ints, field, INT_FIELDS, 0, limit)) return false;
-  for (const field of [3, 4, 5]) if (!inRange(ints, field, INT_FIELDS, NONE, limit)) return false;
-  if (!inRange(ints, 6, INT_FIELDS, 0, metricShapeList.length)) return false;
-  if (!inRange(ints, 7, INT_FIELDS, 0, attributeShapeList.length)) return false;
+  if (!inRange(ints, 0, SUITES.length, 0, INT_FIELDS)) return false;
+  for (const field of [1, 2]) if (!inRange(ints, 0, limit, field, INT_FIELDS)) return false;
+  for (const field of [3, 4, 5]) if (!inRange(ints, NONE, limit, field, INT_FIELDS)) return false;
+  if (!inRange(ints, 0, metricShapeList.length, 6, INT_FIELDS)) return false;
+  if (!inRange(ints, 0, attributeShapeList.length, 7, INT_FIELDS)) return false;
   let metricTotal = 0;
   let attributeTotal = 0;
   for (let i = 0; i < count; i += 1) {
@@ -87,6 +65,6 @@ export function isResultsPack(value: unknown): value is ResultsPack {
   return (
     metricValues.length === metricTotal &&
     attributeValues.length === attributeTotal &&
-    inRange(attributeValues, 0, 1, 0, limit)
+    inRange(attributeValues, 0, limit)
   );
 }

@@ -2,11 +2,7 @@
 import { isResultsPack } from './row-pack-check';
 import type { ResultsPack } from './row-pack';
 
-/**
- * A pack as IndexedDB keeps it: the small parts as they are, the arrays' bytes as one Blob.
- * Storing typed arrays makes the page serialize every byte while it waits (about 80 ms for a
- * 25 MB file's results); a Blob is handed to the browser, which stores it on its own.
- */
+/** A row-major pack as version 3 records keep it: the small parts as they are, the arrays' bytes as one Blob. */
 export interface StoredPack {
   readonly count: number;
   readonly strings: readonly string[];
@@ -15,38 +11,6 @@ export interface StoredPack {
   /** Element counts of numbers, metricValues, ints and attributeValues, in the Blob in that order. */
   readonly lengths: readonly [number, number, number, number];
   readonly data: Blob;
-}
-
-/**
- * Pack → stored form. Each array is copied into a Blob of its own, with `pause()` awaited
- * between them, so a large pack is never copied in one long task; joining Blobs copies nothing.
- * The 8-byte numbers come first, so every array starts aligned when read back.
- */
-export async function storePack(
-  pack: ResultsPack,
-  pause: () => Promise<void> = () => Promise.resolve(),
-): Promise<StoredPack> {
-  const arrays = [pack.numbers, pack.metricValues, pack.ints, pack.attributeValues] as const;
-  const parts: Blob[] = [];
-  for (const array of arrays) {
-    parts.push(
-      new Blob([new Uint8Array(array.buffer as ArrayBuffer, array.byteOffset, array.byteLength)]),
-    );
-    await pause();
-  }
-  return {
-    count: pack.count,
-    strings: pack.strings,
-    metricShapes: pack.metricShapes,
-    attributeShapes: pack.attributeShapes,
-    lengths: [
-      pack.numbers.length,
-      pack.metricValues.length,
-      pack.ints.length,
-      pack.attributeValues.length,
-    ],
-    data: new Blob(parts),
-  };
 }
 
 function isLength(value: unknown): value is number {

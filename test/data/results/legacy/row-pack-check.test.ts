@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isResultsPack } from '../../../../src/data/results/legacy/row-pack-check';
-import { packResults, type ResultsPack } from '../../../../src/data/results/legacy/row-pack';
+import type { ResultsPack } from '../../../../src/data/results/legacy/row-pack';
+import { packResults } from '../../../helpers/legacy-pack';
 import { seedDataset } from '../../../helpers/seed';
 
 const h100 = seedDataset('H100');

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { packResults } from '../../../../src/data/results/legacy/row-pack';
-import {
-  isStoredPack,
-  readStoredPack,
-  storePack,
-} from '../../../../src/data/results/legacy/stored-row-pack';
-import { unpackResults } from '../../../../src/data/results/legacy/row-unpack';
+import { isStoredPack, readStoredPack } from '../../../../src/data/results/legacy/stored-row-pack';
+import { packColumns } from '../../../../src/data/results/legacy/pack-columns';
+import { rowsOfColumns } from '../../../../src/data/results/columns-rows';
+import { packResults, storePack } from '../../../helpers/legacy-pack';
 import { seedDataset } from '../../../helpers/seed';
 
 const h100 = seedDataset('H100');
@@ -26,7 +23,7 @@ describe('a pack kept in storage as one Blob', () => {
     const back = await readStoredPack(stored);
     expect(back).not.toBeNull();
     if (back === null) return;
-    expect(unpackResults(back)).toEqual(h100.results);
+    expect(rowsOfColumns(packColumns(back))).toEqual(h100.results);
   });
 
   it('is refused when its bytes are not what its lengths say, or make a bad pack', async () => {
