@@ -6,7 +6,7 @@ import {
   type ResultColumns,
 } from './result-columns';
 import { SUITES } from './result-model';
-import { inRange, isIndexList } from './stored-checks';
+import { inRange, isCount, isIndexList, isStringList } from './stored-checks';
 
 /** `instanceof` that also holds for arrays made in another realm (a structured clone's, say). */
 function isTyped(value: unknown, tag: string, length: number): boolean {
@@ -30,11 +30,8 @@ export function isResultColumns(value: unknown): value is ResultColumns {
   const { count, strings, suite, text, numbers, metricKeys, metrics } = columns;
   const { metricShape, metricShapes, attributeKeys, attributes } = columns;
   if (
-    typeof count !== 'number' ||
-    !Number.isInteger(count) ||
-    count < 0 ||
-    !Array.isArray(strings) ||
-    !strings.every((item) => typeof item === 'string') ||
+    !isCount(count) ||
+    !isStringList(strings) ||
     !isRecord(text) ||
     !isRecord(numbers) ||
     !isTyped(suite, 'Uint8Array', count) ||

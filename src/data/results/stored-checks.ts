@@ -24,3 +24,23 @@ export function inRange(
   }
   return true;
 }
+
+/** A whole count: a non-negative integer. */
+export function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+export function isStringList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** A Blob's bytes when there are exactly `expected` of them, else null (damaged, unreadable). */
+export async function exactBytes(blob: Blob, expected: number): Promise<ArrayBuffer | null> {
+  if (blob.size !== expected) return null;
+  try {
+    const buffer = await blob.arrayBuffer();
+    return buffer.byteLength === expected ? buffer : null;
+  } catch {
+    return null;
+  }
+}

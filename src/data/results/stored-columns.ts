@@ -1,5 +1,6 @@
 /** Result columns as IndexedDB keeps them, and back. */
 import { isResultColumns } from './columns-check';
+import { exactBytes, isCount, isStringList } from './stored-checks';
 import {
   NONE,
   NUMBER_DIMENSION_NAMES,
@@ -57,22 +58,14 @@ export async function storeColumns(
   };
 }
 
-function isLength(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
-
-function isNameList(value: unknown): value is readonly string[] {
-  return Array.isArray(value) && value.every((name) => typeof name === 'string');
-}
-
 /** True when a value read from storage has the shape of stored columns (bytes not yet read). */
 export function isStoredColumns(value: unknown): value is StoredColumns {
   if (typeof value !== 'object' || value === null) return false;
   const stored = value as Partial<Record<keyof StoredColumns, unknown>>;
   return (
-    isLength(stored.count) &&
-    isNameList(stored.textDimensions) &&
-    isNameList(stored.numberDimensions) &&
+    isCount(stored.count) &&
+    isStringList(stored.textDimensions) &&
+    isStringList(stored.numberDimensions) &&
     Array.isArray(stored.metricKeys) &&
     Array.isArray(stored.attributeKeys) &&
     typeof Blob !== 'undefined' &&
@@ -104,14 +97,8 @@ export async function readStoredColumns(stored: StoredColumns): Promise<ResultCo
   const floatColumns = numberDimensions.length + metricKeys.length;
   const intColumns = textDimensions.length + 1 + attributeKeys.length;
   const expected = count * (floatColumns * 8 + intColumns * 4 + 1);
-  if (stored.data.size !== expected) return null;
-  let buffer: ArrayBuffer;
-  try {
-    buffer = await stored.data.arrayBuffer();
-  } catch {
-    return null;
-  }
-  if (buffer.byteLength !== expected) return null;
+  const buffer = await exactBytes(stored.data, expected);
+  if (buffer === null) return null;
   let offset = 0;
   const floats = (): Float64Array => {
     const array = new Float64Array(buffer, offset, count);

@@ -1,7 +1,7 @@
 /** Whether a value read back from storage is a whole, consistent results pack. */
 import { SUITES } from '../result-model';
 import { INT_FIELDS, NONE, NUMBER_FIELDS, type ResultsPack } from './row-pack';
-import { inRange, isIndexList } from '../stored-checks';
+import { inRange, isCount, isIndexList, isStringList } from '../stored-checks';
 
 /** `instanceof` that also holds for arrays made in another realm (a structured clone's, say). */
 function isInt32Array(value: unknown): value is Int32Array {
@@ -30,11 +30,8 @@ export function isResultsPack(value: unknown): value is ResultsPack {
     attributeValues,
   } = pack;
   if (
-    typeof count !== 'number' ||
-    !Number.isInteger(count) ||
-    count < 0 ||
-    !Array.isArray(strings) ||
-    !strings.every((item) => typeof item === 'string') ||
+    !isCount(count) ||
+    !isStringList(strings) ||
     !Array.isArray(metricShapes) ||
     !Array.isArray(attributeShapes) ||
     !isInt32Array(ints) ||

@@ -1,5 +1,6 @@
 /** A results pack as IndexedDB keeps it, and back. */
 import { isResultsPack } from './row-pack-check';
+import { exactBytes, isCount } from '../stored-checks';
 import type { ResultsPack } from './row-pack';
 
 /** A row-major pack as version 3 records keep it: the small parts as they are, the arrays' bytes as one Blob. */
@@ -13,10 +14,6 @@ export interface StoredPack {
   readonly data: Blob;
 }
 
-function isLength(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
-
 /** True when a value read from storage has the shape of a stored pack (its bytes not yet read). */
 export function isStoredPack(value: unknown): value is StoredPack {
   if (typeof value !== 'object' || value === null) return false;
@@ -24,7 +21,7 @@ export function isStoredPack(value: unknown): value is StoredPack {
   return (
     Array.isArray(stored.lengths) &&
     stored.lengths.length === 4 &&
-    stored.lengths.every(isLength) &&
+    stored.lengths.every(isCount) &&
     typeof Blob !== 'undefined' &&
     stored.data instanceof Blob
   );
@@ -38,14 +35,8 @@ export async function readStoredPack(stored: StoredPack): Promise<ResultsPack | 
   const [numbers, metricValues, ints, attributeValues] = stored.lengths;
   const floatBytes = (numbers + metricValues) * 8;
   const expected = floatBytes + (ints + attributeValues) * 4;
-  if (stored.data.size !== expected) return null;
-  let buffer: ArrayBuffer;
-  try {
-    buffer = await stored.data.arrayBuffer();
-  } catch {
-    return null;
-  }
-  if (buffer.byteLength !== expected) return null;
+  const buffer = await exactBytes(stored.data, expected);
+  if (buffer === null) return null;
   const pack = {
     count: stored.count,
     strings: stored.strings,
