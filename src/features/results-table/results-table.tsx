@@ -140,7 +140,7 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
   const rowCountText = `${positions.length.toLocaleString('en-US')} ${positions.length === 1 ? 'row' : 'rows'}`;
 
   return (
-    <section className="results-section" aria-labelledby={headingId}>
+    <section className="panel results-section" aria-labelledby={headingId}>
       <div className="section-head">
         <h2 id={headingId}>{title}</h2>
         <p className="row-count" aria-live="polite">
