@@ -1,14 +1,8 @@
-import { appendAll } from './shared';
 import { jsonColumnOrder } from './json-columns';
 import { isJsonObject, parsePythonJson } from './python-json';
-import {
-  SUITES,
-  parseFailure,
-  type BenchmarkResult,
-  type ParseOutcome,
-  type Suite,
-} from '../results/result-model';
-import { detectTableVersion, readResultsTable, type RawTable } from './table-results';
+import { SUITES, parseFailure, type ParseOutcome, type Suite } from '../results/result-model';
+import { successOutcome } from './outcome';
+import { readResultsTables, versionedLabel, type RawTable, type SuiteTable } from './table-results';
 
 const NOT_RESULTS_HINT =
   'Expected the JSON that vLLM CI embeds in its benchmark page: {"latency": {...}, "throughput": {...}, "serving": {...}}.';
@@ -96,6 +90,21 @@ function dictToTable(
 }
 
 /**
+ * Each suite's columns as a table, made as it is read: a suite that did not run is an empty
+ * DataFrame, written `{}`, with nothing to read or warn about.
+ */
+function* suiteTables(
+  value: Readonly<Record<string, unknown>>,
+  warnings: string[],
+): Generator<SuiteTable> {
+  for (const suite of SUITES) {
+    const columns = Object.hasOwn(value, suite) ? value[suite] : undefined;
+    if (!isJsonObject(columns) || Object.keys(columns).length === 0) continue;
+    yield { table: dictToTable(suite, columns, warnings), suite };
+  }
+}
+
+/**
  * A parsed value in CI's embedded JSON shape → results. Refuses values of any other shape with
  * a typed error; unreadable rows are skipped and listed in warnings.
  */
@@ -111,36 +120,18 @@ export function readEmbeddedJsonValue(
     );
   }
   const warnings: string[] = [];
-  const results: BenchmarkResult[] = [];
-  const headersBySuite = new Map<Suite, readonly string[]>();
-  for (const suite of SUITES) {
-    const columns = Object.hasOwn(value, suite) ? value[suite] : undefined;
-    // A suite that did not run is an empty DataFrame, written `{}`: nothing to read or warn about.
-    if (!isJsonObject(columns) || Object.keys(columns).length === 0) continue;
-    const table = dictToTable(suite, columns, warnings);
-    headersBySuite.set(suite, table.headers);
-    const readout = readResultsTable(table, suite);
-    appendAll(results, readout.results);
-    appendAll(warnings, readout.warnings);
-  }
+  const { results, version } = readResultsTables(suiteTables(value, warnings), warnings);
   if (results.length === 0) {
     return parseFailure(
       'no-rows',
       'The file has the shape of vLLM results but holds no result rows.',
     );
   }
-  const version = detectTableVersion(headersBySuite);
-  return {
-    ok: true,
-    value: {
-      format: {
-        id: 'vllm-embedded-json',
-        label: version === null ? formatLabel : `${formatLabel} ${version}`,
-      },
-      results,
-      warnings,
-    },
-  };
+  return successOutcome(
+    { id: 'vllm-embedded-json', label: versionedLabel(formatLabel, version) },
+    results,
+    warnings,
+  );
 }
 
 /**

@@ -4,17 +4,9 @@
  * all in seconds. Results keep milliseconds, as CI's tables do (ms = s × 1000).
  */
 import { isJsonObject } from './python-json';
-import type { BenchmarkResult, MetricValues, ParseOutcome } from '../results/result-model';
-import { extraMetricKey } from '../metrics';
-import { rawFileOutcome } from './outcome';
+import type { MetricValues } from '../results/result-model';
+import { keepExtraNumbers, rawObjectReader } from './raw-object';
 import {
-  finishStatedResult,
-  NOTHING_STATED,
-  type RawContext,
-  type StatedFacts,
-} from './raw-result';
-import {
-  MAX_EXTRA_FIELDS,
   byPercentile,
   capText,
   finiteNumbers,
@@ -86,31 +78,18 @@ export function latencyMetrics(
   const words = [...values.keys()].filter((word) => word !== '50').sort(byPercentile);
   for (const word of words) metrics[`latency_p${word}`] = values.get(word) ?? null;
 
-  let extras = 0;
-  for (const [key, value] of Object.entries(object)) {
-    if (LATENCY_KEYS.has(key) || typeof value !== 'number' || extras >= MAX_EXTRA_FIELDS) continue;
-    metrics[extraMetricKey(capText(key, `${where}: a field name`, warnings))] = finiteOf(value);
-    extras += 1;
-  }
+  keepExtraNumbers(metrics, object, LATENCY_KEYS, where, warnings);
   return metrics;
 }
 
+const LATENCY_READER = rawObjectReader(
+  'latency',
+  { id: 'vllm-latency-json', label: 'vllm bench latency JSON' },
+  (object, warnings) => latencyMetrics(object, warnings, 'The latency result'),
+);
+
 /** A latency object → its result. `stated` holds what another source (PyTorch args) says. */
-export function readLatencyObject(
-  object: JsonRecord,
-  context: RawContext,
-  stated: StatedFacts = NOTHING_STATED,
-): BenchmarkResult {
-  const metrics = latencyMetrics(object, context.warnings, 'The latency result');
-  return finishStatedResult('latency', stated, metrics, context);
-}
+export const readLatencyObject = LATENCY_READER.read;
 
 /** A parsed latency JSON value → an outcome. */
-export function parseLatencyJsonValue(value: JsonRecord, context: RawContext): ParseOutcome {
-  const result = readLatencyObject(value, context);
-  return rawFileOutcome(
-    { id: 'vllm-latency-json', label: 'vllm bench latency JSON' },
-    result,
-    context,
-  );
-}
+export const parseLatencyJsonValue = LATENCY_READER.parse;

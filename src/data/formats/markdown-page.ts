@@ -1,13 +1,9 @@
-import { appendAll, splitLines } from './shared';
+import { splitLines } from './shared';
 import { looksLikeEmbeddedJson, readEmbeddedJsonValue } from './embedded-json';
 import { parsePythonJson } from './python-json';
-import {
-  parseFailure,
-  type BenchmarkResult,
-  type ParseOutcome,
-  type Suite,
-} from '../results/result-model';
-import { detectTableVersion, readResultsTable, type RawTable } from './table-results';
+import { parseFailure, type ParseOutcome, type Suite } from '../results/result-model';
+import { successOutcome } from './outcome';
+import { readResultsTables, versionedLabel, type SuiteTable } from './table-results';
 
 const SECTION_HEADING = /^\s*(?:#{1,6}\s*)?(latency|throughput|serving)\s+tests?\b/i;
 const JSON_SECTION_HEADING = /^\s*(?:#{1,6}\s*)?json version/i;
@@ -31,18 +27,13 @@ function isSeparatorLine(line: string | undefined): boolean {
   return cells.length > 0 && cells.every((cell) => SEPARATOR_CELL.test(cell));
 }
 
-interface FoundTable {
-  readonly table: RawTable;
-  readonly suite: Suite | null;
-}
-
 /**
  * Every pipe table with a "Test name" column, with the suite of the section it sits in. A GPU
  * cell that tabulate split over several lines (the next lines empty but for the GPU token) is
  * joined back into one newline-separated cell.
  */
-function findResultTables(lines: readonly string[]): FoundTable[] {
-  const found: FoundTable[] = [];
+function findResultTables(lines: readonly string[]): SuiteTable[] {
+  const found: SuiteTable[] = [];
   let section: Suite | null = null;
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
@@ -154,15 +145,7 @@ export function parseMarkdownPage(input: string): ParseOutcome {
     };
   }
 
-  const results: BenchmarkResult[] = [];
-  const headersBySuite = new Map<Suite, readonly string[]>();
-  for (const { table, suite } of tables) {
-    const readout = readResultsTable(table, suite);
-    appendAll(results, readout.results);
-    appendAll(warnings, readout.warnings);
-    const tableSuite = suite ?? readout.results[0]?.suite;
-    if (tableSuite !== undefined) headersBySuite.set(tableSuite, table.headers);
-  }
+  const { results, version } = readResultsTables(tables, warnings);
   if (results.length === 0) {
     return parseFailure(
       tables.length === 0 ? 'not-results' : 'no-rows',
@@ -172,16 +155,9 @@ export function parseMarkdownPage(input: string): ParseOutcome {
       'Use a whole benchmark page, one of its tables with its header row, or its JSON line.',
     );
   }
-  const version = detectTableVersion(headersBySuite);
-  return {
-    ok: true,
-    value: {
-      format: {
-        id: 'vllm-markdown',
-        label: `vLLM markdown${version === null ? '' : ` ${version}`} · tables`,
-      },
-      results,
-      warnings,
-    },
-  };
+  return successOutcome(
+    { id: 'vllm-markdown', label: `${versionedLabel('vLLM markdown', version)} · tables` },
+    results,
+    warnings,
+  );
 }

@@ -2,6 +2,7 @@ import { isMissingCell, parseFiniteCell, parseNumberCell, parseTextCell } from '
 import { normalizeGpu } from '../gpu';
 import { extraMetricKey, resolveColumns, type ColumnRole } from '../metrics';
 import type { BenchmarkResult, Suite } from '../results/result-model';
+import { appendAll } from './shared';
 import { parseTestName } from './test-name';
 
 /**
@@ -285,4 +286,39 @@ export function detectTableVersion(
   if (serving.includes('total token tput (tok/s)') || all.includes('elapsed time (s)')) return 'V5';
   if (all.some((header) => header.endsWith('(ms)') || header === 'tput (req/s)')) return 'V4';
   return null;
+}
+
+/** A table of a file, with the suite of the section it sits in when the file says. */
+export interface SuiteTable {
+  readonly table: RawTable;
+  readonly suite: Suite | null;
+}
+
+/** What a file's tables hold together: their results and the layout version of their headers. */
+export interface TablesReadout {
+  readonly results: BenchmarkResult[];
+  readonly version: string | null;
+}
+
+/**
+ * A file's tables, read one after another (an iterable: a table can be made just before it is
+ * read), their warnings added to `warnings`. A table counts towards the layout version as the
+ * suite of its section, else of its first result.
+ */
+export function readResultsTables(tables: Iterable<SuiteTable>, warnings: string[]): TablesReadout {
+  const results: BenchmarkResult[] = [];
+  const headersBySuite = new Map<Suite, readonly string[]>();
+  for (const { table, suite } of tables) {
+    const readout = readResultsTable(table, suite);
+    appendAll(results, readout.results);
+    appendAll(warnings, readout.warnings);
+    const tableSuite = suite ?? readout.results[0]?.suite;
+    if (tableSuite !== undefined) headersBySuite.set(tableSuite, table.headers);
+  }
+  return { results, version: detectTableVersion(headersBySuite) };
+}
+
+/** A format's label with the layout version, when one was detected: `vLLM markdown V6`. */
+export function versionedLabel(label: string, version: string | null): string {
+  return version === null ? label : `${label} ${version}`;
 }

@@ -1,18 +1,16 @@
-import type { Suite } from '../results/result-model';
+import type { BenchmarkResult, Suite } from '../results/result-model';
 import { parseNumberCell } from './cells';
 
-/** What a vLLM CI test name says about its test. Every field is null when the name does not say. */
-export interface TestNameParts {
+/**
+ * What a vLLM CI test name says about its test: the facts a result keeps, read from the name.
+ * Every field is null when the name does not say.
+ */
+export interface TestNameParts extends Pick<
+  BenchmarkResult,
+  'tp' | 'pp' | 'dataset' | 'variant' | 'qps' | 'concurrency' | 'inputLen' | 'outputLen'
+> {
   readonly suite: Suite | null;
   readonly model: string | null;
-  readonly tp: number | null;
-  readonly pp: number | null;
-  readonly dataset: string | null;
-  readonly variant: string | null;
-  readonly qps: number | null;
-  readonly concurrency: number | null;
-  readonly inputLen: number | null;
-  readonly outputLen: number | null;
   /** True when every token of the name was understood by the grammar. */
   readonly complete: boolean;
 }

@@ -3,16 +3,9 @@
  * `{"elapsed_time", "num_requests", "total_num_tokens", "requests_per_second", "tokens_per_second"}`.
  */
 import { isJsonObject } from './python-json';
-import type { BenchmarkResult, MetricValues, ParseOutcome } from '../results/result-model';
-import { extraMetricKey } from '../metrics';
-import { rawFileOutcome } from './outcome';
-import {
-  finishStatedResult,
-  NOTHING_STATED,
-  type RawContext,
-  type StatedFacts,
-} from './raw-result';
-import { MAX_EXTRA_FIELDS, capText, finiteOf, own, type JsonRecord } from './shared';
+import type { MetricValues } from '../results/result-model';
+import { keepExtraNumbers, rawObjectReader } from './raw-object';
+import { finiteOf, own, type JsonRecord } from './shared';
 
 /** File keys and the metric each is kept under, in the order metrics are kept. */
 const THROUGHPUT_KEYS: readonly (readonly [string, string])[] = [
@@ -39,32 +32,18 @@ export function throughputMetrics(object: JsonRecord, warnings: string[]): Metri
   for (const [fileKey, metricKey] of THROUGHPUT_KEYS) {
     if (Object.hasOwn(object, fileKey)) metrics[metricKey] = finiteOf(own(object, fileKey));
   }
-  let extras = 0;
-  for (const [key, value] of Object.entries(object)) {
-    if (KNOWN.has(key) || typeof value !== 'number' || extras >= MAX_EXTRA_FIELDS) continue;
-    metrics[extraMetricKey(capText(key, 'The throughput result: a field name', warnings))] =
-      finiteOf(value);
-    extras += 1;
-  }
+  keepExtraNumbers(metrics, object, KNOWN, 'The throughput result', warnings);
   return metrics;
 }
 
+const THROUGHPUT_READER = rawObjectReader(
+  'throughput',
+  { id: 'vllm-throughput-json', label: 'vllm bench throughput JSON' },
+  throughputMetrics,
+);
+
 /** A throughput object → its result. `stated` holds what another source (PyTorch args) says. */
-export function readThroughputObject(
-  object: JsonRecord,
-  context: RawContext,
-  stated: StatedFacts = NOTHING_STATED,
-): BenchmarkResult {
-  const metrics = throughputMetrics(object, context.warnings);
-  return finishStatedResult('throughput', stated, metrics, context);
-}
+export const readThroughputObject = THROUGHPUT_READER.read;
 
 /** A parsed throughput JSON value → an outcome. */
-export function parseThroughputJsonValue(value: JsonRecord, context: RawContext): ParseOutcome {
-  const result = readThroughputObject(value, context);
-  return rawFileOutcome(
-    { id: 'vllm-throughput-json', label: 'vllm bench throughput JSON' },
-    result,
-    context,
-  );
-}
+export const parseThroughputJsonValue = THROUGHPUT_READER.parse;

@@ -6,7 +6,7 @@ export function NoMatchNotice() {
   const resetFilters = useDashboardStore((state) => state.resetFilters);
   if (view.index.results.length === 0 || view.visibleCount > 0) return null;
   return (
-    <div className="no-match" role="status">
+    <div className="panel no-match" role="status">
       <p>
         No results match the filters and search: {view.index.results.length.toLocaleString('en-US')}{' '}
         results are loaded but all are hidden.

@@ -9,6 +9,7 @@ import type { Suite } from '../../data/results/result-model';
 import { sortPositions } from '../../data/results/sort-results';
 import { describeColumn, suiteColumnIds } from '../../data/results/table-columns';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
+import { SortableHeader } from '../../ui/sortable-header';
 import { ColumnMenu, type MenuColumn } from './column-menu';
 import { downloadTableCsv } from './download-csv';
 import { resultColumns, resultTableFeatures, type TableRow } from './result-columns';
@@ -33,8 +34,6 @@ export const VIRTUALIZE_ABOVE = 100;
 export const MAX_SCROLL_HEIGHT = 16_000_000;
 /** Rows rendered beyond each edge of the view, so fast scrolling does not show blank rows. */
 const OVERSCAN_ROWS = 10;
-
-const sortLabel = { asc: 'ascending', desc: 'descending' } as const;
 
 /**
  * One suite's visible results as a real, sortable table. Filtering and sorting happen on index
@@ -140,7 +139,7 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
   const rowCountText = `${positions.length.toLocaleString('en-US')} ${positions.length === 1 ? 'row' : 'rows'}`;
 
   return (
-    <section className="results-section" aria-labelledby={headingId}>
+    <section className="panel results-section" aria-labelledby={headingId}>
       <div className="section-head">
         <h2 id={headingId}>{title}</h2>
         <p className="row-count" aria-live="polite">
@@ -180,34 +179,18 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
               <tr key={headerGroup.id} aria-rowindex={1}>
                 {headerGroup.headers.map((header) => {
                   const meta = header.column.columnDef.meta;
-                  const sorted = header.column.getIsSorted();
-                  const sortIndex = header.column.getSortIndex();
                   return (
-                    <th
+                    <SortableHeader
                       key={header.id}
-                      scope="col"
+                      sorted={header.column.getIsSorted()}
+                      position={sorting.length > 1 ? header.column.getSortIndex() + 1 : undefined}
+                      onSort={header.column.getToggleSortingHandler()}
                       title={meta?.description}
-                      className={meta?.numeric === true ? 'numeric' : undefined}
-                      aria-sort={
-                        sorted === false ? 'none' : sorted === 'asc' ? 'ascending' : 'descending'
-                      }
+                      sortHint={`${meta?.description ?? ''}. Click to sort, shift-click to sort by several columns.`}
+                      numeric={meta?.numeric === true}
                     >
-                      <button
-                        type="button"
-                        className="sort-button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        title={`${meta?.description ?? ''}. Click to sort, shift-click to sort by several columns.`}
-                      >
-                        <table.FlexRender header={header} />
-                        <span className="sort-indicator" aria-hidden="true">
-                          {sorted === false ? '' : sorted === 'asc' ? '▲' : '▼'}
-                          {sorted !== false && sorting.length > 1 ? sortIndex + 1 : ''}
-                        </span>
-                        {sorted !== false && (
-                          <span className="visually-hidden">, sorted {sortLabel[sorted]}</span>
-                        )}
-                      </button>
-                    </th>
+                      <table.FlexRender header={header} />
+                    </SortableHeader>
                   );
                 })}
               </tr>
