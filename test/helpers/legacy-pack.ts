@@ -9,25 +9,8 @@ import {
 } from '../../src/data/results/legacy/row-pack';
 import { sameKeys } from '../../src/data/results/same-keys';
 import type { StoredPack } from '../../src/data/results/legacy/stored-row-pack';
-
-class StringTable {
-  readonly strings: string[] = [];
-  private readonly codes = new Map<string, number>();
-
-  code(value: string): number {
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.strings.length;
-      this.strings.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
-  }
-
-  nullable(value: string | null): number {
-    return value === null ? NONE : this.code(value);
-  }
-}
+import { Dictionary } from '../../src/data/results/result-columns';
+import { blobOf } from '../../src/data/results/stored-columns';
 
 /**
  * Interns key lists: the same keys in the same order get one id. Results of one table come one
@@ -40,7 +23,7 @@ class ShapeTable {
   private readonly byKeys = new Map<string, number>();
   private last = -1;
 
-  constructor(private readonly table: StringTable) {}
+  constructor(private readonly table: Dictionary) {}
 
   private sameAsLast(record: object): boolean {
     const keys = this.keyLists[this.last];
@@ -71,7 +54,7 @@ function growable(length: number): Float64Array {
 /** Results → pack. The inverse of `unpackResults`. */
 export function packResults(results: readonly BenchmarkResult[]): ResultsPack {
   const count = results.length;
-  const strings = new StringTable();
+  const strings = new Dictionary();
   const metricShapes = new ShapeTable(strings);
   const attributeShapes = new ShapeTable(strings);
   const ints = new Int32Array(count * INT_FIELDS);
@@ -145,13 +128,7 @@ export async function storePack(
   pause: () => Promise<void> = () => Promise.resolve(),
 ): Promise<StoredPack> {
   const arrays = [pack.numbers, pack.metricValues, pack.ints, pack.attributeValues] as const;
-  const parts: Blob[] = [];
-  for (const array of arrays) {
-    parts.push(
-      new Blob([new Uint8Array(array.buffer as ArrayBuffer, array.byteOffset, array.byteLength)]),
-    );
-    await pause();
-  }
+  const data = await blobOf(arrays, pause);
   return {
     count: pack.count,
     strings: pack.strings,
@@ -163,6 +140,6 @@ export async function storePack(
       pack.ints.length,
       pack.attributeValues.length,
     ],
-    data: new Blob(parts),
+    data,
   };
 }

@@ -83,7 +83,7 @@ export function columnTransferables(columns: ResultColumns): ArrayBuffer[] {
 }
 
 /** Codes for distinct strings, in first-seen order. */
-class Dictionary {
+export class Dictionary {
   readonly strings: string[] = [];
   private readonly codes = new Map<string, number>();
 

@@ -30,6 +30,21 @@ export interface StoredColumns {
   readonly data: Blob;
 }
 
+/** Typed arrays' bytes, one after another, as one Blob: each copied with `pause()` awaited after it. */
+export async function blobOf(
+  arrays: readonly (Float64Array | Int32Array | Uint8Array)[],
+  pause: () => Promise<void>,
+): Promise<Blob> {
+  const parts: Blob[] = [];
+  for (const array of arrays) {
+    parts.push(
+      new Blob([new Uint8Array(array.buffer as ArrayBuffer, array.byteOffset, array.byteLength)]),
+    );
+    await pause();
+  }
+  return new Blob(parts);
+}
+
 /**
  * Columns → stored form. Each column is copied into a Blob of its own, with `pause()` awaited
  * now and then, so many columns are never copied in one long task; joining Blobs copies nothing.
@@ -39,13 +54,7 @@ export async function storeColumns(
   columns: ResultColumns,
   pause: () => Promise<void> = () => Promise.resolve(),
 ): Promise<StoredColumns> {
-  const parts: Blob[] = [];
-  for (const array of columnArrays(columns)) {
-    parts.push(
-      new Blob([new Uint8Array(array.buffer as ArrayBuffer, array.byteOffset, array.byteLength)]),
-    );
-    await pause();
-  }
+  const data = await blobOf(columnArrays(columns), pause);
   return {
     count: columns.count,
     strings: columns.strings,
@@ -54,7 +63,7 @@ export async function storeColumns(
     metricKeys: columns.metricKeys,
     metricShapes: columns.metricShapes,
     attributeKeys: columns.attributeKeys,
-    data: new Blob(parts),
+    data,
   };
 }
 
