@@ -32,31 +32,23 @@ const ORDER_KEY = 'order';
  */
 export const DEFERRED_SAVE_RESULTS = 10_000;
 
-let idbStore: UseStore | null = null;
-
-function storage(): UseStore | null {
-  if (idbStore !== null) return idbStore;
-  try {
-    if (typeof indexedDB === 'undefined') return null;
-    idbStore = createStore('vllm-dashboard', 'datasets');
-    return idbStore;
-  } catch {
-    return null;
-  }
+/** A store of an IndexedDB database, opened on first use; null when the browser gives none. */
+function lazyStore(database: string, name: string): () => UseStore | null {
+  let store: UseStore | null = null;
+  return () => {
+    if (store !== null) return store;
+    try {
+      if (typeof indexedDB === 'undefined') return null;
+      store = createStore(database, name);
+      return store;
+    } catch {
+      return null;
+    }
+  };
 }
 
-let orderStore: UseStore | null = null;
-
-function orderStorage(): UseStore | null {
-  if (orderStore !== null) return orderStore;
-  try {
-    if (typeof indexedDB === 'undefined') return null;
-    orderStore = createStore('vllm-dashboard-order', 'order');
-    return orderStore;
-  } catch {
-    return null;
-  }
-}
+const storage = lazyStore('vllm-dashboard', 'datasets');
+const orderStorage = lazyStore('vllm-dashboard-order', 'order');
 
 /** Saves a dataset the user loaded; false when storage is unavailable or full. */
 export async function saveDataset(dataset: Dataset): Promise<boolean> {
