@@ -1,6 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { MarkSum, servingTestFamily, testLabel } from '../../../src/data/charts/mark-values';
+import {
+  DistinctList,
+  MarkSum,
+  servingTestFamily,
+  testLabel,
+} from '../../../src/data/charts/mark-values';
 import { result } from './chart-fixtures';
 
 describe('mark values', () => {
@@ -16,6 +21,42 @@ describe('mark values', () => {
       testNames: ['serving_llama8B_tp1_sharegpt_qps_inf'],
       datasets: ['Nightly · 8×H100', 'nightly-2'],
     });
+  });
+
+  it('keeps each of many datasets once, in the order met, past the length it scans', () => {
+    // A history of twelve runs behind one mark, each met twice and not one after the other:
+    // run-1 … run-12, then run-1 … run-12 again, then run-3 once more.
+    const list = new DistinctList();
+    const runs = Array.from({ length: 12 }, (_, i) => `run-${i + 1}`);
+    for (const run of [...runs, ...runs, 'run-3']) list.add(run);
+    expect(list.list()).toEqual(runs);
+    // A new one after the set took over still joins the end, once.
+    list.add('run-13');
+    list.add('run-13');
+    list.add('run-5');
+    expect(list.list()).toEqual([...runs, 'run-13']);
+  });
+
+  it('keeps a short list exactly: repeats anywhere in it are not added again', () => {
+    const list = new DistinctList();
+    for (const name of ['a', 'b', 'a', 'c', 'b', 'a']) list.add(name);
+    expect(list.list()).toEqual(['a', 'b', 'c']);
+    // The copy is the caller's: changing it leaves the list as it was.
+    list.list().push('z');
+    expect(list.list()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a mark over a hundred runs names each run once, in load order', () => {
+    const sum = new MarkSum();
+    for (let run = 1; run <= 100; run += 1) sum.add(run, 'latency_llama8B_tp1', `run-${run}`);
+    const mark = sum.value();
+    // Mean of 1 … 100 = 5050 / 100 = 50.5.
+    expect(mark?.value).toBe(50.5);
+    expect(mark?.count).toBe(100);
+    expect(mark?.testNames).toEqual(['latency_llama8B_tp1']);
+    expect(mark?.datasets).toHaveLength(100);
+    expect(mark?.datasets[0]).toBe('run-1');
+    expect(mark?.datasets[99]).toBe('run-100');
   });
 
   it('skips missing values, and has no value until one arrives', () => {
