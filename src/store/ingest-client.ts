@@ -7,7 +7,7 @@ import type {
   IngestRequest,
   PackedDataset,
 } from '../workers/ingest-protocol';
-import { rememberColumns, rowsSliced } from './unpack';
+import { rowsSliced } from './unpack';
 
 export type IngestJobResult =
   | {
@@ -92,8 +92,7 @@ export function ingestInWorker(
     for (const { columns, ...rest } of datasets) {
       const results = await rowsSliced(columns, () => cancelled);
       if (results === null) return;
-      rememberColumns(results, columns);
-      unpacked.push({ ...rest, results });
+      unpacked.push({ ...rest, results, columns });
     }
     if (!cancelled) settle({ status: 'done', datasets: unpacked, problems });
   };

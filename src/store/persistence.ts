@@ -5,7 +5,6 @@ import { storeColumns } from '../data/results/stored-columns';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 import { deleteCommitted, putCommitted } from './idb-commit';
 import { cancelLater, flushLater, replaceLater, writeLater, writeNow } from './write-queue';
-import { takeColumns } from './unpack';
 import { headerOf, restoredRows, reviveRecord, type SavedRecord } from './saved-record';
 import { yieldToMain } from './yield';
 
@@ -55,7 +54,10 @@ export async function saveDataset(dataset: Dataset): Promise<boolean> {
   const db = storage();
   if (db === null) return false;
   try {
-    const columns = takeColumns(dataset.results) ?? columnsOf(dataset.results);
+    const columns =
+      dataset.columns?.count === dataset.results.length
+        ? dataset.columns
+        : columnsOf(dataset.results);
     const record: SavedRecord = {
       version: 4,
       savedAt: new Date().toISOString(),
@@ -176,9 +178,9 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
         datasets.push({ dataset: revived.dataset, savedAt: at });
         continue;
       }
-      const results = await restoredRows(revived);
-      if (results !== null) {
-        datasets.push({ dataset: { ...revived.header, results }, savedAt: at });
+      const restored = await restoredRows(revived);
+      if (restored !== null) {
+        datasets.push({ dataset: { ...revived.header, ...restored }, savedAt: at });
         continue;
       }
     }

@@ -1,5 +1,6 @@
 /** A saved dataset's record as IndexedDB holds it, every version of it, and back. */
 import type { BenchmarkResult, Dataset } from '../data/results/result-model';
+import type { ResultColumns } from '../data/results/result-columns';
 import { SUITES } from '../data/results/result-model';
 import { packColumns } from '../data/results/legacy/pack-columns';
 import { isResultsPack } from '../data/results/legacy/row-pack-check';
@@ -17,7 +18,7 @@ import {
 import { rowsSliced } from './unpack';
 
 /** A dataset without its results. */
-export type DatasetHeader = Omit<Dataset, 'results'>;
+export type DatasetHeader = Omit<Dataset, 'results' | 'columns'>;
 
 /**
  * Version 4 keeps results as columns, their bytes as one Blob: saving hands the browser a Blob
@@ -102,17 +103,27 @@ export function reviveRecord(value: unknown): RevivedRecord | null {
   if (record.version !== 1) return null;
   const { results } = record.dataset as Partial<Dataset>;
   if (!Array.isArray(results) || !results.every(isResult)) return null;
-  return { dataset: record.dataset as Dataset };
+  // A whole dataset of the first version: its header and results, nothing else it may hold.
+  return {
+    dataset: { ...headerOf(record.dataset as Dataset), results },
+  };
 }
 
-/** The results of a record that keeps them as columns or packed, or null when damaged. */
+/**
+ * The results of a record that keeps them as columns or packed, with those columns (the
+ * dataset keeps them: charts read them, and the next save writes them), or null when damaged.
+ */
 export async function restoredRows(
   revived: Exclude<RevivedRecord, { readonly dataset: Dataset }>,
-): Promise<BenchmarkResult[] | null> {
+): Promise<{ results: BenchmarkResult[]; columns: ResultColumns } | null> {
+  let columns: ResultColumns | null;
   if ('columns' in revived) {
-    const columns = await readStoredColumns(revived.columns);
-    return columns === null ? null : rowsSliced(columns);
+    columns = await readStoredColumns(revived.columns);
+  } else {
+    const pack = 'pack' in revived ? revived.pack : await readStoredPack(revived.stored);
+    columns = pack === null ? null : packColumns(pack);
   }
-  const pack = 'pack' in revived ? revived.pack : await readStoredPack(revived.stored);
-  return pack === null ? null : rowsSliced(packColumns(pack));
+  if (columns === null) return null;
+  const results = await rowsSliced(columns);
+  return results === null ? null : { results, columns };
 }

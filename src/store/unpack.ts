@@ -19,20 +19,3 @@ export async function rowsSliced(
   const done = await runSliced(() => rowsSome(columns, cursor, UNPACK_STEP), cancelled);
   return done ? cursor.out : null;
 }
-
-/**
- * Columns made by the parsing worker, kept by the results made of them until storage has
- * saved them: saving columns copies a few typed arrays instead of reading every result object.
- */
-const columnsByResults = new WeakMap<readonly BenchmarkResult[], ResultColumns>();
-
-export function rememberColumns(results: readonly BenchmarkResult[], columns: ResultColumns): void {
-  columnsByResults.set(results, columns);
-}
-
-/** The columns a worker made for these results, once: storage takes them and they are let go. */
-export function takeColumns(results: readonly BenchmarkResult[]): ResultColumns | undefined {
-  const columns = columnsByResults.get(results);
-  columnsByResults.delete(results);
-  return columns;
-}

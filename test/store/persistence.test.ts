@@ -246,6 +246,16 @@ describe('the stored form', () => {
       (result) => result.testName === 'serving_llama8B_tp1_sharegpt_qps_inf',
     );
     expect(inf?.metrics.request_throughput).toBeCloseTo(28.8288, 4);
+    // The restored dataset keeps its columns, row for row: charts and sorts read them.
+    const restored = store().datasets[1];
+    const at = restored?.results.indexOf(inf as BenchmarkResult) ?? -1;
+    const columns = restored?.columns;
+    expect(columns?.count).toBe(18);
+    const throughput =
+      columns?.metrics[
+        columns.metricKeys.findIndex((code) => columns.strings[code] === 'request_throughput')
+      ];
+    expect(throughput?.[at]).toBeCloseTo(28.8288, 4);
   });
 
   it('still restores what older versions wrote: a packed Blob (3) and packed typed arrays (2)', async () => {
@@ -287,6 +297,7 @@ describe('the stored form', () => {
     ]);
     expect(store().datasets[1]?.results).toEqual(h200.results);
     expect(store().datasets[2]?.results).toEqual(h200.results);
+    expect(store().datasets[2]?.columns?.count).toBe(h200.results.length);
   });
 
   it('sets aside a record whose Blob does not hold what it says', async () => {

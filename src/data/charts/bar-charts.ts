@@ -2,7 +2,7 @@ import { describeMetric } from '../metrics';
 import type { ResultsView } from '../results/results-view';
 import type { Suite } from '../results/result-model';
 import { chartGpus, type ChartGpu } from './chart-gpus';
-import { forEachVisible, MarkSum, testLabel, type MarkValue } from './mark-values';
+import { forEachVisible, MarkSum, resultAt, testLabel, type MarkValue } from './mark-values';
 import { groupsWithinBudget } from './point-budget';
 import type { PlottedMetric } from './small-multiples';
 
@@ -51,34 +51,47 @@ interface BarSpec {
   readonly transform: (value: number, tp: number | null) => number | null;
 }
 
+/** One test's bars while they are summed: per GPU code, its value and its whisker. */
+interface BarSums {
+  readonly label: string;
+  readonly sums: Map<number, { value: MarkSum; whisker: MarkSum }>;
+}
+
 function buildBars(view: ResultsView, spec: BarSpec): BarChartData {
   const gpus = chartGpus(view.index);
-  const groups = new Map<
-    string,
-    { label: string; sums: Map<number, { value: MarkSum; whisker: MarkSum }> }
-  >();
-  forEachVisible(view, spec.suite, (result, dataset, gpuCode) => {
-    const raw = result.metrics[spec.metricKey];
-    if (raw === null || raw === undefined) return;
-    const value = spec.transform(raw, result.tp);
+  const groups = new Map<string, BarSums>();
+  const { values } = view.index;
+  const rawOf = values.metric(spec.metricKey);
+  const whiskerOf = spec.whiskerKey === null ? null : values.metric(spec.whiskerKey);
+  const tpOf = values.dimension('tp', (result) => result.tp);
+  // Groups by test name, found once per name (by its code), not hashed per row.
+  const groupOf: (BarSums | undefined)[] = [];
+  forEachVisible(view, spec.suite, (position, dataset, gpuCode, nameCode) => {
+    const raw = rawOf[position] ?? Number.NaN;
+    if (Number.isNaN(raw)) return;
+    const tpValue = tpOf[position] ?? Number.NaN;
+    const tp = Number.isNaN(tpValue) ? null : tpValue;
+    const value = spec.transform(raw, tp);
     if (value === null) return;
-    let group = groups.get(result.testName);
+    let group = groupOf[nameCode];
     if (group === undefined) {
-      group = { label: testLabel(result), sums: new Map() };
-      groups.set(result.testName, group);
+      const result = resultAt(view, position);
+      group = groups.get(result.testName);
+      if (group === undefined) {
+        group = { label: testLabel(result), sums: new Map() };
+        groups.set(result.testName, group);
+      }
+      groupOf[nameCode] = group;
     }
     let sums = group.sums.get(gpuCode);
     if (sums === undefined) {
       sums = { value: new MarkSum(), whisker: new MarkSum() };
       group.sums.set(gpuCode, sums);
     }
-    sums.value.add(value, result.testName, dataset);
-    if (spec.whiskerKey !== null) {
-      const whisker = result.metrics[spec.whiskerKey];
-      if (whisker !== null && whisker !== undefined) {
-        sums.whisker.add(spec.transform(whisker, result.tp), result.testName, dataset);
-      }
-    }
+    const testName = view.index.testNames[nameCode] ?? '';
+    sums.value.add(value, testName, dataset);
+    const whisker = whiskerOf?.[position] ?? Number.NaN;
+    if (!Number.isNaN(whisker)) sums.whisker.add(spec.transform(whisker, tp), testName, dataset);
   });
 
   const used = new Set<number>();

@@ -81,28 +81,34 @@ export class MarkSum {
 }
 
 /**
- * Calls `visit` for every visible result of a suite, in reading order, with its dataset's label,
- * its GPU's code in `index.groupValues.gpu` (its ChartGpu is `g<code>`) and its test name's code
- * in `index.testNames` (a number to group by, where a string key would be hashed per row). Copies
+ * Calls `visit` for every visible result of a suite, in reading order, with its position in the
+ * index (to read `index.results` or a column of `index.values` at), its dataset's label, its
+ * GPU's code in `index.groupValues.gpu` (its ChartGpu is `g<code>`) and its test name's code in
+ * `index.testNames` (a number to group by, where a string key would be hashed per row). Copies
  * no rows.
  */
 export function forEachVisible(
   view: ResultsView,
   suite: Suite,
-  visit: (result: BenchmarkResult, dataset: string, gpuCode: number, nameCode: number) => void,
+  visit: (position: number, dataset: string, gpuCode: number, nameCode: number) => void,
 ): void {
   const { index } = view;
   const labels = index.datasets.map((dataset) => dataset.label);
+  const { datasetOf, testNameOf } = index;
+  const gpuOf = index.codes.gpu;
   for (const position of view.visible[suite]) {
-    const result = index.results[position];
-    if (result === undefined) continue;
     visit(
-      result,
-      labels[index.datasetOf[position] ?? 0] ?? '',
-      index.codes.gpu[position] ?? 0,
-      index.testNameOf[position] ?? 0,
+      position,
+      labels[datasetOf[position] ?? 0] ?? '',
+      gpuOf[position] ?? 0,
+      testNameOf[position] ?? 0,
     );
   }
+}
+
+/** The result at a position of the index (positions come from the index, so one is there). */
+export function resultAt(view: ResultsView, position: number): BenchmarkResult {
+  return view.index.results[position] as BenchmarkResult;
 }
 
 /**
@@ -150,12 +156,18 @@ export function servingPairSums(
   secondKey: string,
 ): Map<string, ServingPairSums> {
   const families = new Map<string, ServingPairSums>();
+  const { values, testNames } = view.index;
+  const qpsOf = values.dimension('qps', (result) => result.qps);
+  const firstOf = values.metric(firstKey);
+  const secondOf = values.metric(secondKey);
   // Each test name's family, found once per name (by its code), not once per row.
   const familyOf: (ServingPairSums | undefined)[] = [];
-  forEachVisible(view, 'serving', (result, dataset, gpuCode, nameCode) => {
-    if (result.qps === null || Number.isNaN(result.qps)) return;
+  forEachVisible(view, 'serving', (position, dataset, gpuCode, nameCode) => {
+    const qps = qpsOf[position] ?? Number.NaN;
+    if (Number.isNaN(qps)) return;
     let family = familyOf[nameCode];
     if (family === undefined) {
+      const result = resultAt(view, position);
       const key = servingTestFamily(result.testName);
       family = families.get(key);
       if (family === undefined) {
@@ -169,13 +181,14 @@ export function servingPairSums(
       byQps = new Map();
       family.gpus.set(gpuCode, byQps);
     }
-    let sums = byQps.get(result.qps);
+    let sums = byQps.get(qps);
     if (sums === undefined) {
       sums = { first: new MarkSum(), second: new MarkSum() };
-      byQps.set(result.qps, sums);
+      byQps.set(qps, sums);
     }
-    sums.first.add(result.metrics[firstKey], result.testName, dataset);
-    sums.second.add(result.metrics[secondKey], result.testName, dataset);
+    const testName = testNames[nameCode] ?? '';
+    sums.first.add(firstOf[position], testName, dataset);
+    sums.second.add(secondOf[position], testName, dataset);
   });
   return families;
 }

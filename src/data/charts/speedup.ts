@@ -2,7 +2,7 @@ import { describeMetric, type MetricDirection } from '../metrics';
 import type { ResultsView } from '../results/results-view';
 import { SUITES, type Suite } from '../results/result-model';
 import { chartGpus, type ChartGpu } from './chart-gpus';
-import { forEachVisible, MarkSum, testLabel, type MarkValue } from './mark-values';
+import { forEachVisible, MarkSum, resultAt, testLabel, type MarkValue } from './mark-values';
 import { groupsWithinBudget } from './point-budget';
 import { formatQps } from '../format';
 
@@ -120,11 +120,13 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
   for (const suite of SUITES) {
     const metricKey = speedupMetricKey(suite, options.servingMetric);
     const byName: (Test | undefined)[] = [];
-    forEachVisible(view, suite, (result, dataset, gpuCode, nameCode) => {
-      const value = result.metrics[metricKey];
-      if (value === null || value === undefined || !Number.isFinite(value)) return;
+    const values = view.index.values.metric(metricKey);
+    forEachVisible(view, suite, (position, dataset, gpuCode, nameCode) => {
+      const value = values[position] ?? Number.NaN;
+      if (!Number.isFinite(value)) return;
       let test = byName[nameCode];
       if (test === undefined) {
+        const result = resultAt(view, position);
         const qps =
           suite === 'serving' && result.qps !== null ? ` · QPS ${formatQps(result.qps)}` : '';
         test = {
@@ -142,7 +144,7 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
         sum = new MarkSum();
         test.sums.set(gpuCode, sum);
       }
-      sum.add(value, result.testName, dataset);
+      sum.add(value, test.testName, dataset);
       used.add(gpuCode);
     });
   }

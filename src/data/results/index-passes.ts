@@ -85,6 +85,8 @@ export interface FirstPass {
   readonly provisional: Record<FilterGroup, Uint16Array>;
   readonly unordered: BenchmarkResult[];
   readonly unorderedDataset: Uint32Array;
+  /** Each row's row in its own dataset. */
+  readonly unorderedRow: Uint32Array;
   readonly metricKeySets: Record<Suite, Set<string>>;
   readonly tpRanks: NumberRanks;
   readonly qpsRanks: NumberRanks;
@@ -129,7 +131,8 @@ export function readRows(
   to: number,
   n: number,
 ): void {
-  const { firstSeen, provisional, unordered, unorderedDataset, nameCodes, nameOf, suiteOf } = pass;
+  const { firstSeen, provisional, unordered, unorderedDataset, unorderedRow } = pass;
+  const { nameCodes, nameOf, suiteOf } = pass;
   const { modelCodes, gpuCodes, tpCodes, qpsCodes, lastKeys, metricKeySets } = pass;
   const { tpRanks, qpsRanks, concurrencyRanks } = pass;
   const { model: modelOf, gpu: gpuOf, tp: tpOf, qps: qpsOf, dataset: datasetCodeOf } = provisional;
@@ -143,6 +146,7 @@ export function readRows(
     if (result === undefined) continue;
     unordered[row] = result;
     unorderedDataset[row] = datasetIndex;
+    unorderedRow[row] = i;
     datasetCodeOf[row] = datasetCode;
     let code = modelCodes.get(result.model);
     if (code === undefined) {
@@ -237,11 +241,13 @@ export interface ReadingPass {
   readonly order: Uint32Array;
   readonly unordered: readonly BenchmarkResult[];
   readonly unorderedDataset: Uint32Array;
+  readonly unorderedRow: Uint32Array;
   readonly suiteOf: Uint8Array;
   readonly nameOf: Uint32Array;
   readonly names: readonly string[];
   readonly results: BenchmarkResult[];
   readonly datasetOf: Uint32Array;
+  readonly rowOf: Uint32Array;
   readonly suiteAt: Uint8Array;
   readonly suiteCounts: number[];
   /** Test names numbered again in reading order of first appearance. */
@@ -252,14 +258,16 @@ export interface ReadingPass {
 
 /** Positions `from` … `to` − 1 of the reading order: results, datasets, suites, test names. */
 export function placeRows(pass: ReadingPass, from: number, to: number): void {
-  const { order, unordered, unorderedDataset, suiteOf, nameOf, names, results } = pass;
-  const { datasetOf, suiteAt, suiteCounts, testNames, readingCode, testNameOf } = pass;
+  const { order, unordered, unorderedDataset, unorderedRow, suiteOf, nameOf, names, results } =
+    pass;
+  const { datasetOf, rowOf, suiteAt, suiteCounts, testNames, readingCode, testNameOf } = pass;
   for (let position = from; position < to; position += 1) {
     const row = order[position] ?? 0;
     const result = unordered[row];
     if (result === undefined) continue;
     results[position] = result;
     datasetOf[position] = unorderedDataset[row] ?? 0;
+    rowOf[position] = unorderedRow[row] ?? 0;
     const suite = suiteOf[row] ?? 0;
     suiteAt[position] = suite;
     suiteCounts[suite] = (suiteCounts[suite] ?? 0) + 1;

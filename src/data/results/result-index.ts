@@ -19,6 +19,7 @@ import {
   type FirstPass,
   type ReadingPass,
 } from './index-passes';
+import { IndexValues } from './index-values';
 import { orderMetricKeys } from './metric-order';
 import type { BenchmarkResult, Dataset, Suite } from './result-model';
 
@@ -32,8 +33,11 @@ export interface ResultIndex {
   readonly datasets: readonly Dataset[];
   /** Every loaded result, in reading order. Positions in this array identify rows everywhere. */
   readonly results: readonly BenchmarkResult[];
-  /** Index into `datasets` of each result's dataset. */
+  /** Index into `datasets` of each result's dataset, and its row in that dataset. */
   readonly datasetOf: Uint32Array;
+  readonly rowOf: Uint32Array;
+  /** Metrics and number dimensions as one typed array each over every row, made when asked. */
+  readonly values: IndexValues;
   /** Positions of each suite's results, ascending (so in reading order). */
   readonly bySuite: Readonly<Record<Suite, Uint32Array>>;
   /** Per group: the values present, ordered for people; and each row's value as a code into them. */
@@ -80,6 +84,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
   ) as Record<FilterGroup, Uint16Array>;
   const unordered: BenchmarkResult[] = new Array<BenchmarkResult>(total);
   const unorderedDataset = new Uint32Array(total);
+  const unorderedRow = new Uint32Array(total);
   const metricKeySets: Record<Suite, Set<string>> = {
     latency: new Set(),
     throughput: new Set(),
@@ -97,6 +102,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
     provisional,
     unordered,
     unorderedDataset,
+    unorderedRow,
     metricKeySets,
     tpRanks,
     qpsRanks,
@@ -178,6 +184,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
 
   const results = new Array<BenchmarkResult>(total);
   const datasetOf = new Uint32Array(total);
+  const rowOf = new Uint32Array(total);
   const codes = Object.fromEntries(
     FILTER_GROUPS.map((group) => [group, new Uint16Array(total)]),
   ) as Record<FilterGroup, Uint16Array>;
@@ -191,11 +198,13 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
     order,
     unordered,
     unorderedDataset,
+    unorderedRow,
     suiteOf,
     nameOf,
     names,
     results,
     datasetOf,
+    rowOf,
     suiteAt,
     suiteCounts,
     testNames,
@@ -219,6 +228,8 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
     datasets,
     results,
     datasetOf,
+    rowOf,
+    values: new IndexValues({ datasets, results, datasetOf, rowOf }),
     bySuite,
     groupValues,
     codes,

@@ -3,6 +3,8 @@
  * tables and charts consume it. Nothing here knows where a result came from.
  */
 
+import type { ResultColumns } from './result-columns';
+
 export type Suite = 'latency' | 'throughput' | 'serving';
 
 export const SUITES: readonly Suite[] = ['latency', 'throughput', 'serving'];
@@ -108,6 +110,11 @@ export interface Dataset {
   readonly source: { readonly kind: DatasetSourceKind; readonly name: string };
   readonly format: DetectedFormat;
   readonly results: readonly BenchmarkResult[];
+  /**
+   * The same results as columns, row for row, when the dataset came as columns (from the parsing
+   * worker or from storage): what charts and sorts read, and what storage writes.
+   */
+  readonly columns?: ResultColumns;
   readonly warnings: readonly string[];
   /** What the file says about the run: date, vLLM version, commands, platform. */
   readonly meta?: ResultsMeta;

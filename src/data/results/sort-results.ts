@@ -14,34 +14,6 @@ function isFilterGroup(id: string): id is FilterGroup {
   return (FILTER_GROUPS as readonly string[]).includes(id);
 }
 
-/**
- * Every row's value in one metric column, read from the result objects once per index and
- * column: reading a million objects is the slow part of a sort, a typed array is not.
- */
-const columnCache = new WeakMap<ResultIndex, Map<string, Float64Array>>();
-
-function metricColumn(index: ResultIndex, id: string): Float64Array {
-  let columns = columnCache.get(index);
-  if (columns === undefined) {
-    columns = new Map();
-    columnCache.set(index, columns);
-  }
-  let column = columns.get(id);
-  if (column === undefined) {
-    const { results } = index;
-    column = new Float64Array(results.length);
-    for (let position = 0; position < results.length; position += 1) {
-      const metrics = results[position]?.metrics;
-      column[position] =
-        metrics !== undefined && Object.hasOwn(metrics, id)
-          ? (metrics[id] ?? Number.NaN)
-          : Number.NaN;
-    }
-    columns.set(id, column);
-  }
-  return column;
-}
-
 /** Each row's sort value for a column; NaN where the row has none. */
 function sortValues(index: ResultIndex, positions: Uint32Array, id: string): Float64Array {
   const values = new Float64Array(positions.length);
@@ -56,7 +28,9 @@ function sortValues(index: ResultIndex, positions: Uint32Array, id: string): Flo
     }
     return values;
   }
-  const column = metricColumn(index, id);
+  // One typed array per metric, made once per index: reading a million objects per sort was
+  // the slow part of it.
+  const column = index.values.metric(id);
   for (let k = 0; k < positions.length; k += 1) values[k] = column[positions[k] ?? 0] ?? Number.NaN;
   return values;
 }

@@ -1,15 +1,21 @@
 // @vitest-environment node
 // Every results file the tests know, through the columns and back: until nothing reads result
 // objects any more, the columns must give the very results, and so the same index, filter
-// counts and sorts, as the parsers made.
+// counts and sorts, as the parsers made; and charts reading the columns (a dataset that keeps
+// them) must draw exactly what they draw from the result objects.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { latencyBars, throughputBars } from '../../../src/data/charts/bar-charts';
+import { servingChart } from '../../../src/data/charts/serving-charts';
+import { speedupMatrix } from '../../../src/data/charts/speedup';
+import { tradeOffChart } from '../../../src/data/charts/trade-off';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
 import { rowsOfColumns } from '../../../src/data/results/columns-rows';
 import { NOTHING_HIDDEN } from '../../../src/data/results/filter-groups';
 import { columnsOf } from '../../../src/data/results/result-columns';
 import { buildResultIndex } from '../../../src/data/results/result-index';
+import type { ResultColumns } from '../../../src/data/results/result-columns';
 import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
 import { deriveResultsView } from '../../../src/data/results/results-view';
 import { sortPositions } from '../../../src/data/results/sort-results';
@@ -28,8 +34,9 @@ function parsed(file: string): BenchmarkResult[] | null {
   return outcome.ok ? [...outcome.value.results] : null;
 }
 
-function dataset(results: readonly BenchmarkResult[]): Dataset {
+function dataset(results: readonly BenchmarkResult[], columns?: ResultColumns): Dataset {
   return {
+    ...(columns === undefined ? {} : { columns }),
     id: 'fixture',
     label: 'fixture',
     source: { kind: 'file', name: 'fixture' },
@@ -68,6 +75,43 @@ describe('every fixture through the columns', () => {
             sortPositions(before, viewBefore.visible[suite], spec),
           );
         }
+      }
+    },
+  );
+});
+
+describe('charts over every fixture, from columns and from result objects', () => {
+  it.each(readable.map((entry) => [entry.name, entry.results] as const))(
+    '%s: the same values per metric and the same chart data',
+    (_, results) => {
+      const columns = columnsOf(results);
+      const rows = buildResultIndex([dataset(results)]);
+      const cols = buildResultIndex([dataset(rowsOfColumns(columns), columns)]);
+      for (const suite of ['latency', 'throughput', 'serving'] as const) {
+        for (const key of rows.metricKeys[suite]) {
+          expect(cols.values.metric(key)).toEqual(rows.values.metric(key));
+        }
+      }
+      expect(cols.values.dimension('qps', (r) => r.qps)).toEqual(
+        rows.values.dimension('qps', (r) => r.qps),
+      );
+      const before = deriveResultsView(rows, NOTHING_HIDDEN, '');
+      const after = deriveResultsView(cols, NOTHING_HIDDEN, '');
+      for (const stat of ['mean', 'median', 'p99'] as const) {
+        expect(latencyBars(after, stat)).toEqual(latencyBars(before, stat));
+      }
+      for (const unit of ['req/s', 'tok/s'] as const) {
+        for (const perGpu of [false, true]) {
+          expect(throughputBars(after, { unit, perGpu })).toEqual(
+            throughputBars(before, { unit, perGpu }),
+          );
+        }
+      }
+      for (const key of rows.metricKeys.serving) {
+        expect(servingChart(after, key)).toEqual(servingChart(before, key));
+        expect(tradeOffChart(after, key)).toEqual(tradeOffChart(before, key));
+        const options = { baseline: null, servingMetric: key };
+        expect(speedupMatrix(after, options)).toEqual(speedupMatrix(before, options));
       }
     },
   );

@@ -1,0 +1,64 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { columnsOf } from '../../../src/data/results/result-columns';
+import { buildResultIndex } from '../../../src/data/results/result-index';
+import type { Dataset } from '../../../src/data/results/result-model';
+import { handDataset, result } from '../charts/chart-fixtures';
+
+// Two runs of the same two latency tests on two GPUs. Reading order is model, TP, GPU, …,
+// dataset, test name: both models are llama8B TP1, so A100 rows come before H100 rows, and
+// within a GPU the run loaded first ("with columns") comes first, then test name order.
+const first = handDataset('with columns', [
+  result('latency', 'latency_b', 'H100', { latency_mean: 2, latency_p99: null }),
+  result('latency', 'latency_a', 'A100', { latency_mean: 1 }),
+]);
+const second = handDataset('objects only', [
+  result('latency', 'latency_a', 'H100', { latency_mean: 30, latency_p99: 31 }),
+  result('latency', 'latency_a', 'A100', { latency_mean: 10 }),
+]);
+const withColumns: Dataset = { ...first, columns: columnsOf(first.results) };
+
+describe('index values: one typed array per metric in reading order', () => {
+  const index = buildResultIndex([withColumns, second]);
+
+  it('puts each row where the index has it, from columns and from objects alike', () => {
+    // Positions: A100·with columns·latency_a (1), A100·objects only·latency_a (10),
+    // H100·with columns·latency_b (2), H100·objects only·latency_a (30).
+    expect(index.results.map((row) => row.metrics.latency_mean)).toEqual([1, 10, 2, 30]);
+    expect(Array.from(index.rowOf)).toEqual([1, 1, 0, 0]);
+    expect(Array.from(index.datasetOf)).toEqual([0, 1, 0, 1]);
+    expect(Array.from(index.values.metric('latency_mean'))).toEqual([1, 10, 2, 30]);
+  });
+
+  it('has NaN where a row lacks the metric or its value is null', () => {
+    // p99: absent, absent, null, 31.
+    expect(Array.from(index.values.metric('latency_p99'))).toEqual([NaN, NaN, NaN, 31]);
+    expect(Array.from(index.values.metric('not_a_metric'))).toEqual([NaN, NaN, NaN, NaN]);
+  });
+
+  it('never reads a key from an object prototype', () => {
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(Array.from(index.values.metric(key))).toEqual([NaN, NaN, NaN, NaN]);
+    }
+  });
+
+  it('reads number dimensions: the columns, or the given reader for objects', () => {
+    const tp = index.values.dimension('tp', (row) => (row.tp === null ? null : row.tp * 100));
+    // Rows with columns read their TP column (1); rows without use the reader (1 × 100).
+    expect(Array.from(tp)).toEqual([1, 100, 1, 100]);
+  });
+
+  it('makes each array once per index, and a new index starts afresh', () => {
+    expect(index.values.metric('latency_mean')).toBe(index.values.metric('latency_mean'));
+    const again = buildResultIndex([withColumns, second]);
+    expect(again.values.metric('latency_mean')).not.toBe(index.values.metric('latency_mean'));
+  });
+
+  it('ignores columns that are not the dataset rows one for one', () => {
+    // Columns of one row kept beside two results: read from the objects instead.
+    const stale: Dataset = { ...first, columns: columnsOf(first.results.slice(0, 1)) };
+    const mixed = buildResultIndex([stale]);
+    // A100 latency_a (1) then H100 latency_b (2).
+    expect(Array.from(mixed.values.metric('latency_mean'))).toEqual([1, 2]);
+  });
+});
