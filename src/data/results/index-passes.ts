@@ -217,10 +217,20 @@ export function identityOrder(total: number): Uint32Array<ArrayBuffer> {
   return order;
 }
 
-/** `into[position] = from[order[position]]`: a row-indexed array put in reading order. */
-export function gather(from: Uint16Array, order: Uint32Array, into: Uint16Array): void {
+/**
+ * `into[position] = from[order[position]]`: a row-indexed array of group codes put in reading
+ * order, counting in `counts` how many rows have each code (NOT_APPLICABLE is not counted).
+ */
+export function gather(
+  from: Uint16Array,
+  order: Uint32Array,
+  into: Uint16Array,
+  counts: Uint32Array,
+): void {
   for (let position = 0; position < order.length; position += 1) {
-    into[position] = from[order[position] ?? 0] ?? 0;
+    const code = from[order[position] ?? 0] ?? NOT_APPLICABLE;
+    into[position] = code;
+    if (code !== NOT_APPLICABLE) counts[code] = (counts[code] ?? 0) + 1;
   }
 }
 

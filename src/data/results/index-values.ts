@@ -70,15 +70,16 @@ export class IndexValues {
     const empty = (): Float64Array => (this.emptyColumn ??= new Float64Array(0));
     const sources = datasets.map((dataset) => columnFor(dataset, read, empty));
     const out = new Float64Array(results.length);
-    for (let position = 0; position < out.length; position += 1) {
-      const source = sources[datasetOf[position] ?? 0];
-      if (source === null || source === undefined) {
-        const result = results[position];
-        out[position] = (result === undefined ? null : of(result)) ?? Number.NaN;
-      } else {
-        // An empty column (the dataset lacks the key) reads undefined: no value.
-        out[position] = source[rowOf[position] ?? 0] ?? Number.NaN;
+    const count = out.length;
+    for (let position = 0; position < count; position += 1) {
+      const source = sources[datasetOf[position] as number] as Source;
+      if (source !== null) {
+        // Past the end of an empty column (the dataset lacks the key) reads undefined: NaN.
+        out[position] = source[rowOf[position] as number] as number;
+        continue;
       }
+      const result = results[position];
+      out[position] = (result === undefined ? null : of(result)) ?? Number.NaN;
     }
     this.made.set(id, out);
     return out;

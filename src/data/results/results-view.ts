@@ -57,9 +57,14 @@ export function deriveResultsView(
 ): ResultsView {
   const total = index.results.length;
   const masks = FILTER_GROUPS.map((group) => hiddenMask(index, group, hidden[group]));
+  const names = searchMask(index, search);
+  if (names === null && masks.every((mask) => !mask.includes(1))) {
+    // Nothing hidden and no search (the page as it opens, and after Reset): every row shows, and
+    // each count is how many rows have the value, which the index counted as it was built.
+    return viewOf(index, index.bySuite, masks, index.valueCounts, total);
+  }
   const codes = FILTER_GROUPS.map((group) => index.codes[group]);
   const counts = FILTER_GROUPS.map((group) => new Uint32Array(index.groupValues[group].length));
-  const names = searchMask(index, search);
   const keep = new Uint8Array(total);
   const groupCount = FILTER_GROUPS.length;
 
@@ -103,12 +108,32 @@ export function deriveResultsView(
     visibleCount += kept;
   }
 
+  return viewOf(
+    index,
+    visible,
+    masks,
+    Object.fromEntries(FILTER_GROUPS.map((group, g) => [group, counts[g]])) as Record<
+      FilterGroup,
+      Uint32Array
+    >,
+    visibleCount,
+  );
+}
+
+/** A view of visible positions, with each group's values, their counts and which are hidden. */
+function viewOf(
+  index: ResultIndex,
+  visible: Readonly<Record<Suite, Uint32Array>>,
+  masks: readonly Uint8Array[],
+  counts: Readonly<Record<FilterGroup, Uint32Array>>,
+  visibleCount: number,
+): ResultsView {
   const facets = {} as Record<FilterGroup, FacetValue[]>;
   FILTER_GROUPS.forEach((group, g) => {
     const mask = masks[g] as Uint8Array;
     facets[group] = index.groupValues[group].map((entry, code) => ({
       ...entry,
-      count: (counts[g] as Uint32Array)[code] ?? 0,
+      count: counts[group][code] ?? 0,
       hidden: mask[code] === 1,
     }));
   });

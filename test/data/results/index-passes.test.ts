@@ -40,9 +40,13 @@ describe('array helpers', () => {
   it('maps, gathers and remaps codes as their contracts say', () => {
     expect([...identityOrder(3)]).toEqual([0, 1, 2]);
     expect([...mapped(Uint32Array.of(2, 0, 2), Uint32Array.of(7, 8, 9))]).toEqual([9, 7, 9]);
-    const into = new Uint16Array(3);
-    gather(Uint16Array.of(10, 20, 30), Uint32Array.of(2, 0, 1), into);
-    expect([...into]).toEqual([30, 10, 20]);
+    const into = new Uint16Array(4);
+    const counts = new Uint32Array(3);
+    // Codes by row: 2, 0, not applicable, 2; read in the order rows 3, 0, 1, 2.
+    gather(Uint16Array.of(2, 0, NOT_APPLICABLE, 2), Uint32Array.of(3, 0, 1, 2), into, counts);
+    expect([...into]).toEqual([2, 2, 0, NOT_APPLICABLE]);
+    // Code 0 once, code 1 never, code 2 twice; not applicable is not a value to count.
+    expect([...counts]).toEqual([1, 0, 2]);
     const codes = Uint16Array.of(0, NOT_APPLICABLE, 1);
     remapCodes(codes, Uint16Array.of(1, 0));
     expect([...codes]).toEqual([1, NOT_APPLICABLE, 0]);

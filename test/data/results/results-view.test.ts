@@ -25,6 +25,20 @@ describe('deriveResultsView', () => {
     expect(view.facets.gpu.every((value) => !value.hidden)).toBe(true);
   });
 
+  it('gives the same view with nothing hidden as a search every row matches', () => {
+    // Every seed test name has an underscore: the search keeps every row, through the full
+    // pass over rows, while no search and nothing hidden takes the index's own counts.
+    const quick = deriveResultsView(index, NOTHING_HIDDEN, '');
+    const full = deriveResultsView(index, NOTHING_HIDDEN, '_');
+    expect(full.visibleCount).toBe(54);
+    expect(quick.facets).toEqual(full.facets);
+    expect(quick.visible).toEqual(full.visible);
+    expect(quick.visibleCount).toBe(full.visibleCount);
+    // A value hidden that no row has changes nothing either.
+    const absent = deriveResultsView(index, hide({ gpu: ['8×B200'] }), '');
+    expect(absent.facets).toEqual(full.facets);
+  });
+
   it('drops a hidden GPU’s rows from every suite, keeping reading order', () => {
     const view = deriveResultsView(index, hide({ gpu: ['8×H200'] }), '');
     expect(visibleRows(view, 'latency')).toEqual([
