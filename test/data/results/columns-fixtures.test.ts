@@ -10,6 +10,7 @@ import { latencyBars, throughputBars } from '../../../src/data/charts/bar-charts
 import { servingChart } from '../../../src/data/charts/serving-charts';
 import { speedupMatrix } from '../../../src/data/charts/speedup';
 import { tradeOffChart } from '../../../src/data/charts/trade-off';
+import { compareResults } from '../../../src/data/compare/compare-summary';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
 import { rowsOfColumns } from '../../../src/data/results/columns-rows';
 import { NOTHING_HIDDEN } from '../../../src/data/results/filter-groups';
@@ -106,6 +107,18 @@ describe('charts over every fixture, from columns and from result objects', () =
             throughputBars(before, { unit, perGpu }),
           );
         }
+      }
+      // Comparisons, with this file on either side against a nightly (GPU left out, so they pair).
+      const nightly = readable.find((entry) => entry.name === 'nightly/nightly-8xH100.md');
+      const other = nightly?.results ?? [];
+      const back = [...(cols.datasets[0]?.results ?? [])];
+      for (const [base, candidate, fromColumns] of [
+        [other, results, [other, back]],
+        [results, other, [back, other]],
+      ] as const) {
+        expect(compareResults(fromColumns[0], fromColumns[1], { ignoreGpu: true })).toEqual(
+          compareResults(base, candidate, { ignoreGpu: true }),
+        );
       }
       for (const key of rows.metricKeys.serving) {
         expect(servingChart(after, key)).toEqual(servingChart(before, key));
