@@ -41,8 +41,47 @@ function searchMask(index: ResultIndex, search: string): Uint8Array | null {
   return Uint8Array.from(index.testNames, (name) => (name.toLowerCase().includes(needle) ? 1 : 0));
 }
 
-function increment(counts: Uint32Array, code: number): void {
-  counts[code] = (counts[code] ?? 0) + 1;
+/** A row the search leaves out: it shows nowhere and counts for no value. */
+const EXCLUDED = 255;
+
+function markSearch(fails: Uint8Array, nameOf: Uint32Array, names: Uint8Array): void {
+  for (let row = 0; row < fails.length; row += 1) {
+    if (names[nameOf[row] as number] === 0) fails[row] = EXCLUDED;
+  }
+}
+
+/** One more failure for each row whose value in group `g` is hidden; `g` is its failed group. */
+function markHidden(
+  fails: Uint8Array,
+  failedGroup: Uint8Array,
+  codes: Uint16Array,
+  mask: Uint8Array,
+  g: number,
+): void {
+  for (let row = 0; row < fails.length; row += 1) {
+    const failed = fails[row] as number;
+    if (failed !== EXCLUDED && mask[codes[row] as number] === 1) {
+      fails[row] = failed + 1;
+      failedGroup[row] = g;
+    }
+  }
+}
+
+/** Group `g`'s counts: rows no group hides, and rows only this group hides. */
+function countGroup(
+  counts: Uint32Array,
+  codes: Uint16Array,
+  fails: Uint8Array,
+  failedGroup: Uint8Array,
+  g: number,
+): void {
+  for (let row = 0; row < fails.length; row += 1) {
+    const failed = fails[row] as number;
+    if (failed === 0 || (failed === 1 && failedGroup[row] === g)) {
+      const code = codes[row] as number;
+      if (code !== NOT_APPLICABLE) counts[code] = (counts[code] as number) + 1;
+    }
+  }
 }
 
 /**
@@ -63,43 +102,33 @@ export function deriveResultsView(
     // each count is how many rows have the value, which the index counted as it was built.
     return viewOf(index, index.bySuite, masks, index.valueCounts, total);
   }
-  const codes = FILTER_GROUPS.map((group) => index.codes[group]);
-  const counts = FILTER_GROUPS.map((group) => new Uint32Array(index.groupValues[group].length));
-  const keep = new Uint8Array(total);
-  const groupCount = FILTER_GROUPS.length;
-
-  for (let row = 0; row < total; row += 1) {
-    if (names !== null && names[index.testNameOf[row] ?? 0] === 0) continue;
-    let failures = 0;
-    let failedGroup = -1;
-    for (let g = 0; g < groupCount; g += 1) {
-      if ((masks[g] as Uint8Array)[(codes[g] as Uint16Array)[row] ?? 0] === 1) {
-        failures += 1;
-        failedGroup = g;
-      }
-    }
-    if (failures === 0) {
-      keep[row] = 1;
-      for (let g = 0; g < groupCount; g += 1) {
-        const code = (codes[g] as Uint16Array)[row] ?? NOT_APPLICABLE;
-        if (code !== NOT_APPLICABLE) increment(counts[g] as Uint32Array, code);
-      }
-    } else if (failures === 1) {
-      const code = (codes[failedGroup] as Uint16Array)[row] ?? NOT_APPLICABLE;
-      if (code !== NOT_APPLICABLE) increment(counts[failedGroup] as Uint32Array, code);
-    }
-  }
+  // Column by column, each loop over one or two typed arrays: per row, how many groups hide it
+  // (a row the search leaves out shows and counts nowhere) and which group, when one does.
+  const fails = new Uint8Array(total);
+  const failedGroup = new Uint8Array(total);
+  if (names !== null) markSearch(fails, index.testNameOf, names);
+  FILTER_GROUPS.forEach((group, g) => {
+    const mask = masks[g] as Uint8Array;
+    if (mask.includes(1)) markHidden(fails, failedGroup, index.codes[group], mask, g);
+  });
+  // A value's count is what it would show with the other groups' choices applied: rows hidden
+  // by no group, or by this group alone.
+  const counts = {} as Record<FilterGroup, Uint32Array>;
+  FILTER_GROUPS.forEach((group, g) => {
+    counts[group] = new Uint32Array(index.groupValues[group].length);
+    countGroup(counts[group], index.codes[group], fails, failedGroup, g);
+  });
 
   const visible = {} as Record<Suite, Uint32Array>;
   let visibleCount = 0;
   for (const suite of SUITES) {
     const positions = index.bySuite[suite];
     let kept = 0;
-    for (const position of positions) kept += keep[position] ?? 0;
+    for (const position of positions) if (fails[position] === 0) kept += 1;
     const out = new Uint32Array(kept);
     let k = 0;
     for (const position of positions) {
-      if (keep[position] === 1) {
+      if (fails[position] === 0) {
         out[k] = position;
         k += 1;
       }
@@ -108,16 +137,7 @@ export function deriveResultsView(
     visibleCount += kept;
   }
 
-  return viewOf(
-    index,
-    visible,
-    masks,
-    Object.fromEntries(FILTER_GROUPS.map((group, g) => [group, counts[g]])) as Record<
-      FilterGroup,
-      Uint32Array
-    >,
-    visibleCount,
-  );
+  return viewOf(index, visible, masks, counts, visibleCount);
 }
 
 /** A view of visible positions, with each group's values, their counts and which are hidden. */
