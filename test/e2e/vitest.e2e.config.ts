@@ -13,5 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     restoreMocks: true,
+    // A page on a busy 2-core machine can take longer than the default second to render after a
+    // click: a poll waits for what the page will show, not for how fast the machine is today.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
