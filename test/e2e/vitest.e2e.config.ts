@@ -10,7 +10,9 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
+    // The longest tests (a load, a reload, a comparison and a dozen screenshots) take 20 s on a
+    // quiet machine and over 60 s on a busy one.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     restoreMocks: true,
     // A page on a busy 2-core machine can take longer than the default second to render after a
