@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { copySite, requireBuild } from './site.ts';
+import { copySite, requireBuild, withoutFirstScreen } from './site.ts';
 
 let temp: string;
 let dist: string;
@@ -42,6 +42,32 @@ describe('copySite', () => {
     expect(await readFile(path.join(site, 'data', 'manifest.json'), 'utf8')).toBe(
       '{"datasets":[]}\n',
     );
+  });
+});
+
+describe('withoutFirstScreen', () => {
+  it('drops the template the build renders the bundled runs into, and nothing else', () => {
+    const page = [
+      '<body>',
+      '    <div id="root"></div>',
+      '    <template id="first-screen"><div class="first-screen" inert><p>8×H100</p></div></template>',
+      '    <script src="./first-screen.js"></script>',
+      '</body>',
+    ].join('\n');
+    expect(withoutFirstScreen(page)).toBe(
+      '<body>\n    <div id="root"></div>\n    <script src="./first-screen.js"></script>\n</body>',
+    );
+    expect(withoutFirstScreen('<div id="root"></div>')).toBe('<div id="root"></div>');
+  });
+
+  it('is applied to every copy: a copy with other datasets has no first screen', async () => {
+    await writeFile(
+      path.join(dist, 'index.html'),
+      '<div id="root"></div><template id="first-screen"><p>bundled</p></template>',
+    );
+    const site = path.join(temp, 'site');
+    await copySite(dist, site, []);
+    expect(await readFile(path.join(site, 'index.html'), 'utf8')).toBe('<div id="root"></div>');
   });
 });
 

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createServer, type Plugin, type ResolvedConfig } from 'vite';
+
+/** What the prerender module (src/prerender.tsx) exports, as this plugin calls it. */
+interface PrerenderModule {
+  renderFirstScreen: (
+    readSiteFile: (path: string) => Promise<string>,
+  ) => Promise<{ ok: true; markup: string } | { ok: false; reason: string }>;
+}
+
+/** index.html's first screen: a template public/first-screen.js moves into #root. */
+export const TEMPLATE_ID = 'first-screen';
+const ROOT = '<div id="root"></div>';
+
+/** Whether rendered HTML has a `style` attribute (a style-src 'self' policy refuses them). */
+export function hasStyleAttribute(markup: string): boolean {
+  // React escapes `<` and `>` in text and attribute values: a `<…>` run is one tag.
+  return /<[^>]*\sstyle\s*=/i.test(markup);
+}
+
+/**
+ * index.html with the first screen in a template right after its empty #root: inert, since what
+ * it shows works only once the app has taken over (src/first-screen.ts names the class).
+ */
+export function withFirstScreen(html: string, markup: string): string {
+  if (!html.includes(ROOT)) throw new Error(`index.html has no ${ROOT} to put the first screen by`);
+  const template = `<template id="${TEMPLATE_ID}"><div class="first-screen" inert>${markup}</div></template>`;
+  return html.replace(ROOT, () => `${ROOT}\n    ${template}`);
+}
+
+/** Reads a file of the site as the page's fetch does: UTF-8, without a byte-order mark. */
+async function readSiteFile(publicDir: string, sitePath: string): Promise<string> {
+  const text = await readFile(path.join(publicDir, sitePath), 'utf8');
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/** Renders the first screen in Node: the prerender module loaded through Vite, as the page's. */
+async function render(
+  config: ResolvedConfig,
+  entry: string,
+): Promise<{ ok: true; markup: string } | { ok: false; reason: string }> {
+  const server = await createServer({
+    root: config.root,
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const module = (await server.ssrLoadModule(entry)) as PrerenderModule;
+    return await module.renderFirstScreen((sitePath) => readSiteFile(config.publicDir, sitePath));
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * Builds the page's first screen into index.html: the dashboard with its bundled runs (public/data),
+ * rendered by react-dom/server from `entry` (src/prerender.tsx) while the site is bundled. A first
+ * screen that cannot be built (the bundled runs do not load, or it would need style attributes)
+ * is left out with a warning, and the page renders as it would without one.
+ */
+export function firstScreenPlugin(options: { entry: string }): Plugin {
+  let config: ResolvedConfig | undefined;
+  let rendering: ReturnType<typeof render> | undefined;
+  return {
+    name: 'dashboard-first-screen',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    buildStart() {
+      if (config === undefined) throw new Error('the first screen needs the resolved config');
+      rendering = render(config, options.entry);
+      // Awaited (and its failure reported) when the page is written.
+      rendering.catch(() => undefined);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        if (config === undefined || rendering === undefined) {
+          throw new Error('the first screen was not started with the build');
+        }
+        const rendered = await rendering;
+        let reason = rendered.ok ? null : rendered.reason;
+        if (rendered.ok && hasStyleAttribute(rendered.markup)) {
+          reason = 'it would need style attributes, which the Content-Security-Policy refuses';
+        }
+        if (!rendered.ok || reason !== null) {
+          config.logger.warn(`The page is built without its first screen: ${reason ?? ''}.`);
+          return html;
+        }
+        return withFirstScreen(html, rendered.markup);
+      },
+    },
+  };
+}
