@@ -1,0 +1,186 @@
+// The first screen `npm run build` renders into index.html, as a first visit sees it: in the
+// served HTML, painted before the app's script has run, replaced by the app without a flash, and
+// never shown when it does not fit the visit (a link with filters).
+import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageProblems, openPage } from '../harness/page.ts';
+import type { WatchedPage } from '../harness/page.ts';
+import { sharedBrowser } from './shared-browser.ts';
+
+const chromium = sharedBrowser();
+
+/** What one animation frame showed. */
+interface Frame {
+  ms: number;
+  /** The built first screen is in #root (the app has not taken over yet). */
+  firstScreen: boolean;
+  placeholder: boolean;
+  /** Latency body rows with a box. */
+  latencyRows: number;
+  /** Body rows of any results table naming 8×H200. */
+  h200Rows: number;
+  /** The theme applied, and the theme switch's ticked option. */
+  theme: string | null;
+  ticked: string | null;
+}
+
+interface Recording {
+  frames: Frame[];
+  /** #root's text in the first frame that showed the first screen, and right after the app took over. */
+  firstScreenText: string | null;
+  takeOverText: string | null;
+}
+
+declare global {
+  interface Window {
+    __firstPaint?: Recording;
+  }
+}
+
+/** An init script: records what every animation frame shows, from the very first one. */
+function recordFrames(): void {
+  const recording: Recording = { frames: [], firstScreenText: null, takeOverText: null };
+  window.__firstPaint = recording;
+  const resultsTable = (title: string): HTMLTableElement | undefined =>
+    [...document.querySelectorAll('table')].find((table) =>
+      (table.querySelector('caption')?.textContent ?? '').startsWith(`${title} results`),
+    );
+  const shownRows = (table: HTMLTableElement | undefined): HTMLTableRowElement[] =>
+    [...(table?.tBodies[0]?.rows ?? [])].filter((row) => row.getBoundingClientRect().height > 0);
+  let watching = false;
+  const tick = (): void => {
+    const root = document.getElementById('root');
+    const firstScreen = root?.querySelector(':scope > .first-screen') != null;
+    if (root !== null && !watching) {
+      watching = true;
+      // The app's first commit removes the first screen: its text, read before any paint.
+      new MutationObserver(() => {
+        if (recording.takeOverText !== null || recording.firstScreenText === null) return;
+        if (root.querySelector(':scope > .first-screen') === null) {
+          recording.takeOverText = root.textContent;
+        }
+      }).observe(root, { childList: true });
+    }
+    if (root !== null && firstScreen && recording.firstScreenText === null) {
+      recording.firstScreenText = root.textContent;
+    }
+    const h200Rows = ['Latency', 'Throughput', 'Serving']
+      .flatMap((title) => shownRows(resultsTable(title)))
+      .filter((row) => row.textContent.includes('8×H200')).length;
+    recording.frames.push({
+      ms: Math.round(performance.now()),
+      firstScreen,
+      placeholder: document.querySelector('.content-placeholder') !== null,
+      latencyRows: shownRows(resultsTable('Latency')).length,
+      h200Rows,
+      theme: document.documentElement.dataset.theme ?? null,
+      ticked:
+        document.querySelector<HTMLInputElement>('.theme-switch input[type="radio"]:checked')
+          ?.value ?? null,
+    });
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** Opens `query` on a fresh page, recording its frames until the app shows the charts. */
+async function visit(
+  browser: Browser,
+  query = '',
+  setup?: (watched: WatchedPage) => Promise<void>,
+): Promise<{ watched: WatchedPage; recording: Recording }> {
+  const watched = await openPage(browser, inject('e2eBaseUrl'));
+  await setup?.(watched);
+  await watched.context.addInitScript(recordFrames);
+  const { page } = watched;
+  await page.goto(watched.baseUrl + query, { waitUntil: 'load' });
+  // The app is in once the charts have replaced their fallback, and the first screen is gone.
+  await page.locator('figure.chart-figure').first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('#root > .first-screen') === null);
+  await page.waitForTimeout(300);
+  await page.waitForLoadState('networkidle');
+  const recording = await page.evaluate(() => {
+    const { __firstPaint } = window;
+    if (__firstPaint === undefined) throw new Error('the frames were not recorded');
+    return __firstPaint;
+  });
+  return { watched, recording };
+}
+
+/** The frames from the first that showed a Latency row on. */
+function fromFirstRow(frames: readonly Frame[]): Frame[] {
+  const first = frames.findIndex((frame) => frame.latencyRows > 0);
+  return first === -1 ? [] : frames.slice(first);
+}
+
+describe('the served page', () => {
+  it('carries the first screen: every bundled result, no style attribute', async () => {
+    const response = await fetch(inject('e2eBaseUrl'));
+    const html = await response.text();
+    const template = /<template id="first-screen">([\s\S]*?)<\/template>/.exec(html)?.[1] ?? '';
+    expect(template, 'the first screen in the served HTML').not.toBe('');
+    expect(template).toContain('Latency results');
+    // 3 models × 3 GPUs of latency and throughput; serving adds QPS 1, 4, 16 and inf.
+    // Body rows (the header rows are aria-rowindex 1).
+    expect(template.match(/<tr aria-rowindex="(?!1")\d+">/g)).toHaveLength(9 + 9 + 36);
+    // public/data/nightly-8xH100.json: latency_llama8B_tp1, mean 1046.9095… ms.
+    expect(template).toContain('1,046.91');
+    // The site's style-src 'self' would refuse a style attribute, with a console error.
+    expect(html).not.toMatch(/<[^>]*\sstyle\s*=/i);
+  });
+});
+
+describe('the first paint of a first visit', () => {
+  it('shows the first row from the served HTML, and the app replaces it with no flash', async () => {
+    const { watched, recording } = await visit(chromium());
+    try {
+      const shown = fromFirstRow(recording.frames);
+      expect(shown.length, 'frames from the first row on').toBeGreaterThan(1);
+      expect(shown[0]?.firstScreen, 'the first row came with the page').toBe(true);
+      // From then on, every frame shows the 9 latency rows and never the placeholder.
+      expect(shown.filter((frame) => frame.latencyRows !== 9)).toEqual([]);
+      expect(recording.frames.filter((frame) => frame.placeholder)).toEqual([]);
+      expect(shown.at(-1)?.firstScreen, 'the app took over').toBe(false);
+      // Its first commit reads exactly as the first screen did.
+      expect(recording.takeOverText).not.toBeNull();
+      expect(recording.takeOverText).toBe(recording.firstScreenText);
+      expectNoPageProblems(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('never paints the first screen for a link with filters: only the filtered rows', async () => {
+    const { watched, recording } = await visit(chromium(), '?hide.gpu=8%C3%97H200');
+    try {
+      expect(recording.frames.filter((frame) => frame.firstScreen)).toEqual([]);
+      expect(recording.frames.filter((frame) => frame.h200Rows > 0)).toEqual([]);
+      // 3 latency tests on each of the two GPUs left.
+      const shown = fromFirstRow(recording.frames);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.filter((frame) => frame.latencyRows !== 6)).toEqual([]);
+      expectNoPageProblems(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('shows the first screen dark, Dark ticked, when the dark theme is remembered', async () => {
+    const { watched, recording } = await visit(chromium(), '', async ({ context }) => {
+      await context.addInitScript(() => {
+        localStorage.setItem('vllm-dashboard.theme', 'dark');
+      });
+    });
+    try {
+      const shown = fromFirstRow(recording.frames);
+      expect(shown[0]?.firstScreen).toBe(true);
+      expect(shown.filter((frame) => frame.theme !== 'dark' || frame.ticked !== 'dark')).toEqual(
+        [],
+      );
+      expect(await watched.page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+      expectNoPageProblems(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+});
