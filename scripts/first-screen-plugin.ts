@@ -9,9 +9,9 @@ interface PrerenderModule {
   ) => Promise<{ ok: true; markup: string } | { ok: false; reason: string }>;
 }
 
-/** index.html's first screen: a template public/first-screen.js moves into #root. */
-export const TEMPLATE_ID = 'first-screen';
 const ROOT = '<div id="root"></div>';
+/** public/first-paint.js's tag, as Vite leaves it. */
+const FIRST_PAINT = /<script\s+src="\.\/first-paint\.js"><\/script>/;
 
 /** Whether rendered HTML has a `style` attribute (a style-src 'self' policy refuses them). */
 export function hasStyleAttribute(markup: string): boolean {
@@ -20,13 +20,19 @@ export function hasStyleAttribute(markup: string): boolean {
 }
 
 /**
- * index.html with the first screen in a template right after its empty #root: inert, since what
- * it shows works only once the app has taken over (src/first-screen.ts names the class).
+ * index.html with the first screen in #root, inert (what it shows works once the app has taken
+ * over; src/first-screen.ts names its class), and public/first-paint.js moved to the end of
+ * <head>: the parser waits for it, so the stylesheet and the app's script, before it, are
+ * requested first, and it settles the first screen as the parser inserts it.
  */
 export function withFirstScreen(html: string, markup: string): string {
-  if (!html.includes(ROOT)) throw new Error(`index.html has no ${ROOT} to put the first screen by`);
-  const template = `<template id="${TEMPLATE_ID}"><div class="first-screen" inert>${markup}</div></template>`;
-  return html.replace(ROOT, () => `${ROOT}\n    ${template}`);
+  if (!html.includes(ROOT)) throw new Error(`index.html has no ${ROOT} to put the first screen in`);
+  const boot = FIRST_PAINT.exec(html)?.[0];
+  if (boot === undefined) throw new Error('index.html has no script tag of ./first-paint.js');
+  return html
+    .replace(boot, '')
+    .replace('</head>', () => `  ${boot}\n  </head>`)
+    .replace(ROOT, () => `<div id="root"><div class="first-screen" inert>${markup}</div></div>`);
 }
 
 /** Reads a file of the site as the page's fetch does: UTF-8, without a byte-order mark. */

@@ -1,8 +1,8 @@
 /**
- * The page's first screen: the dashboard with its bundled runs, rendered into index.html by
- * `npm run build` (src/prerender.tsx, scripts/first-screen-plugin.ts) and put in #root before the
- * first paint by public/first-screen.js when it fits the visit. Its content is wrapped in an
- * element of this class.
+ * The page's first screen: the dashboard with its bundled runs, rendered into index.html's #root
+ * by `npm run build` (src/prerender.tsx, scripts/first-screen-plugin.ts) and kept there by
+ * public/first-paint.js when it fits the visit. Its content is wrapped in an element of this
+ * class.
  */
 export const FIRST_SCREEN_CLASS = 'first-screen';
 

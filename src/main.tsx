@@ -38,7 +38,7 @@ const render = (): void => {
     </StrictMode>,
   );
 };
-// With the built first screen showing (public/first-screen.js), the first render waits for the
+// With the built first screen showing (public/first-paint.js kept it), the first render waits for the
 // bundled runs, so that its commit replaces it with the same content; without it, the page renders
 // at once and the runs follow.
 if (firstScreen) void bundled.then(render);

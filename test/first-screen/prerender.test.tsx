@@ -83,14 +83,31 @@ describe('hasStyleAttribute', () => {
 });
 
 describe('withFirstScreen', () => {
-  it('puts the markup, inert, in a template right after the empty #root', () => {
-    const page =
-      '<body>\n    <div id="root"></div>\n    <script src="./first-screen.js"></script>\n</body>';
+  it('puts the markup, inert, in #root, and the first paint script last in <head>', () => {
+    const page = [
+      '<head>',
+      '    <script  src="./first-paint.js"></script>',
+      '    <link rel="stylesheet" href="./assets/index.css">',
+      '  </head>',
+      '  <body>',
+      '    <div id="root"></div>',
+      '  </body>',
+    ].join('\n');
     expect(withFirstScreen(page, '<p>8×H100</p>')).toBe(
-      '<body>\n    <div id="root"></div>\n' +
-        `    <template id="first-screen"><div class="${FIRST_SCREEN_CLASS}" inert><p>8×H100</p></div></template>\n` +
-        '    <script src="./first-screen.js"></script>\n</body>',
+      [
+        '<head>',
+        '    ',
+        '    <link rel="stylesheet" href="./assets/index.css">',
+        '    <script  src="./first-paint.js"></script>',
+        '  </head>',
+        '  <body>',
+        `    <div id="root"><div class="${FIRST_SCREEN_CLASS}" inert><p>8×H100</p></div></div>`,
+        '  </body>',
+      ].join('\n'),
     );
     expect(() => withFirstScreen('<div id="app"></div>', '<p></p>')).toThrow(/no <div id="root">/);
+    expect(() => withFirstScreen('<div id="root"></div></head>', '<p></p>')).toThrow(
+      /first-paint\.js/,
+    );
   });
 });

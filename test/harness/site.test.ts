@@ -46,28 +46,31 @@ describe('copySite', () => {
 });
 
 describe('withoutFirstScreen', () => {
-  it('drops the template the build renders the bundled runs into, and nothing else', () => {
+  it('empties #root, where the build renders the bundled runs, and changes nothing else', () => {
     const page = [
-      '<body>',
-      '    <div id="root"></div>',
-      '    <template id="first-screen"><div class="first-screen" inert><p>8×H100</p></div></template>',
-      '    <script src="./first-screen.js"></script>',
-      '</body>',
+      '<head><script src="./first-paint.js"></script></head>',
+      '  <body>',
+      '    <div id="root"><div class="first-screen" inert><main><div><p>8×H100</p></div>',
+      '<!--$!--><template></template><p>Loading charts…</p><!--/$--></main></div></div>',
+      '  </body>',
     ].join('\n');
     expect(withoutFirstScreen(page)).toBe(
-      '<body>\n    <div id="root"></div>\n    <script src="./first-screen.js"></script>\n</body>',
+      '<head><script src="./first-paint.js"></script></head>\n  <body>\n    <div id="root"></div>\n  </body>',
     );
-    expect(withoutFirstScreen('<div id="root"></div>')).toBe('<div id="root"></div>');
+    const empty = '<body>\n    <div id="root"></div>\n  </body>';
+    expect(withoutFirstScreen(empty)).toBe(empty);
   });
 
   it('is applied to every copy: a copy with other datasets has no first screen', async () => {
     await writeFile(
       path.join(dist, 'index.html'),
-      '<div id="root"></div><template id="first-screen"><p>bundled</p></template>',
+      '<body><div id="root"><div class="first-screen" inert><p>bundled</p></div></div></body>',
     );
     const site = path.join(temp, 'site');
     await copySite(dist, site, []);
-    expect(await readFile(path.join(site, 'index.html'), 'utf8')).toBe('<div id="root"></div>');
+    expect(await readFile(path.join(site, 'index.html'), 'utf8')).toBe(
+      '<body><div id="root"></div></body>',
+    );
   });
 });
 

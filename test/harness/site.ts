@@ -40,12 +40,12 @@ export async function buildSite(): Promise<void> {
 }
 
 /**
- * The build's index.html without its first screen (the template `npm run build` renders the
- * bundled runs into): a copy with other datasets opens as the site does when its first screen does
- * not fit, not showing the bundled runs until the app has read its own.
+ * The build's index.html without its first screen (the bundled runs, which `npm run build`
+ * renders into #root, the page's last element): a copy with other datasets opens as the site does
+ * when its first screen does not fit, not showing the bundled runs until the app has read its own.
  */
 export function withoutFirstScreen(html: string): string {
-  return html.replace(/\s*<template id="first-screen">[\s\S]*?<\/template>/, '');
+  return html.replace(/(<div id="root">)[\s\S]*?(<\/div>\s*<\/body>)/, '$1$2');
 }
 
 /** A dataset a copied site lists: its text, or a file to link (or copy) in. */
