@@ -19,19 +19,37 @@ export function hasStyleAttribute(markup: string): boolean {
   return /<[^>]*\sstyle\s*=/i.test(markup);
 }
 
+const MANIFEST_PRELOAD =
+  '<link rel="preload" href="./data/manifest.json" as="fetch" crossorigin="anonymous" />';
+
+/** A preload of a file of the site the page fetches (same mode and credentials as its fetch). */
+function preload(sitePath: string): string {
+  return `<link rel="preload" href="./${encodeURI(sitePath)}" as="fetch" crossorigin="anonymous" />`;
+}
+
 /**
  * index.html with the first screen in #root, inert (what it shows works once the app has taken
- * over; src/first-screen.ts names its class), and public/first-paint.js moved to the end of
- * <head>: the parser waits for it, so the stylesheet and the app's script, before it, are
- * requested first, and it settles the first screen as the parser inserts it.
+ * over; src/first-screen.ts names its class); public/first-paint.js moved to the end of <head>
+ * (the parser waits for it, so the stylesheet and the app's script, before it, are requested
+ * first, and it settles the first screen as the parser inserts it); and a preload of each bundled
+ * file next to the manifest's, so they are in when the app asks for them (`dataFiles`: their paths
+ * in the site, `data/nightly-8xH100.json`).
  */
-export function withFirstScreen(html: string, markup: string): string {
+export function withFirstScreen(
+  html: string,
+  markup: string,
+  dataFiles: readonly string[] = [],
+): string {
   if (!html.includes(ROOT)) throw new Error(`index.html has no ${ROOT} to put the first screen in`);
   const boot = FIRST_PAINT.exec(html)?.[0];
   if (boot === undefined) throw new Error('index.html has no script tag of ./first-paint.js');
+  if (!html.includes(MANIFEST_PRELOAD))
+    throw new Error('index.html has no preload of the manifest');
+  const preloads = dataFiles.map((file) => `\n    ${preload(file)}`).join('');
   return html
     .replace(boot, '')
     .replace('</head>', () => `  ${boot}\n  </head>`)
+    .replace(MANIFEST_PRELOAD, () => MANIFEST_PRELOAD + preloads)
     .replace(ROOT, () => `<div id="root"><div class="first-screen" inert>${markup}</div></div>`);
 }
 
@@ -41,11 +59,13 @@ async function readSiteFile(publicDir: string, sitePath: string): Promise<string
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-/** Renders the first screen in Node: the prerender module loaded through Vite, as the page's. */
-async function render(
-  config: ResolvedConfig,
-  entry: string,
-): Promise<{ ok: true; markup: string } | { ok: false; reason: string }> {
+type Rendered = { ok: true; markup: string; dataFiles: string[] } | { ok: false; reason: string };
+
+/**
+ * Renders the first screen in Node: the prerender module loaded through Vite, as the page's, with
+ * the bundled files it read (the manifest aside), in the order it asked for them.
+ */
+async function render(config: ResolvedConfig, entry: string): Promise<Rendered> {
   const server = await createServer({
     root: config.root,
     configFile: false,
@@ -56,7 +76,14 @@ async function render(
   });
   try {
     const module = (await server.ssrLoadModule(entry)) as PrerenderModule;
-    return await module.renderFirstScreen((sitePath) => readSiteFile(config.publicDir, sitePath));
+    const read: string[] = [];
+    const result = await module.renderFirstScreen((sitePath) => {
+      read.push(sitePath);
+      return readSiteFile(config.publicDir, sitePath);
+    });
+    if (!result.ok) return result;
+    const dataFiles = read.filter((sitePath) => sitePath !== 'data/manifest.json');
+    return { ok: true, markup: result.markup, dataFiles };
   } finally {
     await server.close();
   }
@@ -98,7 +125,7 @@ export function firstScreenPlugin(options: { entry: string }): Plugin {
           config.logger.warn(`The page is built without its first screen: ${reason ?? ''}.`);
           return html;
         }
-        return withFirstScreen(html, rendered.markup);
+        return withFirstScreen(html, rendered.markup, rendered.dataFiles);
       },
     },
   };

@@ -132,6 +132,38 @@ describe('the served page', () => {
   });
 });
 
+describe('the bundled files', () => {
+  it('are each fetched once, through the preloads the build adds, none of them unused', async () => {
+    const watched = await openPage(chromium(), inject('e2eBaseUrl'));
+    try {
+      const { page } = watched;
+      const requested: string[] = [];
+      const warnings: string[] = [];
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.includes('/data/')) requested.push(pathname.slice(pathname.indexOf('/data/')));
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text());
+      });
+      await page.goto(watched.baseUrl, { waitUntil: 'load' });
+      await page.getByRole('region', { name: 'Datasets' }).getByText('Nightly · 8×H100').waitFor();
+      // Chromium warns of a preload left unused a few seconds after the load event.
+      await page.waitForTimeout(4000);
+      expect(requested.sort()).toEqual([
+        '/data/manifest.json',
+        '/data/nightly-8xA100-SXM4-80GB.json',
+        '/data/nightly-8xH100.json',
+        '/data/nightly-8xH200.json',
+      ]);
+      expect(warnings.filter((text) => /preload/i.test(text))).toEqual([]);
+      expectNoPageProblems(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+});
+
 describe('the first paint of a first visit', () => {
   it('shows the first row from the served HTML, and the app replaces it with no flash', async () => {
     const { watched, recording } = await visit(chromium());

@@ -83,20 +83,23 @@ describe('hasStyleAttribute', () => {
 });
 
 describe('withFirstScreen', () => {
-  it('puts the markup, inert, in #root, and the first paint script last in <head>', () => {
+  it('puts the markup, inert, in #root, the first paint script last in <head>, and preloads the files', () => {
     const page = [
       '<head>',
       '    <script  src="./first-paint.js"></script>',
+      '    <link rel="preload" href="./data/manifest.json" as="fetch" crossorigin="anonymous" />',
       '    <link rel="stylesheet" href="./assets/index.css">',
       '  </head>',
       '  <body>',
       '    <div id="root"></div>',
       '  </body>',
     ].join('\n');
-    expect(withFirstScreen(page, '<p>8×H100</p>')).toBe(
+    expect(withFirstScreen(page, '<p>8×H100</p>', ['data/nightly-8xH100.json'])).toBe(
       [
         '<head>',
         '    ',
+        '    <link rel="preload" href="./data/manifest.json" as="fetch" crossorigin="anonymous" />',
+        '    <link rel="preload" href="./data/nightly-8xH100.json" as="fetch" crossorigin="anonymous" />',
         '    <link rel="stylesheet" href="./assets/index.css">',
         '    <script  src="./first-paint.js"></script>',
         '  </head>',
@@ -109,5 +112,8 @@ describe('withFirstScreen', () => {
     expect(() => withFirstScreen('<div id="root"></div></head>', '<p></p>')).toThrow(
       /first-paint\.js/,
     );
+    expect(() =>
+      withFirstScreen('<script src="./first-paint.js"></script><div id="root"></div>', '<p></p>'),
+    ).toThrow(/preload of the manifest/);
   });
 });

@@ -46,16 +46,28 @@ describe('copySite', () => {
 });
 
 describe('withoutFirstScreen', () => {
-  it('empties #root, where the build renders the bundled runs, and changes nothing else', () => {
+  it('empties #root and drops the bundled files\u2019 preloads, and changes nothing else', () => {
     const page = [
-      '<head><script src="./first-paint.js"></script></head>',
+      '<head>',
+      '    <link rel="preload" href="./data/manifest.json" as="fetch" crossorigin="anonymous" />',
+      '    <link rel="preload" href="./data/nightly-8xH100.json" as="fetch" crossorigin="anonymous" />',
+      '    <script src="./first-paint.js"></script>',
+      '</head>',
       '  <body>',
       '    <div id="root"><div class="first-screen" inert><main><div><p>8×H100</p></div>',
       '<!--$!--><template></template><p>Loading charts…</p><!--/$--></main></div></div>',
       '  </body>',
     ].join('\n');
     expect(withoutFirstScreen(page)).toBe(
-      '<head><script src="./first-paint.js"></script></head>\n  <body>\n    <div id="root"></div>\n  </body>',
+      [
+        '<head>',
+        '    <link rel="preload" href="./data/manifest.json" as="fetch" crossorigin="anonymous" />',
+        '    <script src="./first-paint.js"></script>',
+        '</head>',
+        '  <body>',
+        '    <div id="root"></div>',
+        '  </body>',
+      ].join('\n'),
     );
     const empty = '<body>\n    <div id="root"></div>\n  </body>';
     expect(withoutFirstScreen(empty)).toBe(empty);

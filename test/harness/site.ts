@@ -40,12 +40,15 @@ export async function buildSite(): Promise<void> {
 }
 
 /**
- * The build's index.html without its first screen (the bundled runs, which `npm run build`
- * renders into #root, the page's last element): a copy with other datasets opens as the site does
- * when its first screen does not fit, not showing the bundled runs until the app has read its own.
+ * The build's index.html without its first screen: the bundled runs `npm run build` renders into
+ * #root (the page's last element) and the preloads of their files (the manifest's stays). A copy
+ * with other datasets opens as the site does when its first screen does not fit, not showing the
+ * bundled runs until the app has read its own, and fetching only the files it lists.
  */
 export function withoutFirstScreen(html: string): string {
-  return html.replace(/(<div id="root">)[\s\S]*?(<\/div>\s*<\/body>)/, '$1$2');
+  return html
+    .replace(/(<div id="root">)[\s\S]*?(<\/div>\s*<\/body>)/, '$1$2')
+    .replace(/\s*<link rel="preload" href="\.\/data\/(?!manifest\.json")[^"]*"[^>]*>/g, '');
 }
 
 /** A dataset a copied site lists: its text, or a file to link (or copy) in. */
