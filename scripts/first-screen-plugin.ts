@@ -10,6 +10,7 @@ interface PrerenderModule {
 }
 
 const ROOT = '<div id="root"></div>';
+const FIRST_SCREEN = '<div class="first-screen" inert aria-hidden="true">';
 /** public/first-paint.js's tag, as Vite leaves it. */
 const FIRST_PAINT = /<script\s+src="\.\/first-paint\.js"><\/script>/;
 
@@ -28,8 +29,17 @@ function preload(sitePath: string): string {
 }
 
 /**
- * index.html with the first screen in #root, inert (what it shows works once the app has taken
- * over; src/first-screen.ts names its class); public/first-paint.js moved to the end of <head>
+ * The markup without its test ids: tests that pick an element by one (the file input they set
+ * files on) get the app's, not the first screen's, which does nothing.
+ */
+export function withoutTestIds(markup: string): string {
+  return markup.replace(/\sdata-testid="[^"]*"/g, '');
+}
+
+/**
+ * index.html with the first screen in #root, inert and hidden from assistive technology (what it
+ * shows works once the app has taken over, and is read then; src/first-screen.ts names its
+ * class), without test ids; public/first-paint.js moved to the end of <head>
  * (the parser waits for it, so the stylesheet and the app's script, before it, are requested
  * first, and it settles the first screen as the parser inserts it); and a preload of each bundled
  * file next to the manifest's, so they are in when the app asks for them (`dataFiles`: their paths
@@ -50,7 +60,7 @@ export function withFirstScreen(
     .replace(boot, '')
     .replace('</head>', () => `  ${boot}\n  </head>`)
     .replace(MANIFEST_PRELOAD, () => MANIFEST_PRELOAD + preloads)
-    .replace(ROOT, () => `<div id="root"><div class="first-screen" inert>${markup}</div></div>`);
+    .replace(ROOT, () => `<div id="root">${FIRST_SCREEN}${withoutTestIds(markup)}</div></div>`);
 }
 
 /** Reads a file of the site as the page's fetch does: UTF-8, without a byte-order mark. */

@@ -1,5 +1,6 @@
 import './ui/theme.css';
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { showsFirstScreen } from './first-screen';
@@ -13,9 +14,7 @@ if (container === null) throw new Error('index.html has no #root element');
 const firstScreen = showsFirstScreen(container);
 
 startUrlSync();
-// Bundled runs first, then what the user loaded before, so the bundled runs lead the list.
 const bundled = loadBundledData();
-void bundled.then(() => startPersistence());
 
 // Offline after the first visit (production builds only: the dev server has no sw.js).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
@@ -38,8 +37,20 @@ const render = (): void => {
     </StrictMode>,
   );
 };
-// With the built first screen showing (public/first-paint.js kept it), the first render waits for the
-// bundled runs, so that its commit replaces it with the same content; without it, the page renders
-// at once and the runs follow.
-if (firstScreen) void bundled.then(render);
-else render();
+
+async function start(): Promise<void> {
+  if (firstScreen) {
+    // The built first screen is showing (public/first-paint.js kept it): the first render waits
+    // for the bundled runs, so that its commit replaces it with the same content, and commits at
+    // once, so the page works from the moment anything below happens.
+    await bundled;
+    flushSync(render);
+  } else {
+    render();
+    await bundled;
+  }
+  // What the user loaded before, after the bundled runs, so they lead the list.
+  void startPersistence();
+}
+
+void start();

@@ -118,9 +118,12 @@ describe('the served page', () => {
     const html = await response.text();
     // #root is the page's last element: the first screen is all of it.
     const firstScreen = /<div id="root">([\s\S]*)<\/div>\s*<\/body>/.exec(html)?.[1] ?? '';
+    // Inert and hidden from assistive technology until the app has replaced it; no test ids, so
+    // tests that pick an element by one get the app's.
     expect(firstScreen, 'the first screen in the served HTML').toContain(
-      'class="first-screen" inert',
+      '<div class="first-screen" inert aria-hidden="true">',
     );
+    expect(firstScreen).not.toContain('data-testid');
     expect(firstScreen).toContain('Latency results');
     // 3 models × 3 GPUs of latency and throughput; serving adds QPS 1, 4, 16 and inf.
     // Body rows (the header rows are aria-rowindex 1).

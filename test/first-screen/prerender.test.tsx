@@ -1,6 +1,10 @@
 import { render } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { hasStyleAttribute, withFirstScreen } from '../../scripts/first-screen-plugin';
+import {
+  hasStyleAttribute,
+  withFirstScreen,
+  withoutTestIds,
+} from '../../scripts/first-screen-plugin';
 import { App } from '../../src/app';
 import { FIRST_SCREEN_CLASS } from '../../src/first-screen';
 import { renderFirstScreen } from '../../src/prerender';
@@ -104,7 +108,7 @@ describe('withFirstScreen', () => {
         '    <script  src="./first-paint.js"></script>',
         '  </head>',
         '  <body>',
-        `    <div id="root"><div class="${FIRST_SCREEN_CLASS}" inert><p>8×H100</p></div></div>`,
+        `    <div id="root"><div class="${FIRST_SCREEN_CLASS}" inert aria-hidden="true"><p>8×H100</p></div></div>`,
         '  </body>',
       ].join('\n'),
     );
@@ -115,5 +119,17 @@ describe('withFirstScreen', () => {
     expect(() =>
       withFirstScreen('<script src="./first-paint.js"></script><div id="root"></div>', '<p></p>'),
     ).toThrow(/preload of the manifest/);
+  });
+});
+
+describe('withoutTestIds', () => {
+  it('drops test ids, and only them (React writes quotes in text as &quot;)', () => {
+    expect(
+      withoutTestIds(
+        '<input type="file" class="visually-hidden" data-testid="load-results-input" data-shortcut="open-file"/><p>a data-testid=&quot;x&quot;</p>',
+      ),
+    ).toBe(
+      '<input type="file" class="visually-hidden" data-shortcut="open-file"/><p>a data-testid=&quot;x&quot;</p>',
+    );
   });
 });
