@@ -29,17 +29,20 @@ function preload(sitePath: string): string {
 }
 
 /**
- * The markup without its test ids: tests that pick an element by one (the file input they set
- * files on) get the app's, not the first screen's, which does nothing.
+ * The markup without the hooks tests and tools find the app's elements by: test ids (the file
+ * input they set files on) and the rows' `aria-rowindex` (what they count to know the tables
+ * are filled). Whatever waits for those gets the app, never the first screen it is about to
+ * replace, which does nothing and is hidden from assistive technology, where a row index means
+ * nothing.
  */
-export function withoutTestIds(markup: string): string {
-  return markup.replace(/\sdata-testid="[^"]*"/g, '');
+export function withoutTestHooks(markup: string): string {
+  return markup.replace(/\s(?:data-testid|aria-rowindex)="[^"]*"/g, '');
 }
 
 /**
  * index.html with the first screen in #root, inert and hidden from assistive technology (what it
  * shows works once the app has taken over, and is read then; src/first-screen.ts names its
- * class), without test ids; public/first-paint.js moved to the end of <head>
+ * class), without the hooks tests find the app by; public/first-paint.js moved to the end of <head>
  * (the parser waits for it, so the stylesheet and the app's script, before it, are requested
  * first, and it settles the first screen as the parser inserts it); and a preload of each bundled
  * file next to the manifest's, so they are in when the app asks for them (`dataFiles`: their paths
@@ -60,7 +63,7 @@ export function withFirstScreen(
     .replace(boot, '')
     .replace('</head>', () => `  ${boot}\n  </head>`)
     .replace(MANIFEST_PRELOAD, () => MANIFEST_PRELOAD + preloads)
-    .replace(ROOT, () => `<div id="root">${FIRST_SCREEN}${withoutTestIds(markup)}</div></div>`);
+    .replace(ROOT, () => `<div id="root">${FIRST_SCREEN}${withoutTestHooks(markup)}</div></div>`);
 }
 
 /** Reads a file of the site as the page's fetch does: UTF-8, without a byte-order mark. */

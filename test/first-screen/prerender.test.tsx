@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   hasStyleAttribute,
   withFirstScreen,
-  withoutTestIds,
+  withoutTestHooks,
 } from '../../scripts/first-screen-plugin';
 import { App } from '../../src/app';
 import { FIRST_SCREEN_CLASS } from '../../src/first-screen';
@@ -122,10 +122,15 @@ describe('withFirstScreen', () => {
   });
 });
 
-describe('withoutTestIds', () => {
-  it('drops test ids, and only them (React writes quotes in text as &quot;)', () => {
+describe('withoutTestHooks', () => {
+  it('drops test ids and row indices, and only them (React writes quotes in text as &quot;)', () => {
     expect(
-      withoutTestIds(
+      withoutTestHooks(
+        '<tr aria-rowindex="2" aria-selected="false"><td>aria-rowindex=&quot;2&quot;</td></tr>',
+      ),
+    ).toBe('<tr aria-selected="false"><td>aria-rowindex=&quot;2&quot;</td></tr>');
+    expect(
+      withoutTestHooks(
         '<input type="file" class="visually-hidden" data-testid="load-results-input" data-shortcut="open-file"/><p>a data-testid=&quot;x&quot;</p>',
       ),
     ).toBe(
