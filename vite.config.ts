@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { firstScreenPlugin } from './scripts/first-screen-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
 
 /**
@@ -43,6 +44,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    firstScreenPlugin({ entry: '/src/prerender.tsx' }),
     serviceWorkerPlugin({ entry: 'src/service-worker/sw.ts', publicDir: 'public' }),
   ],
   // The parsing worker is an ES module, like the page.

@@ -51,15 +51,14 @@ function CompareMount() {
 /**
  * Everything below the status line. While the bundled runs load (a few hundred milliseconds) the
  * views wait behind one placeholder and then appear together: growing one by one, they would
- * push each other down the page as their data arrived.
+ * push each other down the page as their data arrived. When the runs are in before the first
+ * render (the page's first screen, built with them, is showing), the views render at once: a
+ * placeholder would blank out the tables the built first screen already shows.
  */
 function MainViews() {
-  // Deferred: the first render of every view is a transition React can pause between views, so
-  // the page keeps answering input instead of one long task.
-  const loading = useDeferredValue(
-    useDashboardStore((state) => state.phase === 'loading'),
-    true,
-  );
+  // Deferred: once the runs are in, the first render of every view is a transition React can
+  // pause between views, so the page keeps answering input instead of one long task.
+  const loading = useDeferredValue(useDashboardStore((state) => state.phase === 'loading'));
   if (loading) return <div className="content-placeholder" aria-hidden="true" />;
   return (
     <>

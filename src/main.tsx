@@ -1,7 +1,9 @@
 import './ui/theme.css';
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { showsFirstScreen } from './first-screen';
 import { loadBundledData } from './store/bundled-data';
 import { startPersistence } from './store/persistence';
 import { startUrlSync } from './store/url-sync';
@@ -9,10 +11,10 @@ import './styles.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
+const firstScreen = showsFirstScreen(container);
 
 startUrlSync();
-// Bundled runs first, then what the user loaded before, so the bundled runs lead the list.
-void loadBundledData().then(() => startPersistence());
+const bundled = loadBundledData();
 
 // Offline after the first visit (production builds only: the dev server has no sw.js).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
@@ -21,14 +23,34 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   });
 }
 
-createRoot(container, {
+const root = createRoot(container, {
   // An error a view's boundary caught is shown in that view; the console gets a warning, not an
   // error, since the page handled it.
   onCaughtError: (error, info) => {
     console.warn('A view stopped working and shows a message instead:', error, info.componentStack);
   },
-}).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+});
+const render = (): void => {
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+};
+
+async function start(): Promise<void> {
+  if (firstScreen) {
+    // The built first screen is showing (public/first-paint.js kept it): the first render waits
+    // for the bundled runs, so that its commit replaces it with the same content, and commits at
+    // once, so the page works from the moment anything below happens.
+    await bundled;
+    flushSync(render);
+  } else {
+    render();
+    await bundled;
+  }
+  // What the user loaded before, after the bundled runs, so they lead the list.
+  void startPersistence();
+}
+
+void start();

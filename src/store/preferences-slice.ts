@@ -4,7 +4,7 @@ import type { DashboardStore } from './dashboard-store';
 /**
  * The colour theme a person chose: follow the system, or always light or dark. It is remembered
  * in localStorage; storage may be unavailable (private modes, blocked cookies), and then the
- * choice lasts for the page only. public/theme-boot.js reads the same key before the first paint.
+ * choice lasts for the page only. public/first-paint.js reads the same key before the first paint.
  */
 export type ThemePreference = 'system' | 'light' | 'dark';
 

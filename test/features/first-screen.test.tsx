@@ -155,6 +155,41 @@ describe('first screen', () => {
     expect(row?.slice(4)).toEqual(['—', '1,046.82']);
   });
 
+  it('renders the views in its first commit when the runs are in before it: no placeholder', async () => {
+    await loadBundledData((path) => Promise.resolve(readSiteFile(path)));
+    const container = document.body.appendChild(document.createElement('div'));
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(container, { childList: true, subtree: true });
+    render(<App />, { container });
+    // A placeholder shown by one commit and replaced by the next is among the removed nodes.
+    const touched = observer
+      .takeRecords()
+      .flatMap((record) => [...record.addedNodes, ...record.removedNodes])
+      .filter((node): node is Element => node instanceof Element);
+    observer.disconnect();
+    expect(touched.filter((el) => el.matches('.content-placeholder'))).toEqual([]);
+    expect(container.querySelector('.content-placeholder')).toBeNull();
+    expect(bodyRows(screen.getByRole('table', { name: /Latency/ }))).toHaveLength(9);
+  });
+
+  it('keeps the views behind one placeholder while the runs load', async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const loading = loadBundledData(async (path) => {
+      await held;
+      return readSiteFile(path);
+    });
+    const { container } = render(<App />);
+    expect(container.querySelector('.content-placeholder')).not.toBeNull();
+    expect(screen.queryByRole('table', { name: /Latency/ })).toBeNull();
+    release();
+    await loading;
+    expect(await screen.findByRole('table', { name: /Latency/ })).toBeInTheDocument();
+    expect(container.querySelector('.content-placeholder')).toBeNull();
+  });
+
   it('announces a bundled file that failed to load, by name', async () => {
     await loadBundledData((path) =>
       path.endsWith('nightly-8xH200.json')

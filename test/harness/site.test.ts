@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { copySite, requireBuild } from './site.ts';
+import { copySite, requireBuild, withoutFirstScreen } from './site.ts';
 
 let temp: string;
 let dist: string;
@@ -41,6 +41,47 @@ describe('copySite', () => {
     await copySite(dist, site, []);
     expect(await readFile(path.join(site, 'data', 'manifest.json'), 'utf8')).toBe(
       '{"datasets":[]}\n',
+    );
+  });
+});
+
+describe('withoutFirstScreen', () => {
+  it('empties #root and drops the bundled files\u2019 preloads, and changes nothing else', () => {
+    const page = [
+      '<head>',
+      '    <link rel="preload" href="./data/manifest.json" as="fetch" crossorigin="anonymous" />',
+      '    <link rel="preload" href="./data/nightly-8xH100.json" as="fetch" crossorigin="anonymous" />',
+      '    <script src="./first-paint.js"></script>',
+      '</head>',
+      '  <body>',
+      '    <div id="root"><div class="first-screen" inert><main><div><p>8×H100</p></div>',
+      '<!--$!--><template></template><p>Loading charts…</p><!--/$--></main></div></div>',
+      '  </body>',
+    ].join('\n');
+    expect(withoutFirstScreen(page)).toBe(
+      [
+        '<head>',
+        '    <link rel="preload" href="./data/manifest.json" as="fetch" crossorigin="anonymous" />',
+        '    <script src="./first-paint.js"></script>',
+        '</head>',
+        '  <body>',
+        '    <div id="root"></div>',
+        '  </body>',
+      ].join('\n'),
+    );
+    const empty = '<body>\n    <div id="root"></div>\n  </body>';
+    expect(withoutFirstScreen(empty)).toBe(empty);
+  });
+
+  it('is applied to every copy: a copy with other datasets has no first screen', async () => {
+    await writeFile(
+      path.join(dist, 'index.html'),
+      '<body><div id="root"><div class="first-screen" inert><p>bundled</p></div></div></body>',
+    );
+    const site = path.join(temp, 'site');
+    await copySite(dist, site, []);
+    expect(await readFile(path.join(site, 'index.html'), 'utf8')).toBe(
+      '<body><div id="root"></div></body>',
     );
   });
 });

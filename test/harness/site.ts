@@ -2,7 +2,7 @@
 // found (or a readable error), and copied with a manifest of other datasets when a run needs them.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, link, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStaticServer } from './static-server.ts';
@@ -39,12 +39,24 @@ export async function buildSite(): Promise<void> {
   if (code !== 0) throw new Error(`npm run build failed (exit ${String(code)})`);
 }
 
+/**
+ * The build's index.html without its first screen: the bundled runs `npm run build` renders into
+ * #root (the page's last element) and the preloads of their files (the manifest's stays). A copy
+ * with other datasets opens as the site does when its first screen does not fit, not showing the
+ * bundled runs until the app has read its own, and fetching only the files it lists.
+ */
+export function withoutFirstScreen(html: string): string {
+  return html
+    .replace(/(<div id="root">)[\s\S]*?(<\/div>\s*<\/body>)/, '$1$2')
+    .replace(/\s*<link rel="preload" href="\.\/data\/(?!manifest\.json")[^"]*"[^>]*>/g, '');
+}
+
 /** A dataset a copied site lists: its text, or a file to link (or copy) in. */
 export type SiteDataset = { name: string; text: string } | { name: string; file: string };
 
 /**
  * Copies the build to `siteDir` with `datasets` in its `data/` folder and only them in its
- * manifest, so the copy opens with those and not the bundled runs.
+ * manifest, so the copy opens with those and not the bundled runs (nor their first screen).
  */
 export async function copySite(
   distDir: string,
@@ -52,6 +64,8 @@ export async function copySite(
   datasets: readonly SiteDataset[],
 ): Promise<void> {
   await cp(distDir, siteDir, { recursive: true });
+  const page = path.join(siteDir, 'index.html');
+  await writeFile(page, withoutFirstScreen(await readFile(page, 'utf8')));
   const dataDir = path.join(siteDir, 'data');
   await mkdir(dataDir, { recursive: true });
   for (const dataset of datasets) {

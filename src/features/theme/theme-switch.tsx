@@ -16,7 +16,7 @@ export function ThemeSwitch() {
   const setTheme = useDashboardStore((state) => state.setTheme);
   const name = useId();
 
-  // Before paint; public/theme-boot.js already applied the remembered theme before the first one.
+  // Before paint; public/first-paint.js already applied the remembered theme before the first one.
   useLayoutEffect(() => {
     applyThemePreference(preference);
   }, [preference]);
