@@ -178,8 +178,13 @@ describe('the first paint of a first visit', () => {
       const shown = fromFirstRow(recording.frames);
       expect(shown.length, 'frames from the first row on').toBeGreaterThan(1);
       expect(shown[0]?.firstScreen, 'the first row came with the page').toBe(true);
-      // From then on, every frame shows the 9 latency rows and never the placeholder.
-      expect(shown.filter((frame) => frame.latencyRows !== 9)).toEqual([]);
+      // From then on no frame shows fewer latency rows than the one before (on a busy machine the
+      // browser may paint while the parser is still inserting the first screen), the last shows
+      // all 9, and none shows the placeholder.
+      expect(
+        shown.filter((frame, i) => i > 0 && frame.latencyRows < (shown[i - 1]?.latencyRows ?? 0)),
+      ).toEqual([]);
+      expect(shown.at(-1)?.latencyRows).toBe(9);
       expect(recording.frames.filter((frame) => frame.placeholder)).toEqual([]);
       expect(shown.at(-1)?.firstScreen, 'the app took over').toBe(false);
       // Its first commit reads exactly as the first screen did.
