@@ -1,7 +1,7 @@
 import { DEFAULT_THRESHOLD, isValidThreshold } from './compare/thresholds';
 import { compareSideParam, readCompareSide, type CompareSide } from './compare/compare-sides';
 import { DEFAULT_COMPARE_STATE, type CompareState } from './compare/compare-state';
-import { FILTER_GROUPS, NOTHING_HIDDEN, type FilterGroup } from './results/filter-groups';
+import { FILTER_GROUPS, NOTHING_HIDDEN, byGroup, type FilterGroup } from './results/filter-groups';
 import { SUITES, type Suite } from './results/result-model';
 import type { SortKey, SortSpec } from './results/sort-results';
 import {
@@ -166,13 +166,13 @@ const optionalThresholdField: UrlField<number | null> = {
   decode: (values) => readThreshold(values[0]),
 };
 
-/** Every URL key with the type of its value. */
-export interface UrlValues {
-  'hide.model': readonly string[];
-  'hide.gpu': readonly string[];
-  'hide.qps': readonly string[];
-  'hide.tp': readonly string[];
-  'hide.dataset': readonly string[];
+/** A filter group's key: the values hidden in it. */
+type HideKey = `hide.${FilterGroup}`;
+
+/** Every URL key with the type of its value (a `hide.` key per filter group). */
+export type UrlValues = { [K in HideKey]: readonly string[] } & ViewAndCompareValues;
+
+interface ViewAndCompareValues {
   q: string;
   'sort.latency': SortSpec;
   'hidecol.latency': readonly string[];
@@ -196,11 +196,9 @@ export type UrlKey = keyof UrlValues;
  * Compare's keys all start with `cmp`, so they never meet the view's.
  */
 export const URL_SCHEMA: { readonly [K in UrlKey]: UrlField<UrlValues[K]> } = {
-  'hide.model': valueList(true),
-  'hide.gpu': valueList(true),
-  'hide.qps': valueList(true),
-  'hide.tp': valueList(true),
-  'hide.dataset': valueList(true),
+  ...(Object.fromEntries(FILTER_GROUPS.map((group) => [`hide.${group}`, valueList(true)])) as {
+    readonly [K in HideKey]: UrlField<readonly string[]>;
+  }),
   q: searchField,
   'sort.latency': sortField,
   'hidecol.latency': valueList(false),
@@ -238,8 +236,7 @@ export function urlValuesOf({ view, compare }: UrlState): UrlValues {
 
 /** The state of some keys' values; an unchanged part is the default object itself. */
 export function urlStateOf(values: UrlValues): UrlState {
-  const hidden = {} as Record<FilterGroup, readonly string[]>;
-  for (const group of FILTER_GROUPS) hidden[group] = values[`hide.${group}`];
+  const hidden = byGroup((group) => values[`hide.${group}`]);
   const table = (suite: Suite): TableView => {
     const sorting = values[`sort.${suite}`];
     const hiddenColumns = values[`hidecol.${suite}`];

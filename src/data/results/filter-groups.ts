@@ -2,15 +2,78 @@
  * The filter groups every table and chart shares, what a user hides in them, and each result's
  * value in a group, ordered and labelled for people.
  */
-import { formatQps } from '../format';
+import { MISSING, formatQps } from '../format';
 import { gpuLabel } from '../gpu';
 import { modelLabel } from '../models';
 import type { BenchmarkResult } from './result-model';
 
-/** Filter groups shared by every table and chart, in the order the filter bar shows them. */
-export type FilterGroup = 'model' | 'gpu' | 'qps' | 'tp' | 'dataset';
+type ValueOrder = 'name' | 'number' | 'dataset';
 
-export const FILTER_GROUPS: readonly FilterGroup[] = ['model', 'gpu', 'qps', 'tp', 'dataset'];
+/** What a filter group is: everything else (URL keys, filter bar, facets, sorting) follows. */
+interface GroupSpec {
+  /** The filter bar's legend. */
+  readonly legend: string;
+  /** A line under the legend, when the group applies to some results only. */
+  readonly note?: string;
+  /** The value key a result has in the group (kept in the URL); null when it does not apply. */
+  readonly valueOf: (result: BenchmarkResult, datasetId: string) => string | null;
+  /**
+   * How its values are ordered for people: names by natural order of their labels, numbers by
+   * size with ∞ and unknown (`—`) last, datasets in the user's order.
+   */
+  readonly order: ValueOrder;
+  /** A value as people read it, when not the value itself. */
+  readonly labelOf?: (value: string, datasetLabels: ReadonlyMap<string, string>) => string;
+}
+
+/**
+ * The filter groups every table and chart shares, in the order the filter bar shows them. A new
+ * group is an entry here and its codes in the index's first pass (`readRows`, which finds each
+ * group's code by the value itself, once per distinct value).
+ */
+const GROUP_SPECS = {
+  model: {
+    legend: 'Model',
+    valueOf: (result) => result.model,
+    order: 'name',
+    labelOf: (value) => modelLabel(value),
+  },
+  gpu: { legend: 'GPU', valueOf: (result) => gpuLabel(result.gpu), order: 'name' },
+  qps: {
+    legend: 'QPS',
+    note: 'Applies to serving results only.',
+    // QPS is a serving setting: latency and throughput results are never hidden by it.
+    valueOf: (result) => (result.suite === 'serving' ? formatQps(result.qps) : null),
+    order: 'number',
+  },
+  tp: {
+    legend: 'TP',
+    valueOf: (result) => (result.tp === null ? MISSING : String(result.tp)),
+    order: 'number',
+  },
+  dataset: {
+    legend: 'Dataset',
+    valueOf: (_result, datasetId) => datasetId,
+    order: 'dataset',
+    labelOf: (value, datasetLabels) => datasetLabels.get(value) ?? value,
+  },
+} as const satisfies Readonly<Record<string, GroupSpec>>;
+
+export type FilterGroup = keyof typeof GROUP_SPECS;
+
+export const FILTER_GROUPS = Object.keys(GROUP_SPECS) as readonly FilterGroup[];
+
+/** A record with an entry per filter group, each made by `make`. */
+export function byGroup<T>(make: (group: FilterGroup) => T): Record<FilterGroup, T> {
+  const record = {} as Record<FilterGroup, T>;
+  for (const group of FILTER_GROUPS) record[group] = make(group);
+  return record;
+}
+
+/** A group's declaration. */
+export function groupSpec(group: FilterGroup): GroupSpec {
+  return GROUP_SPECS[group];
+}
 
 /**
  * The values a user has unchecked, per group. Storing what is hidden (not what is shown) means
@@ -18,7 +81,7 @@ export const FILTER_GROUPS: readonly FilterGroup[] = ['model', 'gpu', 'qps', 'tp
  */
 export type HiddenValues = Readonly<Record<FilterGroup, readonly string[]>>;
 
-export const NOTHING_HIDDEN: HiddenValues = { model: [], gpu: [], qps: [], tp: [], dataset: [] };
+export const NOTHING_HIDDEN: HiddenValues = Object.freeze(byGroup(() => []));
 
 /** One value of a filter group: its key (kept in the URL), its label for people, its sort rank = code. */
 export interface GroupValue {
@@ -35,19 +98,7 @@ export function groupValueOf(
   group: FilterGroup,
   datasetId: string,
 ): string | null {
-  switch (group) {
-    case 'model':
-      return result.model;
-    case 'gpu':
-      return gpuLabel(result.gpu);
-    case 'qps':
-      // QPS is a serving setting: latency and throughput results are never hidden by it.
-      return result.suite === 'serving' ? formatQps(result.qps) : null;
-    case 'tp':
-      return result.tp === null ? '—' : String(result.tp);
-    case 'dataset':
-      return datasetId;
-  }
+  return groupSpec(group).valueOf(result, datasetId);
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -71,15 +122,16 @@ export function orderValues(
   values: GroupValue[],
   datasetOrder: ReadonlyMap<string, number>,
 ): GroupValue[] {
-  if (group === 'qps' || group === 'tp') {
-    return values.sort((a, b) => compareNumericValues(a.value, b.value));
+  switch (groupSpec(group).order) {
+    case 'number':
+      return values.sort((a, b) => compareNumericValues(a.value, b.value));
+    case 'dataset':
+      return values.sort(
+        (a, b) => (datasetOrder.get(a.value) ?? 0) - (datasetOrder.get(b.value) ?? 0),
+      );
+    case 'name':
+      return values.sort((a, b) => collator.compare(a.label, b.label));
   }
-  if (group === 'dataset') {
-    return values.sort(
-      (a, b) => (datasetOrder.get(a.value) ?? 0) - (datasetOrder.get(b.value) ?? 0),
-    );
-  }
-  return values.sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /** A group value as people read it: a model's display name, a dataset's label, else itself. */
@@ -88,7 +140,6 @@ export function labelOf(
   value: string,
   datasetLabels: ReadonlyMap<string, string>,
 ): string {
-  if (group === 'model') return modelLabel(value);
-  if (group === 'dataset') return datasetLabels.get(value) ?? value;
-  return value;
+  const spec = groupSpec(group);
+  return spec.labelOf === undefined ? value : spec.labelOf(value, datasetLabels);
 }

@@ -1,5 +1,6 @@
 import {
   FILTER_GROUPS,
+  byGroup,
   labelOf,
   orderValues,
   type FilterGroup,
@@ -78,12 +79,8 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
   const datasetOrder = new Map(datasets.map((dataset, i) => [dataset.id, i]));
 
   // Distinct values per group, with a provisional code in first-seen order.
-  const firstSeen = Object.fromEntries(
-    FILTER_GROUPS.map((group) => [group, new Map<string, number>()]),
-  ) as Record<FilterGroup, Map<string, number>>;
-  const provisional = Object.fromEntries(
-    FILTER_GROUPS.map((group) => [group, new Uint16Array(total)]),
-  ) as Record<FilterGroup, Uint16Array>;
+  const firstSeen = byGroup(() => new Map<string, number>());
+  const provisional = byGroup(() => new Uint16Array(total));
   const unordered: BenchmarkResult[] = new Array<BenchmarkResult>(total);
   const unorderedDataset = new Uint32Array(total);
   const unorderedRow = new Uint32Array(total);
@@ -191,9 +188,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
   const results = new Array<BenchmarkResult>(total);
   const datasetOf = new Uint32Array(total);
   const rowOf = new Uint32Array(total);
-  const codes = Object.fromEntries(
-    FILTER_GROUPS.map((group) => [group, new Uint16Array(total)]),
-  ) as Record<FilterGroup, Uint16Array>;
+  const codes = byGroup(() => new Uint16Array(total));
   const suiteCounts = [0, 0, 0];
   // Test names numbered again in reading order of first appearance.
   const testNames: string[] = [];

@@ -1,18 +1,10 @@
 import { useId } from 'react';
-import { FILTER_GROUPS, type FilterGroup } from '../../data/results/filter-groups';
+import { FILTER_GROUPS, groupSpec } from '../../data/results/filter-groups';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { filterToggleLabel, hiddenValueCount } from './filter-summary';
 import { FilterGroupFieldset } from './filter-group';
 import { useFilterDrawer } from './use-filter-drawer';
 import './filters.css';
-
-const LEGENDS: Readonly<Record<FilterGroup, string>> = {
-  model: 'Model',
-  gpu: 'GPU',
-  qps: 'QPS',
-  tp: 'TP',
-  dataset: 'Dataset',
-};
 
 function FilterIcon() {
   return (
@@ -110,14 +102,15 @@ export function FilterBar() {
             }}
           />
         </label>
-        {FILTER_GROUPS.map((group) =>
-          view.facets[group].length === 0 ? null : (
+        {FILTER_GROUPS.map((group) => {
+          const { legend, note } = groupSpec(group);
+          return view.facets[group].length === 0 ? null : (
             <FilterGroupFieldset
               key={group}
               group={group}
-              legend={LEGENDS[group]}
+              legend={legend}
               values={view.facets[group]}
-              {...(group === 'qps' ? { note: 'Applies to serving results only.' } : {})}
+              {...(note === undefined ? {} : { note })}
               onToggle={(value) => {
                 toggleHidden(group, value);
               }}
@@ -125,8 +118,8 @@ export function FilterBar() {
                 showOnly(group, value);
               }}
             />
-          ),
-        )}
+          );
+        })}
       </aside>
     </>
   );

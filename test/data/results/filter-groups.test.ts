@@ -1,6 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
+  FILTER_GROUPS,
+  NOTHING_HIDDEN,
+  byGroup,
+  groupSpec,
   groupValueOf,
   labelOf,
   orderValues,
@@ -66,5 +70,48 @@ describe('labelOf', () => {
     expect(labelOf('dataset', 'd1', new Map([['d1', 'Nightly 18']]))).toBe('Nightly 18');
     expect(labelOf('dataset', 'd2', new Map())).toBe('d2');
     expect(labelOf('gpu', '8×H100', new Map())).toBe('8×H100');
+  });
+
+  it("names a model by its display name, and a dataset's id is never a model", () => {
+    expect(labelOf('model', 'llama8B', new Map())).toBe('Llama 3.1 8B');
+    expect(labelOf('dataset', 'llama8B', new Map())).toBe('llama8B');
+  });
+});
+
+describe('the filter groups', () => {
+  it('are declared once, in the order the filter bar shows them, each with its legend', () => {
+    expect(FILTER_GROUPS).toEqual(['model', 'gpu', 'qps', 'tp', 'dataset']);
+    expect(FILTER_GROUPS.map((group) => groupSpec(group).legend)).toEqual([
+      'Model',
+      'GPU',
+      'QPS',
+      'TP',
+      'Dataset',
+    ]);
+  });
+
+  it('say so under the legend when they apply to some results only: QPS, to serving', () => {
+    expect(FILTER_GROUPS.map((group) => groupSpec(group).note ?? null)).toEqual([
+      null,
+      null,
+      'Applies to serving results only.',
+      null,
+      null,
+    ]);
+  });
+
+  it('start with nothing hidden in any group, in a record that cannot be changed', () => {
+    expect(NOTHING_HIDDEN).toEqual({ model: [], gpu: [], qps: [], tp: [], dataset: [] });
+    expect(Object.isFrozen(NOTHING_HIDDEN)).toBe(true);
+  });
+
+  it('make a record with one entry per group', () => {
+    expect(byGroup((group) => group.length)).toEqual({
+      model: 5,
+      gpu: 3,
+      qps: 3,
+      tp: 2,
+      dataset: 7,
+    });
   });
 });
