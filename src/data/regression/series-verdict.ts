@@ -112,6 +112,8 @@ export interface SeriesAnalysis {
   /** The metric's relative floor (0.03 = 3%). */
   readonly floor: number;
   readonly window: number;
+  /** Why the runs cannot be judged at all (runs sharing a date, out of order), or null. */
+  readonly problem: string | null;
   readonly runs: readonly UsableRun[];
   readonly undated: number;
   readonly skipped: readonly SkippedPoint[];
@@ -243,6 +245,7 @@ export function decideVerdict(
   analysis: Omit<SeriesAnalysis, 'verdict'>,
   rule: ChangePointRule = NO_ADJUSTMENT,
 ): SeriesVerdict {
+  if (analysis.problem !== null) return { status: 'invalid', reason: analysis.problem };
   const direction = analysis.direction;
   if (direction === 'neutral') {
     const label = describeMetric(analysis.key.metric).label;
@@ -295,6 +298,7 @@ export function analyzeSeries(input: SeriesInput, options: SeriesOptions = {}): 
       direction,
       floor,
       window,
+      problem: usable.message,
       runs: [],
       undated: usable.undated,
       skipped: [],
@@ -310,6 +314,7 @@ export function analyzeSeries(input: SeriesInput, options: SeriesOptions = {}): 
     direction,
     floor,
     window,
+    problem: null,
     runs,
     undated: usable.undated,
     skipped: usable.skipped,
