@@ -69,9 +69,29 @@ function exactCounts(m: number, n: number): Float64Array {
   return counts;
 }
 
+/**
+ * Counts by "m,n". A night's scan asks for the same few sizes thousands of times (every series
+ * has 20 runs before and 3..20 after), so each distribution is built once. Only sizes with
+ * m·n ≤ CACHED_PAIRS are kept (every split of windows up to 30 runs): a few hundred arrays of at
+ * most 901 counts in practice, and under 2,000 such arrays whatever the callers ask.
+ */
+const countsCache = new Map<string, Float64Array>();
+const CACHED_PAIRS = 30 * 30;
+
+function cachedCounts(m: number, n: number): Float64Array {
+  if (m * n > CACHED_PAIRS) return exactCounts(m, n);
+  const key = `${m},${n}`;
+  let counts = countsCache.get(key);
+  if (counts === undefined) {
+    counts = exactCounts(m, n);
+    countsCache.set(key, counts);
+  }
+  return counts;
+}
+
 /** Exact two-sided p: twice the smaller tail, as the null distribution of U is symmetric. */
 function exactP(u: number, m: number, n: number): number {
-  const counts = exactCounts(m, n);
+  const counts = cachedCounts(m, n);
   let total = 0;
   for (const count of counts) total += count;
   const low = Math.min(u, m * n - u);
