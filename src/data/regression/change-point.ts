@@ -92,6 +92,11 @@ function percent(from: number, to: number): number {
  * k separates best (smallest p), trying every k that leaves at least MIN_AFTER runs after, at most
  * `window`, and at least MIN_BEFORE before. The "after" side always runs to the latest run, so a
  * change that went away again weakens its own test. Null when no split fits.
+ *
+ * The p reported is the smallest of up to `window` − 2 tests, so it is optimistic as a p-value of
+ * "is there a change anywhere": the strict limit (0.001), the relative floor and the correction
+ * across a night's series are what keep the false alarms rare, and `candidates` says how many
+ * splits were tried.
  */
 export function findChangePoint(runs: readonly UsableRun[], window: number): ChangePoint | null {
   const n = runs.length;

@@ -13,7 +13,6 @@
  * - A relative floor per metric: a change smaller than this is not worth anyone's time even when
  *   it is statistically clear. Tail percentiles move much more from night to night than means.
  */
-import { describeMetric } from '../metrics';
 import type { UsableRun } from './series-input';
 
 /** Runs in the trailing window unless configured. */
@@ -56,11 +55,6 @@ export function relativeFloor(metricKey: string): number {
   if (stat === null) return CENTRAL_FLOOR;
   if (stat[1] === 'std') return TAIL_FLOOR;
   return Number(stat[2]) >= TAIL_PERCENTILE ? TAIL_FLOOR : CENTRAL_FLOOR;
-}
-
-/** The direction that makes a metric better, or neutral (no verdict). */
-export function metricDirection(metricKey: string): 'lower' | 'higher' | 'neutral' {
-  return describeMetric(metricKey).direction;
 }
 
 /** The median of a non-empty list (mean of the two middle values for an even count). */

@@ -62,6 +62,8 @@ export type Evidence =
       /** Benjamini–Hochberg adjusted p across the night's series; null for one series alone. */
       readonly adjustedP: number | null;
       readonly welchP: number;
+      /** Split points tried: p is the smallest of this many tests. */
+      readonly candidates: number;
       readonly nBefore: number;
       readonly nAfter: number;
       /** First and last run the test looked at. */
@@ -176,6 +178,7 @@ function changePointFinding(
       method: point.method,
       adjustedP,
       welchP: point.welchP,
+      candidates: point.candidates,
       nBefore: point.before.length,
       nAfter: point.after.length,
       from: ref(from),
@@ -226,6 +229,16 @@ function findingText(finding: Finding): string {
   return `${finding.kind} from ${runText(finding.firstChanged)}: ${change}; ${runs} outside the band of the ${evidence.nBefore} runs before (|z| ≥ ${Math.abs(evidence.z).toFixed(1)})`;
 }
 
+/** `; 2 runs left out (1 without a value, 1 without a date)`, or nothing when none was. */
+function leftOutText(analysis: Pick<SeriesAnalysis, 'skipped' | 'undated'>): string {
+  const parts: string[] = [];
+  if (analysis.skipped.length > 0) parts.push(`${analysis.skipped.length} without a usable value`);
+  if (analysis.undated > 0) parts.push(`${analysis.undated} without a date`);
+  if (parts.length === 0) return '';
+  const total = analysis.skipped.length + analysis.undated;
+  return `; ${total} ${total === 1 ? 'run' : 'runs'} left out (${parts.join(', ')})`;
+}
+
 /** How a change point is judged: by its own p, or by a p adjusted across series. */
 export interface ChangePointRule {
   /** The adjusted p of this series' change point, when adjusted across series. */
@@ -255,7 +268,7 @@ export function decideVerdict(
   if (n < MIN_RUNS) {
     return {
       status: 'insufficient',
-      reason: `insufficient history (${n} runs, needs ${MIN_RUNS})`,
+      reason: `insufficient history (${n} runs, needs ${MIN_RUNS})${leftOutText(analysis)}`,
       runs: n,
       needed: MIN_RUNS,
     };

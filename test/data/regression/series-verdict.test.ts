@@ -107,6 +107,9 @@ describe('analyzeSeries: confirmed', () => {
         test: 'mann-whitney',
         method: 'exact',
         adjustedP: null,
+        // The scan tries splits from max(14, 25 − 20) = 14 (14 runs before, at most 20 after)
+        // to 25 − 3 = 22 (3 after): 9 splits.
+        candidates: 9,
         nBefore: 20,
         nAfter: 5,
         from: { index: 0 },
@@ -194,7 +197,12 @@ describe('analyzeSeries: no verdict', () => {
     // 15 points, one NaN: 14 runs, insufficient.
     const withNaN = [...TIED_HISTORY.slice(0, 7), Number.NaN, ...TIED_HISTORY.slice(7, 14)];
     const short = analyzeSeries(series('latency_mean', withNaN));
-    expect(short.verdict).toMatchObject({ status: 'insufficient', runs: 14 });
+    expect(short.verdict).toEqual({
+      status: 'insufficient',
+      reason: 'insufficient history (14 runs, needs 15); 1 run left out (1 without a usable value)',
+      runs: 14,
+      needed: 15,
+    });
     expect(short.skipped).toEqual([{ index: 7, date: night(7), reason: 'not finite' }]);
     // The spike series with bad values in between: the same verdict, the runs indexed as given.
     const values = [...TIED_HISTORY.slice(0, 10), null, Infinity, ...TIED_HISTORY.slice(10), 110];
