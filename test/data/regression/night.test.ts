@@ -146,6 +146,25 @@ describe('analyzeNight: environment events', () => {
     expect(report.flagged).toHaveLength(5);
   });
 
+  it('does not group jumps of different nights', () => {
+    // 6 judged series, all suspect regressions: 3 jump on 2026-01-21 (run 20), 3 on 2026-01-22
+    // (run 21, after a normal run 20). Two groups of 3: each under 5 series, no event.
+    const inputs = [
+      ...[0, 1, 2].map((i) => series('ttft_mean', SPIKE, 'H100', `t${i}`)),
+      ...[3, 4, 5].map((i) => series('ttft_mean', [...TIED_HISTORY, 100, 110], 'H100', `t${i}`)),
+    ];
+    const report = analyzeNight(inputs);
+    expect(report.events).toEqual([]);
+    expect(report.flagged.map((entry) => entry.verdict.status)).toEqual(
+      Array<string>(6).fill('suspect'),
+    );
+    expect(
+      report.flagged.map((entry) =>
+        entry.verdict.status === 'suspect' ? entry.verdict.finding.firstChanged.date : null,
+      ),
+    ).toEqual(['2026-01-21', '2026-01-21', '2026-01-21', '2026-01-22', '2026-01-22', '2026-01-22']);
+  });
+
   it('does not count series without a verdict, nor mix up directions', () => {
     // 5 regressions and 1 improvement among 6 judged series (83%) plus 3 with no verdict
     // (insufficient, neutral, runs sharing a date): an event of the 5 (5/6 = 83%); the

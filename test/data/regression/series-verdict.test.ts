@@ -158,6 +158,29 @@ describe('analyzeSeries: confirmed', () => {
     );
   });
 
+  it('a change that reversed is reported as the new change, not the old one', () => {
+    // 15 runs near 110 (109.5 … 110.6, all distinct), then 3 near 90. The scan's best split is
+    // still run 20 (p = 2.6e-4: 15 of the 18 runs after are above all 20 before), median +10%,
+    // but the last 3 runs' median (90.05) is −9.9% from 99.95: the other way, so that change
+    // point does not count. The 3 latest runs are below the band of the 20 runs before them:
+    // a confirmed improvement from run 35.
+    const high = Array.from({ length: 15 }, (_, i) => 109.5 + ((5 * i) % 12) / 10 + i / 1000);
+    const analysis = analyzeSeries(
+      series('latency_mean', [...DISTINCT_HISTORY, ...high, 89.95, 90.15, 90.05]),
+    );
+    expect(analysis.changePoint).toMatchObject({ start: 20 });
+    expect(analysis.changePoint?.p).toBeLessThanOrEqual(0.001);
+    expect(analysis.changePoint?.changePct).toBeGreaterThan(3);
+    expect(analysis.changePoint?.recentChangePct).toBeLessThan(-3);
+    expect(analysis.verdict.status).toBe('confirmed');
+    expect(findingOf(analysis.verdict)).toMatchObject({
+      kind: 'improvement',
+      firstChanged: { index: 35 },
+      lastGood: { index: 34 },
+      evidence: { test: 'band', nAfter: 3 },
+    });
+  });
+
   it('says regression or improvement by the metric direction', () => {
     const down = STEP_UP.map((value) => value - 20); // median 90: 90/99.95 − 1 = −9.955%
     const latencyDown = findingOf(verdictOf('latency_mean', [...DISTINCT_HISTORY, ...down]));
