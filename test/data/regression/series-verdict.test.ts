@@ -36,6 +36,22 @@ describe('analyzeSeries: no flag', () => {
     expect(verdictOf('latency_mean', [...TIED_HISTORY, 110, 100, 100, 100]).status).toBe('ok');
   });
 
+  it('a change point with p above 0.001 does not count', () => {
+    // 3 runs near 104 then 100.35 (inside its band). Split at run 20: the 104s beat all 20 runs
+    // before, 100.35 beats 14 of them (99.0 … 100.3), so U = 3·20 + 14 = 74 of 80. The other
+    // tail U' = 80 − 74 = 6: the arrangements with U' ≤ 6 are the partitions of 0 … 6 into at
+    // most 4 parts, 1 + 1 + 2 + 3 + 5 + 6 + 9 = 27, of C(24, 4) = 10626; p = 2·27/10626 =
+    // 0.00508. The medians moved +4.2% and the last 3 runs' median +4.15%, both beyond 3%:
+    // only the p keeps it from counting.
+    const analysis = analyzeSeries(
+      series('latency_mean', [...DISTINCT_HISTORY, 104.3, 104.1, 104.2, 100.35]),
+    );
+    expect(analysis.changePoint).toMatchObject({ start: 20, method: 'exact' });
+    expect(analysis.changePoint?.p).toBeCloseTo(54 / 10626, 12);
+    expect(analysis.changePoint?.changePct).toBeCloseTo((104.15 / 99.95 - 1) * 100, 9);
+    expect(analysis.verdict.status).toBe('ok');
+  });
+
   it('a change that went away again is not reported', () => {
     // 8 runs near 110 then 3 back near 100. The scan finds the split at run 20 with
     // Mann–Whitney p = 3.5e-4 ≤ 0.001, but the last 3 runs' median (100.05) is +0.1% from the
@@ -74,6 +90,15 @@ describe('analyzeSeries: suspect', () => {
       'suspect regression from the run of 2026-01-21 (c20): +10.0% (median 100.0 → 110.0); ' +
         'the latest run is outside the band of the 20 runs before (|z| ≥ 6.5)',
     );
+  });
+
+  it('a run just beyond 3 robust standard deviations is outside its band', () => {
+    // 106: z = ln(1.06)/0.0147524 = 0.0582689/0.0147524 = 3.950 > 3, +6% > 3%.
+    const verdict = verdictOf('latency_mean', [...TIED_HISTORY, 106]);
+    expect(verdict.status).toBe('suspect');
+    expect(findingOf(verdict).evidence).toMatchObject({ test: 'band' });
+    const evidence = findingOf(verdict).evidence;
+    expect(evidence.test === 'band' && evidence.z).toBeCloseTo(3.95, 2);
   });
 
   it('the P99 floor is 10% where the mean floor is 3%', () => {
