@@ -9,7 +9,8 @@
  *   MAD estimate σ for normal noise). One bad night in the window moves neither, where it would
  *   inflate a standard deviation and hide the next real regression.
  * - A spread floor: a history with identical values has MAD 0, and any change would be infinitely
- *   many MADs away. No benchmark repeats better than about 0.5%, so the spread is at least that.
+ *   many MADs away. Nightly serving benchmarks rarely repeat closer than about 0.5%, so the
+ *   spread is at least that (0.005 in log units).
  * - A relative floor per metric: a change smaller than this is not worth anyone's time even when
  *   it is statistically clear. Tail percentiles move much more from night to night than means.
  */
