@@ -1,0 +1,48 @@
+/**
+ * The regression engine's input from the app's history of one GPU: one series per test for one
+ * metric, the loaded runs as its points. The engine itself knows nothing of datasets; this is the
+ * one place that maps them.
+ *
+ * - A run's date is the one its file gives (`meta.date`); runs without one stay in the series at
+ *   the end, where the engine counts and excludes them.
+ * - A run that does not have the test is not a point of its series; one that has the test but no
+ *   number for the metric is, so the engine reports the missing value.
+ * - Runs sharing a date stay as they are: the engine refuses that series with a message naming
+ *   the date, rather than this function picking one of them.
+ * - The result files carry no commit, so points have none.
+ */
+import { datasetDate } from '../history/history-order';
+import type { HistoryGpuGroup } from '../history/history-source';
+import type { RunPoint, SeriesInput } from './series-input';
+
+function byDate(a: RunPoint, b: RunPoint): number {
+  const left = a.date ?? '';
+  const right = b.date ?? '';
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** One series per test of the group that has the metric in some run, points in date order. */
+export function regressionInputs(group: HistoryGpuGroup, metricKey: string): SeriesInput[] {
+  const inputs: SeriesInput[] = [];
+  for (const test of group.tests) {
+    const dated: RunPoint[] = [];
+    const undated: RunPoint[] = [];
+    let hasMetric = false;
+    for (const dataset of group.datasets) {
+      const result = test.byDataset.get(dataset.id);
+      if (result === undefined) continue;
+      const raw = Object.hasOwn(result.metrics, metricKey) ? result.metrics[metricKey] : undefined;
+      const value = typeof raw === 'number' ? raw : null;
+      if (value !== null) hasMetric = true;
+      const date = datasetDate(dataset);
+      (date === null ? undated : dated).push({ date, value });
+    }
+    if (!hasMetric) continue;
+    inputs.push({
+      key: { gpu: group.gpu, testName: test.testName, metric: metricKey },
+      // Array.prototype.sort is stable: runs sharing a date keep the order loaded.
+      points: [...dated.sort(byDate), ...undated],
+    });
+  }
+  return inputs;
+}

@@ -1,0 +1,125 @@
+/**
+ * The noise model of one series: where a run is expected to land, from the runs before it.
+ *
+ * - Log space: a change in performance is a ratio (10% slower is the same news at 20 ms and at
+ *   2 s), and nightly timings spread multiplicatively, so the band is symmetric in ln(value).
+ * - A trailing window of the last W runs (default 20): long enough for a stable median, short
+ *   enough to follow slow drifts (driver updates, a new model revision) without flagging them.
+ * - Median and 1.4826 × MAD: the robust counterparts of mean and standard deviation (1.4826 makes
+ *   MAD estimate σ for normal noise). One bad night in the window moves neither, where it would
+ *   inflate a standard deviation and hide the next real regression.
+ * - A spread floor: a history with identical values has MAD 0, and any change would be infinitely
+ *   many MADs away. Nightly serving benchmarks rarely repeat closer than about 0.5%, so the
+ *   spread is at least that (0.005 in log units).
+ * - A relative floor per metric: a change smaller than this is not worth anyone's time even when
+ *   it is statistically clear. Tail percentiles move much more from night to night than means.
+ */
+import type { UsableRun } from './series-input';
+
+/** Runs in the trailing window unless configured. */
+export const DEFAULT_WINDOW = 20;
+/** The window may be configured within these bounds; fewer runs give a MAD one run can move. */
+export const MIN_WINDOW = 14;
+export const MAX_WINDOW = 30;
+/** Runs needed before a point to draw its band: the smallest window allowed. */
+export const MIN_BAND_RUNS = MIN_WINDOW;
+/** Makes MAD a consistent estimator of σ for normally distributed noise. */
+export const MAD_TO_SIGMA = 1.4826;
+/** The smallest spread, in log units (≈ 0.5%). */
+export const MIN_SPREAD = 0.005;
+/** A run is outside its band beyond this many robust standard deviations. */
+export const Z_LIMIT = 3;
+/** Relative floor for means, medians, throughputs and other central metrics. */
+export const CENTRAL_FLOOR = 0.03;
+/** Relative floor for high percentiles (P90 and above) and standard deviations. */
+export const TAIL_FLOOR = 0.1;
+/** Percentiles from this one up are tail metrics. */
+const TAIL_PERCENTILE = 90;
+
+/** Throws unless the window is an integer within MIN_WINDOW..MAX_WINDOW. */
+export function checkWindow(window: number): number {
+  if (!Number.isInteger(window) || window < MIN_WINDOW || window > MAX_WINDOW) {
+    throw new RangeError(
+      `window must be a whole number of runs from ${MIN_WINDOW} to ${MAX_WINDOW}`,
+    );
+  }
+  return window;
+}
+
+/**
+ * The smallest relative change worth reporting for a metric, from its key: 10% for percentiles of
+ * 90 and above (`ttft_p99`, `itl_p99.9`) and for standard deviations, which are as noisy; 3% for
+ * everything else (means, medians, lower percentiles, throughputs, elapsed time).
+ */
+export function relativeFloor(metricKey: string): number {
+  const stat = /_(std|p(\d{1,2}(?:\.\d+)?))$/.exec(metricKey);
+  if (stat === null) return CENTRAL_FLOOR;
+  if (stat[1] === 'std') return TAIL_FLOOR;
+  return Number(stat[2]) >= TAIL_PERCENTILE ? TAIL_FLOOR : CENTRAL_FLOOR;
+}
+
+/** The median of a non-empty list (mean of the two middle values for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? Number.NaN;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? Number.NaN) + upper) / 2;
+}
+
+/** Median absolute deviation from the median. */
+export function medianAbsoluteDeviation(values: readonly number[]): number {
+  const centre = median(values);
+  return median(values.map((value) => Math.abs(value - centre)));
+}
+
+/** Where the next run is expected, from the runs of a window (in log space). */
+export interface NoiseBand {
+  /** Median of the window's ln(value). */
+  readonly centre: number;
+  /** max(1.4826 × MAD, MIN_SPREAD), in log units. */
+  readonly spread: number;
+  /** The window's runs, oldest first. */
+  readonly window: readonly UsableRun[];
+}
+
+/** The band from a window of runs (at least one). */
+export function noiseBand(window: readonly UsableRun[]): NoiseBand {
+  const logs = window.map((run) => run.log);
+  const spread = Math.max(MAD_TO_SIGMA * medianAbsoluteDeviation(logs), MIN_SPREAD);
+  return { centre: median(logs), spread, window };
+}
+
+/**
+ * The band for the run at `position` in `runs`: from the up to `window` runs before it; null with
+ * fewer than MIN_BAND_RUNS of them.
+ */
+export function bandBefore(
+  runs: readonly UsableRun[],
+  position: number,
+  window: number,
+): NoiseBand | null {
+  const from = Math.max(0, position - window);
+  if (position - from < MIN_BAND_RUNS) return null;
+  return noiseBand(runs.slice(from, position));
+}
+
+/** How a run stands against a band. */
+export interface BandPosition {
+  /** Robust z: (ln value − centre) / spread. */
+  readonly z: number;
+  /** Change from the band's centre, in percent: (value / e^centre − 1) × 100. */
+  readonly changePct: number;
+  /** |z| > Z_LIMIT and |changePct| > the floor. */
+  readonly outside: boolean;
+  /** +1 above the band, −1 below, 0 inside. */
+  readonly side: -1 | 0 | 1;
+}
+
+export function bandPosition(band: NoiseBand, run: UsableRun, floor: number): BandPosition {
+  const z = (run.log - band.centre) / band.spread;
+  const changePct = (Math.exp(run.log - band.centre) - 1) * 100;
+  const outside = Math.abs(z) > Z_LIMIT && Math.abs(changePct) > floor * 100;
+  const side = !outside ? 0 : z > 0 ? 1 : -1;
+  return { z, changePct, outside, side };
+}
