@@ -10,6 +10,7 @@ import type {
 } from '../results/result-model';
 import type { CommandsFile } from './commands';
 import { isEmptyMeta } from './outcome';
+import { runStampOf } from './run-stamp';
 import { MAX_LONG_TEXT_LENGTH, MAX_TEXT_LENGTH, capText, emptyRecord } from './shared';
 
 /** What the parse of one file knows besides its text. */
@@ -109,6 +110,25 @@ const RAW_FORMATS: ReadonlySet<string> = new Set([
   'pytorch-benchmark-json',
 ]);
 
+/**
+ * The meta with what the file's path says (run-stamp.ts) where the content says nothing: a date
+ * the content gives always wins over the name's, and the name's keeps where it was read.
+ */
+function withPathStamp(
+  meta: ResultsMeta | undefined,
+  fileName: string | undefined,
+): ResultsMeta | undefined {
+  const stamp = runStampOf(fileName);
+  const date = meta?.date === undefined && stamp.date !== null ? stamp.date : undefined;
+  const commit = meta?.commit === undefined && stamp.commit !== null ? stamp.commit : undefined;
+  if (date === undefined && commit === undefined) return meta;
+  return {
+    ...meta,
+    ...(date === undefined ? {} : { date, dateFrom: stamp.dateFrom ?? 'file name' }),
+    ...(commit === undefined ? {} : { commit }),
+  };
+}
+
 /** Every success goes through here: commands merged, texts capped, warnings bounded. */
 export function finish(outcome: ParseOutcome, context: FileContext): ParseOutcome {
   if (!outcome.ok) return outcome;
@@ -129,7 +149,7 @@ export function finish(outcome: ParseOutcome, context: FileContext): ParseOutcom
       `…and ${(warnings.length - shown.length).toLocaleString('en-US')} more warnings like these.`,
     );
   }
-  const { meta } = parsed;
+  const meta = withPathStamp(parsed.meta, context.fileName);
   const value: ParsedResults = isEmptyMeta(meta)
     ? { format: parsed.format, results, warnings: bounded }
     : { format: parsed.format, results, warnings: bounded, meta: meta };

@@ -193,8 +193,14 @@ export function datasetSetup(dataset: Dataset): DatasetSetup {
 
   const run: SetupFact[] = [];
   if (meta?.vllmVersion !== undefined) run.push({ term: 'vLLM version', value: meta.vllmVersion });
+  // A commit only the file's path names is said to be from there, as is a date.
   if (commits.size > 0) run.push({ term: 'vLLM commit', value: listText([...commits]) });
-  if (meta?.date !== undefined) run.push({ term: 'Run date', value: dateText(meta.date) });
+  else if (meta?.commit !== undefined)
+    run.push({ term: 'vLLM commit', value: `${meta.commit} (from its path)` });
+  if (meta?.date !== undefined) {
+    const from = meta.dateFrom === undefined ? '' : ` (from its ${meta.dateFrom})`;
+    run.push({ term: 'Run date', value: `${dateText(meta.date)}${from}` });
+  }
   const gpuLabels = distinctGpuLabels(dataset.results).filter((label) => label !== NO_GPU);
   if (gpuLabels.length > 0) run.push({ term: 'GPU', value: listText(gpuLabels) });
 
@@ -219,6 +225,7 @@ export function datasetSetup(dataset: Dataset): DatasetSetup {
       platform.length === 0 &&
       commits.size === 0 &&
       meta?.vllmVersion === undefined &&
+      meta?.commit === undefined &&
       meta?.date === undefined,
   };
   setups.set(dataset, setup);

@@ -65,6 +65,10 @@ export type FormatId =
 export interface ResultsMeta {
   /** When the run was made, ISO 8601 without a zone (the benchmark wrote local time). */
   readonly date?: string;
+  /** Where the date was read when not in the file's content: its name, or a folder's. */
+  readonly dateFrom?: 'file name' | 'folder name';
+  /** The vLLM commit the file's path names (a folder or file named after a hash). */
+  readonly commit?: string;
   /** The vLLM version the file names (`--metadata version=…`). */
   readonly vllmVersion?: string;
   /** Recorded commands by name (`server_command`, `client_command`, `latency_command`, …). */

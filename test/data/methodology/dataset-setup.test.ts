@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { MAX_COMMANDS, datasetSetup } from '../../../src/data/methodology/dataset-setup';
-import { seedDataset } from '../../helpers/seed';
+import { readSiteFile, seedDataset } from '../../helpers/seed';
 import {
   SERVER_70B,
   SERVER_8B_TP2,
@@ -31,6 +31,19 @@ describe('datasetSetup', () => {
       QPS: '1, 4, 16, inf',
       TP: '1, 2, 4',
     });
+  });
+
+  it('says a date and a commit read from the path are from there, and that it recorded them', () => {
+    const text = readSiteFile('data/nightly-8xH100.json');
+    const setup = datasetSetup(textDataset('2026-09-30/a1b2c3d/nightly-8xH100.json', text));
+    expect(setup.run).toEqual([
+      { term: 'vLLM commit', value: 'a1b2c3d (from its path)' },
+      { term: 'Run date', value: '2026-09-30 (from its folder name)' },
+      { term: 'GPU', value: '8×H100' },
+    ]);
+    expect(setup.recordedNothing).toBe(false);
+    const named = datasetSetup(textDataset('nightly_2026-09-30_18-47-20.json', text));
+    expect(factsOf(named.run)['Run date']).toBe('2026-09-30 18:47:20 (from its file name)');
   });
 
   it('lists the commands of a .commands file dropped with its result, by the test they ran', () => {
