@@ -137,7 +137,10 @@ async function readInWorker(inputs: readonly LoadInput[]): Promise<{
  * input changes nothing that was loaded before. Anything but small inputs is parsed in a worker,
  * with progress in the store and a way to cancel.
  */
-export async function loadInputs(inputs: readonly LoadInput[]): Promise<LoadReport> {
+export async function loadInputs(
+  inputs: readonly LoadInput[],
+  earlier: readonly LoadProblem[] = [],
+): Promise<LoadReport> {
   // User Timing marks: free when nobody looks, and what `npm run bench` reads to split the time.
   performance.mark('ingest:start');
   const refused = inputs.filter((input) => input.size > MAX_FILE_BYTES).map(tooLarge);
@@ -147,7 +150,7 @@ export async function loadInputs(inputs: readonly LoadInput[]): Promise<LoadRepo
   const read = useWorker
     ? await readInWorker(accepted)
     : { ...(await readOnPage(accepted)), cancelled: false };
-  const problems = [...refused, ...read.problems];
+  const problems = [...earlier, ...refused, ...read.problems];
   performance.mark('ingest:parsed');
 
   // A large addition is indexed in slices before it is shown, with its index, in one change.
@@ -171,15 +174,14 @@ export async function loadInputs(inputs: readonly LoadInput[]): Promise<LoadRepo
   };
 }
 
+/** A browser file → an input named `name` (its path in a folder, where it has one). */
+export function fileInput(file: File, name: string = file.name): LoadInput {
+  return { name, kind: 'file', size: file.size, text: () => file.text(), blob: file };
+}
+
 /** Browser files (picker or drop) → inputs. */
 export function fileInputs(files: Iterable<File>): LoadInput[] {
-  return [...files].map((file) => ({
-    name: file.name,
-    kind: 'file',
-    size: file.size,
-    text: () => file.text(),
-    blob: file,
-  }));
+  return [...files].map((file) => fileInput(file));
 }
 
 /** Pasted text → an input named after the time it was pasted. */

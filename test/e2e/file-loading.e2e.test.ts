@@ -244,7 +244,7 @@ async function dropFiles(
 
 /** The full-page drop target (decorative, so hidden from assistive technology). */
 function dropOverlay(page: Page): Locator {
-  return page.getByText('Drop results files to load them', { exact: true });
+  return page.getByText('Drop results files or folders to load them', { exact: true });
 }
 
 /** Pastes text the way a browser delivers Ctrl/Cmd+V: a paste event carrying clipboardData. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { fileInputs, loadInputs, pastedInput } from '../../store/load-files';
+import { loadDroppedEntries } from '../../store/load-folder';
 
 function hasFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') === true;
@@ -44,6 +45,15 @@ export function PageDropTarget() {
       event.preventDefault();
       depth = 0;
       setDragging(false);
+      // A folder comes as a directory entry, to be walked; its entries must be taken now, while
+      // the drop's data is there.
+      const entries = [...(event.dataTransfer?.items ?? [])].flatMap(
+        (item) => item.webkitGetAsEntry() ?? [],
+      );
+      if (entries.some((entry) => entry.isDirectory)) {
+        void loadDroppedEntries(entries);
+        return;
+      }
       const files = event.dataTransfer?.files;
       if (files !== undefined && files.length > 0) void loadInputs(fileInputs(files));
     };
@@ -71,7 +81,7 @@ export function PageDropTarget() {
   if (!dragging) return null;
   return (
     <div className="drop-overlay" aria-hidden="true">
-      <p>Drop results files to load them</p>
+      <p>Drop results files or folders to load them</p>
       <p className="drop-detail">
         CI benchmark pages (.md) or their JSON. Files stay on this machine.
       </p>
