@@ -1,0 +1,120 @@
+/**
+ * The Regressions report: every GPU's history (history-source.ts) through the engine, one night,
+ * as the rows and notes the page shows. A row is a flagged (GPU, test, metric) series that no
+ * environment event explains; rows come worst first: confirmed before suspect, regressions
+ * before improvements, then by the size of the change.
+ */
+import type { HistorySource } from '../history/history-source';
+import { historyMetricKeys } from '../history/history-source';
+import { describeMetric } from '../metrics';
+import { regressionInputs } from './history-input';
+import { analyzeNight, type EnvironmentEvent, type NightOptions } from './night';
+import type { SeriesInput } from './series-input';
+import type { ChangeKind, Evidence, SeriesVerdict } from './series-verdict';
+
+export interface RegressionRow {
+  readonly gpu: string;
+  /** As written in the files. */
+  readonly testName: string;
+  readonly metric: string;
+  /** The metric's label with its unit: `Median ITL (ms)`. */
+  readonly metricLabel: string;
+  readonly status: 'confirmed' | 'suspect';
+  readonly kind: ChangeKind;
+  /** YYYY-MM-DD of the first changed run, and of the last good one. */
+  readonly firstChanged: string;
+  readonly lastGood: string;
+  readonly medianBefore: number;
+  readonly medianAfter: number;
+  /** Signed change of the medians in percent (+ is up, whatever the direction). */
+  readonly changePct: number;
+  readonly evidence: Evidence;
+}
+
+export interface RegressionReport {
+  readonly rows: readonly RegressionRow[];
+  readonly events: readonly EnvironmentEvent[];
+  /** Series judged (ok, suspect or confirmed), and series that could not be. */
+  readonly judged: number;
+  /** Per GPU: why its series got no verdict, when none did (`8×H100: 3 dated runs; …`). */
+  readonly notes: readonly string[];
+  /** The rule, in words, as the engine states it. */
+  readonly rule: string;
+}
+
+function dayOf(date: string): string {
+  return date.slice(0, 10);
+}
+
+function labelOf(metric: string): string {
+  const info = describeMetric(metric);
+  return info.unit === '' ? info.label : `${info.label} (${info.unit})`;
+}
+
+/** Worst first: confirmed, regressions, bigger changes; then by GPU, test and metric. */
+function byHarm(a: RegressionRow, b: RegressionRow): number {
+  const status = (row: RegressionRow): number => (row.status === 'confirmed' ? 0 : 1);
+  const kind = (row: RegressionRow): number => (row.kind === 'regression' ? 0 : 1);
+  return (
+    status(a) - status(b) ||
+    kind(a) - kind(b) ||
+    Math.abs(b.changePct) - Math.abs(a.changePct) ||
+    a.gpu.localeCompare(b.gpu) ||
+    a.testName.localeCompare(b.testName) ||
+    a.metric.localeCompare(b.metric)
+  );
+}
+
+/** Why none of a GPU's series got a verdict, in a line; null when some did. */
+function gpuNote(gpu: string, verdicts: readonly SeriesVerdict[]): string | null {
+  if (verdicts.some((verdict) => verdict.status !== 'insufficient')) return null;
+  const first = verdicts.find((verdict) => verdict.status === 'insufficient');
+  if (first === undefined) return null;
+  return `${gpu}: ${first.reason}.`;
+}
+
+/** The report of the history in view. Series of metrics without a better direction are left out. */
+export function regressionReport(
+  source: HistorySource,
+  options: NightOptions = {},
+): RegressionReport {
+  const inputs: SeriesInput[] = [];
+  for (const group of source.groups) {
+    for (const metric of historyMetricKeys(group)) {
+      if (describeMetric(metric).direction === 'neutral') continue;
+      inputs.push(...regressionInputs(group, metric));
+    }
+  }
+  const night = analyzeNight(inputs, options);
+  const rows: RegressionRow[] = [];
+  for (const series of night.flagged) {
+    const { verdict, key } = series;
+    if (verdict.status !== 'suspect' && verdict.status !== 'confirmed') continue;
+    const { finding } = verdict;
+    rows.push({
+      gpu: key.gpu,
+      testName: key.testName,
+      metric: key.metric,
+      metricLabel: labelOf(key.metric),
+      status: verdict.status,
+      kind: finding.kind,
+      firstChanged: dayOf(finding.firstChanged.date),
+      lastGood: dayOf(finding.lastGood.date),
+      medianBefore: finding.medianBefore,
+      medianAfter: finding.medianAfter,
+      changePct: finding.changePct,
+      evidence: finding.evidence,
+    });
+  }
+  const notes = source.groups.flatMap((group) => {
+    const verdicts = night.series
+      .filter((series) => series.key.gpu === group.gpu)
+      .map((series) => series.verdict);
+    const note = gpuNote(group.gpu, verdicts);
+    return note === null ? [] : [note];
+  });
+  const judged = night.series.filter((series) =>
+    ['ok', 'suspect', 'confirmed'].includes(series.verdict.status),
+  ).length;
+  return { rows: rows.sort(byHarm), events: night.events, judged, notes, rule: night.rule };
+}

@@ -1,0 +1,81 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { historySource } from '../../../src/data/history/history-source';
+import { regressionReport } from '../../../src/data/regression/report';
+import type { Dataset } from '../../../src/data/results/result-model';
+import { QPS_1, QPS_INF, h100Run, viewOf } from '../history/history-fixtures';
+
+/** 16 steady nights of a value, then 4 more: one run per day from 2026-09-01. */
+const BEFORE = [200, 202, 198, 201, 199, 200, 203, 197, 200, 201, 199, 200, 202, 198, 200, 201];
+
+function nights(series: Readonly<Record<string, readonly number[]>>, count = 20): Dataset[] {
+  return Array.from({ length: count }, (_, night) =>
+    h100Run({
+      id: `night-${String(night)}`,
+      date: `2026-09-${String(night + 1).padStart(2, '0')}`,
+      changes: Object.fromEntries(
+        Object.entries(series).map(([test, values]) => [test, { ttft_median: values[night] ?? 0 }]),
+      ),
+    }),
+  );
+}
+
+const reportOf = (datasets: readonly Dataset[]) =>
+  regressionReport(historySource(viewOf(datasets)));
+
+describe('regressionReport', () => {
+  it('lists a lasting step as a confirmed regression, with its dates, medians and change', () => {
+    const report = reportOf(nights({ [QPS_INF]: [...BEFORE, 240, 242, 238, 241] }));
+    // Before, sorted: 197 198 198 199 199 200 200 200 | 200 200 201 201 201 202 202 203 → 200.
+    // After: 238 240 241 242 → (240 + 241) / 2 = 240.5; 240.5 / 200 − 1 = +20.25%.
+    expect(report.rows).toHaveLength(1);
+    expect(report.rows[0]).toMatchObject({
+      gpu: '8×H100',
+      testName: QPS_INF,
+      metricLabel: 'Median TTFT (ms)',
+      status: 'confirmed',
+      kind: 'regression',
+      firstChanged: '2026-09-17',
+      lastGood: '2026-09-16',
+      medianBefore: 200,
+      medianAfter: 240.5,
+    });
+    expect(report.rows[0]?.changePct).toBeCloseTo(20.25, 10);
+    // Every other series is the same every night. Judged: 3 latency tests × 3 metrics, 3
+    // throughput tests × 1, 12 serving tests × 7 (req/s, TTFT and ITL mean, median, P99) = 96.
+    expect(report.judged).toBe(96);
+    expect(report.notes).toEqual([]);
+    expect(report.events).toEqual([]);
+    expect(report.rule).toMatch(/Benjamini–Hochberg correction at q = 0\.01 across the 96 series/);
+  });
+
+  it('calls a jump in the latest run only a suspect, dated that night', () => {
+    const report = reportOf(nights({ [QPS_INF]: [...BEFORE, 200, 201, 199, 260] }));
+    expect(
+      report.rows.map((row) => [row.status, row.kind, row.firstChanged, row.lastGood]),
+    ).toEqual([['suspect', 'regression', '2026-09-20', '2026-09-19']]);
+  });
+
+  it('puts the worst first: confirmed before suspect, regressions before larger improvements', () => {
+    const report = reportOf(
+      nights({
+        [QPS_INF]: [...BEFORE, 240, 242, 238, 241],
+        // Lower TTFT is better: 30% down is an improvement, and bigger than the regression.
+        [QPS_1]: [...BEFORE, 140, 141, 139, 140],
+        serving_llama70B_tp4_sharegpt_qps_1: [...BEFORE, 200, 201, 199, 300],
+      }),
+    );
+    expect(report.rows.map((row) => [row.testName, row.status, row.kind])).toEqual([
+      [QPS_INF, 'confirmed', 'regression'],
+      [QPS_1, 'confirmed', 'improvement'],
+      ['serving_llama70B_tp4_sharegpt_qps_1', 'suspect', 'regression'],
+    ]);
+  });
+
+  it('gives no verdict on a short history, and says per GPU how many runs it needs', () => {
+    const report = reportOf(nights({ [QPS_INF]: [200, 200, 300] }, 3));
+    expect(report.rows).toEqual([]);
+    expect(report.judged).toBe(0);
+    expect(report.notes).toEqual(['8×H100: insufficient history (3 runs, needs 15).']);
+  });
+});
