@@ -36,7 +36,10 @@ export interface RegressionReport {
   readonly events: readonly EnvironmentEvent[];
   /** Series judged (ok, suspect or confirmed), and series that could not be. */
   readonly judged: number;
-  /** Per GPU: why its series got no verdict, when none did (`8×H100: 3 dated runs; …`). */
+  /**
+   * Per GPU: runs left out for having no date, and why its series got no verdict when none did
+   * (`8×H100: insufficient history (3 runs, needs 15).`).
+   */
   readonly notes: readonly string[];
   /** The rule, in words, as the engine states it. */
   readonly rule: string;
@@ -107,11 +110,20 @@ export function regressionReport(
     });
   }
   const notes = source.groups.flatMap((group) => {
-    const verdicts = night.series
-      .filter((series) => series.key.gpu === group.gpu)
-      .map((series) => series.verdict);
-    const note = gpuNote(group.gpu, verdicts);
-    return note === null ? [] : [note];
+    const ofGpu = night.series.filter((series) => series.key.gpu === group.gpu);
+    const lines: string[] = [];
+    const undated = Math.max(0, ...ofGpu.map((series) => series.analysis.undated));
+    if (undated > 0) {
+      lines.push(
+        `${group.gpu}: ${String(undated)} ${undated === 1 ? 'run has' : 'runs have'} no date (in ${undated === 1 ? 'its file or its name' : 'their files or names'}) and ${undated === 1 ? 'is' : 'are'} left out of the series.`,
+      );
+    }
+    const note = gpuNote(
+      group.gpu,
+      ofGpu.map((series) => series.verdict),
+    );
+    if (note !== null) lines.push(note);
+    return lines;
   });
   const judged = night.series.filter((series) =>
     ['ok', 'suspect', 'confirmed'].includes(series.verdict.status),

@@ -78,4 +78,21 @@ describe('regressionReport', () => {
     expect(report.judged).toBe(0);
     expect(report.notes).toEqual(['8×H100: insufficient history (3 runs, needs 15).']);
   });
+
+  it('leaves runs without a date out of the series, and says how many per GPU', () => {
+    const dated = nights({ [QPS_INF]: [...BEFORE, 240, 242, 238, 241] });
+    const undated = [h100Run({ id: 'pr-a' }), h100Run({ id: 'pr-b' })];
+    const report = reportOf([...dated, ...undated]);
+    // The undated runs keep the file's own median TTFT (238.22 ms); left out, they change nothing.
+    expect(report.rows.map((row) => [row.testName, row.status, row.firstChanged])).toEqual([
+      [QPS_INF, 'confirmed', '2026-09-17'],
+    ]);
+    expect(report.notes).toEqual([
+      '8×H100: 2 runs have no date (in their files or names) and are left out of the series.',
+    ]);
+    const one = reportOf([...dated, h100Run({ id: 'pr-a' })]);
+    expect(one.notes).toEqual([
+      '8×H100: 1 run has no date (in its file or its name) and is left out of the series.',
+    ]);
+  });
 });
