@@ -19,9 +19,11 @@ import { useDashboardStore } from './store/dashboard-store';
 const charts = retryingLazy(() => import('./features/charts/charts-section'));
 const compare = retryingLazy(() => import('./features/compare/compare-section'));
 const history = retryingLazy(() => import('./features/history/history-chart'));
+const regressions = retryingLazy(() => import('./features/regressions/regressions-section'));
 const ChartsSection = charts.Component;
 const CompareSection = compare.Component;
 const HistoryChart = history.Component;
+const RegressionsSection = regressions.Component;
 
 /**
  * How the baseline's tests moved across runs of the same GPU, shown at the foot of the
@@ -65,6 +67,11 @@ function MainViews() {
       {/* Each view fails on its own: a crash shows a message there, and the rest works. */}
       <ErrorBoundary what="The Datasets panel">
         <DatasetsPanel />
+      </ErrorBoundary>
+      <ErrorBoundary what="The regressions" onRetry={regressions.retry}>
+        <Suspense fallback={null}>
+          <RegressionsSection />
+        </Suspense>
       </ErrorBoundary>
       <ErrorBoundary what="How these numbers were measured">
         <HowMeasured />

@@ -1,7 +1,7 @@
 // Loading a folder of nightlies with `Load folder`, as a person does it: the results files in
 // it are read, each named by its path and dated by its folder; what is not a results file is
 // said once, not refused file by file.
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,6 +11,38 @@ import { sharedBrowser } from './shared-browser.ts';
 
 const chromium = sharedBrowser();
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/nightly');
+const BUNDLED_H100 = path.resolve(import.meta.dirname, '../../public/data/nightly-8xH100.json');
+
+/** Median TTFT of serving_llama8B_tp1_sharegpt_qps_inf (row "0" of the serving columns) per night. */
+const STEADY = [200, 202, 198, 201, 199, 200, 203, 197, 200, 201, 199, 200, 202, 198, 200, 201];
+const STEPPED = [240, 242, 238, 241];
+
+/**
+ * history/2026-09-DD/nightly.json: the bundled 8×H100 run, 20 nights from 2026-09-01, its QPS inf
+ * Llama 3.1 8B median TTFT steady, then about 20% up for the last 4 nights.
+ */
+async function folderOfHistory(): Promise<{ root: string; folder: string }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'history-e2e-'));
+  const folder = path.join(root, 'history');
+  const run = JSON.parse(await readFile(BUNDLED_H100, 'utf8')) as {
+    serving: Record<string, Record<string, unknown>>;
+  };
+  const values = [...STEADY, ...STEPPED];
+  for (const [night, value] of values.entries()) {
+    const day = `2026-09-${String(night + 1).padStart(2, '0')}`;
+    const median = run.serving['Median TTFT (ms)'];
+    if (median === undefined) throw new Error('no Median TTFT column');
+    median['0'] = value;
+    // Files with the same content are one run, loaded once: each night's mean ITL differs by a
+    // thousandth of a millisecond (0.2% over the 20 nights, far inside its noise floor).
+    const itl = run.serving['Mean ITL (ms)'];
+    if (itl === undefined) throw new Error('no Mean ITL column');
+    itl['0'] = 11.5 + night / 1000;
+    await mkdir(path.join(folder, day), { recursive: true });
+    await writeFile(path.join(folder, day, 'nightly.json'), JSON.stringify(run));
+  }
+  return { root, folder };
+}
 
 /** runs/2026-09-29/nightly.md (8×H200), runs/2026-09-30/nightly.md (8×A100), runs/plot.png. */
 async function folderOfNightlies(): Promise<{ root: string; folder: string }> {
@@ -62,6 +94,50 @@ describe('Load folder', () => {
       await run.click();
       await measured.getByText('2026-09-29 (from its folder name)', { exact: true }).waitFor();
       await screenshot(page, 'folder-loaded', { fullPage: false });
+      await page.waitForLoadState('networkidle');
+      expectNoPageProblems(watched);
+    } finally {
+      await watched.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('judges a folder of 20 dated nights: the lasting step is a confirmed regression', async () => {
+    const { root, folder } = await folderOfHistory();
+    const watched = await openPage(chromium(), inject('e2eBaseUrl'));
+    try {
+      const { page } = watched;
+      await page.goto(watched.baseUrl, { waitUntil: 'load' });
+      await page.getByRole('button', { name: 'Load folder', exact: true }).waitFor();
+      // No history of dated runs yet: no Regressions region.
+      expect(await page.getByRole('region', { name: 'Regressions', exact: true }).count()).toBe(0);
+      await page.getByTestId('load-folder-input').setInputFiles(folder);
+
+      const region = page.getByRole('region', { name: 'Regressions', exact: true });
+      const table = region.getByRole('table', { name: /^Regressions/ });
+      await table.waitFor({ timeout: 30_000 });
+      const rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.innerText)),
+        );
+      // Medians 200 → 240.5: +20.25%, shown to one decimal.
+      expect(rows.map((cells) => cells.slice(0, 10))).toEqual([
+        [
+          '8×H100',
+          'serving_llama8B_tp1_sharegpt_qps_inf',
+          'Median TTFT (ms)',
+          'confirmed',
+          'regression',
+          '2026-09-17',
+          '2026-09-16',
+          '200.00',
+          '240.50',
+          '+20.3%',
+        ],
+      ]);
+      await region.scrollIntoViewIfNeeded();
+      await screenshot(page, 'regressions-confirmed', { fullPage: false });
       await page.waitForLoadState('networkidle');
       expectNoPageProblems(watched);
     } finally {

@@ -83,8 +83,9 @@ export interface ChangePoint {
   readonly candidates: number;
 }
 
+/** The change from `from` to `to` in percent: the difference first, so 200 → 240.5 is 20.25, not 20.2499…. */
 function percent(from: number, to: number): number {
-  return (to / from - 1) * 100;
+  return ((to - from) / from) * 100;
 }
 
 /**

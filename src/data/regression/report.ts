@@ -6,7 +6,9 @@
  */
 import type { HistorySource } from '../history/history-source';
 import { historyMetricKeys } from '../history/history-source';
+import { metricHeader } from '../format';
 import { describeMetric } from '../metrics';
+import { datasetDate } from '../history/history-order';
 import { regressionInputs } from './history-input';
 import { analyzeNight, type EnvironmentEvent, type NightOptions } from './night';
 import type { SeriesInput } from './series-input';
@@ -49,11 +51,6 @@ function dayOf(date: string): string {
   return date.slice(0, 10);
 }
 
-function labelOf(metric: string): string {
-  const info = describeMetric(metric);
-  return info.unit === '' ? info.label : `${info.label} (${info.unit})`;
-}
-
 /** Worst first: confirmed, regressions, bigger changes; then by GPU, test and metric. */
 function byHarm(a: RegressionRow, b: RegressionRow): number {
   const status = (row: RegressionRow): number => (row.status === 'confirmed' ? 0 : 1);
@@ -76,11 +73,24 @@ function gpuNote(gpu: string, verdicts: readonly SeriesVerdict[]): string | null
   return `${gpu}: ${first.reason}.`;
 }
 
-/** The report of the history in view. Series of metrics without a better direction are left out. */
-export function regressionReport(
-  source: HistorySource,
-  options: NightOptions = {},
-): RegressionReport {
+/** What the engine is given: every series of the history in view, and its GPUs in order. */
+export interface RegressionInputs {
+  readonly inputs: readonly SeriesInput[];
+  readonly gpus: readonly string[];
+}
+
+/**
+ * True when some GPU has two or more dated runs in view: then there is a history to judge (or to
+ * say is too short), and the report has something to say.
+ */
+export function hasDatedHistory(source: HistorySource): boolean {
+  return source.groups.some(
+    (group) => group.datasets.filter((dataset) => datasetDate(dataset) !== null).length >= 2,
+  );
+}
+
+/** The engine's input from the history in view. Metrics without a better direction are left out. */
+export function regressionInputsOf(source: HistorySource): RegressionInputs {
   const inputs: SeriesInput[] = [];
   for (const group of source.groups) {
     for (const metric of historyMetricKeys(group)) {
@@ -88,6 +98,22 @@ export function regressionReport(
       inputs.push(...regressionInputs(group, metric));
     }
   }
+  return { inputs, gpus: source.groups.map((group) => group.gpu) };
+}
+
+/** The report of the history in view (in a worker, `reportOfInputs` of `regressionInputsOf`). */
+export function regressionReport(
+  source: HistorySource,
+  options: NightOptions = {},
+): RegressionReport {
+  return reportOfInputs(regressionInputsOf(source), options);
+}
+
+/** One night of the engine over the inputs, as the report's rows and notes. */
+export function reportOfInputs(
+  { inputs, gpus }: RegressionInputs,
+  options: NightOptions = {},
+): RegressionReport {
   const night = analyzeNight(inputs, options);
   const rows: RegressionRow[] = [];
   for (const series of night.flagged) {
@@ -98,7 +124,7 @@ export function regressionReport(
       gpu: key.gpu,
       testName: key.testName,
       metric: key.metric,
-      metricLabel: labelOf(key.metric),
+      metricLabel: metricHeader(key.metric),
       status: verdict.status,
       kind: finding.kind,
       firstChanged: dayOf(finding.firstChanged.date),
@@ -109,17 +135,17 @@ export function regressionReport(
       evidence: finding.evidence,
     });
   }
-  const notes = source.groups.flatMap((group) => {
-    const ofGpu = night.series.filter((series) => series.key.gpu === group.gpu);
+  const notes = gpus.flatMap((gpu) => {
+    const ofGpu = night.series.filter((series) => series.key.gpu === gpu);
     const lines: string[] = [];
     const undated = Math.max(0, ...ofGpu.map((series) => series.analysis.undated));
     if (undated > 0) {
       lines.push(
-        `${group.gpu}: ${String(undated)} ${undated === 1 ? 'run has' : 'runs have'} no date (in ${undated === 1 ? 'its file or its name' : 'their files or names'}) and ${undated === 1 ? 'is' : 'are'} left out of the series.`,
+        `${gpu}: ${String(undated)} ${undated === 1 ? 'run has' : 'runs have'} no date (in ${undated === 1 ? 'its file or its name' : 'their files or names'}) and ${undated === 1 ? 'is' : 'are'} left out of the series.`,
       );
     }
     const note = gpuNote(
-      group.gpu,
+      gpu,
       ofGpu.map((series) => series.verdict),
     );
     if (note !== null) lines.push(note);

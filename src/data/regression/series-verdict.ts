@@ -204,7 +204,7 @@ function streakFinding(streak: Streak, direction: 'lower' | 'higher'): Finding {
     lastGood: ref(last),
     medianBefore,
     medianAfter,
-    changePct: (medianAfter / medianBefore - 1) * 100,
+    changePct: ((medianAfter - medianBefore) / medianBefore) * 100,
     evidence: {
       test: 'band',
       z: closest.z,

@@ -1,0 +1,66 @@
+/** The Regressions report as people read it: cells, evidence in words, and Markdown to paste. */
+import { formatChange } from '../compare/metric-verdict';
+import { formatMetricValue } from '../format';
+import type { RegressionReport, RegressionRow } from './report';
+
+/** The evidence of a row in a few words: `Mann–Whitney p = 2.1e-5 (adjusted 0.0004), 16 → 4 runs`. */
+export function evidenceText(row: RegressionRow): string {
+  const { evidence } = row;
+  const runs = `${String(evidence.nBefore)} → ${String(evidence.nAfter)} runs`;
+  if (evidence.test === 'band') return `z = ${evidence.z.toFixed(1)} against the band, ${runs}`;
+  const adjusted =
+    evidence.adjustedP === null ? '' : ` (adjusted ${evidence.adjustedP.toPrecision(2)})`;
+  return `Mann–Whitney p = ${evidence.p.toPrecision(2)}${adjusted}, ${runs}`;
+}
+
+/** A row's cells, in the table's order. */
+export function rowCells(row: RegressionRow): string[] {
+  return [
+    row.gpu,
+    row.testName,
+    row.metricLabel,
+    row.status,
+    row.kind,
+    row.firstChanged,
+    row.lastGood,
+    formatMetricValue(row.metric, row.medianBefore),
+    formatMetricValue(row.metric, row.medianAfter),
+    formatChange(row.changePct),
+    evidenceText(row),
+  ];
+}
+
+export const REPORT_HEADERS: readonly string[] = [
+  'GPU',
+  'Test',
+  'Metric',
+  'Status',
+  'Direction',
+  'First changed',
+  'Last good',
+  'Median before',
+  'Median after',
+  'Change',
+  'Evidence',
+];
+
+/** A Markdown cell: pipes and line ends would break the table. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+}
+
+/** The report as Markdown for an issue or a PR: the table, the notes and the rule. */
+export function reportMarkdown(report: RegressionReport): string {
+  const lines = ['## Regressions', ''];
+  if (report.rows.length === 0) {
+    lines.push('No series changed beyond its noise.');
+  } else {
+    lines.push(`| ${REPORT_HEADERS.join(' | ')} |`);
+    lines.push(`|${REPORT_HEADERS.map(() => '---').join('|')}|`);
+    for (const row of report.rows) lines.push(`| ${rowCells(row).map(cell).join(' | ')} |`);
+  }
+  for (const event of report.events) lines.push('', `- ${event.reason}`);
+  if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `- ${note}`));
+  lines.push('', report.rule);
+  return lines.join('\n');
+}
