@@ -3,6 +3,7 @@
 // said once, not refused file by file.
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -138,6 +139,15 @@ describe('Load folder', () => {
       ]);
       await region.scrollIntoViewIfNeeded();
       await screenshot(page, 'regressions-confirmed', { fullPage: false });
+      // The region passes axe's WCAG 2.1 A and AA checks, in both themes.
+      for (const theme of ['Light', 'Dark']) {
+        await page.getByRole('radio', { name: theme, exact: true }).check();
+        const axe = await new AxeBuilder({ page })
+          .include('section.regressions')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
+        expect(axe.violations.map((violation) => `${theme}: ${violation.id}`)).toEqual([]);
+      }
       await page.waitForLoadState('networkidle');
       expectNoPageProblems(watched);
     } finally {
