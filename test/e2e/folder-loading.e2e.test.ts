@@ -123,7 +123,7 @@ describe('Load folder', () => {
           trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.innerText)),
         );
       // Medians 200 → 240.5: +20.25%, shown to one decimal.
-      expect(rows.map((cells) => cells.slice(0, 10))).toEqual([
+      expect(rows.map((cells) => cells.slice(0, 11))).toEqual([
         [
           '8×H100',
           'serving_llama8B_tp1_sharegpt_qps_inf',
@@ -132,6 +132,7 @@ describe('Load folder', () => {
           'regression',
           '2026-09-17',
           '2026-09-16',
+          '—',
           '200.00',
           '240.50',
           '+20.3%',

@@ -51,7 +51,7 @@ describe('the Regressions section', () => {
     );
     // Medians 200 → 240.5 (worked out in test/data/regression/report.test.ts): +20.25%.
     expect(cells).toHaveLength(1);
-    expect(cells[0]?.slice(0, 10)).toEqual([
+    expect(cells[0]?.slice(0, 11)).toEqual([
       '8×H100',
       QPS_INF,
       'Median TTFT (ms)',
@@ -59,6 +59,7 @@ describe('the Regressions section', () => {
       'regression',
       '2026-09-17',
       '2026-09-16',
+      '—',
       '200.00',
       '240.50',
       '+20.3%',
@@ -69,7 +70,7 @@ describe('the Regressions section', () => {
     expect(writeText).toHaveBeenCalledTimes(1);
     const markdown = String((writeText.mock.calls[0] as unknown[])[0]);
     expect(markdown).toContain(
-      `| 8×H100 | ${QPS_INF} | Median TTFT (ms) | confirmed | regression | 2026-09-17 | 2026-09-16 | 200.00 | 240.50 | +20.3% |`,
+      `| 8×H100 | ${QPS_INF} | Median TTFT (ms) | confirmed | regression | 2026-09-17 | 2026-09-16 | — | 200.00 | 240.50 | +20.3% |`,
     );
     await within(region).findByText('Copied as Markdown');
   });

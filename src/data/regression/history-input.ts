@@ -9,7 +9,7 @@
  *   number for the metric is, so the engine reports the missing value.
  * - Runs sharing a date stay as they are: the engine refuses that series with a message naming
  *   the date, rather than this function picking one of them.
- * - The result files carry no commit, so points have none.
+ * - A run's commit is the one its path names (`meta.commit`), when it does.
  */
 import { datasetDate } from '../history/history-order';
 import type { HistoryGpuGroup } from '../history/history-source';
@@ -35,7 +35,10 @@ export function regressionInputs(group: HistoryGpuGroup, metricKey: string): Ser
       const value = typeof raw === 'number' ? raw : null;
       if (value !== null) hasMetric = true;
       const date = datasetDate(dataset);
-      (date === null ? undated : dated).push({ date, value });
+      const commit = dataset.meta?.commit;
+      (date === null ? undated : dated).push(
+        commit === undefined ? { date, value } : { date, value, commit },
+      );
     }
     if (!hasMetric) continue;
     inputs.push({

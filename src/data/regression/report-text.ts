@@ -1,6 +1,6 @@
 /** The Regressions report as people read it: cells, evidence in words, and Markdown to paste. */
 import { formatChange } from '../compare/metric-verdict';
-import { formatMetricValue } from '../format';
+import { MISSING, formatMetricValue } from '../format';
 import type { RegressionReport, RegressionRow } from './report';
 
 /** The evidence of a row in a few words: `Mann–Whitney p = 2.1e-5 (adjusted 0.0004), 16 → 4 runs`. */
@@ -13,6 +13,13 @@ export function evidenceText(row: RegressionRow): string {
   return `Mann–Whitney p = ${evidence.p.toPrecision(2)}${adjusted}, ${runs}`;
 }
 
+/** The commits to bisect between, `a1b2c3d…e4f5a6b`, when both runs' paths name one; else —. */
+export function commitRange(row: RegressionRow): string {
+  const { lastGood, firstChanged } = row.commits;
+  if (lastGood === null && firstChanged === null) return MISSING;
+  return `${lastGood ?? '?'}…${firstChanged ?? '?'}`;
+}
+
 /** A row's cells, in the table's order. */
 export function rowCells(row: RegressionRow): string[] {
   return [
@@ -23,6 +30,7 @@ export function rowCells(row: RegressionRow): string[] {
     row.kind,
     row.firstChanged,
     row.lastGood,
+    commitRange(row),
     formatMetricValue(row.metric, row.medianBefore),
     formatMetricValue(row.metric, row.medianAfter),
     formatChange(row.changePct),
@@ -38,6 +46,7 @@ export const REPORT_HEADERS: readonly string[] = [
   'Direction',
   'First changed',
   'Last good',
+  'Commits',
   'Median before',
   'Median after',
   'Change',

@@ -26,6 +26,8 @@ export interface RegressionRow {
   /** YYYY-MM-DD of the first changed run, and of the last good one. */
   readonly firstChanged: string;
   readonly lastGood: string;
+  /** The commits of the last good and the first changed run, when their paths name them. */
+  readonly commits: { readonly lastGood: string | null; readonly firstChanged: string | null };
   readonly medianBefore: number;
   readonly medianAfter: number;
   /** Signed change of the medians in percent (+ is up, whatever the direction). */
@@ -129,6 +131,7 @@ export function reportOfInputs(
       kind: finding.kind,
       firstChanged: dayOf(finding.firstChanged.date),
       lastGood: dayOf(finding.lastGood.date),
+      commits: { lastGood: finding.lastGood.commit, firstChanged: finding.firstChanged.commit },
       medianBefore: finding.medianBefore,
       medianAfter: finding.medianAfter,
       changePct: finding.changePct,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { historySource } from '../../../src/data/history/history-source';
 import { regressionReport } from '../../../src/data/regression/report';
+import { commitRange } from '../../../src/data/regression/report-text';
 import type { Dataset } from '../../../src/data/results/result-model';
 import { QPS_1, QPS_INF, h100Run, viewOf } from '../history/history-fixtures';
 
@@ -94,5 +95,20 @@ describe('regressionReport', () => {
     expect(one.notes).toEqual([
       '8×H100: 1 run has no date (in its file or its name) and is left out of the series.',
     ]);
+  });
+
+  it("names the commits to bisect between when the runs' paths name them", () => {
+    const withCommits = nights({ [QPS_INF]: [...BEFORE, 240, 242, 238, 241] }).map(
+      (run, night) => ({
+        ...run,
+        meta: { ...run.meta, commit: `c0ffee${String(night).padStart(2, '0')}` },
+      }),
+    );
+    const [row] = reportOf(withCommits).rows;
+    // Night 16 (2026-09-16, index 15) is the last good one, night 17 (index 16) the first changed.
+    expect(row?.commits).toEqual({ lastGood: 'c0ffee15', firstChanged: 'c0ffee16' });
+    expect(row === undefined ? '' : commitRange(row)).toBe('c0ffee15…c0ffee16');
+    const [plain] = reportOf(nights({ [QPS_INF]: [...BEFORE, 240, 242, 238, 241] })).rows;
+    expect(plain === undefined ? '' : commitRange(plain)).toBe('—');
   });
 });
