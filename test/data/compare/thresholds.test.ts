@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../../src/data/compare/compare-summary';
 import { compareMetric } from '../../../src/data/compare/metric-verdict';
 import {
+  isValidThreshold,
   normalizeThresholds,
   parseThreshold,
   thresholdFor,
@@ -74,6 +75,13 @@ describe('thresholds', () => {
     expect(compareResults(base, cand).summary.verdicts.regression).toBe(1);
     expect(compareResults(base, cand, { threshold: 10 }).summary.verdicts.regression).toBe(0);
     expect(compareResults(base, cand, { threshold: 10 }).thresholds).toEqual({ default: 10 });
+  });
+
+  it('takes only numbers from 0 to 1000 as thresholds', () => {
+    for (const value of [0, 2.5, 1000]) expect(isValidThreshold(value), String(value)).toBe(true);
+    for (const value of [-0.5, 1000.5, Number.NaN, Infinity, -Infinity, '5', null, undefined]) {
+      expect(isValidThreshold(value), String(value)).toBe(false);
+    }
   });
 
   it('leaves out an override list with no usable entry', () => {
