@@ -66,6 +66,19 @@ describe('historyData', () => {
     expect(data.baselineMissing).toBe(true);
     expect(data.baseline).toEqual({ run: data.runs[0], requested: false });
     expect(data.baseline?.run.id).toBe('b');
+    // A baseline that is here, or none asked for, is not missing.
+    expect(historyData(group, options({ baselineId: 'c' })).baselineMissing).toBe(false);
+    expect(historyData(group, options({})).baselineMissing).toBe(false);
+  });
+
+  it('numbers only the labels that repeat on the axis', () => {
+    const datasets = [
+      h100Run({ id: 'p1', label: 'PR' }),
+      h100Run({ id: 'm', label: 'main' }),
+      h100Run({ id: 'p2', label: 'PR' }),
+    ];
+    const data = historyData(h100Group(datasets), options({}));
+    expect(data.runs.map((run) => run.axisLabel)).toEqual(['PR (1)', 'main', 'PR (2)']);
   });
 
   it('judges a higher-is-better metric the other way round', () => {
