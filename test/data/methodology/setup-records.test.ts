@@ -178,6 +178,8 @@ describe('what a file recorded about its run', () => {
       dataset([serving(), serving({ suite: 'latency', qps: null })], meta),
     );
     expect(sameName.commands[0]?.tests).toEqual(['serving_a']);
+    const twoTests = datasetSetup(dataset([serving(), serving({ testName: 'b', qps: 2 })], meta));
+    expect(twoTests.commands[0]?.name).toBe('server command of PR run');
   });
 
   it('knows a command the reader cut by its length and the … at its end', () => {
