@@ -157,4 +157,16 @@ describe('saturation point', () => {
     ).toBeNull();
     expect(saturationQps([])).toBeNull();
   });
+
+  it('takes the lowest saturating rate whatever the order, ignoring rates that are not positive', () => {
+    expect(
+      saturationQps([
+        { qps: 16, achieved: 5 },
+        { qps: 0, achieved: -1 },
+        { qps: -2, achieved: -5 },
+        { qps: 4, achieved: 2 },
+        { qps: 1, achieved: 1 },
+      ]),
+    ).toBe(4);
+  });
 });
