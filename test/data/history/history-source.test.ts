@@ -10,6 +10,7 @@ import { alignmentKey } from '../../../src/data/compare/align-results';
 import { historyEmptyText } from '../../../src/data/history/history-text';
 import { NOTHING_HIDDEN } from '../../../src/data/results/filter-groups';
 import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
+import type { HistoryGpuGroup } from '../../../src/data/history/history-source';
 import { seedDataset } from '../../helpers/seed';
 import {
   H100,
@@ -121,14 +122,29 @@ describe('what makes two results the same test', () => {
 });
 
 describe('a result that keeps a test’s name but changes what the test is', () => {
-  /** Two runs of the 8×H100 nightly, each with a copy of QPS 1 changed as given, same name. */
-  const withChangedCopy = (change: Partial<BenchmarkResult>): Dataset[] =>
+  /**
+   * Two runs of the 8×H100 nightly, each with a copy of QPS 1 changed as given, same name: after
+   * its results, or before them so that the copy is the first result of that name.
+   */
+  const withChangedCopy = (change: Partial<BenchmarkResult>, copyFirst = false): Dataset[] =>
     ['o', 'c'].map((id) => {
       const run = h100Run({ id });
       const qps1 = run.results.find((result) => result.testName === QPS_1);
       if (qps1 === undefined) throw new Error('no QPS 1');
-      return { ...run, results: [...run.results, { ...qps1, ...change }] };
+      const copy = { ...qps1, ...change };
+      return { ...run, results: copyFirst ? [copy, ...run.results] : [...run.results, copy] };
     });
+
+  /** Every test of every group is the alignment key of each of its results. */
+  const expectKeysOfResults = (groups: readonly HistoryGpuGroup[], what: string) => {
+    for (const group of groups) {
+      for (const test of group.tests) {
+        for (const result of test.byDataset.values()) {
+          expect(test.key, what).toBe(alignmentKey(result));
+        }
+      }
+    }
+  };
 
   it('is another test, whichever field defines it', () => {
     const changes: Partial<BenchmarkResult>[] = [
@@ -144,13 +160,12 @@ describe('a result that keeps a test’s name but changes what the test is', () 
       { outputLen: 128 },
     ];
     for (const change of changes) {
-      const group = h100Group(withChangedCopy(change));
-      // The 18 nightly tests and the changed copy, each in both runs, each under its own key.
-      expect(group.tests, JSON.stringify(change)).toHaveLength(19);
-      for (const test of group.tests) {
-        for (const result of test.byDataset.values()) {
-          expect(test.key, JSON.stringify(change)).toBe(alignmentKey(result));
-        }
+      for (const copyFirst of [false, true]) {
+        const group = h100Group(withChangedCopy(change, copyFirst));
+        const what = `${JSON.stringify(change)} ${copyFirst ? 'first' : 'last'}`;
+        // The 18 nightly tests and the changed copy, each in both runs, each under its own key.
+        expect(group.tests, what).toHaveLength(19);
+        expectKeysOfResults([group], what);
       }
     }
   });
@@ -160,11 +175,14 @@ describe('a result that keeps a test’s name but changes what the test is', () 
   });
 
   it('is a test of another GPU when the GPU type or count changes', () => {
-    for (const gpu of [
-      { type: 'H200', count: 8 },
-      { type: 'H100', count: 4 },
-    ]) {
-      const source = historySource(viewOf(withChangedCopy({ gpu })));
+    for (const [gpu, copyFirst] of [
+      [{ type: 'H200', count: 8 }, false],
+      [{ type: 'H100', count: 4 }, false],
+      [{ type: 'H200', count: 8 }, true],
+      [{ type: 'H100', count: 4 }, true],
+    ] as const) {
+      const source = historySource(viewOf(withChangedCopy({ gpu }, copyFirst)));
+      expectKeysOfResults(source.groups, `${gpu.type} ${String(gpu.count)}`);
       const label = `${String(gpu.count)}×${gpu.type}`;
       expect(source.groups.map((group) => group.gpu).sort()).toEqual([H100, label].sort());
       const other = source.groups.find((group) => group.gpu === label);
