@@ -228,6 +228,9 @@ describe('listing order', () => {
     expect(labels(alignResults([composed, decomposed], []))).toEqual(['decomposed', 'composed']);
     expect(labels(alignResults([decomposed, composed], []))).toEqual(['decomposed', 'composed']);
     expect(labels(alignResults([], [composed, decomposed]))).toEqual(['decomposed', 'composed']);
+    // The same without a GPU on either.
+    const noGpu = [composed, decomposed].map((entry) => ({ ...entry, gpu: null }));
+    expect(labels(alignResults(noGpu, []))).toEqual(['decomposed', 'composed']);
   });
 });
 

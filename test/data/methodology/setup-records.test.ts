@@ -180,6 +180,18 @@ describe('what a file recorded about its run', () => {
     expect(sameName.commands[0]?.tests).toEqual(['serving_a']);
     const twoTests = datasetSetup(dataset([serving(), serving({ testName: 'b', qps: 2 })], meta));
     expect(twoTests.commands[0]?.name).toBe('server command of PR run');
+    // One suite with two tests and another with one: still no single test.
+    const mixed = datasetSetup(
+      dataset(
+        [
+          serving(),
+          serving({ testName: 'b', qps: 2 }),
+          serving({ suite: 'latency', testName: 'latency_a', qps: null }),
+        ],
+        meta,
+      ),
+    );
+    expect(mixed.commands[0]?.tests).toEqual([]);
   });
 
   it('knows a command the reader cut by its length and the … at its end', () => {
@@ -213,6 +225,13 @@ describe('what a file recorded about its run', () => {
     expect(prompts('client_command', 'vllm bench serve --num-prompts')).toBeUndefined();
     expect(prompts('client_command', 'x --max-num-prompts 5 --num-prompts-x 6')).toBeUndefined();
     expect(prompts('client_command', '--num-prompts 200', { num_prompts: '50' })).toBe('50');
+    // The latency suite's command tells the latency results' prompts.
+    const latencySetup = datasetSetup(
+      dataset([serving({ suite: 'latency', testName: 'latency_a', qps: null })], {
+        commands: { latency_command: 'vllm bench latency --num-prompts 100' },
+      }),
+    );
+    expect(factsOf(latencySetup.suites[0]?.facts ?? []).Prompts).toBe('100');
     // A command of another suite, or of none, says nothing about serving.
     expect(prompts('latency_command', 'vllm bench latency --num-prompts 200')).toBeUndefined();
     expect(prompts('throughput_command', 'vllm bench --num-prompts 200')).toBeUndefined();
