@@ -25,11 +25,12 @@ export interface ThresholdSpec {
   readonly perSuffix?: Readonly<Record<string, number>>;
 }
 
-/** A threshold a person could mean: a finite percentage from 0 to MAX_THRESHOLD. */
+/**
+ * A threshold a person could mean: a percentage from 0 to MAX_THRESHOLD. The range leaves out
+ * NaN and ±Infinity too, as no comparison with them holds.
+ */
 export function isValidThreshold(value: unknown): value is number {
-  return (
-    typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_THRESHOLD
-  );
+  return typeof value === 'number' && value >= 0 && value <= MAX_THRESHOLD;
 }
 
 /**

@@ -132,6 +132,47 @@ describe('throughput bars', () => {
     expect(perGpuRate(10, null)).toBeNull();
     expect(perGpuRate(10, 0)).toBeNull();
     expect(perGpuRate(10, 2)).toBe(5);
+    expect(perGpuRate(10, -2)).toBeNull();
+    expect(perGpuRate(10, Infinity)).toBeNull();
+    expect(perGpuRate(10, Number.NaN)).toBeNull();
+  });
+
+  it('leaves the whisker out where a GPU has no bar or no p99', () => {
+    const latency = (gpu: string, model: string, mean: number, p99: number | null) =>
+      result(
+        'latency',
+        `latency_${model}`,
+        gpu,
+        { latency_mean: mean, latency_p99: p99 },
+        { model },
+      );
+    const data = latencyBars(
+      viewOf([
+        handDataset('A100', [
+          latency('A100', 'llama8B', 10, 12),
+          latency('A100', 'llama70B', 30, null),
+        ]),
+        handDataset('H100', [latency('H100', 'llama8B', 8, 9.5)]),
+      ]),
+      'mean',
+    );
+    const [a100 = '', h100 = ''] = data.gpus.map((gpu) => gpu.key);
+    const rows = barChartRows(data);
+    const row = (test: string) => rows.find((entry) => entry.test === test);
+    expect(row('latency_llama8B')).toEqual({
+      test: 'latency_llama8B',
+      [a100]: 10,
+      [`${a100}~`]: [0, 2],
+      [h100]: 8,
+      [`${h100}~`]: [0, 1.5],
+    });
+    expect(row('latency_llama70B')).toEqual({
+      test: 'latency_llama70B',
+      [a100]: 30,
+      [`${a100}~`]: null,
+      [h100]: null,
+      [`${h100}~`]: null,
+    });
   });
 
   it('offers tok/s only when the data has a token rate', () => {

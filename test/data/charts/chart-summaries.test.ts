@@ -13,7 +13,7 @@ import {
 import { servingChart } from '../../../src/data/charts/serving-charts';
 import { speedupMatrix } from '../../../src/data/charts/speedup';
 import { tradeOffChart } from '../../../src/data/charts/trade-off';
-import { seedView } from './chart-fixtures';
+import { handDataset, result, seedView, viewOf } from './chart-fixtures';
 
 describe('words', () => {
   it('counts in words, grouping thousands, one without the plural ending', () => {
@@ -88,6 +88,65 @@ describe('chart text alternatives', () => {
     );
     expect(servingSummary(servingChart(none, 'ttft_mean'))).toBe(
       'No serving values match the filters.',
+    );
+  });
+});
+
+describe('bar chart summaries of hand-made runs', () => {
+  /** One latency test per model on each GPU, with the mean latencies given (ms). */
+  const latencies = (byGpu: Record<string, readonly number[]>) => {
+    const models = ['llama8B', 'llama70B', 'mixtral8x7B'];
+    const datasets = Object.entries(byGpu).map(([gpu, values]) =>
+      handDataset(
+        gpu,
+        values.map((value, i) =>
+          result(
+            'latency',
+            `latency_${models[i] ?? ''}`,
+            gpu,
+            { latency_mean: value },
+            {
+              model: models[i] ?? '',
+            },
+          ),
+        ),
+      ),
+    );
+    return barChartSummary(latencyBars(viewOf(datasets), 'mean'));
+  };
+
+  it('ranks the GPUs by how many tests they are best in, whichever wins first', () => {
+    const head = 'Mean latency (ms, lower is better) for 3 tests on 2 GPUs.';
+    // A100 is lowest in one test (each in turn), H100 in the other two.
+    for (const [i, a100] of [
+      [10, 30, 40],
+      [30, 10, 40],
+      [30, 40, 10],
+    ].entries()) {
+      expect(latencies({ A100: a100, H100: [20, 20, 20] }), String(i)).toBe(
+        `${head} Lowest per test: 8×H100 in 2 of 3; 8×A100 in 1 of 3.`,
+      );
+    }
+  });
+
+  it('gives a tie to the GPU listed first', () => {
+    expect(latencies({ A100: [10], H100: [10] })).toBe(
+      'Mean latency (ms, lower is better) for 1 test on 2 GPUs. Lowest per test: 8×A100 in 1 of 1.',
+    );
+    const throughput = (gpu: string) =>
+      result('throughput', 'throughput_llama8B_tp1', gpu, { request_throughput: 5 });
+    const view = viewOf([
+      handDataset('A100', [throughput('A100')]),
+      handDataset('H100', [throughput('H100')]),
+    ]);
+    expect(barChartSummary(throughputBars(view, { unit: 'req/s', perGpu: false }))).toBe(
+      'Throughput (req/s, higher is better) for 1 test on 2 GPUs. Highest per test: 8×A100 in 1 of 1.',
+    );
+  });
+
+  it('names no best GPU when there is one GPU only', () => {
+    expect(latencies({ H100: [10, 20] })).toBe(
+      'Mean latency (ms, lower is better) for 2 tests on 1 GPU.',
     );
   });
 });

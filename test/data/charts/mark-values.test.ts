@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { BenchmarkResult } from '../../../src/data/results/result-model';
 import {
   DistinctList,
   MarkSum,
@@ -90,6 +91,13 @@ describe('mark values', () => {
         ),
       ),
     ).toBe('Llama 3 70B · TP4 · sharegpt · specdecode');
+  });
+
+  it('names PP beyond one stage and the concurrency, and no TP when the result has none', () => {
+    const named = (extra: Partial<BenchmarkResult>) =>
+      testLabel(result('serving', 'serving_x', 'H100', {}, { model: 'llama8B', ...extra }));
+    expect(named({ tp: null, pp: 2, concurrency: 16 })).toBe('Llama 3.1 8B · PP2 · concurrency 16');
+    expect(named({ tp: 2, pp: 1 })).toBe('Llama 3.1 8B · TP2');
   });
 
   it('groups serving tests that differ only in QPS into one family', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paretoFrontier } from '../../../src/data/charts/pareto';
 import { tradeOffChart } from '../../../src/data/charts/trade-off';
-import { seedView } from './chart-fixtures';
+import { handDataset, result, seedView, viewOf } from './chart-fixtures';
 
 const dominates = (a: { x: number; y: number }, b: { x: number; y: number }): boolean =>
   a.x >= b.x && a.y <= b.y && (a.x > b.x || a.y < b.y);
@@ -94,5 +94,49 @@ describe('trade-off chart', () => {
     for (const panel of data.panels) {
       expect(panel.series.map((series) => series.gpu.label)).not.toContain('8×A100-SXM4-80GB');
     }
+  });
+});
+
+describe('trade-off points of hand-made runs', () => {
+  const serving = (qps: number, rate: number, p99: number | null) =>
+    result(
+      'serving',
+      `serving_llama8B_tp1_sharegpt_qps_${String(qps)}`,
+      'H100',
+      { request_throughput: rate, ttft_p99: p99 },
+      { dataset: 'sharegpt', qps },
+    );
+
+  it('orders a GPU’s points by offered QPS and leaves out runs without both values', () => {
+    const view = viewOf([
+      handDataset('H100', [
+        serving(16, 12, 90),
+        serving(1, 1, 20),
+        serving(8, 7, null),
+        serving(4, 3.9, 30),
+      ]),
+    ]);
+    const data = tradeOffChart(view, 'ttft_p99');
+    const points = data.panels[0]?.series[0]?.points ?? [];
+    expect(points.map((point) => [point.qps, point.x, point.y])).toEqual([
+      [1, 1, 20],
+      [4, 3.9, 30],
+      [16, 12, 90],
+    ]);
+    expect(data.thinnedPoints).toBe(0);
+  });
+
+  it('thins a series past the point budget, keeping its frontier', () => {
+    // 2,100 rates, each faster and with a lower P99 TTFT than the one before: the last point
+    // beats all others, so it alone is the frontier.
+    const runs = Array.from({ length: 2100 }, (_, i) => serving(i + 1, i + 1, 5000 - i));
+    const data = tradeOffChart(viewOf([handDataset('H100', runs)]), 'ttft_p99');
+    const series = data.panels[0]?.series[0];
+    expect(series?.frontier.map((point) => point.qps)).toEqual([2100]);
+    // 2,000 points at most: 1,999 spread evenly from the first to the last (the frontier).
+    expect(series?.points).toHaveLength(1999);
+    expect(series?.points[0]?.qps).toBe(1);
+    expect(series?.points.at(-1)?.qps).toBe(2100);
+    expect(data.thinnedPoints).toBe(101);
   });
 });

@@ -66,4 +66,18 @@ describe('point budget', () => {
     expect(thinned).toContain(501);
     expect(thinPoints([1, 2, 3], 10)).toEqual([1, 2, 3]);
   });
+
+  it('spreads the points it keeps evenly: every third of ten for four', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => i);
+    // Steps of 9 / 3 = 3 from the first point to the last.
+    expect(thinPoints(ten, 4)).toEqual([0, 3, 6, 9]);
+    // One point must stay, so three are spread: steps of 4.5, rounded.
+    expect(thinPoints(ten, 4, (point) => point === 2)).toEqual([0, 2, 5, 9]);
+    expect(thinPoints(ten, 10)).toEqual(ten);
+  });
+
+  it('draws every group when a group costs nothing', () => {
+    expect(groupsWithinBudget(5, 0)).toBe(5);
+    expect(groupsWithinBudget(5, -1)).toBe(5);
+  });
 });

@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { qpsAxisRows } from '../../../src/data/charts/qps-axis';
 import { saturationQps } from '../../../src/data/charts/saturation';
+import { servingSummary } from '../../../src/data/charts/chart-summaries';
 import { servingChart, type ServingChartData } from '../../../src/data/charts/serving-charts';
 import {
   latencyChoices,
   servingMetricChoices,
   servingMetricKey,
 } from '../../../src/data/charts/serving-metrics';
-import { seedView } from './chart-fixtures';
+import { handDataset, result, seedView, viewOf } from './chart-fixtures';
 
 function panel(data: ServingChartData, key: string) {
   const found = data.panels.find((entry) => entry.key === key);
@@ -156,5 +157,54 @@ describe('saturation point', () => {
       ]),
     ).toBeNull();
     expect(saturationQps([])).toBeNull();
+  });
+
+  it('takes the lowest saturating rate whatever the order, ignoring rates that are not positive', () => {
+    expect(
+      saturationQps([
+        { qps: 16, achieved: 5 },
+        { qps: 0, achieved: -1 },
+        { qps: -2, achieved: -5 },
+        { qps: 4, achieved: 2 },
+        { qps: 1, achieved: 1 },
+      ]),
+    ).toBe(4);
+  });
+});
+
+describe('serving lines of hand-made runs', () => {
+  const serving = (gpu: string, qps: number, ttft: number | null, rate: number | null) =>
+    result(
+      'serving',
+      `serving_llama8B_tp1_sharegpt_qps_${String(qps)}`,
+      gpu,
+      { ttft_mean: ttft, request_throughput: rate },
+      { dataset: 'sharegpt', qps },
+    );
+
+  it('draws a point where the metric has a value and judges saturation by the rates there are', () => {
+    const view = viewOf([
+      // H100: TTFT at QPS 1 and 4 with no achieved rate at 4; a rate alone at QPS 16.
+      handDataset('H100', [
+        serving('H100', 1, 20, 1),
+        serving('H100', 4, 30, null),
+        serving('H100', 16, null, 15),
+      ]),
+      // A100: rates only, no TTFT: no line.
+      handDataset('A100', [serving('A100', 1, null, 1), serving('A100', 4, null, 2)]),
+    ]);
+    const data = servingChart(view, 'ttft_mean');
+    expect(data.gpus.map((gpu) => gpu.label)).toEqual(['8×H100']);
+    const [panel] = data.panels;
+    expect(panel?.qpsAxis).toEqual([1, 4]);
+    const [line] = panel?.lines ?? [];
+    expect([...(line?.points.keys() ?? [])]).toEqual([1, 4]);
+    // Rates at QPS 1 (1 of 1) and 16 (15 of 16, above 90%): it keeps up.
+    expect(line?.saturation).toBeNull();
+    expect(servingSummary(data)).toBe(
+      'Mean TTFT (ms, lower is better) against offered QPS for 1 model configuration on 1 GPU. ' +
+        'Saturation, where achieved req/s falls below 90% of offered: Llama 3.1 8B · TP1 · sharegpt: ' +
+        '8×H100 keeps up at every QPS.',
+    );
   });
 });

@@ -180,6 +180,60 @@ describe('alignment', () => {
   });
 });
 
+describe('listing order', () => {
+  const labels = (rows: readonly { readonly label: string }[]) => rows.map((row) => row.label);
+
+  it('orders PP by number, PP 1 (the same test as none) last, not as the key spells it', () => {
+    // As text, "10" comes before "2"; by number 2 comes first.
+    const pp = [10, 1, 2].map((value) =>
+      result({ pp: value, testName: `pp${value}`, metrics: {} }),
+    );
+    expect(labels(alignResults(pp, []))).toEqual(['pp2', 'pp10', 'pp1']);
+    expect(labels(alignResults([], [...pp].reverse()))).toEqual(['pp2', 'pp10', 'pp1']);
+  });
+
+  it('orders GPU counts by number and results without a GPU before any GPU', () => {
+    const on = (gpu: BenchmarkResult['gpu'], testName: string) =>
+      result({ gpu, testName, metrics: { ttft_mean: 10 } });
+    const results = [
+      on({ type: 'H100', count: 16 }, 'sixteen'),
+      on(null, 'unknown'),
+      on({ type: 'H100', count: 2 }, 'two'),
+      on({ type: 'H20', count: 8 }, 'h20'),
+    ];
+    // H20 before H100 (numbers in names by value), within H100 2 before 16.
+    expect(labels(alignResults(results, []))).toEqual(['unknown', 'h20', 'two', 'sixteen']);
+    // A result without a GPU aligns with one without a GPU.
+    const [row, ...others] = alignResults([on(null, 'a')], [on(null, 'b')]);
+    expect(others).toEqual([]);
+    expect(row?.presence).toBe('both');
+  });
+
+  it('puts the plain test before its variants and a test without a dataset first', () => {
+    const results = [
+      result({ dataset: 'random', testName: 'random', metrics: {} }),
+      result({ variant: 'specdecode', testName: 'spec', metrics: {} }),
+      result({ testName: 'plain', metrics: {} }),
+      result({ dataset: null, testName: 'no dataset', metrics: {} }),
+    ];
+    // Datasets: none, then random before sharegpt; within sharegpt no variant before specdecode.
+    expect(labels(alignResults(results, []))).toEqual(['no dataset', 'random', 'plain', 'spec']);
+  });
+
+  it('breaks a tie of names that read the same by the key, whatever the input order', () => {
+    // "é" as one character and as "e" with a combining accent: equal to the collator, two tests.
+    const composed = result({ model: 'caf\u00e9', testName: 'composed', metrics: {} });
+    const decomposed = result({ model: 'cafe\u0301', testName: 'decomposed', metrics: {} });
+    // The keys differ at that character: "e" (U+0065) sorts before "é" (U+00E9).
+    expect(labels(alignResults([composed, decomposed], []))).toEqual(['decomposed', 'composed']);
+    expect(labels(alignResults([decomposed, composed], []))).toEqual(['decomposed', 'composed']);
+    expect(labels(alignResults([], [composed, decomposed]))).toEqual(['decomposed', 'composed']);
+    // The same without a GPU on either.
+    const noGpu = [composed, decomposed].map((entry) => ({ ...entry, gpu: null }));
+    expect(labels(alignResults(noGpu, []))).toEqual(['decomposed', 'composed']);
+  });
+});
+
 interface Spec {
   readonly tp: number | null;
   readonly qps: number | null;

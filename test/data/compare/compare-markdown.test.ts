@@ -248,6 +248,27 @@ describe('escaping', () => {
   });
 });
 
+describe('summary line and escaping, further cases', () => {
+  it('adds up the duplicates ignored on both sides', () => {
+    const comparison = compareResults(
+      [
+        result({ metrics: { ttft_mean: 100 } }),
+        result({ metrics: { ttft_mean: 101 } }),
+        result({ metrics: { ttft_mean: 102 } }),
+      ],
+      [result({ metrics: { ttft_mean: 100 } }), result({ metrics: { ttft_mean: 103 } })],
+    );
+    expect(summaryLine(comparison)).toBe(
+      '0 regressions, 0 improvements, 1 within noise, 0 missing; 1 test compared, 0 missing in candidate, 0 missing in baseline; 3 duplicate results ignored.',
+    );
+  });
+
+  it('makes a run of control characters one space', () => {
+    expect(escapeMarkdownText('a\r\n\tb')).toBe('a b');
+    expect(escapeMarkdownText('a\nb\n\nc')).toBe('a b c');
+  });
+});
+
 describe('formatThreshold', () => {
   it('writes ± and up to three decimals', () => {
     expect(formatThreshold(5)).toBe('±5%');

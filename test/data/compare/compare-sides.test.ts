@@ -52,6 +52,7 @@ describe('compare sides', () => {
     expect(sameCompareSide(gpu, { kind: 'gpu', gpu: '8×H200' })).toBe(false);
     expect(sameCompareSide({ kind: 'dataset', id: 'a' }, { kind: 'dataset', id: 'a' })).toBe(true);
     expect(sameCompareSide(gpu, null)).toBe(false);
+    expect(sameCompareSide(null, gpu)).toBe(false);
     expect(sameCompareSide(null, null)).toBe(false);
   });
 

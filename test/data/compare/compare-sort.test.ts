@@ -11,7 +11,8 @@ import {
   sortEntries,
   type CompareSort,
 } from '../../../src/data/compare/compare-sort';
-import { fiveVerdictEntries, servingAt } from './compare-fixtures';
+import { sortEntriesByHarm } from '../../../src/data/compare/harm-order';
+import { fiveVerdictEntries, result, servingAt } from './compare-fixtures';
 
 const label = (entries: readonly MetricEntry[]) => entries.map((entry) => entry.row.label);
 
@@ -116,5 +117,35 @@ describe('sortEntries', () => {
       'serving_qps_1',
       'serving_qps_2',
     ]);
+  });
+
+  it('sorts metrics by their header, ties in the given order either way', () => {
+    // One test, so every entry has the same test name and GPU. Most harmful first: mean TTFT
+    // +50% (regression), throughput -20% (regression), mean ITL unchanged.
+    const rows = compareResults(
+      [result({ metrics: { itl_mean: 10, request_throughput: 10, ttft_mean: 100 } })],
+      [result({ metrics: { itl_mean: 10, request_throughput: 8, ttft_mean: 150 } })],
+    ).rows;
+    const entries = sortEntriesByHarm(metricEntries(rows));
+    const keys = (sorted: readonly MetricEntry[]) => sorted.map((entry) => entry.metric.key);
+    expect(keys(entries)).toEqual(['ttft_mean', 'request_throughput', 'itl_mean']);
+    // Headers: `Mean ITL (ms)`, `Mean TTFT (ms)`, `Throughput (req/s)`.
+    expect(keys(sortEntries(entries, { column: 'metric', desc: false }))).toEqual([
+      'itl_mean',
+      'ttft_mean',
+      'request_throughput',
+    ]);
+    expect(keys(sortEntries(entries, { column: 'metric', desc: true }))).toEqual([
+      'request_throughput',
+      'ttft_mean',
+      'itl_mean',
+    ]);
+    for (const column of ['test', 'gpu'] as const) {
+      for (const desc of [false, true]) {
+        expect(keys(sortEntries(entries, { column, desc })), `${column} ${String(desc)}`).toEqual(
+          keys(entries),
+        );
+      }
+    }
   });
 });

@@ -1,11 +1,12 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   compareResults,
   metricEntries,
   oneSidedRows,
   sharesNoTest,
   suiteGeomeans,
+  type Comparison,
 } from '../../../src/data/compare/compare-summary';
 import {
   onlyRegressions,
@@ -23,7 +24,12 @@ import {
 } from './compare-fixtures';
 
 describe('8×H100 (baseline) against 8×H200 (candidate), GPU left out of the key', () => {
-  const comparison = h100VsH200();
+  // Built in each test, not once for the block: what a test reads must come from the code as
+  // that test runs.
+  let comparison: Comparison;
+  beforeEach(() => {
+    comparison = h100VsH200();
+  });
 
   it('aligns the 18 nightly tests one to one, in suite, model, TP and QPS order', () => {
     expect(comparison.ignoreGpu).toBe(true);
@@ -212,5 +218,19 @@ describe('what the compare view reads off a comparison', () => {
     expect(sharesNoTest(apart, 1, 0)).toBe(false);
     expect(sharesNoTest({ ...apart, ignoreGpu: true }, 1, 1)).toBe(false);
     expect(sharesNoTest(fiveVerdicts(), 4, 5)).toBe(false);
+  });
+});
+
+describe('the worst regression', () => {
+  it('is the largest one, and the first in row order among equally large ones', () => {
+    // Mean TTFT: QPS 1 +100%, QPS 2 +50%, QPS 3 +100%, QPS 4 +20%.
+    const comparison = compareResults(
+      [servingAt(1, 100), servingAt(2, 100), servingAt(3, 100), servingAt(4, 100)],
+      [servingAt(1, 200), servingAt(2, 150), servingAt(3, 200), servingAt(4, 120)],
+    );
+    expect(comparison.summary.verdicts.regression).toBe(4);
+    const worst = comparison.summary.worstRegression;
+    expect(worst?.row.label).toBe('serving_qps_1');
+    expect(worst?.metric.changePct).toBe(100);
   });
 });

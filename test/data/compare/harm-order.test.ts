@@ -1,12 +1,14 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { alignResults, type CompareRow } from '../../../src/data/compare/align-results';
 import {
   compareResults,
   metricEntries,
   summarizeComparison,
+  type Comparison,
 } from '../../../src/data/compare/compare-summary';
 import {
+  compareByHarm,
   onlyRegressions,
   rowsWithRegressions,
   sortEntriesByHarm,
@@ -23,7 +25,10 @@ describe('a candidate with one serving TTFT 30% higher', () => {
       ? { ...entry, metrics: { ...entry.metrics, ttft_mean: (entry.metrics.ttft_mean ?? 0) * 1.3 } }
       : entry,
   );
-  const comparison = compareResults(h100.results, candidate);
+  let comparison: Comparison;
+  beforeEach(() => {
+    comparison = compareResults(h100.results, candidate);
+  });
 
   it('is a regression of +30.0%, and the only change', () => {
     const metric = metricOf(rowNamed(comparison.rows, slowed), 'ttft_mean');
@@ -119,5 +124,58 @@ describe('sorting by harm', () => {
       'improved',
     ]);
     expect(summarizeComparison(rows).worstRegression?.row.label).toBe('failing now');
+  });
+});
+
+describe('compareByHarm', () => {
+  const threshold = { default: 5 };
+
+  it('ranks metrics without a size to compare as ties within their verdict', () => {
+    const gone = compareMetric('ttft_mean', 100, null, threshold);
+    const alsoGone = compareMetric('itl_p99', null, 7, threshold);
+    const count = compareMetric('num_requests', 200, 100, threshold);
+    const otherCount = compareMetric('num_requests', 100, 300, threshold);
+    expect(compareByHarm(gone, alsoGone)).toBe(0);
+    expect(compareByHarm(alsoGone, gone)).toBe(0);
+    expect(compareByHarm(count, otherCount)).toBe(0);
+    // Missing values come before any change within noise, counts after everything.
+    const noise = compareMetric('ttft_mean', 100, 101, threshold);
+    expect(compareByHarm(gone, noise)).toBeLessThan(0);
+    expect(compareByHarm(count, noise)).toBeGreaterThan(0);
+  });
+
+  it('ties two changes of the same harm and orders others by harm, larger first', () => {
+    // +20% latency and -20% throughput both harm by 20.
+    const slower = compareMetric('ttft_mean', 100, 120, threshold);
+    const fewer = compareMetric('request_throughput', 10, 8, threshold);
+    const slowerStill = compareMetric('itl_mean', 100, 130, threshold);
+    expect(compareByHarm(slower, fewer)).toBe(0);
+    expect(compareByHarm(slowerStill, slower)).toBeLessThan(0);
+    expect(compareByHarm(fewer, slowerStill)).toBeGreaterThan(0);
+  });
+});
+
+describe('rows without metrics', () => {
+  it('come after every row with one, in their given order', () => {
+    const empty = (qps: number) =>
+      alignResults([result({ testName: `empty ${qps}`, qps, metrics: {} })], []);
+    const rows = [
+      ...empty(1),
+      ...alignResults(
+        [result({ testName: 'improved', qps: 2, metrics: { ttft_mean: 100 } })],
+        [result({ testName: 'improved', qps: 2, metrics: { ttft_mean: 50 } })],
+      ),
+      ...empty(3),
+      ...alignResults(
+        [result({ testName: 'slower', qps: 4, metrics: { ttft_mean: 100 } })],
+        [result({ testName: 'slower', qps: 4, metrics: { ttft_mean: 150 } })],
+      ),
+    ];
+    expect(sortRowsByHarm(rows).map((entry) => entry.label)).toEqual([
+      'slower',
+      'improved',
+      'empty 1',
+      'empty 3',
+    ]);
   });
 });

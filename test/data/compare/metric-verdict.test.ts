@@ -6,6 +6,7 @@ import {
   changePercent,
   compareMetric,
   formatChange,
+  harm,
   judgeChange,
 } from '../../../src/data/compare/metric-verdict';
 
@@ -120,5 +121,41 @@ describe('formatChange', () => {
     expect(formatChange(1234.56)).toBe('+1234.6%');
     expect(formatChange(null)).toBe('—');
     expect(formatChange(Number.NaN)).toBe('—');
+  });
+});
+
+describe('values that are not finite', () => {
+  it('count as missing on either side', () => {
+    expect(judgeChange('lower', Infinity, 5, 5)).toBe('missing');
+    expect(judgeChange('higher', 5, -Infinity, 5)).toBe('missing');
+    expect(compareMetric('ttft_mean', 100, Number.NaN, { default: 5 })).toMatchObject({
+      changePct: null,
+      verdict: 'missing',
+    });
+  });
+});
+
+describe('harm', () => {
+  const threshold = { default: 5 };
+
+  it('turns a change so that the bad direction is positive', () => {
+    expect(harm(compareMetric('ttft_mean', 100, 130, threshold))).toBeCloseTo(30, 10);
+    expect(harm(compareMetric('request_throughput', 10, 8, threshold))).toBeCloseTo(20, 10);
+    expect(harm(compareMetric('tpot_mean', 100, 50, threshold))).toBeCloseTo(-50, 10);
+    expect(harm(compareMetric('output_throughput', 100, 101, threshold))).toBeCloseTo(-1, 10);
+  });
+
+  it('is infinite for a change from 0 and 0 for none', () => {
+    expect(harm(compareMetric('failed_requests', 0, 3, threshold))).toBe(Infinity);
+    expect(harm(compareMetric('output_throughput', 0, 5, threshold))).toBe(-Infinity);
+    expect(harm(compareMetric('failed_requests', 0, 0, threshold))).toBe(0);
+  });
+
+  it('does not exist for a missing value or a metric without a direction', () => {
+    expect(harm(compareMetric('ttft_mean', 100, null, threshold))).toBeNaN();
+    expect(harm(compareMetric('ttft_mean', 0, null, threshold))).toBeNaN();
+    // A count that doubled changed by +100%, but that is neither good nor bad.
+    expect(harm(compareMetric('num_requests', 100, 200, threshold))).toBeNaN();
+    expect(harm(compareMetric('num_requests', 0, 200, threshold))).toBeNaN();
   });
 });

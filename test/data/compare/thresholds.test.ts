@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../../src/data/compare/compare-summary';
 import { compareMetric } from '../../../src/data/compare/metric-verdict';
 import {
+  isValidThreshold,
   normalizeThresholds,
   parseThreshold,
   thresholdFor,
@@ -74,5 +75,28 @@ describe('thresholds', () => {
     expect(compareResults(base, cand).summary.verdicts.regression).toBe(1);
     expect(compareResults(base, cand, { threshold: 10 }).summary.verdicts.regression).toBe(0);
     expect(compareResults(base, cand, { threshold: 10 }).thresholds).toEqual({ default: 10 });
+  });
+
+  it('takes only numbers from 0 to 1000 as thresholds', () => {
+    for (const value of [0, 2.5, 1000]) expect(isValidThreshold(value), String(value)).toBe(true);
+    for (const value of [-0.5, 1000.5, Number.NaN, Infinity, -Infinity, '5', null, undefined]) {
+      expect(isValidThreshold(value), String(value)).toBe(false);
+    }
+  });
+
+  it('leaves out an override list with no usable entry', () => {
+    expect(
+      normalizeThresholds({ default: 5, perMetric: { ttft_p99: -1 }, perSuffix: { _p99: 2000 } }),
+    ).toStrictEqual({ default: 5 });
+    expect(normalizeThresholds({ default: 5, perSuffix: { _p99: 8 } })).toStrictEqual({
+      default: 5,
+      perSuffix: { _p99: 8 },
+    });
+  });
+
+  it('takes the longest matching ending whatever the order the endings are listed in', () => {
+    expect(thresholdFor('ttft_p99', { default: 5, perSuffix: { ft_p99: 12, _p99: 8 } })).toBe(12);
+    expect(thresholdFor('ttft_p99', { default: 5, perSuffix: { _p99: 8, ft_p99: 12 } })).toBe(12);
+    expect(thresholdFor('itl_p99', { default: 5, perSuffix: { ft_p99: 12, _p99: 8 } })).toBe(8);
   });
 });

@@ -135,6 +135,10 @@ describe('history selection', () => {
     });
   });
 
+  it('has no notice for a history without runs', () => {
+    expect(historyNotices(history({ runs: [], series: [] }), null)).toEqual([]);
+  });
+
   it('names a baseline asked for that is not here by its label, or its id when not loaded', () => {
     const datasets = [{ id: 'x', label: 'Nightly 18' }];
     const missing = { baselineMissing: true };

@@ -4,6 +4,7 @@ import { historyChartRows } from '../../../src/data/history/history-plot';
 import { historyChangeText, historySummary } from '../../../src/data/history/history-text';
 import type { Dataset } from '../../../src/data/results/result-model';
 import {
+  QPS_1,
   QPS_INF,
   h100Group,
   h100Run,
@@ -65,6 +66,19 @@ describe('historyData', () => {
     expect(data.baselineMissing).toBe(true);
     expect(data.baseline).toEqual({ run: data.runs[0], requested: false });
     expect(data.baseline?.run.id).toBe('b');
+    // A baseline that is here, or none asked for, is not missing.
+    expect(historyData(group, options({ baselineId: 'c' })).baselineMissing).toBe(false);
+    expect(historyData(group, options({})).baselineMissing).toBe(false);
+  });
+
+  it('numbers only the labels that repeat on the axis', () => {
+    const datasets = [
+      h100Run({ id: 'p1', label: 'PR' }),
+      h100Run({ id: 'm', label: 'main' }),
+      h100Run({ id: 'p2', label: 'PR' }),
+    ];
+    const data = historyData(h100Group(datasets), options({}));
+    expect(data.runs.map((run) => run.axisLabel)).toEqual(['PR (1)', 'main', 'PR (2)']);
   });
 
   it('judges a higher-is-better metric the other way round', () => {
@@ -163,5 +177,39 @@ describe('historyData', () => {
     expect(data.runs.map((run) => run.label)).toEqual([hostile, hostile]);
     expect(data.runs.map((run) => run.axisLabel)).toEqual([`${hostile} (1)`, `${hostile} (2)`]);
     expect(historySummary(data)).toContain(`baseline ${hostile}.`);
+  });
+});
+
+describe('which way each point moved', () => {
+  it('calls a point worse by the metric’s direction, and says nothing without both values', () => {
+    // Request throughput (higher is better) of QPS 1 in four runs, the first the baseline.
+    const values = [10, 8, 12, 10];
+    const runs = values.map((value, i) =>
+      h100Run({ id: `r${String(i)}`, changes: { [QPS_1]: { request_throughput: value } } }),
+    );
+    const group = h100Group(runs);
+    const data = historyData(
+      group,
+      options({ metricKey: 'request_throughput', testKey: testKeyOf(group, QPS_1) }),
+    );
+    expect(data.series[0]?.points.map((point) => [point.value, point.worse])).toEqual([
+      [10, false],
+      [8, true],
+      [12, false],
+      [10, false],
+    ]);
+    // Mean TTFT (lower is better) of QPS 1 in three runs, the first without a value (its other
+    // tests have theirs, so the run is shown).
+    const ttft = [null, 20, 30].map((value, i) =>
+      h100Run({ id: `t${String(i)}`, changes: { [QPS_1]: { ttft_mean: value } } }),
+    );
+    const ttftGroup = h100Group(ttft);
+    const worse = (baselineId: string) =>
+      historyData(ttftGroup, options({ baselineId }))
+        .series.find((line) => line.label === QPS_1)
+        ?.points.map((point) => point.worse);
+    expect(worse('t0')).toEqual([null, null, null]);
+    expect(worse('t1')).toEqual([null, false, true]);
+    expect(worse('t2')).toEqual([null, false, false]);
   });
 });

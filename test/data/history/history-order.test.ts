@@ -59,6 +59,12 @@ describe('orderHistory', () => {
     expect(canMoveRun(shown, 0, 1)).toBe(true);
     expect(canMoveRun(shown, 1, 1)).toBe(false);
     expect(canMoveRun(shown, 2, 1)).toBe(false);
+    // A dated run may pass one without a date, or one of the same date.
+    expect(canMoveRun([d18, u1], 0, 1)).toBe(true);
+    const sameDay = { id: 'e', date: d18.date };
+    expect(canMoveRun([d18, sameDay], 1, -1)).toBe(true);
+    // No run at that place: nothing to move.
+    expect(canMoveRun(shown, 3, -1)).toBe(false);
     expect(moveRun(['u1', 'd18', 'd20'], 'u1', 1)).toEqual(['d18', 'u1', 'd20']);
     expect(moveRun(['u1', 'd18'], 'u1', -1)).toEqual(['u1', 'd18']);
     expect(moveRun(['u1', 'd18'], 'gone', 1)).toEqual(['u1', 'd18']);

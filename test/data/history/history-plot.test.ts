@@ -5,7 +5,15 @@ import {
   historyChartRows,
   historyValueTop,
 } from '../../../src/data/history/history-plot';
-import { QPS_1, QPS_INF, h100Group, options, testKeyOf, threeNightlies } from './history-fixtures';
+import {
+  QPS_1,
+  QPS_INF,
+  h100Group,
+  h100Run,
+  options,
+  testKeyOf,
+  threeNightlies,
+} from './history-fixtures';
 
 describe('historyData', () => {
   it('plots values or changes, one row per run', () => {
@@ -58,6 +66,19 @@ describe('historyData', () => {
     expect(historyChangeAxis(flat, flat.series)).toEqual({
       domain: [-1, 1],
       ticks: [-1, -0.5, 0, 0.5, 1],
+    });
+  });
+
+  it('steps the change axis by 2 × 10^k when that is the round step', () => {
+    // 1000 → 1008 ms is +0.8%: a span of 0.8, about 4 steps of 0.2.
+    const group = h100Group([
+      h100Run({ id: 'p', changes: { [QPS_INF]: { ttft_mean: 1000 } } }),
+      h100Run({ id: 'q', changes: { [QPS_INF]: { ttft_mean: 1008 } } }),
+    ]);
+    const data = historyData(group, options({ testKey: testKeyOf(group, QPS_INF) }));
+    expect(historyChangeAxis(data, data.series)).toEqual({
+      domain: [0, 0.8],
+      ticks: [0, 0.2, 0.4, 0.6, 0.8],
     });
   });
 });

@@ -4,10 +4,13 @@ import {
   historyMetricKeys,
   historySource,
   historyTestChoices,
+  metricValue,
 } from '../../../src/data/history/history-source';
+import { alignmentKey } from '../../../src/data/compare/align-results';
 import { historyEmptyText } from '../../../src/data/history/history-text';
 import { NOTHING_HIDDEN } from '../../../src/data/results/filter-groups';
-import type { Dataset } from '../../../src/data/results/result-model';
+import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
+import type { HistoryGpuGroup } from '../../../src/data/history/history-source';
 import { seedDataset } from '../../helpers/seed';
 import {
   H100,
@@ -115,5 +118,156 @@ describe('what makes two results the same test', () => {
     expect(group.tests).toHaveLength(17);
     const inf = group.tests.find((test) => test.testName === QPS_INF);
     expect([...(inf?.byDataset.keys() ?? [])]).toEqual(['o', 'r']);
+  });
+});
+
+describe('a result that keeps a test’s name but changes what the test is', () => {
+  /**
+   * Two runs of the 8×H100 nightly, each with a copy of QPS 1 changed as given, same name: after
+   * its results, or before them so that the copy is the first result of that name.
+   */
+  const withChangedCopy = (change: Partial<BenchmarkResult>, copyFirst = false): Dataset[] =>
+    ['o', 'c'].map((id) => {
+      const run = h100Run({ id });
+      const qps1 = run.results.find((result) => result.testName === QPS_1);
+      if (qps1 === undefined) throw new Error('no QPS 1');
+      const copy = { ...qps1, ...change };
+      return { ...run, results: copyFirst ? [copy, ...run.results] : [...run.results, copy] };
+    });
+
+  /** Every test of every group is the alignment key of each of its results. */
+  const expectKeysOfResults = (groups: readonly HistoryGpuGroup[], what: string) => {
+    for (const group of groups) {
+      for (const test of group.tests) {
+        for (const result of test.byDataset.values()) {
+          expect(test.key, what).toBe(alignmentKey(result));
+        }
+      }
+    }
+  };
+
+  it('is another test, whichever field defines it', () => {
+    const changes: Partial<BenchmarkResult>[] = [
+      { suite: 'throughput' },
+      { model: 'llama70B' },
+      { tp: 4 },
+      { pp: 2 },
+      { dataset: 'random' },
+      { variant: 'specdecode' },
+      { qps: 2 },
+      { concurrency: 32 },
+      { inputLen: 1024 },
+      { outputLen: 128 },
+    ];
+    for (const change of changes) {
+      for (const copyFirst of [false, true]) {
+        const group = h100Group(withChangedCopy(change, copyFirst));
+        const what = `${JSON.stringify(change)} ${copyFirst ? 'first' : 'last'}`;
+        // The 18 nightly tests and the changed copy, each in both runs, each under its own key.
+        expect(group.tests, what).toHaveLength(19);
+        expectKeysOfResults([group], what);
+      }
+    }
+  });
+
+  it('is the same test when only PP 1 is stated', () => {
+    expect(h100Group(withChangedCopy({ pp: 1 })).tests).toHaveLength(18);
+  });
+
+  it('is a test of another GPU when the GPU type or count changes', () => {
+    for (const [gpu, copyFirst] of [
+      [{ type: 'H200', count: 8 }, false],
+      [{ type: 'H100', count: 4 }, false],
+      [{ type: 'H200', count: 8 }, true],
+      [{ type: 'H100', count: 4 }, true],
+    ] as const) {
+      const source = historySource(viewOf(withChangedCopy({ gpu }, copyFirst)));
+      expectKeysOfResults(source.groups, `${gpu.type} ${String(gpu.count)}`);
+      const label = `${String(gpu.count)}×${gpu.type}`;
+      expect(source.groups.map((group) => group.gpu).sort()).toEqual([H100, label].sort());
+      const other = source.groups.find((group) => group.gpu === label);
+      expect(other?.tests).toHaveLength(1);
+      const [test] = other?.tests ?? [];
+      expect(test?.testName).toBe(QPS_1);
+      expect([...(test?.byDataset.keys() ?? [])]).toEqual(['o', 'c']);
+      for (const result of test?.byDataset.values() ?? []) {
+        expect(result.gpu).toEqual(gpu);
+        expect(test?.key).toBe(alignmentKey(result));
+      }
+      expect(source.groups.find((group) => group.gpu === H100)?.tests).toHaveLength(18);
+    }
+  });
+
+  it('keeps the first of two results of one test in a run', () => {
+    const runs = ['o', 'c'].map((id) => {
+      const run = h100Run({ id, changes: { [QPS_1]: { ttft_mean: 10 } } });
+      const qps1 = run.results.find((result) => result.testName === QPS_1);
+      if (qps1 === undefined) throw new Error('no QPS 1');
+      const again = { ...qps1, metrics: { ...qps1.metrics, ttft_mean: 99 } };
+      return { ...run, results: [...run.results, again] };
+    });
+    const test = h100Group(runs).tests.find((entry) => entry.testName === QPS_1);
+    expect([...(test?.byDataset.values() ?? [])].map((result) => result.metrics.ttft_mean)).toEqual(
+      [10, 10],
+    );
+  });
+});
+
+describe('history metrics and tests', () => {
+  it('loads the metric keys of the suites the shared tests are of, and no others', () => {
+    const latencyTests = h100Run({ id: 'x' })
+      .results.filter((result) => result.suite === 'latency')
+      .map((result) => result.testName);
+    const notLatency = h100Run({ id: 'x' })
+      .results.filter((result) => result.suite !== 'latency')
+      .map((result) => result.testName);
+    // Both runs have latency tests; only one has the others.
+    const group = h100Group([h100Run({ id: 'a' }), h100Run({ id: 'b', without: notLatency })]);
+    expect(group.tests).toHaveLength(latencyTests.length);
+    expect(group.metricKeys).toEqual(['latency_mean', 'latency_median', 'latency_p99']);
+  });
+
+  it('offers a metric and a test when any run has a value', () => {
+    const servingTests = h100Run({ id: 'x' })
+      .results.filter((result) => result.suite === 'serving')
+      .map((result) => result.testName);
+    // Run b has no mean TTFT at all; run a has it for every serving test.
+    const noTtft = Object.fromEntries(servingTests.map((name) => [name, { ttft_mean: null }]));
+    const group = h100Group([h100Run({ id: 'a' }), h100Run({ id: 'b', changes: noTtft })]);
+    expect(historyMetricKeys(group)).toContain('ttft_mean');
+    expect(historyTestChoices(group, 'ttft_mean')).toHaveLength(12);
+  });
+
+  it('reads only finite numbers as values', () => {
+    const [result] = h100Run({ id: 'x' }).results;
+    if (result === undefined) throw new Error('no result');
+    const withValues = (value: number | null) => ({
+      ...result,
+      metrics: { ...result.metrics, latency_mean: value },
+    });
+    expect(metricValue(withValues(12.5), 'latency_mean')).toBe(12.5);
+    expect(metricValue(withValues(Infinity), 'latency_mean')).toBeNull();
+    expect(metricValue(withValues(Number.NaN), 'latency_mean')).toBeNull();
+    expect(metricValue(withValues(null), 'latency_mean')).toBeNull();
+    expect(metricValue(result, 'no_such_metric')).toBeNull();
+    expect(metricValue(undefined, 'latency_mean')).toBeNull();
+  });
+
+  it('says the runs share no test when one GPU has several runs and another only one', () => {
+    const servingTests = h100Run({ id: 'x' })
+      .results.filter((result) => result.suite === 'serving')
+      .map((result) => result.testName);
+    const others = h100Run({ id: 'x' })
+      .results.filter((result) => result.suite !== 'serving')
+      .map((result) => result.testName);
+    const source = historySource(
+      viewOf([
+        seedDataset('H200'),
+        h100Run({ id: 'serving', without: others }),
+        h100Run({ id: 'rest', without: servingTests }),
+      ]),
+    );
+    expect(source.groups).toEqual([]);
+    expect(source.emptyReason).toBe('no-shared-tests');
   });
 });

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   historyData,
   historyHasLines,
+  type HistoryPoint,
   type HistoryRun,
 } from '../../../src/data/history/history-data';
 import {
+  historyChangeText,
+  historyEmptyText,
   historyNoLinesText,
   historyOrderPhrase,
   historyRunHeading,
   historySummary,
+  historyValueText,
 } from '../../../src/data/history/history-text';
 import {
   QPS_1,
@@ -105,6 +109,73 @@ describe('history words', () => {
     expect(historyOrderPhrase('user')).toBe('in the order set below (these files give no date)');
     expect(historyOrderPhrase('mixed')).toBe(
       'runs with a date in date order, the others where they are set below',
+    );
+  });
+});
+
+describe('history table cells and notices', () => {
+  const point = (change: Partial<HistoryPoint>): HistoryPoint => ({
+    datasetId: 'b',
+    position: 1,
+    value: 110,
+    changePct: 10,
+    worse: true,
+    isBaseline: false,
+    ...change,
+  });
+
+  it('writes a change with whether it is worse, and nothing more when there is nothing to say', () => {
+    expect(historyChangeText(point({}))).toBe('+10.0% (worse)');
+    expect(historyChangeText(point({ value: 90, changePct: -10, worse: false }))).toBe(
+      '-10.0% (better)',
+    );
+    expect(historyChangeText(point({ isBaseline: true, changePct: 0, worse: false }))).toBe(
+      'Baseline',
+    );
+    // A count has no direction: its change is neither worse nor better.
+    expect(historyChangeText(point({ worse: null }))).toBe('+10.0%');
+    // A move that rounds to 0.0% is not called worse.
+    expect(historyChangeText(point({ changePct: 0.04 }))).toBe('0.0%');
+    expect(historyChangeText(point({ value: null, changePct: null, worse: null }))).toBe('—');
+  });
+
+  it('writes a value with its unit, and a missing one without', () => {
+    expect(historyValueText('ttft_mean', 240.66389142535627, 'ms')).toBe('240.66 ms');
+    expect(historyValueText('ttft_mean', 1046.9095, 'ms')).toBe('1,046.91 ms');
+    expect(historyValueText('ttft_mean', null, 'ms')).toBe('—');
+    expect(historyValueText('x:Score', 3.5, '')).toBe('3.50');
+  });
+
+  it('says what to do when there is no history, for each reason', () => {
+    const what =
+      'A history needs at least two datasets with results of the same tests on the same GPU, such as nightlies of different dates or a series of PR runs.';
+    expect(historyEmptyText('no-results')).toBe(`${what} No results match the filters.`);
+    expect(historyEmptyText('no-shared-tests')).toBe(
+      `${what} Datasets share a GPU here, but no test that the filters show. Widen the filters or load runs of the same tests.`,
+    );
+    expect(historyEmptyText('one-dataset-per-gpu')).toBe(
+      `${what} Each GPU's visible results come from one dataset. Load another run of a GPU (Load results), or show hidden datasets.`,
+    );
+  });
+
+  it('names the direction of the largest drift only when it has one', () => {
+    const servingTests = h100Run({ id: 'x' })
+      .results.filter((result) => result.suite === 'serving')
+      .map((result) => result.testName);
+    const counts = (requests: number) =>
+      Object.fromEntries(servingTests.map((name) => [name, { num_requests: requests }]));
+    // A count from 200 to 250 requests is +25%, neither worse nor better.
+    const group = h100Group([
+      h100Run({ id: 'p', label: 'PR 1', changes: counts(200) }),
+      h100Run({ id: 'q', label: 'PR 2', changes: counts(250) }),
+    ]);
+    const data = historyData(
+      group,
+      options({ metricKey: 'num_requests', testKey: testKeyOf(group, QPS_1) }),
+    );
+    expect(data.drift?.worse).toBeNull();
+    expect(historySummary(data)).toMatch(
+      /Largest drift \+25\.0%: serving_llama8B_tp1_sharegpt_qps_1 in PR 2\.$/,
     );
   });
 });

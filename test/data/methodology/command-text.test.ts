@@ -34,4 +34,30 @@ describe('commandText', () => {
     );
     expect(text.escaped).toBe(3);
   });
+
+  it('makes every line end a newline and drops the padding before it', () => {
+    expect(commandText('a \\\r\n--x\r--y').display).toBe('a \\\n--x\n--y');
+    expect(commandText('vllm serve   \n  --x').display).toBe('vllm serve\n --x');
+  });
+
+  it('makes runs of tabs and spaces outside quotes one space', () => {
+    expect(commandText('vllm\t\tserve \t --x').display).toBe('vllm serve --x');
+    expect(commandText('echo "a\t\tb"').display).toBe('echo "a\t\tb"');
+  });
+
+  it('takes a backslash in single quotes as it is: it escapes nothing there', () => {
+    // The second quote closes the first, so the spaces after it are padding.
+    expect(commandText("echo 'a\\'   b").display).toBe("echo 'a\\' b");
+    // Outside single quotes, \" opens no quote.
+    expect(commandText('echo \\"   b').display).toBe('echo \\" b');
+  });
+
+  it('shows a backslash before a hidden character, and one at the end, as it is', () => {
+    expect(commandText('a\\\u200Bb')).toEqual({
+      copy: 'a\\\u200Bb',
+      display: 'a\\\\u{200B}b',
+      escaped: 1,
+    });
+    expect(commandText('echo x \\').display).toBe('echo x \\');
+  });
 });
