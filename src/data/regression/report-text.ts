@@ -13,7 +13,7 @@ export function evidenceText(row: RegressionRow): string {
   return `Mann–Whitney p = ${evidence.p.toPrecision(2)}${adjusted}, ${runs}`;
 }
 
-/** The commits to bisect between, `a1b2c3d…e4f5a6b`, when both runs' paths name one; else —. */
+/** The commits to bisect between, `a1b2c3d…e4f5a6b` (`?` for a run whose path names none); — for neither. */
 export function commitRange(row: RegressionRow): string {
   const { lastGood, firstChanged } = row.commits;
   if (lastGood === null && firstChanged === null) return MISSING;
