@@ -5,6 +5,7 @@
  * before improvements, then by the size of the change.
  */
 import type { HistorySource } from '../history/history-source';
+import type { Dataset } from '../results/result-model';
 import { historyMetricKeys } from '../history/history-source';
 import { metricHeader } from '../format';
 import { describeMetric } from '../metrics';
@@ -79,6 +80,20 @@ function gpuNote(gpu: string, verdicts: readonly SeriesVerdict[]): string | null
 export interface RegressionInputs {
   readonly inputs: readonly SeriesInput[];
   readonly gpus: readonly string[];
+}
+
+/**
+ * True when two or more of the datasets are dated: what any dated history needs, known from the
+ * datasets alone. Checked first, so that a page without dated runs (the bundled nightlies, a
+ * large undated file) never pays for grouping its results into a history on each filter change.
+ */
+export function mayHaveDatedHistory(datasets: readonly Dataset[]): boolean {
+  let dated = 0;
+  for (const dataset of datasets) {
+    if (datasetDate(dataset) !== null) dated += 1;
+    if (dated >= 2) return true;
+  }
+  return false;
 }
 
 /**

@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { historySource } from '../../data/history/history-source';
 import {
   hasDatedHistory,
+  mayHaveDatedHistory,
   regressionInputsOf,
   type RegressionInputs,
   type RegressionReport,
@@ -27,6 +28,7 @@ const NUMERIC = new Set(['Median before', 'Median after', 'Change']);
 export function RegressionsSection() {
   const view = useDeferredValue(useDashboardStore(selectResultsView));
   const inputs = useMemo(() => {
+    if (!mayHaveDatedHistory(view.index.datasets)) return null;
     const source = historySource(view);
     return hasDatedHistory(source) ? regressionInputsOf(source) : null;
   }, [view]);

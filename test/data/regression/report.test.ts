@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { historySource } from '../../../src/data/history/history-source';
-import { regressionReport } from '../../../src/data/regression/report';
+import {
+  hasDatedHistory,
+  mayHaveDatedHistory,
+  regressionReport,
+} from '../../../src/data/regression/report';
 import { commitRange } from '../../../src/data/regression/report-text';
 import type { Dataset } from '../../../src/data/results/result-model';
 import { QPS_1, QPS_INF, h100Run, viewOf } from '../history/history-fixtures';
@@ -110,5 +114,19 @@ describe('regressionReport', () => {
     expect(row === undefined ? '' : commitRange(row)).toBe('c0ffee15…c0ffee16');
     const [plain] = reportOf(nights({ [QPS_INF]: [...BEFORE, 240, 242, 238, 241] })).rows;
     expect(plain === undefined ? '' : commitRange(plain)).toBe('—');
+  });
+
+  it('knows from the datasets alone when there can be no dated history', () => {
+    const two = nights({ [QPS_INF]: [200, 200] }, 2);
+    expect(mayHaveDatedHistory(two)).toBe(true);
+    expect(mayHaveDatedHistory(two.slice(0, 1))).toBe(false);
+    // Undated runs do not count, however many.
+    expect(mayHaveDatedHistory([h100Run({ id: 'a' }), h100Run({ id: 'b' }), ...two.slice(1)])).toBe(
+      false,
+    );
+    expect(hasDatedHistory(historySource(viewOf(two)))).toBe(true);
+    expect(hasDatedHistory(historySource(viewOf([...two.slice(1), h100Run({ id: 'a' })])))).toBe(
+      false,
+    );
   });
 });
