@@ -15,6 +15,11 @@ export const RESULT_EXTENSIONS: readonly string[] = [
   '.commands',
 ];
 
+/** The extensions of results files themselves (a `.commands` file only completes one). */
+export const RESULTS_FILE_KINDS = RESULT_EXTENSIONS.filter(
+  (extension) => extension !== '.commands',
+).join(', ');
+
 /** At most this many files of a folder are read at once; the rest are said to be left out. */
 export const MAX_FOLDER_FILES = 2_000;
 
@@ -51,9 +56,11 @@ export function chooseFolderFiles(
   let skipped = 0;
   let overLimit = 0;
   paths.forEach((path, index) => {
-    if (isSystemFile(path) || !RESULT_EXTENSIONS.includes(extensionOf(path))) {
+    const system = isSystemFile(path);
+    const extension = extensionOf(path);
+    if (system || !RESULT_EXTENSIONS.includes(extension)) {
       skipped += 1;
-      if (!isSystemFile(path)) skippedExtensions.add(extensionOf(path));
+      if (!system) skippedExtensions.add(extension);
       return;
     }
     if (read.length >= limit) overLimit += 1;

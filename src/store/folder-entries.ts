@@ -5,6 +5,8 @@
  * them are opened, so a folder of logs and plots costs a listing, not a read of each.
  */
 
+import { compareText } from '../data/text-order';
+
 /** A file with its path among what was dropped or picked. */
 export interface PathedFile {
   readonly file: File;
@@ -38,8 +40,7 @@ async function entriesOf(directory: FileSystemDirectoryEntry): Promise<FileSyste
   }
 }
 
-const byName = (a: FileSystemEntry, b: FileSystemEntry): number =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+const byName = (a: FileSystemEntry, b: FileSystemEntry): number => compareText(a.name, b.name);
 
 /**
  * The file entries under `entries`, depth first in name order, with their paths. A directory

@@ -1,4 +1,4 @@
-import { ingestTexts, type LoadProblem, type TextInput } from '../data/ingest';
+import { ingestTexts, unreadableInput, type LoadProblem, type TextInput } from '../data/ingest';
 import type { Dataset, DatasetSourceKind } from '../data/results/result-model';
 import type { IngestInput } from '../workers/ingest-protocol';
 import { useDashboardStore } from './dashboard-store';
@@ -52,10 +52,7 @@ async function readOnPage(inputs: readonly LoadInput[]): Promise<{
     try {
       texts.push({ name: input.name, kind: input.kind, text: await input.text() });
     } catch {
-      problems.push({
-        source: input.name,
-        message: `${input.name} was not loaded: it could not be read.`,
-      });
+      problems.push(unreadableInput(input.name));
     }
   }
   const outcome = ingestTexts(texts);

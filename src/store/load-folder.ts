@@ -2,8 +2,9 @@
  * Folders of results, picked (`Load folder`) or dropped: their results files are loaded as one
  * load, each named by its path in the folder, and what was not read is said once.
  */
-import { chooseFolderFiles, folderNotice } from '../data/folder-files';
-import type { LoadProblem } from '../data/ingest';
+import { RESULTS_FILE_KINDS, chooseFolderFiles, folderNotice } from '../data/folder-files';
+import { unreadableInput, type LoadProblem } from '../data/ingest';
+import { compareText } from '../data/text-order';
 import { useDashboardStore } from './dashboard-store';
 import { fileEntriesUnder, fileOfEntry } from './folder-entries';
 import { fileInput, loadInputs, type LoadInput, type LoadReport } from './load-files';
@@ -40,10 +41,7 @@ export async function loadFolderItems(
     if (item === undefined) continue;
     const file = await item.open().catch(() => null);
     if (file === null) {
-      problems.push({
-        source: item.path,
-        message: `${item.path} was not loaded: it could not be read.`,
-      });
+      problems.push(unreadableInput(item.path));
     } else {
       inputs.push(fileInput(file, item.path));
     }
@@ -51,7 +49,7 @@ export async function loadFolderItems(
   if (inputs.length === 0) {
     problems.push({
       source: folder,
-      message: `${folder} has no results files (.json, .jsonl, .md, .markdown, .txt); nothing was loaded.`,
+      message: `${folder} has no results files (${RESULTS_FILE_KINDS}); nothing was loaded.`,
     });
     useDashboardStore.getState().reportProblems(problems);
     return null;
@@ -71,7 +69,7 @@ export function pickedFolderItems(files: Iterable<File>): FolderItem[] {
       path: file.webkitRelativePath || file.name,
       open: () => Promise.resolve(file),
     }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .sort((a, b) => compareText(a.path, b.path));
 }
 
 /** The name to tell a folder by: its path's first segment, or the names of several. */

@@ -1,5 +1,5 @@
 import { contentFingerprint, utf8Fingerprint } from '../data/results/dataset';
-import { ingestTexts, type LoadProblem, type TextInput } from '../data/ingest';
+import { ingestTexts, unreadableInput, type LoadProblem, type TextInput } from '../data/ingest';
 import { columnTransferables, columnsOf } from '../data/results/result-columns';
 import type { Fingerprinter } from './fingerprint-protocol';
 import type { IngestInput, IngestReply, IngestRequest, PackedDataset } from './ingest-protocol';
@@ -88,10 +88,7 @@ export async function handleIngest(
         fingerprinter,
       );
       if (read === null) {
-        problems.push({
-          source: input.name,
-          message: `${input.name} was not loaded: it could not be read.`,
-        });
+        problems.push(unreadableInput(input.name));
         continue;
       }
       let { contentId } = read;

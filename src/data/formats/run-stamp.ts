@@ -5,7 +5,7 @@
  * has its place in a history by its name. The file's own name is read first, then its folders
  * from the innermost out; the first date found wins, and so does the first commit.
  */
-import { lastPathSegment, withoutExtension } from './file-name';
+import { fileBaseName } from './file-name';
 
 export type StampSource = 'file name' | 'folder name';
 
@@ -59,7 +59,7 @@ function commitIn(name: string): string | null {
 /** Reads a file's path (folders allowed, `/` or `\`). Never throws. */
 export function runStampOf(path: string | undefined): RunStamp {
   if (path === undefined || path.length > 4096) return NO_STAMP;
-  const base = withoutExtension(lastPathSegment(path.trim()));
+  const base = fileBaseName(path);
   const folders = path
     .trim()
     .split(/[\\/]/)

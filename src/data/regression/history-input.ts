@@ -13,12 +13,11 @@
  */
 import { datasetDate } from '../history/history-order';
 import type { HistoryGpuGroup } from '../history/history-source';
+import { compareText } from '../text-order';
 import type { RunPoint, SeriesInput } from './series-input';
 
 function byDate(a: RunPoint, b: RunPoint): number {
-  const left = a.date ?? '';
-  const right = b.date ?? '';
-  return left < right ? -1 : left > right ? 1 : 0;
+  return compareText(a.date ?? '', b.date ?? '');
 }
 
 /** One series per test of the group that has the metric in some run, points in date order. */

@@ -72,7 +72,8 @@ function isFlagged(verdict: SeriesVerdict): boolean {
   return verdict.status === 'suspect' || verdict.status === 'confirmed';
 }
 
-function isJudged(verdict: SeriesVerdict): boolean {
+/** A verdict on the series (ok, suspect or confirmed), not a reason why there is none. */
+export function isJudged(verdict: SeriesVerdict): boolean {
   return isFlagged(verdict) || verdict.status === 'ok';
 }
 

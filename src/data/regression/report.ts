@@ -11,7 +11,7 @@ import { metricHeader } from '../format';
 import { describeMetric } from '../metrics';
 import { datasetDate } from '../history/history-order';
 import { regressionInputs } from './history-input';
-import { analyzeNight, type EnvironmentEvent, type NightOptions } from './night';
+import { analyzeNight, isJudged, type EnvironmentEvent, type NightOptions } from './night';
 import type { SeriesInput } from './series-input';
 import type { ChangeKind, Evidence, SeriesVerdict } from './series-verdict';
 
@@ -169,8 +169,6 @@ export function reportOfInputs(
     if (note !== null) lines.push(note);
     return lines;
   });
-  const judged = night.series.filter((series) =>
-    ['ok', 'suspect', 'confirmed'].includes(series.verdict.status),
-  ).length;
+  const judged = night.series.filter((series) => isJudged(series.verdict)).length;
   return { rows: rows.sort(byHarm), events: night.events, judged, notes, rule: night.rule };
 }

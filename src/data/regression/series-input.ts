@@ -8,6 +8,8 @@
  * with the reason, so the UI can say what it left out.
  */
 
+import { compareText } from '../text-order';
+
 export interface SeriesKey {
   readonly gpu: string;
   readonly testName: string;
@@ -96,7 +98,7 @@ export function duplicateDates(points: readonly RunPoint[]): DuplicateDate[] {
   return [...byDate.entries()]
     .filter(([, indexes]) => indexes.length > 1)
     .map(([date, indexes]) => ({ date, indexes }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    .sort((a, b) => compareText(a.date, b.date));
 }
 
 /**

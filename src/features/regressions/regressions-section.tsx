@@ -7,7 +7,7 @@ import {
   type RegressionInputs,
   type RegressionReport,
 } from '../../data/regression/report';
-import { REPORT_HEADERS, reportMarkdown, rowCells } from '../../data/regression/report-text';
+import { REPORT_COLUMNS, reportMarkdown, rowCells } from '../../data/regression/report-text';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { computeRegressionReport } from '../../store/regression-client';
 import { copyText } from '../../ui/copy-text';
@@ -16,9 +16,6 @@ import './regressions.css';
 type Outcome =
   | { readonly inputs: RegressionInputs; readonly report: RegressionReport }
   | { readonly inputs: RegressionInputs; readonly error: string };
-
-/** Columns holding numbers, right-aligned. */
-const NUMERIC = new Set(['Median before', 'Median after', 'Change']);
 
 /**
  * "Did last night regress, and since when?": when some GPU has two or more dated runs in view,
@@ -113,12 +110,8 @@ function ReportBody({ report }: { readonly report: RegressionReport }) {
           </caption>
           <thead>
             <tr>
-              {REPORT_HEADERS.map((header) => (
-                <th
-                  key={header}
-                  scope="col"
-                  className={NUMERIC.has(header) ? 'numeric' : undefined}
-                >
+              {REPORT_COLUMNS.map(({ header, numeric }) => (
+                <th key={header} scope="col" className={numeric ? 'numeric' : undefined}>
                   {header}
                 </th>
               ))}
@@ -132,8 +125,8 @@ function ReportBody({ report }: { readonly report: RegressionReport }) {
               >
                 {rowCells(row).map((text, i) => (
                   <td
-                    key={REPORT_HEADERS[i]}
-                    className={NUMERIC.has(REPORT_HEADERS[i] ?? '') ? 'numeric' : undefined}
+                    key={REPORT_COLUMNS[i]?.header}
+                    className={REPORT_COLUMNS[i]?.numeric === true ? 'numeric' : undefined}
                   >
                     {text}
                   </td>
