@@ -5,17 +5,15 @@ import { RegressionsSection } from '../../src/features/regressions/regressions-s
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import type { Dataset } from '../../src/data/results/result-model';
 import { QPS_INF, h100Run } from '../data/history/history-fixtures';
+import { STEADY, STEPPED, STEPPED_ROW_CELLS } from '../helpers/regression-step';
 import { seedDataset } from '../helpers/seed';
 
 const store = () => useDashboardStore.getState();
 
 vi.setConfig({ testTimeout: 20_000 });
 
-/** 16 steady nights of median TTFT at QPS inf, then 4 at about +20%, from 2026-09-01. */
-const VALUES = [
-  200, 202, 198, 201, 199, 200, 203, 197, 200, 201, 199, 200, 202, 198, 200, 201, 240, 242, 238,
-  241,
-];
+/** The shared history's median TTFT at QPS inf: 16 steady nights, then 4 at about +20%. */
+const VALUES = [...STEADY, ...STEPPED];
 
 function nights(count = VALUES.length): Dataset[] {
   return VALUES.slice(0, count).map((value, night) =>
@@ -49,21 +47,9 @@ describe('the Regressions section', () => {
     const cells = Array.from(table.querySelectorAll('tbody tr'), (row) =>
       Array.from(row.querySelectorAll('td'), (cell) => cell.textContent),
     );
-    // Medians 200 → 240.5 (worked out in test/data/regression/report.test.ts): +20.25%.
+    // Medians 200 → 240.5: +20.25% (worked out in test/helpers/regression-step.ts).
     expect(cells).toHaveLength(1);
-    expect(cells[0]?.slice(0, 11)).toEqual([
-      '8×H100',
-      QPS_INF,
-      'Median TTFT (ms)',
-      'confirmed',
-      'regression',
-      '2026-09-17',
-      '2026-09-16',
-      '—',
-      '200.00',
-      '240.50',
-      '+20.3%',
-    ]);
+    expect(cells[0]?.slice(0, 11)).toEqual(STEPPED_ROW_CELLS);
     expect(within(region).getByText(/1 flagged of 96 series judged/)).toBeTruthy();
 
     await user.click(within(region).getByRole('button', { name: 'Copy as Markdown' }));

@@ -9,10 +9,9 @@ import {
 import { commitRange } from '../../../src/data/regression/report-text';
 import type { Dataset } from '../../../src/data/results/result-model';
 import { QPS_1, QPS_INF, h100Run, viewOf } from '../history/history-fixtures';
+import { STEADY, STEPPED } from '../../helpers/regression-step';
 
-/** 16 steady nights of a value, then 4 more: one run per day from 2026-09-01. */
-const BEFORE = [200, 202, 198, 201, 199, 200, 203, 197, 200, 201, 199, 200, 202, 198, 200, 201];
-
+/** One run per day from 2026-09-01, with the given median TTFT of each test. */
 function nights(series: Readonly<Record<string, readonly number[]>>, count = 20): Dataset[] {
   return Array.from({ length: count }, (_, night) =>
     h100Run({
@@ -30,7 +29,7 @@ const reportOf = (datasets: readonly Dataset[]) =>
 
 describe('regressionReport', () => {
   it('lists a lasting step as a confirmed regression, with its dates, medians and change', () => {
-    const report = reportOf(nights({ [QPS_INF]: [...BEFORE, 240, 242, 238, 241] }));
+    const report = reportOf(nights({ [QPS_INF]: [...STEADY, ...STEPPED] }));
     // Before, sorted: 197 198 198 199 199 200 200 200 | 200 200 201 201 201 202 202 203 → 200.
     // After: 238 240 241 242 → (240 + 241) / 2 = 240.5; 240.5 / 200 − 1 = +20.25%.
     expect(report.rows).toHaveLength(1);
@@ -55,7 +54,7 @@ describe('regressionReport', () => {
   });
 
   it('calls a jump in the latest run only a suspect, dated that night', () => {
-    const report = reportOf(nights({ [QPS_INF]: [...BEFORE, 200, 201, 199, 260] }));
+    const report = reportOf(nights({ [QPS_INF]: [...STEADY, 200, 201, 199, 260] }));
     expect(
       report.rows.map((row) => [row.status, row.kind, row.firstChanged, row.lastGood]),
     ).toEqual([['suspect', 'regression', '2026-09-20', '2026-09-19']]);
@@ -64,10 +63,10 @@ describe('regressionReport', () => {
   it('puts the worst first: confirmed before suspect, regressions before larger improvements', () => {
     const report = reportOf(
       nights({
-        [QPS_INF]: [...BEFORE, 240, 242, 238, 241],
+        [QPS_INF]: [...STEADY, ...STEPPED],
         // Lower TTFT is better: 30% down is an improvement, and bigger than the regression.
-        [QPS_1]: [...BEFORE, 140, 141, 139, 140],
-        serving_llama70B_tp4_sharegpt_qps_1: [...BEFORE, 200, 201, 199, 300],
+        [QPS_1]: [...STEADY, 140, 141, 139, 140],
+        serving_llama70B_tp4_sharegpt_qps_1: [...STEADY, 200, 201, 199, 300],
       }),
     );
     expect(report.rows.map((row) => [row.testName, row.status, row.kind])).toEqual([
@@ -85,7 +84,7 @@ describe('regressionReport', () => {
   });
 
   it('leaves runs without a date out of the series, and says how many per GPU', () => {
-    const dated = nights({ [QPS_INF]: [...BEFORE, 240, 242, 238, 241] });
+    const dated = nights({ [QPS_INF]: [...STEADY, ...STEPPED] });
     const undated = [h100Run({ id: 'pr-a' }), h100Run({ id: 'pr-b' })];
     const report = reportOf([...dated, ...undated]);
     // The undated runs keep the file's own median TTFT (238.22 ms); left out, they change nothing.
@@ -102,17 +101,15 @@ describe('regressionReport', () => {
   });
 
   it("names the commits to bisect between when the runs' paths name them", () => {
-    const withCommits = nights({ [QPS_INF]: [...BEFORE, 240, 242, 238, 241] }).map(
-      (run, night) => ({
-        ...run,
-        meta: { ...run.meta, commit: `c0ffee${String(night).padStart(2, '0')}` },
-      }),
-    );
+    const withCommits = nights({ [QPS_INF]: [...STEADY, ...STEPPED] }).map((run, night) => ({
+      ...run,
+      meta: { ...run.meta, commit: `c0ffee${String(night).padStart(2, '0')}` },
+    }));
     const [row] = reportOf(withCommits).rows;
     // Night 16 (2026-09-16, index 15) is the last good one, night 17 (index 16) the first changed.
     expect(row?.commits).toEqual({ lastGood: 'c0ffee15', firstChanged: 'c0ffee16' });
     expect(row === undefined ? '' : commitRange(row)).toBe('c0ffee15…c0ffee16');
-    const [plain] = reportOf(nights({ [QPS_INF]: [...BEFORE, 240, 242, 238, 241] })).rows;
+    const [plain] = reportOf(nights({ [QPS_INF]: [...STEADY, ...STEPPED] })).rows;
     expect(plain === undefined ? '' : commitRange(plain)).toBe('—');
   });
 
