@@ -1,4 +1,5 @@
 import { Suspense, useDeferredValue, type ReactNode } from 'react';
+import type { HistoryFocus } from './data/history/history-choices';
 import { SUITES } from './data/results/result-model';
 import { CompareToggle } from './features/compare/compare-toggle';
 import { DatasetsPanel } from './features/datasets/datasets-panel';
@@ -39,6 +40,25 @@ function renderHistory(baselineId: string | null): ReactNode {
   );
 }
 
+/**
+ * The history of a series the Regressions report flagged, opened from its row: the same chart,
+ * starting on that GPU, metric and test, with its noise band and verdict.
+ */
+function renderFocusedHistory(focus: HistoryFocus): ReactNode {
+  return (
+    <ErrorBoundary what="The history chart" onRetry={history.retry}>
+      <Suspense fallback={<p className="load-status">Loading the history…</p>}>
+        <HistoryChart
+          key={`${focus.gpu}|${focus.metric}|${focus.testName}`}
+          baselineId={null}
+          focus={focus}
+          id="regression-history"
+        />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
 /** The compare section, loaded as its own chunk the first time it is opened. */
 function CompareMount() {
   const open = useDashboardStore((state) => state.compare.open);
@@ -70,7 +90,7 @@ function MainViews() {
       </ErrorBoundary>
       <ErrorBoundary what="The regressions" onRetry={regressions.retry}>
         <Suspense fallback={null}>
-          <RegressionsSection />
+          <RegressionsSection history={renderFocusedHistory} />
         </Suspense>
       </ErrorBoundary>
       <ErrorBoundary what="How these numbers were measured">

@@ -6,6 +6,7 @@ import type { LoadProblem } from '../data/ingest';
 import { createCompareSlice, initialCompareState, type CompareSlice } from './compare-slice';
 import { createDatasetsSlice, initialDatasetsState, type DatasetsSlice } from './datasets-slice';
 import { createLoadsSlice, initialLoadsState, type LoadsSlice } from './loads-slice';
+import { createMarksSlice, initialMarks, type MarksSlice } from './marks-slice';
 import {
   createPreferencesSlice,
   initialPreferences,
@@ -18,7 +19,7 @@ export type { LoadPhase, LoadProgress } from './loads-slice';
 
 /**
  * The one store of the dashboard, made of slices: datasets and their index, the view (filters,
- * search, sorting, columns), the compare view, preferences, and loads with their status. Derived
+ * search, sorting, columns), the compare view, preferences, marked runs, and loads with their status. Derived
  * data is state (the index, set with the datasets it indexes) or a memoised selector over it
  * (the filtered view), so no part waits on another to catch up.
  */
@@ -26,6 +27,7 @@ export type DashboardStore = DatasetsSlice &
   ViewSlice &
   CompareSlice &
   PreferencesSlice &
+  MarksSlice &
   LoadsSlice & {
     /** Back to the state at start-up (tests use it between cases). */
     reset: () => void;
@@ -39,6 +41,7 @@ function initialState() {
     ...initialViewState,
     ...initialCompareState,
     ...initialPreferences(),
+    ...initialMarks(),
     ...initialLoadsState,
   };
 }
@@ -128,6 +131,7 @@ export const useDashboardStore = create<DashboardStore>()((...args) => {
     ...createViewSlice(...args),
     ...createCompareSlice(...args),
     ...createPreferencesSlice(...args),
+    ...createMarksSlice(...args),
     ...createLoadsSlice(...args),
     reset: () => {
       set(initialState());

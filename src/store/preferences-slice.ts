@@ -16,7 +16,8 @@ function isThemePreference(value: unknown): value is ThemePreference {
   return typeof value === 'string' && (THEME_PREFERENCES as readonly string[]).includes(value);
 }
 
-function browserStorage(): Storage | null {
+/** The page's localStorage, or null where it is unavailable (private modes, blocked cookies). */
+export function browserStorage(): Storage | null {
   try {
     return typeof window === 'undefined' ? null : window.localStorage;
   } catch {

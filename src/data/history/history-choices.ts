@@ -149,3 +149,22 @@ function testOptions(tests: readonly HistoryTestChoice[], testKey: string | null
   }
   return options;
 }
+
+/** A series to open the History chart on: a GPU, a metric key and a test's name as written. */
+export interface HistoryFocus {
+  readonly gpu: string;
+  readonly metric: string;
+  readonly testName: string;
+}
+
+/**
+ * The Test choice that shows a focused series (a row of the Regressions report): the key of the
+ * GPU's test with that name, or every test when the history has no such test.
+ */
+export function focusedTestKey(
+  source: HistorySource,
+  focus: Pick<HistoryFocus, 'gpu' | 'testName'>,
+): string {
+  const group = source.groups.find((entry) => entry.gpu === focus.gpu);
+  return group?.tests.find((test) => test.testName === focus.testName)?.key ?? ALL_TESTS;
+}

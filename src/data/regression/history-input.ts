@@ -10,41 +10,83 @@
  * - Runs sharing a date stay as they are: the engine refuses that series with a message naming
  *   the date, rather than this function picking one of them.
  * - A run's commit is the one its path names (`meta.commit`), when it does.
+ * - Runs marked as outliers are left out, and runs before a known change (run-marks.ts).
  */
 import { datasetDate } from '../history/history-order';
 import type { HistoryGpuGroup } from '../history/history-source';
 import { compareText } from '../text-order';
+import { applyRunMarks, type RunMark } from './run-marks';
 import type { RunPoint, SeriesInput } from './series-input';
 
-function byDate(a: RunPoint, b: RunPoint): number {
-  return compareText(a.date ?? '', b.date ?? '');
+/** A test's series, and the dataset each of its points came from (`ids[i]` is `points[i]`'s). */
+export interface TestSeries {
+  readonly input: SeriesInput;
+  readonly ids: readonly string[];
 }
 
-/** One series per test of the group that has the metric in some run, points in date order. */
-export function regressionInputs(group: HistoryGpuGroup, metricKey: string): SeriesInput[] {
+interface IdentifiedPoint {
+  readonly id: string;
+  readonly point: RunPoint;
+}
+
+function byDate(a: IdentifiedPoint, b: IdentifiedPoint): number {
+  return compareText(a.point.date ?? '', b.point.date ?? '');
+}
+
+function dateOf(entry: IdentifiedPoint): string {
+  return entry.point.date ?? '';
+}
+
+/**
+ * One test's series for one metric, marked runs applied (run-marks.ts); null when no run has a
+ * number for the metric.
+ */
+export function testSeries(
+  group: HistoryGpuGroup,
+  test: HistoryGpuGroup['tests'][number],
+  metricKey: string,
+  marks: readonly RunMark[] = [],
+): TestSeries | null {
+  const dated: IdentifiedPoint[] = [];
+  const undated: IdentifiedPoint[] = [];
+  let hasMetric = false;
+  for (const dataset of group.datasets) {
+    const result = test.byDataset.get(dataset.id);
+    if (result === undefined) continue;
+    const raw = Object.hasOwn(result.metrics, metricKey) ? result.metrics[metricKey] : undefined;
+    const value = typeof raw === 'number' ? raw : null;
+    if (value !== null) hasMetric = true;
+    const date = datasetDate(dataset);
+    const commit = dataset.meta?.commit;
+    const point: RunPoint = commit === undefined ? { date, value } : { date, value, commit };
+    (date === null ? undated : dated).push({ id: dataset.id, point });
+  }
+  if (!hasMetric) return null;
+  // Array.prototype.sort is stable: runs sharing a date keep the order loaded.
+  const kept = applyRunMarks(dated.sort(byDate), dateOf, marks, group.gpu).kept;
+  const entries = [...kept, ...undated];
+  return {
+    input: {
+      key: { gpu: group.gpu, testName: test.testName, metric: metricKey },
+      points: entries.map((entry) => entry.point),
+    },
+    ids: entries.map((entry) => entry.id),
+  };
+}
+
+/**
+ * One series per test of the group that has the metric in some run, points in date order,
+ * marked runs applied.
+ */
+export function regressionInputs(
+  group: HistoryGpuGroup,
+  metricKey: string,
+  marks: readonly RunMark[] = [],
+): SeriesInput[] {
   const inputs: SeriesInput[] = [];
   for (const test of group.tests) {
-    const dated: RunPoint[] = [];
-    const undated: RunPoint[] = [];
-    let hasMetric = false;
-    for (const dataset of group.datasets) {
-      const result = test.byDataset.get(dataset.id);
-      if (result === undefined) continue;
-      const raw = Object.hasOwn(result.metrics, metricKey) ? result.metrics[metricKey] : undefined;
-      const value = typeof raw === 'number' ? raw : null;
-      if (value !== null) hasMetric = true;
-      const date = datasetDate(dataset);
-      const commit = dataset.meta?.commit;
-      (date === null ? undated : dated).push(
-        commit === undefined ? { date, value } : { date, value, commit },
-      );
-    }
-    if (!hasMetric) continue;
-    inputs.push({
-      key: { gpu: group.gpu, testName: test.testName, metric: metricKey },
-      // Array.prototype.sort is stable: runs sharing a date keep the order loaded.
-      points: [...dated.sort(byDate), ...undated],
-    });
+    const series = testSeries(group, test, metricKey, marks);
+    if (series !== null) inputs.push(series.input);
   }
   return inputs;
 }

@@ -2,6 +2,8 @@
 import { formatChange } from '../compare/metric-verdict';
 import { MISSING, formatMetricValue } from '../format';
 import type { RegressionReport, RegressionRow } from './report';
+import { EVERY_ROW, filterText, reportGroups, type ReportFilter } from './report-view';
+import { runMarkLines } from './run-marks';
 
 /** The evidence of a row in a few words: `Mann–Whitney p = 2.1e-5 (adjusted 0.0004), 16 → 4 runs`. */
 export function evidenceText(row: RegressionRow): string {
@@ -61,18 +63,31 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 }
 
-/** The report as Markdown for an issue or a PR: the table, the notes and the rule. */
-export function reportMarkdown(report: RegressionReport): string {
+/**
+ * The report as Markdown for an issue or a PR: the rows the filter shows (grouped by night and GPU,
+ * as on the page, with the filter in words), the events, the notes, the marked runs and the rule.
+ */
+export function reportMarkdown(report: RegressionReport, filter: ReportFilter = EVERY_ROW): string {
   const lines = ['## Regressions', ''];
-  if (report.rows.length === 0) {
-    lines.push('No series changed beyond its noise.');
+  const shown = filterText(filter);
+  if (shown !== null) lines.push(`Showing ${shown}.`, '');
+  const rows = reportGroups(report.rows, filter).flatMap((group) => group.rows);
+  if (rows.length === 0) {
+    lines.push(shown === null ? 'No series changed beyond its noise.' : 'No rows.');
   } else {
     lines.push(`| ${REPORT_HEADERS.join(' | ')} |`);
     lines.push(`|${REPORT_HEADERS.map(() => '---').join('|')}|`);
-    for (const row of report.rows) lines.push(`| ${rowCells(row).map(cell).join(' | ')} |`);
+    for (const row of rows) lines.push(`| ${rowCells(row).map(cell).join(' | ')} |`);
   }
   for (const event of report.events) lines.push('', `- ${event.reason}`);
   if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `- ${note}`));
+  if (report.marks.length > 0) {
+    lines.push(
+      '',
+      'Runs marked by hand:',
+      ...runMarkLines(report.marks).map((line) => `- ${line}`),
+    );
+  }
   lines.push('', report.rule);
   return lines.join('\n');
 }

@@ -11,6 +11,7 @@ import { metricHeader } from '../format';
 import { describeMetric } from '../metrics';
 import { datasetDate } from '../history/history-order';
 import { regressionInputs } from './history-input';
+import { applyRunMarks, type RunMark } from './run-marks';
 import { analyzeNight, isJudged, type EnvironmentEvent, type NightOptions } from './night';
 import type { SeriesInput } from './series-input';
 import type { ChangeKind, Evidence, SeriesVerdict } from './series-verdict';
@@ -48,6 +49,8 @@ export interface RegressionReport {
   readonly notes: readonly string[];
   /** The rule, in words, as the engine states it. */
   readonly rule: string;
+  /** The runs marked as outliers or known changes the report was worked out with. */
+  readonly marks: readonly RunMark[];
 }
 
 function dayOf(date: string): string {
@@ -76,10 +79,23 @@ function gpuNote(gpu: string, verdicts: readonly SeriesVerdict[]): string | null
   return `${gpu}: ${first.reason}.`;
 }
 
-/** What the engine is given: every series of the history in view, and its GPUs in order. */
+/** What one GPU's marks left out of its history. */
+export interface MarkedGpu {
+  readonly gpu: string;
+  readonly outliers: number;
+  readonly knownChange: string | null;
+  readonly beforeKnownChange: number;
+}
+
+/**
+ * What the engine is given: every series of the history in view, its GPUs in order, and the
+ * marked runs (already applied to the series) with what they left out.
+ */
 export interface RegressionInputs {
   readonly inputs: readonly SeriesInput[];
   readonly gpus: readonly string[];
+  readonly marks: readonly RunMark[];
+  readonly marked: readonly MarkedGpu[];
 }
 
 /**
@@ -106,29 +122,67 @@ export function hasDatedHistory(source: HistorySource): boolean {
   );
 }
 
-/** The engine's input from the history in view. Metrics without a better direction are left out. */
-export function regressionInputsOf(source: HistorySource): RegressionInputs {
+/**
+ * The engine's input from the history in view, the marked runs applied. Metrics without a better
+ * direction are left out.
+ */
+export function regressionInputsOf(
+  source: HistorySource,
+  marks: readonly RunMark[] = [],
+): RegressionInputs {
   const inputs: SeriesInput[] = [];
+  const marked: MarkedGpu[] = [];
   for (const group of source.groups) {
     for (const metric of historyMetricKeys(group)) {
       if (describeMetric(metric).direction === 'neutral') continue;
-      inputs.push(...regressionInputs(group, metric));
+      inputs.push(...regressionInputs(group, metric, marks));
+    }
+    const dates = group.datasets.flatMap((dataset) => datasetDate(dataset) ?? []);
+    const { outliers, knownChange, beforeKnownChange } = applyRunMarks(
+      dates,
+      (date) => date,
+      marks,
+      group.gpu,
+    );
+    if (outliers > 0 || knownChange !== null) {
+      marked.push({ gpu: group.gpu, outliers, knownChange, beforeKnownChange });
     }
   }
-  return { inputs, gpus: source.groups.map((group) => group.gpu) };
+  return { inputs, gpus: source.groups.map((group) => group.gpu), marks, marked };
+}
+
+function runs(count: number): string {
+  return `${String(count)} ${count === 1 ? 'run' : 'runs'}`;
+}
+
+/** What a GPU's marks left out, in a line: `8×H100: 1 run marked as an outlier is left out.` */
+export function markedNote({ gpu, outliers, knownChange, beforeKnownChange }: MarkedGpu): string {
+  const parts: string[] = [];
+  if (knownChange !== null) {
+    parts.push(
+      `its history starts again at the known change of ${knownChange} (${runs(beforeKnownChange)} before it left out)`,
+    );
+  }
+  if (outliers > 0) {
+    parts.push(
+      `${runs(outliers)} marked as ${outliers === 1 ? 'an outlier' : 'outliers'} left out`,
+    );
+  }
+  return `${gpu}: ${parts.join('; ')}.`;
 }
 
 /** The report of the history in view (in a worker, `reportOfInputs` of `regressionInputsOf`). */
 export function regressionReport(
   source: HistorySource,
   options: NightOptions = {},
+  marks: readonly RunMark[] = [],
 ): RegressionReport {
-  return reportOfInputs(regressionInputsOf(source), options);
+  return reportOfInputs(regressionInputsOf(source, marks), options);
 }
 
 /** One night of the engine over the inputs, as the report's rows and notes. */
 export function reportOfInputs(
-  { inputs, gpus }: RegressionInputs,
+  { inputs, gpus, marks, marked }: RegressionInputs,
   options: NightOptions = {},
 ): RegressionReport {
   const night = analyzeNight(inputs, options);
@@ -167,8 +221,17 @@ export function reportOfInputs(
       ofGpu.map((series) => series.verdict),
     );
     if (note !== null) lines.push(note);
+    const markedGpu = marked.find((entry) => entry.gpu === gpu);
+    if (markedGpu !== undefined) lines.push(markedNote(markedGpu));
     return lines;
   });
   const judged = night.series.filter((series) => isJudged(series.verdict)).length;
-  return { rows: rows.sort(byHarm), events: night.events, judged, notes, rule: night.rule };
+  return {
+    rows: rows.sort(byHarm),
+    events: night.events,
+    judged,
+    notes,
+    rule: night.rule,
+    marks,
+  };
 }

@@ -2,7 +2,9 @@ import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { paletteSlot, type ChartGpu } from '../../data/charts/chart-gpus';
 import {
   ALL_TESTS,
+  focusedTestKey,
   historyNotices,
+  type HistoryFocus,
   historySelectOptions,
   historySelection,
   missingBaselineLabel,
@@ -17,6 +19,8 @@ import {
 } from '../../data/history/history-text';
 import { orderAfterMove } from '../../data/history/history-order';
 import { type HistoryScale } from '../../data/history/history-plot';
+import { ONE_TEST_TEXT, historyStatisticsView } from '../../data/history/history-statistics';
+import { testStatistics } from '../../data/regression/series-statistics';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { ChartFigure } from '../../ui/chart-figure';
 import { ChartSelect } from '../../ui/chart-select';
@@ -28,6 +32,7 @@ import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { HistoryDataTable } from './history-data-table';
 import { legendLabel } from './history-marks';
 import { HistoryPlot } from './history-plot';
+import { RunMarkControl } from './run-mark-control';
 import { RunOrder } from './run-order';
 import './history.css';
 
@@ -44,22 +49,30 @@ interface HistoryChartProps {
    * own Baseline choice, the first run by default.
    */
   readonly baselineId: string | null;
+  /** The series to show first (a row of the Regressions report); the controls start there. */
+  readonly focus?: HistoryFocus;
+  /** The figure's id, unique in the page (default `history`). */
+  readonly id?: string;
 }
 
 /**
  * History: a metric of the same tests across the runs of one GPU, in date order (or the order
  * set), with the baseline run marked, so a slow drift shows as plainly as a jump.
  */
-export function HistoryChart({ baselineId }: HistoryChartProps) {
+export function HistoryChart({ baselineId, focus, id = 'history' }: HistoryChartProps) {
   // Deferred, as the other charts: tables paint first after a filter change.
   const view = useDeferredValue(useDashboardStore(selectResultsView));
   const datasets = useDashboardStore((state) => state.datasets);
   const palette = useChartPalette();
   const source = useMemo(() => historySource(view), [view]);
-  const [gpuChoice, setGpuChoice] = useState<string | null>(null);
-  const [metricChoice, setMetricChoice] = useState<string | null>(null);
-  const [testChoice, setTestChoice] = useState<string>(ALL_TESTS);
-  const [scale, setScale] = useState<HistoryScale>('change');
+  const runMarks = useDashboardStore((state) => state.runMarks);
+  const [gpuChoice, setGpuChoice] = useState<string | null>(focus?.gpu ?? null);
+  const [metricChoice, setMetricChoice] = useState<string | null>(focus?.metric ?? null);
+  const [testChoice, setTestChoice] = useState<string>(() =>
+    focus === undefined ? ALL_TESTS : focusedTestKey(source, focus),
+  );
+  // A focused series starts on its values: its band and verdict are in the metric's units.
+  const [scale, setScale] = useState<HistoryScale>(focus === undefined ? 'change' : 'value');
   const [order, setOrder] = useState<readonly string[]>([]);
   const [ownBaseline, setOwnBaseline] = useState<string | null>(null);
   const { off, toggle } = useSeriesToggle();
@@ -79,11 +92,23 @@ export function HistoryChart({ baselineId }: HistoryChartProps) {
     [group, metricKey, order, requestedBaseline, testKey],
   );
 
-  if (data === null || group === null) {
+  const statistics = useMemo(
+    () =>
+      group === null || metricKey === null || testKey === null
+        ? null
+        : testStatistics(group, metricKey, testKey, runMarks),
+    [group, metricKey, testKey, runMarks],
+  );
+  const stats = useMemo(
+    () => (data === null ? null : historyStatisticsView(data, statistics, runMarks)),
+    [data, statistics, runMarks],
+  );
+
+  if (data === null || group === null || stats === null) {
     const text = historyEmptyText(source.emptyReason ?? 'no-results');
     return (
       <ChartFigure
-        id="history"
+        id={id}
         title={TITLE}
         description="A metric of the same tests across runs of one GPU, in date order, with the baseline marked."
         palette={palette}
@@ -140,9 +165,9 @@ export function HistoryChart({ baselineId }: HistoryChartProps) {
 
   return (
     <ChartFigure
-      id="history"
+      id={id}
       title={TITLE}
-      description={`One line per test across the runs of ${data.gpu}, ${historyOrderPhrase(data.ordering)}. The dashed line and hollow diamonds mark the baseline run.`}
+      description={`One line per test across the runs of ${data.gpu}, ${historyOrderPhrase(data.ordering)}. The dashed line and hollow diamonds mark the baseline run.${stats.plotted === null ? '' : ' The shaded band is where each run was expected from the runs before it (3 robust standard deviations or the metric’s floor, whichever is wider).'}`}
       controls={controls}
       palette={palette}
       legend={{ gpus: legendEntries, off, onToggle: toggle }}
@@ -152,18 +177,32 @@ export function HistoryChart({ baselineId }: HistoryChartProps) {
           <span className="history-baseline-name">{data.baseline?.run.label ?? ''}</span>
         </p>
       }
-      summary={historySummary(data)}
+      summary={
+        stats.text === ONE_TEST_TEXT
+          ? historySummary(data)
+          : `${historySummary(data)} ${stats.text}`
+      }
       notice={joinNotices(historyNotices(data, missingBaseline))}
       renderData={() => <HistoryDataTable data={data} title={TITLE} />}
       wide
     >
       <div ref={measure} className="chart-measure">
         {historyHasLines(data) ? (
-          <HistoryPlot data={data} scale={scale} off={off} palette={palette} width={width} />
+          <HistoryPlot
+            data={data}
+            scale={scale}
+            off={off}
+            palette={palette}
+            width={width}
+            plotted={stats.plotted}
+            runLabels={stats.runLabels}
+          />
         ) : (
           <p className="chart-empty">{historyNoLinesText(data, testKey)}</p>
         )}
       </div>
+      <p className="history-statistics">{stats.text}</p>
+      {statistics !== null && <RunMarkControl data={data} />}
       {data.ordering !== 'date' && data.runs.length > 1 && (
         <RunOrder data={data} onMove={moveRunBy} />
       )}

@@ -1,8 +1,9 @@
 import { useMemo, type ReactNode } from 'react';
 import {
+  Area,
   CartesianGrid,
+  ComposedChart,
   Line,
-  LineChart,
   ReferenceLine,
   Tooltip,
   XAxis,
@@ -13,11 +14,14 @@ import {
 import { paletteSlot } from '../../data/charts/chart-gpus';
 import { formatChange } from '../../data/compare/metric-verdict';
 import {
+  bandEdgeValues,
   historyChangeAxis,
   historyChartRows,
   historyValueTop,
   type HistoryScale,
+  type PlottedBands,
 } from '../../data/history/history-plot';
+import type { RunLabel } from '../../data/history/history-statistics';
 import {
   historyChangeText,
   historyRunHeading,
@@ -44,6 +48,10 @@ interface PlotProps {
   readonly off: ReadonlySet<string>;
   readonly palette: ChartPalette;
   readonly width: number;
+  /** The one test whose noise band is shaded, or null (several tests, or no statistics). */
+  readonly plotted: PlottedBands | null;
+  /** Runs to mark with a vertical line and a word: the flagged run, marked runs. */
+  readonly runLabels: readonly RunLabel[];
 }
 
 function changeTick(value: unknown): string {
@@ -52,22 +60,40 @@ function changeTick(value: unknown): string {
 }
 
 /** The line chart: one line per shown test across the runs, the baseline marked. */
-export function HistoryPlot({ data, scale, off, palette, width }: PlotProps) {
+export function HistoryPlot({ data, scale, off, palette, width, plotted, runLabels }: PlotProps) {
   const shown = useMemo(() => data.series.filter((line) => !off.has(line.key)), [data, off]);
   // A test keeps its colour (its place in the series) when others are turned off.
   const slots = useMemo(
     () => new Map(data.series.map((line, i) => [line.key, paletteSlot(i)])),
     [data],
   );
-  const rows = useMemo(() => historyChartRows(data, scale), [data, scale]);
+  const rows = useMemo(() => historyChartRows(data, scale, plotted), [data, scale, plotted]);
+  const bandEdges = useMemo(() => bandEdgeValues(data, scale, plotted), [data, scale, plotted]);
   const baselineId = data.baseline?.run.id ?? null;
   const baselinePosition = data.baseline?.run.position ?? null;
   const tick = useMemo(
-    () => runTick(data.runs, baselineId, palette),
-    [data.runs, baselineId, palette],
+    () =>
+      runTick(
+        data.runs,
+        baselineId,
+        palette,
+        width -
+          CHART_MARGIN.left -
+          CHART_MARGIN.right -
+          AXIS_PADDING.left -
+          AXIS_PADDING.right -
+          64,
+      ),
+    [data.runs, baselineId, palette, width],
   );
-  const valueAxis = useMemo(() => valueScale(historyValueTop(data)), [data]);
-  const changeAxis = useMemo(() => historyChangeAxis(data, shown), [data, shown]);
+  const valueAxis = useMemo(
+    () => valueScale(Math.max(historyValueTop(data), ...bandEdges)),
+    [data, bandEdges],
+  );
+  const changeAxis = useMemo(
+    () => historyChangeAxis(data, shown, bandEdges),
+    [data, shown, bandEdges],
+  );
   const yAxis = scale === 'change' ? changeAxis : valueAxis;
   const yTitle =
     scale === 'change'
@@ -124,7 +150,7 @@ export function HistoryPlot({ data, scale, off, palette, width }: PlotProps) {
     };
 
   return (
-    <LineChart
+    <ComposedChart
       width={width}
       height={CHART_HEIGHT}
       data={rows}
@@ -171,6 +197,36 @@ export function HistoryPlot({ data, scale, off, palette, width }: PlotProps) {
           }}
         />
       )}
+      {plotted !== null && (
+        <Area
+          dataKey="band"
+          name="Noise band"
+          stroke="none"
+          fill={palette.muted}
+          fillOpacity={0.3}
+          connectNulls={false}
+          isAnimationActive={false}
+          activeDot={false}
+          className="history-noise-band"
+        />
+      )}
+      {runLabels.map((mark) => (
+        <ReferenceLine
+          key={`${mark.kind}-${String(mark.position)}`}
+          x={mark.position}
+          stroke={mark.kind === 'flag' ? palette.text : palette.muted}
+          strokeWidth={mark.kind === 'flag' ? 2 : 1.5}
+          strokeDasharray={mark.kind === 'flag' ? undefined : '2 3'}
+          className={`history-run-mark history-mark-${mark.kind.replace(' ', '-')}`}
+          label={{
+            value: mark.text,
+            position: 'insideBottom',
+            fill: palette.text,
+            fontSize: 11,
+            fontWeight: mark.kind === 'flag' ? 600 : 400,
+          }}
+        />
+      ))}
       <Tooltip
         content={renderTooltip}
         isAnimationActive={false}
@@ -193,6 +249,6 @@ export function HistoryPlot({ data, scale, off, palette, width }: PlotProps) {
           />
         );
       })}
-    </LineChart>
+    </ComposedChart>
   );
 }

@@ -4,16 +4,29 @@ import { type HistoryRun } from '../../data/history/history-data';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { shortLabel } from './history-marks';
 
-/** A run's tick: its label (shortened) and, below, its date; the baseline's in bold. */
+/** Room a tick's label needs: about 22 characters of 11 px text. */
+const TICK_WIDTH = 135;
+
+/**
+ * A run's tick: its label (shortened) and, below, its date; the baseline's in bold. With more runs
+ * than labels fit in `plotWidth`, every n-th run is labelled (and the baseline always); the data
+ * table and the tooltip name every run.
+ */
 export function runTick(
   runs: readonly HistoryRun[],
   baselineId: string | null,
   palette: ChartPalette,
+  plotWidth: number,
 ) {
+  const every = Math.max(
+    1,
+    Math.ceil((runs.length * TICK_WIDTH) / Math.max(plotWidth, TICK_WIDTH)),
+  );
   return function RunTick({ x, y, payload }: BaseTickContentProps) {
     const run = runs[Number(payload.value)];
     if (run === undefined) return null;
     const isBaseline = run.id === baselineId;
+    if (!isBaseline && run.position % every !== 0) return null;
     return (
       <text
         x={Number(x)}

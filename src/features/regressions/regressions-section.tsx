@@ -1,4 +1,5 @@
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import type { HistoryFocus } from '../../data/history/history-choices';
 import { historySource } from '../../data/history/history-source';
 import {
   hasDatedHistory,
@@ -7,30 +8,40 @@ import {
   type RegressionInputs,
   type RegressionReport,
 } from '../../data/regression/report';
-import { REPORT_COLUMNS, reportMarkdown, rowCells } from '../../data/regression/report-text';
+import { reportMarkdown } from '../../data/regression/report-text';
+import { EVERY_ROW, type ReportFilter } from '../../data/regression/report-view';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { computeRegressionReport } from '../../store/regression-client';
 import { copyText } from '../../ui/copy-text';
+import { ReportBody } from './report-body';
 import './regressions.css';
 
 type Outcome =
   | { readonly inputs: RegressionInputs; readonly report: RegressionReport }
   | { readonly inputs: RegressionInputs; readonly error: string };
 
+interface RegressionsSectionProps {
+  /** The History chart opened on a flagged series (the page renders it; features don't know it). */
+  readonly history: (focus: HistoryFocus) => ReactNode;
+}
+
 /**
  * "Did last night regress, and since when?": when some GPU has two or more dated runs in view,
  * every series of its history judged against its own noise (src/data/regression), the flagged
- * ones listed worst first. Worked out in a worker; follows the filters.
+ * ones listed by night and GPU, worst first. Worked out in a worker; follows the filters and the
+ * runs marked as outliers or known changes.
  */
-export function RegressionsSection() {
+export function RegressionsSection({ history }: RegressionsSectionProps) {
   const view = useDeferredValue(useDashboardStore(selectResultsView));
+  const runMarks = useDashboardStore((state) => state.runMarks);
   const inputs = useMemo(() => {
     if (!mayHaveDatedHistory(view.index.datasets)) return null;
     const source = historySource(view);
-    return hasDatedHistory(source) ? regressionInputsOf(source) : null;
-  }, [view]);
+    return hasDatedHistory(source) ? regressionInputsOf(source, runMarks) : null;
+  }, [view, runMarks]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [filter, setFilter] = useState<ReportFilter>(EVERY_ROW);
   const headingId = useId();
 
   useEffect(() => {
@@ -60,7 +71,7 @@ export function RegressionsSection() {
           <button
             type="button"
             onClick={() => {
-              void copyText(reportMarkdown(shown.report)).then((copied) => {
+              void copyText(reportMarkdown(shown.report, filter)).then((copied) => {
                 setAnnouncement(
                   copied ? 'Copied as Markdown' : 'Could not copy: select the table and copy it.',
                 );
@@ -78,69 +89,10 @@ export function RegressionsSection() {
       {shown !== null && 'error' in shown && (
         <p role="alert">The regressions could not be worked out: {shown.error}</p>
       )}
-      {shown !== null && 'report' in shown && <ReportBody report={shown.report} />}
+      {shown !== null && 'report' in shown && (
+        <ReportBody report={shown.report} filter={filter} onFilter={setFilter} history={history} />
+      )}
     </section>
-  );
-}
-
-function ReportBody({ report }: { readonly report: RegressionReport }) {
-  return (
-    <>
-      {report.events.length > 0 && (
-        <ul className="regression-events">
-          {report.events.map((event) => (
-            <li key={event.id}>{event.reason}</li>
-          ))}
-        </ul>
-      )}
-      {report.notes.length > 0 && (
-        <ul className="regression-notes">
-          {report.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Regressions, scrollable">
-        <table className="regressions-table">
-          <caption>
-            Regressions{' '}
-            <span className="caption-detail">
-              · {report.rows.length} flagged of {report.judged} series judged
-            </span>
-          </caption>
-          <thead>
-            <tr>
-              {REPORT_COLUMNS.map(({ header, numeric }) => (
-                <th key={header} scope="col" className={numeric ? 'numeric' : undefined}>
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr
-                key={`${row.gpu}|${row.testName}|${row.metric}`}
-                className={`regression-${row.kind}`}
-              >
-                {rowCells(row).map((text, i) => (
-                  <td
-                    key={REPORT_COLUMNS[i]?.header}
-                    className={REPORT_COLUMNS[i]?.numeric === true ? 'numeric' : undefined}
-                  >
-                    {text}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {report.rows.length === 0 && (
-        <p className="empty-note">No series changed beyond its noise.</p>
-      )}
-      <p className="how-note">{report.rule}</p>
-    </>
   );
 }
 
