@@ -4,6 +4,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
@@ -132,6 +133,12 @@ describe('the Regressions report over 40 dated nightlies of two GPUs', () => {
       await history.scrollIntoViewIfNeeded();
       await screenshot(page, 'regression-history', { fullPage: false });
       await history.locator('svg text').getByText('confirmed', { exact: true }).waitFor();
+      // The report, its filters and the opened history pass axe's WCAG 2.1 A and AA checks.
+      const axe = await new AxeBuilder({ page })
+        .include('section.regressions')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
       // The step was deliberate: mark its first night a known change. 8×H100's history starts
       // again there, 4 runs: too few to judge, so its row goes and a note says why.

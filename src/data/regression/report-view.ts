@@ -119,3 +119,16 @@ export function filterText(filter: ReportFilter): string | null {
   const when = filter.night === null ? '' : ` first seen ${filter.night}`;
   return `${what}${where}${when}`;
 }
+
+/**
+ * The filter as it applies to these rows: a GPU or night no row has any more (after a mark or a
+ * filter change elsewhere) is no filter, so no row hides behind a choice the page cannot show.
+ */
+export function filterFor(rows: readonly RegressionRow[], filter: ReportFilter): ReportFilter {
+  const gpu = filter.gpu !== null && rows.some((row) => row.gpu === filter.gpu) ? filter.gpu : null;
+  const night =
+    filter.night !== null && rows.some((row) => row.firstChanged === filter.night)
+      ? filter.night
+      : null;
+  return gpu === filter.gpu && night === filter.night ? filter : { ...filter, gpu, night };
+}

@@ -16,6 +16,7 @@ import { CompareSummary } from './compare-summary';
 import { CompareTable } from './compare-table';
 import { COMPARE_SECTION_ID, takeReveal } from './compare-toggle';
 import { OneSidedTests } from './one-sided-tests';
+import { scrollIntoView } from '../../ui/scroll-into-view';
 import { SideNotice } from './side-notice';
 import { SideSelect } from './side-select';
 import { ThresholdInput } from './threshold-input';
@@ -49,10 +50,7 @@ export function CompareSection({ history }: CompareSectionProps) {
     if (section === null || !takeReveal()) return;
     const top = section.getBoundingClientRect().top;
     if (top >= 0 && top < window.innerHeight - 120) return;
-    // jsdom has no scrollIntoView; browsers all do.
-    (section as { scrollIntoView?: (options: ScrollIntoViewOptions) => void }).scrollIntoView?.({
-      block: 'start',
-    });
+    scrollIntoView(section, 'start');
   }, []);
 
   const [sort, setSort] = useState<CompareSort>(DEFAULT_COMPARE_SORT);

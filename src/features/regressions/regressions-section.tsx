@@ -1,4 +1,12 @@
-import { useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import {
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { HistoryFocus } from '../../data/history/history-choices';
 import { historySource } from '../../data/history/history-source';
 import {
@@ -9,10 +17,11 @@ import {
   type RegressionReport,
 } from '../../data/regression/report';
 import { reportMarkdown } from '../../data/regression/report-text';
-import { EVERY_ROW, type ReportFilter } from '../../data/regression/report-view';
+import { EVERY_ROW, filterFor, type ReportFilter } from '../../data/regression/report-view';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { computeRegressionReport } from '../../store/regression-client';
 import { copyText } from '../../ui/copy-text';
+import { scrollIntoView } from '../../ui/scroll-into-view';
 import { ReportBody } from './report-body';
 import './regressions.css';
 
@@ -42,7 +51,13 @@ export function RegressionsSection({ history }: RegressionsSectionProps) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [filter, setFilter] = useState<ReportFilter>(EVERY_ROW);
+  const [opened, setOpened] = useState<HistoryFocus | null>(null);
+  const historyRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
+
+  useEffect(() => {
+    if (opened !== null) scrollIntoView(historyRef.current, 'nearest');
+  }, [opened]);
 
   useEffect(() => {
     if (inputs === null) return undefined;
@@ -62,16 +77,25 @@ export function RegressionsSection({ history }: RegressionsSectionProps) {
   }, [inputs]);
 
   if (inputs === null) return null;
-  const shown = outcome?.inputs === inputs ? outcome : null;
+  // While a new report is worked out (a filter or a mark changed), the last one stays, marked
+  // busy: the page does not jump, and the history opened stays open.
+  const shown = outcome;
+  const fresh = outcome?.inputs === inputs;
   return (
-    <section className="panel regressions" aria-labelledby={headingId} aria-busy={shown === null}>
+    <section
+      className={`panel regressions${fresh ? '' : ' regressions-stale'}`}
+      aria-labelledby={headingId}
+      aria-busy={!fresh}
+    >
       <div className="section-head">
         <h2 id={headingId}>Regressions</h2>
         {shown !== null && 'report' in shown && (
           <button
             type="button"
             onClick={() => {
-              void copyText(reportMarkdown(shown.report, filter)).then((copied) => {
+              void copyText(
+                reportMarkdown(shown.report, filterFor(shown.report.rows, filter)),
+              ).then((copied) => {
                 setAnnouncement(
                   copied ? 'Copied as Markdown' : 'Could not copy: select the table and copy it.',
                 );
@@ -85,12 +109,23 @@ export function RegressionsSection({ history }: RegressionsSectionProps) {
           {announcement}
         </span>
       </div>
-      {shown === null && <p className="how-note">Judging each series against its own noise…</p>}
+      {!fresh && <p className="how-note">Judging each series against its own noise…</p>}
       {shown !== null && 'error' in shown && (
         <p role="alert">The regressions could not be worked out: {shown.error}</p>
       )}
       {shown !== null && 'report' in shown && (
-        <ReportBody report={shown.report} filter={filter} onFilter={setFilter} history={history} />
+        <ReportBody
+          report={shown.report}
+          filter={filter}
+          onFilter={setFilter}
+          opened={opened}
+          onOpen={setOpened}
+        />
+      )}
+      {opened !== null && (
+        <div className="regression-history" ref={historyRef}>
+          {history(opened)}
+        </div>
       )}
     </section>
   );

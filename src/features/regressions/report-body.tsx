@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { HistoryFocus } from '../../data/history/history-choices';
 import type { RegressionReport, RegressionRow } from '../../data/regression/report';
 import { REPORT_COLUMNS, rowCells } from '../../data/regression/report-text';
 import {
+  filterFor,
   groupLabel,
   reportChoices,
   reportGroups,
@@ -35,23 +35,29 @@ interface ReportBodyProps {
   readonly report: RegressionReport;
   readonly filter: ReportFilter;
   readonly onFilter: (filter: ReportFilter) => void;
-  readonly history: (focus: HistoryFocus) => ReactNode;
+  /** The series whose history is open, and how a row opens its own. */
+  readonly opened: HistoryFocus | null;
+  readonly onOpen: (focus: HistoryFocus) => void;
+}
+
+function isOpened(row: RegressionRow, opened: HistoryFocus | null): boolean {
+  return (
+    opened !== null &&
+    opened.gpu === row.gpu &&
+    opened.metric === row.metric &&
+    opened.testName === row.testName
+  );
 }
 
 /**
- * The report: environment events and notes, the filters, the flagged series grouped by night and
- * GPU (latest night first, worst first within), and the history of the row opened.
+ * The report: environment events and notes, the filters, and the flagged series grouped by night
+ * and GPU (latest night first, worst first within), each with a button that opens its history.
  */
-export function ReportBody({ report, filter, onFilter, history }: ReportBodyProps) {
-  const [opened, setOpened] = useState<RegressionRow | null>(null);
-  const historyRef = useRef<HTMLDivElement>(null);
+export function ReportBody({ report, filter: chosen, onFilter, opened, onOpen }: ReportBodyProps) {
+  const filter = filterFor(report.rows, chosen);
   const groups = reportGroups(report.rows, filter);
   const shown = groups.reduce((sum, group) => sum + group.rows.length, 0);
   const choices = reportChoices(report.rows);
-
-  useEffect(() => {
-    if (opened !== null) historyRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [opened]);
 
   return (
     <>
@@ -135,7 +141,7 @@ export function ReportBody({ report, filter, onFilter, history }: ReportBodyProp
               {group.rows.map((row, i) => (
                 <tr
                   key={rowKey(row)}
-                  className={`regression-${row.kind}${i === 0 ? ' group-start' : ''}${opened !== null && rowKey(opened) === rowKey(row) ? ' opened' : ''}`}
+                  className={`regression-${row.kind}${i === 0 ? ' group-start' : ''}${isOpened(row, opened) ? ' opened' : ''}`}
                 >
                   {rowCells(row).map((text, column) => (
                     <td
@@ -149,10 +155,10 @@ export function ReportBody({ report, filter, onFilter, history }: ReportBodyProp
                   <td>
                     <button
                       type="button"
-
                       aria-label={`Show the history of ${row.testName}, ${row.metricLabel}, on ${row.gpu}`}
+                      aria-pressed={isOpened(row, opened)}
                       onClick={() => {
-                        setOpened(row);
+                        onOpen({ gpu: row.gpu, metric: row.metric, testName: row.testName });
                       }}
                     >
                       Show history
@@ -171,11 +177,6 @@ export function ReportBody({ report, filter, onFilter, history }: ReportBodyProp
         <p className="empty-note">No flagged series match these filters.</p>
       )}
       <p className="how-note">{report.rule}</p>
-      {opened !== null && (
-        <div className="regression-history" ref={historyRef}>
-          {history({ gpu: opened.gpu, metric: opened.metric, testName: opened.testName })}
-        </div>
-      )}
     </>
   );
 }

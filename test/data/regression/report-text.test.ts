@@ -47,6 +47,7 @@ const REPORT: RegressionReport = {
   judged: 96,
   notes: ['8×H100: 1 run has no date (in its file or its name) and is left out of the series.'],
   rule: 'The rule.',
+  marks: [],
 };
 
 describe('evidenceText', () => {
@@ -125,5 +126,64 @@ describe('reportMarkdown', () => {
         'The rule.',
       ],
     );
+  });
+});
+
+describe('reportMarkdown of a filtered report with marked runs', () => {
+  it('copies the rows shown, says the filter, and lists the runs marked by hand', () => {
+    const suspect: RegressionRow = {
+      ...ROW,
+      gpu: '8×H200',
+      status: 'suspect',
+      firstChanged: '2026-09-20',
+      lastGood: '2026-09-19',
+    };
+    const report: RegressionReport = {
+      ...REPORT,
+      rows: [ROW, suspect],
+      notes: [],
+      marks: [
+        { gpu: '8×H200', date: '2026-09-05', kind: 'outlier' },
+        { gpu: '8×H100', date: '2026-09-02', kind: 'known change' },
+      ],
+    };
+    expect(
+      reportMarkdown(report, { status: 'confirmed', kind: 'all', gpu: null, night: null }).split(
+        '\n',
+      ),
+    ).toEqual([
+      '## Regressions',
+      '',
+      'Showing confirmed changes.',
+      '',
+      '| GPU | Test | Metric | Status | Direction | First changed | Last good | Commits | Median before | Median after | Change | Evidence |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| 8×H100 | serving_llama8B_tp1_sharegpt_qps_inf | Median TTFT (ms) | confirmed | regression | 2026-09-17 | 2026-09-16 | — | 200.00 | 240.50 | +20.3% | z = 23.5 against the band, 16 → 4 runs |',
+      '',
+      'Runs marked by hand:',
+      '- 8×H100 2026-09-02: known change',
+      '- 8×H200 2026-09-05: outlier',
+      '',
+      'The rule.',
+    ]);
+  });
+
+  it('orders the rows as the page groups them: latest night first', () => {
+    const later: RegressionRow = { ...ROW, gpu: '8×H200', firstChanged: '2026-09-20' };
+    const lines = reportMarkdown({ ...REPORT, rows: [ROW, later] }).split('\n');
+    expect(lines.filter((line) => line.startsWith('| 8×')).map((line) => line.slice(0, 8))).toEqual(
+      ['| 8×H200', '| 8×H100'],
+    );
+  });
+
+  it('says no row matches when the filter shows none', () => {
+    const markdown = reportMarkdown(REPORT, {
+      status: 'all',
+      kind: 'improvement',
+      gpu: '8×H100',
+      night: null,
+    });
+    expect(markdown).toContain('Showing improvements on 8×H100.\n\nNo rows.');
+    expect(markdown).not.toContain('| GPU |');
   });
 });

@@ -127,3 +127,61 @@ describe('regressionReport', () => {
     );
   });
 });
+
+describe('regressionReport with runs marked by hand', () => {
+  const H100 = '8×H100';
+
+  it('leaves an outlier out: the latest night’s jump is no longer flagged, and a note says so', () => {
+    const datasets = nights({ [QPS_INF]: [...STEADY, 200, 201, 199, 260] });
+    const marks = [{ gpu: H100, date: '2026-09-20', kind: 'outlier' as const }];
+    const report = regressionReport(historySource(viewOf(datasets)), {}, marks);
+    expect(report.rows).toEqual([]);
+    expect(report.notes).toEqual(['8×H100: 1 run marked as an outlier left out.']);
+    expect(report.marks).toEqual(marks);
+  });
+
+  it('starts the history again at a known change: 4 runs after it are too few to judge', () => {
+    const datasets = nights({ [QPS_INF]: [...STEADY, ...STEPPED] });
+    const report = regressionReport(historySource(viewOf(datasets)), {}, [
+      { gpu: H100, date: '2026-09-17', kind: 'known change' },
+      { gpu: H100, date: '2026-09-19', kind: 'outlier' },
+    ]);
+    // 16 runs before 09-17 are left out, and 09-19: 09-17, 09-18 and 09-20 remain.
+    expect(report.rows).toEqual([]);
+    expect(report.notes).toEqual([
+      '8×H100: insufficient history (3 runs, needs 15).',
+      '8×H100: its history starts again at the known change of 2026-09-17 (16 runs before it left out); 1 run marked as an outlier left out.',
+    ]);
+  });
+
+  it('ignores marks of another GPU and of dates it does not have', () => {
+    const datasets = nights({ [QPS_INF]: [...STEADY, ...STEPPED] });
+    const report = regressionReport(historySource(viewOf(datasets)), {}, [
+      { gpu: '8×H200', date: '2026-09-17', kind: 'known change' },
+      { gpu: H100, date: '2026-10-01', kind: 'outlier' },
+    ]);
+    expect(report.rows.map((row) => [row.status, row.firstChanged])).toEqual([
+      ['confirmed', '2026-09-17'],
+    ]);
+    expect(report.notes).toEqual([]);
+  });
+
+  it('counts several outliers in the plural', () => {
+    const datasets = nights({ [QPS_INF]: [...STEADY, ...STEPPED] });
+    const report = regressionReport(historySource(viewOf(datasets)), {}, [
+      { gpu: H100, date: '2026-09-02', kind: 'outlier' },
+      { gpu: H100, date: '2026-09-03', kind: 'outlier' },
+    ]);
+    expect(report.notes).toEqual(['8×H100: 2 runs marked as outliers left out.']);
+  });
+
+  it('says a known change with one run before it in the singular', () => {
+    const datasets = nights({ [QPS_INF]: [...STEADY, ...STEPPED] });
+    const report = regressionReport(historySource(viewOf(datasets)), {}, [
+      { gpu: H100, date: '2026-09-02', kind: 'known change' },
+    ]);
+    expect(report.notes).toContain(
+      '8×H100: its history starts again at the known change of 2026-09-02 (1 run before it left out).',
+    );
+  });
+});
