@@ -107,6 +107,20 @@ describe('the Regressions section', () => {
       '2026-09-17 · 8×H100: 1 regression (1 confirmed)',
     ]);
 
+    // Each group is a button that shows it alone.
+    const groups = within(region).getByRole('navigation', { name: 'Nights and GPUs' });
+    await user.click(
+      within(groups).getByRole('button', {
+        name: '2026-09-17 · 8×H100: 1 regression (1 confirmed)',
+      }),
+    );
+    expect(reportRows(region)).toEqual([step]);
+    expect(
+      within(region).getByRole<HTMLSelectElement>('combobox', { name: 'First changed' }).value,
+    ).toBe('2026-09-17');
+    await user.selectOptions(within(region).getByRole('combobox', { name: 'First changed' }), '');
+    expect(reportRows(region)).toEqual([suspect, step]);
+
     await user.click(within(region).getByRole('radio', { name: 'Suspect' }));
     expect(reportRows(region)).toEqual([suspect]);
     expect(within(region).getByText(/· 1 shown/)).toBeTruthy();

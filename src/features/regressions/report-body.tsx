@@ -117,6 +117,24 @@ export function ReportBody({ report, filter: chosen, onFilter, opened, onOpen }:
           />
         </div>
       )}
+      {groups.length > 1 && (
+        <nav className="regression-groups" aria-label="Nights and GPUs">
+          <ul>
+            {groups.map((group) => (
+              <li key={`${group.night}|${group.gpu}`}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    onFilter({ ...filter, night: group.night, gpu: group.gpu });
+                  }}
+                >
+                  {groupLabel(group)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Regressions, scrollable">
         <table className="regressions-table">
           <caption>
