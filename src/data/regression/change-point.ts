@@ -2,7 +2,8 @@
  * Two ways a series shows a lasting change, as opposed to one bad night:
  *
  * - `latestStreak`: the latest runs sit outside the band drawn from the runs before them, all on
- *   the same side. One such run is a suspect; two or more in a row are a change that stayed.
+ *   the same side. One such run is a suspect; two or more in a row are a change that stayed (three
+ *   or more against a band narrowed from ±3 to ±2 robust standard deviations).
  * - `findChangePoint`: the split of the recent runs into "before" and "after" that a Mann–Whitney
  *   test separates best. It catches changes the band misses, such as one that has lasted long
  *   enough to pull the trailing median with it, or runs that are shifted but noisy.
@@ -10,6 +11,7 @@
 import { mannWhitney } from './mann-whitney';
 import {
   MIN_BAND_RUNS,
+  SUSTAINED_Z_LIMIT,
   bandBefore,
   bandPosition,
   median,
@@ -37,11 +39,16 @@ export interface Streak {
   readonly side: 1 | -1;
 }
 
+/** Runs in a streak from which SUSTAINED_Z_LIMIT, not Z_LIMIT, puts each outside the band. */
+export const SUSTAINED_RUNS = 3;
+
 /**
  * The longest run of latest points outside the band drawn before the first of them, on one side;
- * null when the latest run is inside its band (or has no band). Grows the streak backwards and
- * stops at the first run that does not belong, so a spike two nights ago followed by a normal
- * night is no streak.
+ * null when there is none. "Outside" is |z| > Z_LIMIT (3) for a streak of one or two runs and
+ * |z| > SUSTAINED_Z_LIMIT (2) for SUSTAINED_RUNS (3) or more, always beyond the floor. Grows the
+ * streak backwards from the latest run and stops at the first run that is not even beyond the
+ * narrower band, so a spike two nights ago followed by a normal night is no streak, and three
+ * runs each about 2.5 robust SDs high are one (where no single one of them would be a suspect).
  */
 export function latestStreak(
   runs: readonly UsableRun[],
@@ -53,10 +60,17 @@ export function latestStreak(
     const band = bandBefore(runs, start, window);
     if (band === null) break;
     const streakRuns = runs.slice(start);
-    const positions = streakRuns.map((run) => bandPosition(band, run, floor));
-    const side = positions[0]?.side ?? 0;
-    if (side === 0 || positions.some((position) => position.side !== side)) break;
-    best = { start, band, runs: streakRuns, positions, side };
+    const loose = streakRuns.map((run) => bandPosition(band, run, floor, SUSTAINED_Z_LIMIT));
+    const side = loose[0]?.side ?? 0;
+    // Beyond the narrower band is needed at every length: once a run is not, no longer streak is.
+    if (side === 0 || loose.some((position) => position.side !== side)) break;
+    const positions =
+      streakRuns.length >= SUSTAINED_RUNS
+        ? loose
+        : streakRuns.map((run) => bandPosition(band, run, floor));
+    if (positions.every((position) => position.side === side)) {
+      best = { start, band, runs: streakRuns, positions, side };
+    }
   }
   return best;
 }
