@@ -117,9 +117,13 @@ export function findChangePoint(runs: readonly UsableRun[], window: number): Cha
   const n = runs.length;
   let best: { start: number; p: number; method: 'exact' | 'normal' } | null = null;
   let candidates = 0;
-  for (let start = Math.max(MIN_BEFORE, n - window); start <= n - MIN_AFTER; start++) {
-    const before = runs.slice(Math.max(0, start - window), start).map((run) => run.log);
-    const after = runs.slice(start).map((run) => run.log);
+  const first = Math.max(MIN_BEFORE, n - window);
+  // The logs of the runs any split looks at, read once rather than once per split.
+  const offset = Math.max(0, first - window);
+  const logs = runs.slice(offset).map((run) => run.log);
+  for (let start = first; start <= n - MIN_AFTER; start++) {
+    const before = logs.slice(Math.max(0, start - window) - offset, start - offset);
+    const after = logs.slice(start - offset);
     const test = mannWhitney(after, before);
     candidates += 1;
     if (best === null || test.p < best.p) best = { start, p: test.p, method: test.method };

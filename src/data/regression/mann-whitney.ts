@@ -31,22 +31,44 @@ interface Ranked {
   readonly tieTerm: number;
 }
 
+/** The first position in `sorted` whose value is not below `value` (`upper`: above). */
+function searchSorted(sorted: Float64Array, value: number, upper: boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const probe = sorted[middle] ?? Number.NaN;
+    if (probe < value || (upper && probe === value)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Average ranks without building and sorting a record per value (the change-point scan ranks
+ * thousands of small samples a night): the pooled values sorted as numbers, then each value of
+ * `x` found by binary search. A value's group of ties occupies positions lo … hi − 1, ranks
+ * lo + 1 … hi, average (lo + 1 + hi) / 2. Sums of halves of small integers are exact, so the
+ * order of the additions does not matter.
+ */
 function rank(x: readonly number[], y: readonly number[]): Ranked {
-  const all = [
-    ...x.map((value) => ({ value, first: true })),
-    ...y.map((value) => ({ value, first: false })),
-  ].sort((a, b) => a.value - b.value);
+  const sorted = new Float64Array(x.length + y.length);
+  sorted.set(x);
+  sorted.set(y, x.length);
+  sorted.sort();
   let rankSum = 0;
+  for (const value of x) {
+    const low = searchSorted(sorted, value, false);
+    const high = searchSorted(sorted, value, true);
+    rankSum += (low + 1 + high) / 2;
+  }
   let tieTerm = 0;
   let i = 0;
-  while (i < all.length) {
+  while (i < sorted.length) {
     let j = i;
-    while (j + 1 < all.length && all[j + 1]?.value === all[i]?.value) j++;
-    // Positions i..j (0-based) share the average of ranks i+1..j+1.
-    const averageRank = (i + j + 2) / 2;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[i]) j++;
     const size = j - i + 1;
     tieTerm += size * size * size - size;
-    for (let k = i; k <= j; k++) if (all[k]?.first === true) rankSum += averageRank;
     i = j + 1;
   }
   return { rankSum, tieTerm };
@@ -76,25 +98,36 @@ function exactCounts(m: number, n: number): Float64Array {
  * m·n ≤ CACHED_PAIRS are kept (every split of windows up to 30 runs): a few hundred arrays of at
  * most 901 counts in practice, and under 2,000 such arrays whatever the callers ask.
  */
-const countsCache = new Map<string, Float64Array>();
+const countsCache = new Map<string, Distribution>();
 const CACHED_PAIRS = 30 * 30;
 
-function cachedCounts(m: number, n: number): Float64Array {
-  if (m * n > CACHED_PAIRS) return exactCounts(m, n);
+/** The counts of U, and their sum C(m+n, m) (summed once, as the tail is read many times). */
+interface Distribution {
+  readonly counts: Float64Array;
+  readonly total: number;
+}
+
+function distribution(m: number, n: number): Distribution {
+  const counts = exactCounts(m, n);
+  let total = 0;
+  for (const count of counts) total += count;
+  return { counts, total };
+}
+
+function cachedDistribution(m: number, n: number): Distribution {
+  if (m * n > CACHED_PAIRS) return distribution(m, n);
   const key = `${m},${n}`;
-  let counts = countsCache.get(key);
-  if (counts === undefined) {
-    counts = exactCounts(m, n);
-    countsCache.set(key, counts);
+  let cached = countsCache.get(key);
+  if (cached === undefined) {
+    cached = distribution(m, n);
+    countsCache.set(key, cached);
   }
-  return counts;
+  return cached;
 }
 
 /** Exact two-sided p: twice the smaller tail, as the null distribution of U is symmetric. */
 function exactP(u: number, m: number, n: number): number {
-  const counts = cachedCounts(m, n);
-  let total = 0;
-  for (const count of counts) total += count;
+  const { counts, total } = cachedDistribution(m, n);
   const low = Math.min(u, m * n - u);
   let tail = 0;
   for (let k = 0; k <= low; k++) tail += counts[k] ?? 0;
