@@ -6,7 +6,19 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { YearInputs } from './in-page/regression.ts';
+
+/** The engine's input (`RegressionInputs` of the app's report), as the bench builds it. */
+export interface EngineInputs {
+  readonly inputs: readonly {
+    readonly key: { readonly gpu: string; readonly testName: string; readonly metric: string };
+    readonly points: readonly {
+      readonly date: string | null;
+      readonly commit?: string;
+      readonly value: number | null;
+    }[];
+  }[];
+  readonly gpus: readonly string[];
+}
 
 /** The report's parts the bench reads (the worker sends the whole report). */
 export interface EngineReport {
@@ -30,7 +42,7 @@ export interface EngineAnswer {
 }
 
 export interface EngineThread {
-  report: (inputs: YearInputs) => Promise<EngineAnswer>;
+  report: (inputs: EngineInputs) => Promise<EngineAnswer>;
   close: () => Promise<void>;
 }
 
@@ -68,10 +80,14 @@ interface Message {
 export async function startEngineThread(distDir: string): Promise<EngineThread> {
   const file = path.join(distDir, 'assets', await regressionWorkerAsset(distDir));
   const worker = new Worker(SHIM, { eval: true, workerData: { url: pathToFileURL(file).href } });
+  // One request at a time: the answer (or the thread's failure) settles the one waiting.
+  let waiting: { resolve: (message: Message) => void; reject: (error: Error) => void } | null =
+    null;
+  worker.on('message', (message: Message) => waiting?.resolve(message));
+  worker.on('error', (error) => waiting?.reject(error));
   const next = (): Promise<Message> =>
     new Promise((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
+      waiting = { resolve, reject };
     });
   const ready = await next();
   if (ready.ready !== true) throw new Error('the regression worker did not load');
