@@ -8,7 +8,7 @@
  *   test separates best. It catches changes the band misses, such as one that has lasted long
  *   enough to pull the trailing median with it, or runs that are shifted but noisy.
  */
-import { mannWhitney } from './mann-whitney';
+import { mannWhitney, mannWhitneyOfU } from './mann-whitney';
 import {
   MIN_BAND_RUNS,
   SUSTAINED_Z_LIMIT,
@@ -102,6 +102,16 @@ function percent(from: number, to: number): number {
   return ((to - from) / from) * 100;
 }
 
+/** U of logs[split..] against logs[from..split): the pairs with the later run above (no ties). */
+function countAbove(logs: readonly number[], from: number, split: number): number {
+  let u = 0;
+  for (let a = split; a < logs.length; a++) {
+    const value = logs[a] ?? Number.NaN;
+    for (let b = from; b < split; b++) if (value > (logs[b] ?? Number.NaN)) u += 1;
+  }
+  return u;
+}
+
 /**
  * The split point k that a Mann–Whitney test of runs[k..] against the up to `window` runs before
  * k separates best (smallest p), trying every k that leaves at least MIN_AFTER runs after, at most
@@ -121,10 +131,14 @@ export function findChangePoint(runs: readonly UsableRun[], window: number): Cha
   // The logs of the runs any split looks at, read once rather than once per split.
   const offset = Math.max(0, first - window);
   const logs = runs.slice(offset).map((run) => run.log);
+  // Without ties among those runs (the usual case), U is counted pair by pair, with no ranking.
+  const distinct = new Set(logs).size === logs.length;
   for (let start = first; start <= n - MIN_AFTER; start++) {
-    const before = logs.slice(Math.max(0, start - window) - offset, start - offset);
-    const after = logs.slice(start - offset);
-    const test = mannWhitney(after, before);
+    const from = Math.max(0, start - window) - offset;
+    const split = start - offset;
+    const test = distinct
+      ? mannWhitneyOfU(countAbove(logs, from, split), logs.length - split, split - from, 0)
+      : mannWhitney(logs.slice(split), logs.slice(from, split));
     candidates += 1;
     if (best === null || test.p < best.p) best = { start, p: test.p, method: test.method };
   }

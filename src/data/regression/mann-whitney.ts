@@ -101,17 +101,27 @@ function exactCounts(m: number, n: number): Float64Array {
 const countsCache = new Map<string, Distribution>();
 const CACHED_PAIRS = 30 * 30;
 
-/** The counts of U, and their sum C(m+n, m) (summed once, as the tail is read many times). */
+/**
+ * The distribution of U: `tails[k]` is the number of arrangements with U ≤ k, summed from k = 0 up
+ * once (the same additions, in the same order, that summing the tail on every call made), and the
+ * total C(m+n, m).
+ */
 interface Distribution {
-  readonly counts: Float64Array;
+  readonly tails: Float64Array;
   readonly total: number;
 }
 
 function distribution(m: number, n: number): Distribution {
   const counts = exactCounts(m, n);
+  const tails = new Float64Array(counts.length);
+  let tail = 0;
+  for (let k = 0; k < counts.length; k++) {
+    tail += counts[k] ?? 0;
+    tails[k] = tail;
+  }
   let total = 0;
   for (const count of counts) total += count;
-  return { counts, total };
+  return { tails, total };
 }
 
 function cachedDistribution(m: number, n: number): Distribution {
@@ -127,11 +137,10 @@ function cachedDistribution(m: number, n: number): Distribution {
 
 /** Exact two-sided p: twice the smaller tail, as the null distribution of U is symmetric. */
 function exactP(u: number, m: number, n: number): number {
-  const { counts, total } = cachedDistribution(m, n);
+  const { tails, total } = cachedDistribution(m, n);
   const low = Math.min(u, m * n - u);
-  let tail = 0;
-  for (let k = 0; k <= low; k++) tail += counts[k] ?? 0;
-  return Math.min(1, (2 * tail) / total);
+  // U is a whole number without ties, the only case this is used for.
+  return Math.min(1, (2 * (tails[Math.floor(low)] ?? 0)) / total);
 }
 
 function normalP(u: number, m: number, n: number, tieTerm: number): number {
@@ -154,6 +163,20 @@ export function mannWhitney(x: readonly number[], y: readonly number[]): MannWhi
   if (m === 0 || n === 0) throw new RangeError('Mann–Whitney needs at least one value per sample');
   const { rankSum, tieTerm } = rank(x, y);
   const u = rankSum - (m * (m + 1)) / 2;
+  return mannWhitneyOfU(u, m, n, tieTerm);
+}
+
+/**
+ * The test from U of a sample of `m` against one of `n` and the pooled sample's Σ (t³ − t) over
+ * groups of ties (0 without ties): for callers that count U themselves, such as the change-point
+ * scan over many overlapping splits. Exact below EXACT_LIMIT without ties, normal otherwise.
+ */
+export function mannWhitneyOfU(
+  u: number,
+  m: number,
+  n: number,
+  tieTerm: number,
+): MannWhitneyResult {
   if (m < EXACT_LIMIT && n < EXACT_LIMIT && tieTerm === 0) {
     return { u, p: exactP(u, m, n), method: 'exact' };
   }
