@@ -34,11 +34,11 @@ export const MIN_SPREAD = 0.005;
 export const Z_LIMIT = 3;
 /**
  * Three or more latest runs in a row are outside a narrower band: beyond this many robust standard
- * deviations each, on one side (and beyond the floor). Under noise alone each run passes ±2 with
- * about 5% chance, one side 2.3%, so three in a row on one side happen about 2 · 0.023³ ≈ 2.4e-5
- * of the time; a real step of 5σ passes it three times out of about 99.6%, where two runs beyond
- * ±3 pass only about 95% of the time (the Western Electric / Nelson "2 of 3 beyond 2σ" idea, kept
- * stricter: all of them).
+ * deviations each, on one side (and beyond the floor). Under noise alone a run is beyond +2 with
+ * chance 2.3%, so three in a row on one side happen about 2 · 0.023³ ≈ 2.4e-5 of the time; the
+ * three runs after a real step of 5σ are all beyond it 99.6% of the time (Φ(3)³), where the first
+ * two are both beyond ±3 only 95% of the time (Φ(2)²). The Western Electric and Nelson "2 of 3
+ * beyond 2σ" rule, kept stricter: all of them.
  */
 export const SUSTAINED_Z_LIMIT = 2;
 /** Relative floor for means, medians, throughputs and other central metrics. */
