@@ -2,13 +2,22 @@
 import { parseArgs } from 'node:util';
 import { distDirOf } from '../test/harness/site.ts';
 
-export const PARTS = ['explorer', 'charts', 'ingest', 'pick', 'first-row', 'code'] as const;
+export const PARTS = [
+  'explorer',
+  'charts',
+  'ingest',
+  'pick',
+  'first-row',
+  'code',
+  'regression',
+] as const;
 export type BenchPart = (typeof PARTS)[number];
 
 const USAGE =
   'usage: npx tsx bench/run.ts [--sizes 10000,100000,1000000] [--reps 6] [--load-timeout 180] [--dist dist] [--keep]\n' +
   `                            [--only ${PARTS.join(',')}] [--chart-reps 8]\n` +
-  '                            [--ingest-reps 3] [--pick-reps 1] [--first-row-reps 5] [--build]';
+  '                            [--ingest-reps 3] [--pick-reps 1] [--first-row-reps 5]\n' +
+  '                            [--regression-reps 7] [--build]';
 
 export interface RunOptions {
   explorer: boolean;
@@ -19,10 +28,13 @@ export interface RunOptions {
   pick: boolean;
   firstRow: boolean;
   code: boolean;
+  /** One night's regression report of 500 series × 365 nights, in Node and in the app's worker. */
+  regression: boolean;
   chartReps: number;
   ingestReps: number;
   pickReps: number;
   firstRowReps: number;
+  regressionReps: number;
   sizes: number[];
   reps: number;
   loadTimeoutMs: number;
@@ -51,6 +63,7 @@ function parse() {
         'ingest-reps': { type: 'string', default: '3' },
         'pick-reps': { type: 'string', default: '1' },
         'first-row-reps': { type: 'string', default: '5' },
+        'regression-reps': { type: 'string', default: '7' },
         build: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -96,10 +109,12 @@ export function readOptions(): RunOptions {
     pick: parts.has('pick'),
     firstRow: parts.has('first-row'),
     code: parts.has('code'),
+    regression: parts.has('regression'),
     chartReps: repsOf('chart-reps', parsed['chart-reps']),
     ingestReps: repsOf('ingest-reps', parsed['ingest-reps']),
     pickReps: repsOf('pick-reps', parsed['pick-reps']),
     firstRowReps: repsOf('first-row-reps', parsed['first-row-reps']),
+    regressionReps: repsOf('regression-reps', parsed['regression-reps']),
     sizes,
     reps: repsOf('reps', parsed.reps),
     loadTimeoutMs: loadTimeoutS * 1000,

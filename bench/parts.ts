@@ -1,5 +1,6 @@
 // What `bench/run.ts` measures in Chromium, part by part: the explorer's sizes, the charts at
-// 2,000 points, the 100,000-result pick, the million-result pick and the first visit. Each part
+// 2,000 points, the 100,000-result pick, the million-result pick, the first visit and the
+// regression report of a year of nightlies (in Node, then in the app's worker). Each part
 // gets its copy of dist/ in a temp folder, all served by one static server.
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -24,6 +25,8 @@ import { benchLargePick } from './large-pick.ts';
 import type { LargePickResult } from './large-pick.ts';
 import type { RunOptions } from './options.ts';
 import { BENCH_ARGS } from './page-tools.ts';
+import { benchRegression } from './regression.ts';
+import type { RegressionResult } from './regression.ts';
 import type { Part } from './summary-rows.ts';
 
 /** The size picked at once for the longest-task figure at scale. */
@@ -38,6 +41,7 @@ export interface Measured {
   ingest: Part<IngestRow | { failed: string }>;
   largePick: Part<LargePickResult>;
   firstRow: Part<FirstRowResult>;
+  regression: Part<RegressionResult>;
 }
 
 interface Sites {
@@ -78,6 +82,10 @@ async function prepareSites(options: RunOptions, dataDir: string, sitesDir: stri
     await copySite(options.distDir, path.join(sitesDir, 'charts'), [
       { name: BIG_FILE_NAME, text: bigResultsFile() },
     ]);
+  }
+  if (options.regression) {
+    // Any page of the site will do: the bench fetches the built regression worker from its origin.
+    await copySite(options.distDir, path.join(sitesDir, 'regression'), []);
   }
   if (options.ingest || options.pick || options.firstRow) {
     // The build as shipped, its bundled runs kept: the first visit, and the site files are picked in.
@@ -128,7 +136,13 @@ export async function measure(options: RunOptions, tmp: string): Promise<Measure
   const dataDir = path.join(tmp, 'generated');
   const sitesDir = path.join(tmp, 'sites');
   const sites = await prepareSites(options, dataDir, sitesDir);
-  const out: Measured = { rows: [], ingest: NOT_RUN, largePick: NOT_RUN, firstRow: NOT_RUN };
+  const out: Measured = {
+    rows: [],
+    ingest: NOT_RUN,
+    largePick: NOT_RUN,
+    firstRow: NOT_RUN,
+    regression: NOT_RUN,
+  };
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   const launch = () => launchChromium({ args: BENCH_ARGS });
@@ -178,6 +192,12 @@ export async function measure(options: RunOptions, tmp: string): Promise<Measure
       out.largePick = !options.sizes.includes(PICK_RESULTS)
         ? { ran: false, why: `--sizes has no ${fmtInt(PICK_RESULTS)}` }
         : await pickPart(await alive(browser), options, url('bundled'), sites);
+    }
+    if (options.regression) {
+      browser = await alive(browser);
+      const page = { browser, url: url('regression') };
+      const value = await benchRegression(options.distDir, options.regressionReps, page);
+      out.regression = { ran: true, value };
     }
   } finally {
     await browser?.close().catch(() => undefined);

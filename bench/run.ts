@@ -1,13 +1,15 @@
 // The bench: `npm run bench` (build, then this), or
 //   npx tsx bench/run.ts [--sizes 10000,100000,1000000] [--reps 6] [--load-timeout 180]
-//                        [--dist dist] [--keep] [--only explorer,charts,ingest,pick,first-row,code]
+//                        [--dist dist] [--keep]
+//                        [--only explorer,charts,ingest,pick,first-row,code,regression]
 //                        [--chart-reps 8] [--ingest-reps 3] [--pick-reps 1] [--first-row-reps 5]
-//                        [--build]
+//                        [--regression-reps 7] [--build]
 // Serves copies of dist/ from a temp folder and drives them in headless Chromium (bench/parts.ts):
 // the results explorer at each size (filter → paint, sort → paint, heap per result, a typed-array
 // baseline, the last row reachable), the charts at 2,000 points, a 100,000-result page picked in
 // `Load results` next to a bare JSON.parse of the same bytes, a million results picked at once,
-// and the first table row after a fresh visit; and reads src/'s own figures. Prints a table per
+// and the first table row after a fresh visit; one night's regression report of 500 series × 365
+// nights in Node and in the app's worker; and reads src/'s own figures. Prints a table per
 // part, then one summary against the targets; writes bench/results/explorer.json and
 // bench/results/summary.json.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -27,6 +29,7 @@ import type { RunOptions } from './options.ts';
 import { BENCH_ARGS } from './page-tools.ts';
 import { measure } from './parts.ts';
 import type { Measured } from './parts.ts';
+import { printRegression } from './regression.ts';
 import { TARGETS, printTable, verdictsFor } from './report.ts';
 import { printCode, printFirstRow, printLargePick } from './summary-report.ts';
 import { SUMMARY_TARGETS, summaryRows } from './summary-rows.ts';
@@ -150,6 +153,7 @@ async function main(): Promise<void> {
   if (measured.largePick.ran) printLargePick(measured.largePick.value);
   if (measured.firstRow.ran) printFirstRow(measured.firstRow.value);
   if (code.ran) printCode(code.value);
+  if (measured.regression.ran) printRegression(measured.regression.value);
 
   const rows = summaryRows({
     ingest: measured.ingest,
@@ -198,6 +202,7 @@ async function main(): Promise<void> {
     largePick: measured.largePick,
     firstRow: measured.firstRow,
     code,
+    regression: measured.regression,
   };
   await writeFile(SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(

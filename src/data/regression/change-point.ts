@@ -2,14 +2,16 @@
  * Two ways a series shows a lasting change, as opposed to one bad night:
  *
  * - `latestStreak`: the latest runs sit outside the band drawn from the runs before them, all on
- *   the same side. One such run is a suspect; two or more in a row are a change that stayed.
+ *   the same side. One such run is a suspect; two or more in a row are a change that stayed (three
+ *   or more against a band narrowed from ±3 to ±2 robust standard deviations).
  * - `findChangePoint`: the split of the recent runs into "before" and "after" that a Mann–Whitney
  *   test separates best. It catches changes the band misses, such as one that has lasted long
  *   enough to pull the trailing median with it, or runs that are shifted but noisy.
  */
-import { mannWhitney } from './mann-whitney';
+import { mannWhitney, mannWhitneyOfU } from './mann-whitney';
 import {
   MIN_BAND_RUNS,
+  SUSTAINED_Z_LIMIT,
   bandBefore,
   bandPosition,
   median,
@@ -37,11 +39,16 @@ export interface Streak {
   readonly side: 1 | -1;
 }
 
+/** Runs in a streak from which SUSTAINED_Z_LIMIT, not Z_LIMIT, puts each outside the band. */
+export const SUSTAINED_RUNS = 3;
+
 /**
  * The longest run of latest points outside the band drawn before the first of them, on one side;
- * null when the latest run is inside its band (or has no band). Grows the streak backwards and
- * stops at the first run that does not belong, so a spike two nights ago followed by a normal
- * night is no streak.
+ * null when there is none. "Outside" is |z| > Z_LIMIT (3) for a streak of one or two runs and
+ * |z| > SUSTAINED_Z_LIMIT (2) for SUSTAINED_RUNS (3) or more, always beyond the floor. Grows the
+ * streak backwards from the latest run and stops at the first run that is not even beyond the
+ * narrower band, so a spike two nights ago followed by a normal night is no streak, and three
+ * runs each about 2.5 robust SDs high are one (where no single one of them would be a suspect).
  */
 export function latestStreak(
   runs: readonly UsableRun[],
@@ -53,10 +60,17 @@ export function latestStreak(
     const band = bandBefore(runs, start, window);
     if (band === null) break;
     const streakRuns = runs.slice(start);
-    const positions = streakRuns.map((run) => bandPosition(band, run, floor));
-    const side = positions[0]?.side ?? 0;
-    if (side === 0 || positions.some((position) => position.side !== side)) break;
-    best = { start, band, runs: streakRuns, positions, side };
+    const loose = streakRuns.map((run) => bandPosition(band, run, floor, SUSTAINED_Z_LIMIT));
+    const side = loose[0]?.side ?? 0;
+    // Beyond the narrower band is needed at every length: once a run is not, no longer streak is.
+    if (side === 0 || loose.some((position) => position.side !== side)) break;
+    const positions =
+      streakRuns.length >= SUSTAINED_RUNS
+        ? loose
+        : streakRuns.map((run) => bandPosition(band, run, floor));
+    if (positions.every((position) => position.side === side)) {
+      best = { start, band, runs: streakRuns, positions, side };
+    }
   }
   return best;
 }
@@ -88,6 +102,16 @@ function percent(from: number, to: number): number {
   return ((to - from) / from) * 100;
 }
 
+/** U of logs[split..] against logs[from..split): the pairs with the later run above (no ties). */
+function countAbove(logs: readonly number[], from: number, split: number): number {
+  let u = 0;
+  for (let a = split; a < logs.length; a++) {
+    const value = logs[a] ?? Number.NaN;
+    for (let b = from; b < split; b++) if (value > (logs[b] ?? Number.NaN)) u += 1;
+  }
+  return u;
+}
+
 /**
  * The split point k that a Mann–Whitney test of runs[k..] against the up to `window` runs before
  * k separates best (smallest p), trying every k that leaves at least MIN_AFTER runs after, at most
@@ -103,10 +127,18 @@ export function findChangePoint(runs: readonly UsableRun[], window: number): Cha
   const n = runs.length;
   let best: { start: number; p: number; method: 'exact' | 'normal' } | null = null;
   let candidates = 0;
-  for (let start = Math.max(MIN_BEFORE, n - window); start <= n - MIN_AFTER; start++) {
-    const before = runs.slice(Math.max(0, start - window), start).map((run) => run.log);
-    const after = runs.slice(start).map((run) => run.log);
-    const test = mannWhitney(after, before);
+  const first = Math.max(MIN_BEFORE, n - window);
+  // The logs of the runs any split looks at, read once rather than once per split.
+  const offset = Math.max(0, first - window);
+  const logs = runs.slice(offset).map((run) => run.log);
+  // Without ties among those runs (the usual case), U is counted pair by pair, with no ranking.
+  const distinct = new Set(logs).size === logs.length;
+  for (let start = first; start <= n - MIN_AFTER; start++) {
+    const from = Math.max(0, start - window) - offset;
+    const split = start - offset;
+    const test = distinct
+      ? mannWhitneyOfU(countAbove(logs, from, split), logs.length - split, split - from, 0)
+      : mannWhitney(logs.slice(split), logs.slice(from, split));
     candidates += 1;
     if (best === null || test.p < best.p) best = { start, p: test.p, method: test.method };
   }

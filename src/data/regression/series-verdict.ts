@@ -9,7 +9,10 @@
  *    many runs there are and how many are needed.
  * 3. `confirmed` when the change lasted: a change point (Mann–Whitney p ≤ 0.001, the change beyond
  *    the floor and still there in the last 3 runs) or the latest 2+ runs outside the band on the
- *    same side. A one-night spike followed by a normal night meets neither.
+ *    same side (3+ runs against the band narrowed to ±2 robust SDs). A one-night spike followed
+ *    by a normal night meets neither. The band carries a fresh change: with 20 runs before, a
+ *    change point needs 4 runs after (3 runs above all 20 is p = 2/C(23, 3) = 1.1e-3 at best),
+ *    and one series' p among a night's 500 needs far more to survive the correction.
  * 4. `suspect` when only the latest run is outside its band (|z| > 3 and beyond the floor).
  * 5. `ok` otherwise.
  */
@@ -127,7 +130,10 @@ export interface SeriesAnalysis {
 
 /** Usable runs needed for any verdict. */
 export const MIN_RUNS = MIN_BAND_RUNS + 1;
-/** Latest runs outside the band, on one side, that confirm a change without a change point. */
+/**
+ * Latest runs outside the band, on one side, that confirm a change without a change point (from
+ * SUSTAINED_RUNS in a row, against the narrower band of change-point.ts's `latestStreak`).
+ */
 export const MIN_STREAK = 2;
 
 function ref(run: UsableRun): RunRef {
