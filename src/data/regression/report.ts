@@ -94,8 +94,9 @@ export interface MarkedGpu {
 export interface RegressionInputs {
   readonly inputs: readonly SeriesInput[];
   readonly gpus: readonly string[];
-  readonly marks: readonly RunMark[];
-  readonly marked: readonly MarkedGpu[];
+  /** None when absent (inputs from elsewhere than the page: a bench, an export). */
+  readonly marks?: readonly RunMark[];
+  readonly marked?: readonly MarkedGpu[];
 }
 
 /**
@@ -182,7 +183,7 @@ export function regressionReport(
 
 /** One night of the engine over the inputs, as the report's rows and notes. */
 export function reportOfInputs(
-  { inputs, gpus, marks, marked }: RegressionInputs,
+  { inputs, gpus, marks = [], marked = [] }: RegressionInputs,
   options: NightOptions = {},
 ): RegressionReport {
   const night = analyzeNight(inputs, options);
