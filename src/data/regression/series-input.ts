@@ -57,9 +57,22 @@ export interface DuplicateDate {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 
+/** True for a digit's character code. */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `YYYY-MM-DD`, checked by character: most runs' dates, read without a regular expression. */
+function isPlainDay(date: string): boolean {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return false;
+  for (const at of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(date.charCodeAt(at))) return false;
+  return true;
+}
+
 /** The date when it is a usable ISO 8601 date (no zone), else null: an unreadable date is none. */
 export function runDate(point: Pick<RunPoint, 'date'>): string | null {
-  return point.date !== null && ISO_DATE.test(point.date) ? point.date : null;
+  const { date } = point;
+  return date !== null && (isPlainDay(date) || ISO_DATE.test(date)) ? date : null;
 }
 
 export type OrderedPoints =
@@ -125,21 +138,49 @@ export type UsableSeries =
       readonly runs: readonly UsableRun[];
       readonly undated: number;
       readonly skipped: readonly SkippedPoint[];
+      /** True when usable runs older than `runs` were left unread (`latest` was given). */
+      readonly truncated: boolean;
     }
   | { readonly ok: false; readonly message: string; readonly undated: number };
+
+function usableValue(value: number | null): value is number {
+  return value !== null && Number.isFinite(value) && value > 0;
+}
+
+/** The index of the first point from which `latest` points have a usable value (0 when fewer). */
+function tailStart(points: readonly RunPoint[], latest: number): number {
+  let count = 0;
+  for (let index = points.length - 1; index >= 0; index--) {
+    const point = points[index];
+    if (point === undefined || point.date === null || !usableValue(point.value)) continue;
+    count += 1;
+    if (count === latest) return index;
+  }
+  return 0;
+}
 
 /**
  * The runs of an input already in date order that the engine can use. Refuses (with a message)
  * points out of date order or sharing a date, instead of judging a series in the wrong order.
+ *
+ * With `latest`, only the last `latest` usable runs are made (a year of nightlies is hundreds of
+ * points per series, and the rules look back a few windows): every point is still checked for its
+ * date and order, and every point without a usable value is still listed.
  */
-export function usableRuns(points: readonly RunPoint[]): UsableSeries {
+export function usableRuns(
+  points: readonly RunPoint[],
+  latest: number = Number.POSITIVE_INFINITY,
+): UsableSeries {
+  const from = Number.isFinite(latest) ? tailStart(points, latest) : 0;
   const runs: UsableRun[] = [];
   const skipped: SkippedPoint[] = [];
   let undated = 0;
   let previous: string | null = null;
-  for (const [index, point] of points.entries()) {
-    const date = runDate(point);
-    if (date === null) {
+  let truncated = false;
+  for (let index = 0; index < points.length; index++) {
+    const point = points[index];
+    const date = point === undefined ? null : runDate(point);
+    if (point === undefined || date === null) {
       undated += 1;
       continue;
     }
@@ -156,7 +197,8 @@ export function usableRuns(points: readonly RunPoint[]): UsableSeries {
     if (value === null) skipped.push({ index, date, reason: 'missing' });
     else if (!Number.isFinite(value)) skipped.push({ index, date, reason: 'not finite' });
     else if (value <= 0) skipped.push({ index, date, reason: 'not positive' });
+    else if (index < from) truncated = true;
     else runs.push({ index, date, commit: point.commit ?? null, value, log: Math.log(value) });
   }
-  return { ok: true, runs, undated, skipped };
+  return { ok: true, runs, undated, skipped, truncated };
 }

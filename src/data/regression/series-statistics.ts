@@ -60,7 +60,11 @@ export function seriesStatistics(
   series: TestSeries,
   options: SeriesOptions = {},
 ): SeriesStatistics {
-  const analysis = analyzeSeries(series.input, options);
+  // Every run, not just the latest the report reads: the chart draws a band on each.
+  const analysis = analyzeSeries(series.input, {
+    ...options,
+    runsRead: Number.POSITIVE_INFINITY,
+  });
   const bands = new Map<string, RunBand>();
   const outside = new Set<string>();
   analysis.runs.forEach((run, position) => {

@@ -27,6 +27,7 @@ import {
 } from './change-point';
 import {
   DEFAULT_WINDOW,
+  MAX_WINDOW,
   MIN_BAND_RUNS,
   bandBefore,
   bandPosition,
@@ -36,6 +37,7 @@ import {
 } from './noise-model';
 import {
   usableRuns,
+  type UsableSeries,
   type SeriesInput,
   type SeriesKey,
   type SkippedPoint,
@@ -45,6 +47,8 @@ import {
 export interface SeriesOptions {
   /** Runs in the trailing window, MIN_WINDOW..MAX_WINDOW (default DEFAULT_WINDOW). */
   readonly window?: number;
+  /** The latest usable runs read (default RUNS_READ; Infinity for all, as the chart draws them). */
+  readonly runsRead?: number;
 }
 
 export type ChangeKind = 'regression' | 'improvement';
@@ -305,12 +309,26 @@ export function decideVerdict(
   };
 }
 
+/**
+ * Usable runs an analysis reads unless told otherwise: the latest 3 × MAX_WINDOW. No rule looks
+ * further back than two windows: a change point's split has at most a window after it and a
+ * window before; a streak is judged against the window before its first run, and it can only be
+ * a streak while that band is still the old level, less than half a window after the change (past
+ * that, the latest run is inside the band of the runs before it, and the streak ends there).
+ * The third window is margin. A year of nightlies is 365 points per series: reading them all is
+ * most of the engine's time, for the same verdicts.
+ */
+export const RUNS_READ = 3 * MAX_WINDOW;
+
 /** Analyses one series (points in date order) and gives its verdict, as if it were alone. */
 export function analyzeSeries(input: SeriesInput, options: SeriesOptions = {}): SeriesAnalysis {
   const window = checkWindow(options.window ?? DEFAULT_WINDOW);
+  return analyzeRuns(input, usableRuns(input.points, options.runsRead ?? RUNS_READ), window);
+}
+
+function analyzeRuns(input: SeriesInput, usable: UsableSeries, window: number): SeriesAnalysis {
   const direction = describeMetric(input.key.metric).direction;
   const floor = relativeFloor(input.key.metric);
-  const usable = usableRuns(input.points);
   if (!usable.ok) {
     return {
       key: input.key,

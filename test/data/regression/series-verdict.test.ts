@@ -1,6 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { analyzeSeries, type SeriesVerdict } from '../../../src/data/regression/series-verdict';
+import {
+  RUNS_READ,
+  analyzeSeries,
+  type SeriesVerdict,
+} from '../../../src/data/regression/series-verdict';
 import { DISTINCT_HISTORY, TIED_HISTORY, TIED_SPREAD, night, series } from './regression-fixtures';
 
 /** Five runs about 10% above DISTINCT_HISTORY, median 110, all above every run before. */
@@ -308,5 +312,50 @@ describe('analyzeSeries: no verdict', () => {
     expect(() => analyzeSeries(series('latency_mean', TIED_HISTORY), { window: 40 })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('analyzeSeries over a long history', () => {
+  /** A day's date from 2025-01-01. */
+  const day = (n: number): string => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
+  const input = (values: readonly number[]) => ({
+    key: { gpu: '8×H100', testName: 't', metric: 'latency_mean' },
+    points: values.map((value, n) => ({ date: day(n), value })),
+  });
+
+  it('reads the latest RUNS_READ runs: a step 4 nights ago is confirmed, dated its night', () => {
+    // 300 nights alternating 100, 101, 99, then 120 for the last 4.
+    const values = Array.from({ length: 300 }, (_, n) => [100, 101, 99][n % 3] ?? 100);
+    values.push(120, 120, 120, 120);
+    const analysis = analyzeSeries(input(values));
+    expect(RUNS_READ).toBe(90);
+    expect(analysis.runs).toHaveLength(90);
+    expect(analysis.runs[0]?.index).toBe(304 - 90);
+    expect(analysis.verdict.status).toBe('confirmed');
+    expect(
+      analysis.verdict.status === 'confirmed' && analysis.verdict.finding.firstChanged.date,
+    ).toBe(day(300));
+    expect(analyzeSeries(input(values), { runsRead: Infinity }).runs).toHaveLength(304);
+  });
+
+  it('gives the same verdict from the latest runs as from all, on 200 seeded histories', () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let trial = 0; trial < 200; trial++) {
+      // 200 nights of ±2% noise with a step of up to ±30% somewhere in the last 60, and a
+      // spike now and then.
+      const stepAt = 140 + Math.floor(random() * 60);
+      const step = 1 + (random() - 0.5) * 0.6;
+      const values = Array.from({ length: 200 }, (_, n) => {
+        const spike = random() < 0.02 ? 1.5 : 1;
+        return 100 * (n >= stepAt ? step : 1) * spike * (1 + (random() - 0.5) * 0.04);
+      });
+      const read = analyzeSeries(input(values));
+      const all = analyzeSeries(input(values), { runsRead: Infinity });
+      expect(read.verdict).toEqual(all.verdict);
+    }
   });
 });
