@@ -17,7 +17,7 @@ import { SUITES, type BenchmarkResult, type Dataset, type Suite } from '../resul
 import type { ResultsView } from '../results/results-view';
 
 /** One test on one GPU: the first visible result of each run that has it. */
-interface TestRuns {
+export interface TestRuns {
   readonly key: string;
   readonly suite: Suite;
   /** The test name of the first run (in the order loaded) that has it. */

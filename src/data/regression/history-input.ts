@@ -12,7 +12,7 @@
  * - A run's commit is the one its path names (`meta.commit`), when it does.
  */
 import { datasetDate } from '../history/history-order';
-import type { HistoryGpuGroup } from '../history/history-source';
+import type { HistoryGpuGroup, TestRuns } from '../history/history-source';
 import { compareText } from '../text-order';
 import type { RunPoint, SeriesInput } from './series-input';
 
@@ -20,31 +20,41 @@ function byDate(a: RunPoint, b: RunPoint): number {
   return compareText(a.date ?? '', b.date ?? '');
 }
 
+/**
+ * The points of one test's series for one metric, in date order (runs without a date at the end),
+ * and whether any run has a value of the metric.
+ */
+export function testPoints(
+  group: HistoryGpuGroup,
+  test: TestRuns,
+  metricKey: string,
+): { readonly points: RunPoint[]; readonly hasMetric: boolean } {
+  const dated: RunPoint[] = [];
+  const undated: RunPoint[] = [];
+  let hasMetric = false;
+  for (const dataset of group.datasets) {
+    const result = test.byDataset.get(dataset.id);
+    if (result === undefined) continue;
+    const raw = Object.hasOwn(result.metrics, metricKey) ? result.metrics[metricKey] : undefined;
+    const value = typeof raw === 'number' ? raw : null;
+    if (value !== null) hasMetric = true;
+    const date = datasetDate(dataset);
+    const commit = dataset.meta?.commit;
+    (date === null ? undated : dated).push(
+      commit === undefined ? { date, value } : { date, value, commit },
+    );
+  }
+  // Array.prototype.sort is stable: runs sharing a date keep the order loaded.
+  return { points: [...dated.sort(byDate), ...undated], hasMetric };
+}
+
 /** One series per test of the group that has the metric in some run, points in date order. */
 export function regressionInputs(group: HistoryGpuGroup, metricKey: string): SeriesInput[] {
   const inputs: SeriesInput[] = [];
   for (const test of group.tests) {
-    const dated: RunPoint[] = [];
-    const undated: RunPoint[] = [];
-    let hasMetric = false;
-    for (const dataset of group.datasets) {
-      const result = test.byDataset.get(dataset.id);
-      if (result === undefined) continue;
-      const raw = Object.hasOwn(result.metrics, metricKey) ? result.metrics[metricKey] : undefined;
-      const value = typeof raw === 'number' ? raw : null;
-      if (value !== null) hasMetric = true;
-      const date = datasetDate(dataset);
-      const commit = dataset.meta?.commit;
-      (date === null ? undated : dated).push(
-        commit === undefined ? { date, value } : { date, value, commit },
-      );
-    }
+    const { points, hasMetric } = testPoints(group, test, metricKey);
     if (!hasMetric) continue;
-    inputs.push({
-      key: { gpu: group.gpu, testName: test.testName, metric: metricKey },
-      // Array.prototype.sort is stable: runs sharing a date keep the order loaded.
-      points: [...dated.sort(byDate), ...undated],
-    });
+    inputs.push({ key: { gpu: group.gpu, testName: test.testName, metric: metricKey }, points });
   }
   return inputs;
 }

@@ -116,7 +116,12 @@ export interface BandPosition {
   readonly side: -1 | 0 | 1;
 }
 
-export function bandPosition(band: NoiseBand, run: UsableRun, floor: number): BandPosition {
+/** Where a run (or any value, by its logarithm) stands against a band, with the metric's floor. */
+export function bandPosition(
+  band: NoiseBand,
+  run: Pick<UsableRun, 'log'>,
+  floor: number,
+): BandPosition {
   const z = (run.log - band.centre) / band.spread;
   const changePct = (Math.exp(run.log - band.centre) - 1) * 100;
   const outside = Math.abs(z) > Z_LIMIT && Math.abs(changePct) > floor * 100;
