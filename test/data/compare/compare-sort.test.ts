@@ -149,3 +149,36 @@ describe('sortEntries', () => {
     }
   });
 });
+
+describe('sorting by the rule that decided', () => {
+  it('orders rows by the rule in words, those without a rule last either way', () => {
+    // QPS 1–3 by the fixed 5% threshold, QPS 4 missing (no rule), QPS 5 by 20 nights of noise.
+    const runs = Array.from({ length: 20 }, (_, index) => ({
+      index,
+      date: `2026-09-${String(index + 1).padStart(2, '0')}`,
+      commit: null,
+      value: 100,
+      log: Math.log(100),
+    }));
+    const entries = sortEntriesByHarm(
+      metricEntries(
+        compareResults(
+          [servingAt(1, 100), servingAt(4, 100), servingAt(5, 100)],
+          [servingAt(1, 150), servingAt(4, null), servingAt(5, 150)],
+          { history: { of: (baseline) => (baseline.qps === 5 ? () => runs : null) } },
+        ).rows,
+      ),
+    );
+    // `fixed ±5% threshold` < `noise of 20 runs (±0.5%)`; QPS 4 has no rule.
+    expect(label(sortEntries(entries, { column: 'rule', desc: false }))).toEqual([
+      'serving_qps_1',
+      'serving_qps_5',
+      'serving_qps_4',
+    ]);
+    expect(label(sortEntries(entries, { column: 'rule', desc: true }))).toEqual([
+      'serving_qps_5',
+      'serving_qps_1',
+      'serving_qps_4',
+    ]);
+  });
+});

@@ -38,6 +38,10 @@ describe('comparisonCsv', () => {
         null,
         5,
         'missing',
+        null,
+        null,
+        null,
+        null,
       ],
       [
         'serving',
@@ -53,6 +57,10 @@ describe('comparisonCsv', () => {
         -20,
         5,
         'regression',
+        'fixed ±5% threshold',
+        0,
+        null,
+        null,
       ],
       [
         'serving',
@@ -68,6 +76,10 @@ describe('comparisonCsv', () => {
         30,
         5,
         'regression',
+        'fixed ±5% threshold',
+        0,
+        null,
+        null,
       ],
     ]);
   });
@@ -75,10 +87,10 @@ describe('comparisonCsv', () => {
   it('goes through buildCsv with numbers as numbers and hostile names neutralized', () => {
     const text = buildCsv(comparisonCsv(comparison).header, comparisonCsv(comparison).rows);
     expect(text.split('\r\n')).toEqual([
-      'Suite,Test,Baseline GPU,Candidate GPU,Metric key,Metric,Unit,Direction,Baseline,Candidate,Change (%),Threshold (%),Verdict',
-      'latency,latency_llama8B_tp1,8×H100,,latency_mean,Mean latency,ms,lower,1046.9095210234325,,,5,missing',
-      'serving,serving_llama8B_tp1_sharegpt_qps_16,8×H100,8×H100,request_throughput,Throughput,req/s,higher,10,8,-20,5,regression',
-      'serving,serving_llama8B_tp1_sharegpt_qps_16,8×H100,8×H100,ttft_mean,Mean TTFT,ms,lower,100,130,30,5,regression',
+      'Suite,Test,Baseline GPU,Candidate GPU,Metric key,Metric,Unit,Direction,Baseline,Candidate,Change (%),Threshold (%),Verdict,Decided by,History runs,Noise spread (%),Robust z',
+      'latency,latency_llama8B_tp1,8×H100,,latency_mean,Mean latency,ms,lower,1046.9095210234325,,,5,missing,,,,',
+      'serving,serving_llama8B_tp1_sharegpt_qps_16,8×H100,8×H100,request_throughput,Throughput,req/s,higher,10,8,-20,5,regression,fixed ±5% threshold,0,,',
+      'serving,serving_llama8B_tp1_sharegpt_qps_16,8×H100,8×H100,ttft_mean,Mean TTFT,ms,lower,100,130,30,5,regression,fixed ±5% threshold,0,,',
     ]);
     const hostile = compareResults(
       [result({ testName: '=HYPERLINK("x")', metrics: { ttft_mean: 1 } })],
@@ -86,7 +98,7 @@ describe('comparisonCsv', () => {
     );
     const csv = comparisonCsv(hostile);
     expect(buildCsv(csv.header, csv.rows).split('\r\n')[1]).toBe(
-      `serving,"'=HYPERLINK(""x"")",8×H100,,ttft_mean,Mean TTFT,ms,lower,1,,,5,missing`,
+      `serving,"'=HYPERLINK(""x"")",8×H100,,ttft_mean,Mean TTFT,ms,lower,1,,,5,missing,,,,`,
     );
   });
 });
