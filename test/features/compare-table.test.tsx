@@ -5,9 +5,61 @@ import { compareResults, metricEntries } from '../../src/data/compare/compare-su
 import { DEFAULT_COMPARE_SORT } from '../../src/data/compare/compare-sort';
 import { sortEntriesByHarm } from '../../src/data/compare/harm-order';
 import { CompareTable, PAGE_ROWS } from '../../src/features/compare/compare-table';
+import type { CompareHistory } from '../../src/data/compare/compare-history';
+import type { UsableRun } from '../../src/data/regression/series-input';
 import { fiveVerdictEntries, servingAt } from '../data/compare/compare-fixtures';
 
 describe('CompareTable', () => {
+  it('says per row which rule decided: the noise of its history or the fixed threshold', () => {
+    // QPS 1 has 20 nights of 100 and 101 (spread ±0.74%, see history-rule.test.ts): +4% is
+    // outside them. QPS 2 has 10 nights, too few: the fixed 5% decides. QPS 3 has none.
+    const nights = (count: number): UsableRun[] =>
+      Array.from({ length: count }, (_, index) => {
+        const value = index % 2 === 0 ? 100 : 101;
+        const date = `2026-09-${String(index + 1).padStart(2, '0')}`;
+        return { index, date, commit: null, value, log: Math.log(value) };
+      });
+    const history: CompareHistory = {
+      of: (baseline) =>
+        baseline.qps === 1 ? () => nights(20) : baseline.qps === 2 ? () => nights(10) : null,
+    };
+    const comparison = compareResults(
+      [servingAt(1, 100), servingAt(2, 100), servingAt(3, 100), servingAt(4, 100)],
+      [servingAt(1, 104), servingAt(2, 104), servingAt(3, 106), servingAt(4, null)],
+      { history },
+    );
+    render(
+      <CompareTable
+        entries={sortEntriesByHarm(metricEntries(comparison.rows))}
+        caption="Comparison: a → b"
+        captionDetail="threshold ±5%"
+        sort={DEFAULT_COMPARE_SORT}
+        onSortChange={() => undefined}
+      />,
+    );
+    const table = screen.getByRole('table', { name: /^Comparison: a → b/ });
+    expect(within(table).getByRole('columnheader', { name: /^Decided by/ })).toBeTruthy();
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(
+      rows.map((row) => {
+        const cells = within(row).getAllByRole('cell');
+        return [cells[0]?.textContent, cells[6]?.textContent, cells[7]?.textContent];
+      }),
+    ).toEqual([
+      ['serving_qps_3', 'regression', 'fixed ±5% threshold'],
+      ['serving_qps_1', 'regression', 'noise of 20 runs (±0.7%)'],
+      ['serving_qps_4', 'missing', '—'],
+      ['serving_qps_2', 'within noise', 'fixed ±5% threshold (10 runs of history, 14 needed)'],
+    ]);
+    // The verdict's title gives the band's reasons.
+    const qps1 = rows[1];
+    if (qps1 === undefined) throw new Error('no QPS 1 row');
+    expect(within(qps1).getAllByRole('cell')[6]).toHaveAttribute(
+      'title',
+      'Worse: outside the noise of 20 runs (z = 4.6, limit ±3) and by more than the 3% floor',
+    );
+  });
+
   it('marks tests one side lacks and shows every verdict as a word', () => {
     render(
       <CompareTable

@@ -6,13 +6,14 @@
  */
 import { gpuLabel } from '../gpu';
 import { datasetDate } from '../history/history-order';
+import { compareText } from '../text-order';
 import type { HistoryGpuGroup, HistorySource, TestRuns } from '../history/history-source';
 import { testPoints } from '../regression/history-input';
 import type { UsableRun } from '../regression/series-input';
 import type { BenchmarkResult, Dataset } from '../results/result-model';
 import { alignmentKey } from './align-results';
 import type { CompareSide } from './compare-sides';
-import { historyBefore, historyCutoff, type HistoryCutoff } from './history-rule';
+import { historyBefore, historyCutoff, inHistory, type HistoryCutoff } from './history-rule';
 
 /** The runs of history of one metric of a series, oldest first; [] when there are none. */
 export type MetricHistory = (metricKey: string) => readonly UsableRun[];
@@ -50,7 +51,20 @@ export function comparisonCutoff(
 export function compareHistory(source: HistorySource, cutoff: HistoryCutoff): CompareHistory {
   const byGpu = new Map<string, { group: HistoryGpuGroup; tests: Map<string, TestRuns> }>();
   for (const group of source.groups) {
-    byGpu.set(group.gpu, { group, tests: new Map(group.tests.map((test) => [test.key, test])) });
+    // The runs that can be history, found and put in date order once per GPU rather than once
+    // per row and metric (testPoints then sorts runs already in order, a single pass).
+    const datasets = group.datasets
+      .map((dataset) => ({ dataset, date: datasetDate(dataset) }))
+      .filter(
+        (entry): entry is { dataset: Dataset; date: string } =>
+          entry.date !== null && inHistory(entry.date, cutoff),
+      )
+      .sort((a, b) => compareText(a.date, b.date))
+      .map((entry) => entry.dataset);
+    byGpu.set(group.gpu, {
+      group: { ...group, datasets },
+      tests: new Map(group.tests.map((test) => [test.key, test])),
+    });
   }
   return {
     of: (baseline, candidate) => {

@@ -68,7 +68,8 @@ export function historyCutoff(
   return null;
 }
 
-function inHistory(date: string, cutoff: HistoryCutoff): boolean {
+/** Whether a run of this date is history under the cutoff. */
+export function inHistory(date: string, cutoff: HistoryCutoff): boolean {
   const order = compareText(date, cutoff.date);
   return cutoff.kind === 'before' ? order < 0 : order <= 0;
 }
