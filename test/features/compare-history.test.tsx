@@ -2,9 +2,10 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app';
-import type { BenchmarkResult, Dataset } from '../../src/data/results/result-model';
+import type { Dataset } from '../../src/data/results/result-model';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { result } from '../data/compare/compare-fixtures';
+import { datedRun, nightDate } from '../helpers/compare-history';
 
 const store = () => useDashboardStore.getState();
 
@@ -18,19 +19,10 @@ beforeEach(() => {
 
 /** A run of two serving tests on 8×H100 (QPS 1 and QPS 16) with these mean TTFTs. */
 function run(id: string, date: string, qps1: number, qps16: number): Dataset {
-  const results: BenchmarkResult[] = [
+  return datedRun(id, date, [
     result({ testName: 'serving_qps_1', qps: 1, metrics: { ttft_mean: qps1 } }),
     result({ testName: 'serving_qps_16', qps: 16, metrics: { ttft_mean: qps16 } }),
-  ];
-  return {
-    id,
-    label: id,
-    source: { kind: 'file', name: `${id}.json` },
-    format: { id: 'vllm-records-json', label: 'records' },
-    results,
-    warnings: [],
-    meta: { date },
-  };
+  ]);
 }
 
 describe('Compare with a history in view', () => {
@@ -42,7 +34,7 @@ describe('Compare with a history in view', () => {
     const nights = Array.from({ length: 20 }, (_, i) =>
       run(
         `night-${String(i + 1)}`,
-        `2026-09-${String(i + 1).padStart(2, '0')}`,
+        nightDate(i),
         [100, 101][i % 2] ?? 0,
         [100, 103, 97][i % 3] ?? 0,
       ),

@@ -4,34 +4,22 @@ import { compareHistory, comparisonCutoff } from '../../../src/data/compare/comp
 import { compareResults, type Comparison } from '../../../src/data/compare/compare-summary';
 import type { CompareSide } from '../../../src/data/compare/compare-sides';
 import { historySource } from '../../../src/data/history/history-source';
-import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
+import type { Dataset } from '../../../src/data/results/result-model';
+import { datedRun, nightDate } from '../../helpers/compare-history';
 import { viewOf } from '../history/history-fixtures';
 import { metricOf, result } from './compare-fixtures';
 
 /** A run of one serving test (8×H100 unless given) with one mean TTFT, dated when a date is given. */
 function run(id: string, date: string | null, ttft: number, gpu = 'H100'): Dataset {
-  const results: BenchmarkResult[] = [
+  return datedRun(id, date, [
     result({ gpu: { type: gpu, count: 8 }, metrics: { ttft_mean: ttft } }),
-  ];
-  return {
-    id,
-    label: id,
-    source: { kind: 'file', name: `${id}.json` },
-    format: { id: 'vllm-records-json', label: 'records' },
-    results,
-    warnings: [],
-    ...(date === null ? {} : { meta: { date } }),
-  };
+  ]);
 }
 
 /** `count` nights from 2026-09-01, mean TTFT 100 and 101 in turn. */
 function nightly(count: number, from = 1): Dataset[] {
   return Array.from({ length: count }, (_, i) =>
-    run(
-      `night-${String(from + i)}`,
-      `2026-09-${String(from + i).padStart(2, '0')}`,
-      i % 2 === 0 ? 100 : 101,
-    ),
+    run(`night-${String(from + i)}`, nightDate(from + i - 1), i % 2 === 0 ? 100 : 101),
   );
 }
 

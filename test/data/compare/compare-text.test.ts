@@ -14,7 +14,7 @@ import {
   verdictTitle,
 } from '../../../src/data/compare/compare-text';
 import type { CompareHistory } from '../../../src/data/compare/compare-history';
-import type { UsableRun } from '../../../src/data/regression/series-input';
+import { alternating, usableNights } from '../../helpers/compare-history';
 import { fiveVerdictEntries, result, servingAt } from './compare-fixtures';
 
 describe('compare summary words', () => {
@@ -130,14 +130,9 @@ describe('compare table words', () => {
 
 describe('rule words', () => {
   /** A history that gives every pair `count` nights of 100 and 101 in turn. */
-  function steady(count: number): CompareHistory {
-    const runs: UsableRun[] = Array.from({ length: count }, (_, index) => {
-      const value = index % 2 === 0 ? 100 : 101;
-      const date = `2026-09-${String(index + 1).padStart(2, '0')}`;
-      return { index, date, commit: null, value, log: Math.log(value) };
-    });
-    return { of: () => () => runs };
-  }
+  const steady = (count: number): CompareHistory => ({
+    of: () => () => usableNights(alternating([100, 101], count)),
+  });
 
   it('names the rule: the band of runs and its spread, or the fixed threshold', () => {
     // 20 nights of 100 and 101: spread 1.4826 × 0.0049752 = 0.0073762 → ±0.74%.

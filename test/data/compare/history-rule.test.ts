@@ -6,7 +6,8 @@ import {
   judgeByHistory,
 } from '../../../src/data/compare/history-rule';
 import { compareMetric } from '../../../src/data/compare/metric-verdict';
-import type { RunPoint, UsableRun } from '../../../src/data/regression/series-input';
+import type { RunPoint } from '../../../src/data/regression/series-input';
+import { alternating, nightDate, usableNights as nights } from '../../helpers/compare-history';
 
 /*
  * Arithmetic shared by the cases below (natural logarithms, to 7 digits):
@@ -15,22 +16,6 @@ import type { RunPoint, UsableRun } from '../../../src/data/regression/series-in
  *   ln 1.12 = 0.1133287   ln 1.05 = 0.0487902
  * A spread is 1.4826 × MAD of the logs, at least 0.005; the band's centre is their median.
  */
-
-/** One run a day from 2026-09-01 (so at most 30), with these values. */
-function nights(values: readonly number[]): UsableRun[] {
-  return values.map((value, index) => ({
-    index,
-    date: `2026-09-${String(index + 1).padStart(2, '0')}`,
-    commit: null,
-    value,
-    log: Math.log(value),
-  }));
-}
-
-/** `count` runs alternating through `cycle`. */
-function alternating(cycle: readonly number[], count: number): number[] {
-  return Array.from({ length: count }, (_, i) => cycle[i % cycle.length] ?? Number.NaN);
-}
 
 describe('compareMetric with history', () => {
   it('calls +4% a regression on a series that moves ±0.7%, though within the fixed 5%', () => {
@@ -235,7 +220,7 @@ describe('historyBefore', () => {
   function points(values: readonly (number | null)[], undated = 0): RunPoint[] {
     return [
       ...values.map((value, i) => ({
-        date: `2026-09-${String(i + 1).padStart(2, '0')}`,
+        date: nightDate(i),
         value,
       })),
       ...Array.from({ length: undated }, () => ({ date: null, value: 100 })),
@@ -246,7 +231,7 @@ describe('historyBefore', () => {
     const series = points(alternating([100, 101], 20));
     const before = historyBefore(series, { kind: 'before', date: '2026-09-15' });
     expect(before.map((run) => run.date)).toEqual(
-      Array.from({ length: 14 }, (_, i) => `2026-09-${String(i + 1).padStart(2, '0')}`),
+      Array.from({ length: 14 }, (_, i) => nightDate(i)),
     );
     expect(historyBefore(series, { kind: 'through', date: '2026-09-15' })).toHaveLength(15);
     expect(historyBefore(series, { kind: 'before', date: '2026-09-01' })).toEqual([]);
