@@ -9,7 +9,9 @@ import {
 import { compareResults } from '../../../src/data/compare/compare-summary';
 import { formatThreshold } from '../../../src/data/compare/thresholds';
 import type { BenchmarkResult, MetricValues } from '../../../src/data/results/result-model';
+import { alternating, historyByQps, usableNights } from '../../helpers/compare-history';
 import { seedDataset } from '../../helpers/seed';
+import { servingAt } from './compare-fixtures';
 
 /** A serving result on 8×H100 (llama8B, TP1, sharegpt, QPS 16) with the given changes. */
 function result(change: Partial<BenchmarkResult> & { metrics: MetricValues }): BenchmarkResult {
@@ -275,5 +277,28 @@ describe('formatThreshold', () => {
     expect(formatThreshold(2.5)).toBe('±2.5%');
     expect(formatThreshold(0)).toBe('±0%');
     expect(formatThreshold(1000)).toBe('±1000%');
+  });
+});
+
+describe('the rule of each verdict', () => {
+  it('counts the metrics each rule decided when history decided some, and names it per row', () => {
+    // QPS 1 has 20 nights of 100 and 101 (spread ±0.74%): +4% is outside them (z = 4.64), a
+    // regression the fixed 5% would not see. QPS 2 has no history: +10% beats the threshold.
+    const comparison = compareResults(
+      [servingAt(1, 100), servingAt(2, 100)],
+      [servingAt(1, 104), servingAt(2, 110)],
+      { history: historyByQps(new Map([[1, usableNights(alternating([100, 101], 20))]])) },
+    );
+    const lines = comparisonMarkdown(comparison, { baselineLabel: 'a', candidateLabel: 'b' }).split(
+      '\n',
+    );
+    expect(lines.slice(2, 4)).toEqual([
+      '2 regressions, 0 improvements, 0 within noise, 0 missing; 2 tests compared, 0 missing in candidate, 0 missing in baseline.',
+      "1 metric judged by their own history's noise, 1 by the fixed threshold.",
+    ]);
+    expect(lines.slice(-2)).toEqual([
+      '| serving_qps_2 | 8×H100 | Mean TTFT (ms) | 100.00 | 110.00 | +10.0% | regression | fixed ±5% threshold |',
+      '| serving_qps_1 | 8×H100 | Mean TTFT (ms) | 100.00 | 104.00 | +4.0% | regression | noise of 20 runs (±0.7%) |',
+    ]);
   });
 });

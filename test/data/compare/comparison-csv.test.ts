@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../../src/data/compare/compare-summary';
 import { COMPARISON_CSV_HEADER, comparisonCsv } from '../../../src/data/compare/comparison-csv';
 import { buildCsv } from '../../../src/data/csv';
-import { result } from './compare-fixtures';
+import { alternating, historyByQps, usableNights } from '../../helpers/compare-history';
+import { result, servingAt } from './compare-fixtures';
 
 describe('comparisonCsv', () => {
   const comparison = compareResults(
@@ -100,5 +101,34 @@ describe('comparisonCsv', () => {
     expect(buildCsv(csv.header, csv.rows).split('\r\n')[1]).toBe(
       `serving,"'=HYPERLINK(""x"")",8×H100,,ttft_mean,Mean TTFT,ms,lower,1,,,5,missing,,,,`,
     );
+  });
+
+  it("gives the band's runs, spread and z when history decided, the runs there were when not", () => {
+    // QPS 1: 20 nights of 100 and 101, spread 1.4826 × 0.0049752 = 0.0073762 → 0.74035%; 104 is
+    // z = 4.6427. QPS 2: 10 nights, too few: the threshold decides, 10 runs said.
+    const judged = comparisonCsv(
+      compareResults(
+        [servingAt(1, 100), servingAt(2, 100)],
+        [servingAt(1, 104), servingAt(2, 104)],
+        {
+          history: historyByQps(
+            new Map([
+              [1, usableNights(alternating([100, 101], 20))],
+              [2, usableNights(alternating([100, 101], 10))],
+            ]),
+          ),
+        },
+      ),
+    );
+    expect(judged.rows.map((row) => row.slice(12))).toEqual([
+      [
+        'regression',
+        'noise of 20 runs (±0.7%)',
+        20,
+        expect.closeTo(0.74035, 4),
+        expect.closeTo(4.6427, 3),
+      ],
+      ['within noise', 'fixed ±5% threshold (10 runs of history, 14 needed)', 10, null, null],
+    ]);
   });
 });
