@@ -57,6 +57,21 @@ describe('a comparison judged by the history in view', () => {
     expect(comparison.summary.rules).toEqual({ history: 1, threshold: 0 });
   });
 
+  it('reads the runs in date order, whatever order they were loaded in', () => {
+    // 10 old nights at 200, then 20 of 100 and 101, loaded newest first: the band is the last
+    // 20 by date (z of 104 = 4.6427), not the first 20 loaded, which would take in the old ones.
+    const old = Array.from({ length: 10 }, (_, i) => run(`old-${String(i)}`, nightDate(i), 200));
+    const recent = nightly(20, 11);
+    const baseline = recent[18];
+    if (baseline === undefined) throw new Error('no night 29');
+    const candidate = run('candidate', '2026-10-01', 104);
+    const loaded = [...old, ...recent].reverse();
+    expect(ttftOf(compareRuns([...loaded, candidate], baseline, candidate))).toMatchObject({
+      verdict: 'regression',
+      rule: { kind: 'history', runs: 20, z: expect.closeTo(4.6427, 3) as number },
+    });
+  });
+
   it('leaves out the candidate itself and runs on its date', () => {
     // The candidate is night 15 of a 20-night series: 14 runs are before it, enough; a second
     // run on its date is not before it.
@@ -116,6 +131,8 @@ describe('a comparison judged by the history in view', () => {
     const h100 = result({ metrics: { ttft_mean: 100 } });
     const h200 = result({ gpu: { type: 'H200', count: 8 }, metrics: { ttft_mean: 100 } });
     expect(found.of(h100, h200)).toBeNull();
+    // 8×H100 has a history, but not of a pair that crosses GPUs.
+    expect(found.of(h200, h100)).toBeNull();
     expect(found.of(h200, h200)).toBeNull();
     expect(found.of(h100, h100)?.('ttft_mean')).toHaveLength(20);
     expect(found.of(h100, h100)?.('tpot_mean')).toEqual([]);

@@ -191,6 +191,7 @@ describe('compareMetric with history', () => {
       rule: { kind: 'threshold', threshold: 5, historyRuns: 20 },
     });
     expect(judgeByHistory('ttft_mean', 'lower', 0, -100, history)).toBeNull();
+    expect(judgeByHistory('ttft_mean', 'lower', Infinity, Infinity, history)).toBeNull();
     expect(judgeByHistory('ttft_mean', 'lower', 104, null, history)).toBeNull();
     expect(compareMetric('ttft_mean', 100, null, { default: 5 }, history)).toMatchObject({
       verdict: 'missing',
