@@ -110,7 +110,10 @@ function historyTitle(verdict: Verdict, rule: Extract<MetricRule, { kind: 'histo
   return `Outside ${noise}, but not changed from the baseline by more than ${floor} that way`;
 }
 
-/** Why an entry got its verdict: `Worse by more than ±5%`, `The candidate has no such test`. */
+/**
+ * Why an entry got its verdict: `Worse by more than ±5%`, `The candidate has no such test`, or by
+ * its history's band: `Within the noise of 20 runs (z = 0.7, limit ±3)`.
+ */
 export function verdictTitle(entry: MetricEntry): string {
   const { metric } = entry;
   // Only verdicts of change or no change have a rule.

@@ -35,7 +35,8 @@ const COLUMNS: readonly ColumnSpec[] = [
     id: 'verdict',
     header: 'Verdict',
     numeric: false,
-    description: 'Regression or improvement beyond the threshold, within noise, or missing',
+    description:
+      "Regression or improvement beyond the series' noise or the threshold, within noise, or missing",
   },
   {
     id: 'rule',
