@@ -500,7 +500,7 @@ describe('Download CSV', () => {
     const text = (await saved[0]?.text()) ?? '';
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      'Suite,Test,Baseline GPU,Candidate GPU,Metric key,Metric,Unit,Direction,Baseline,Candidate,Change (%),Threshold (%),Verdict',
+      'Suite,Test,Baseline GPU,Candidate GPU,Metric key,Metric,Unit,Direction,Baseline,Candidate,Change (%),Threshold (%),Verdict,Decided by,History runs,Noise spread (%),Robust z',
     );
     // The full comparison, whatever the table shows: a header and 96 rows.
     expect(lines).toHaveLength(97);

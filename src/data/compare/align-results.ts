@@ -4,6 +4,7 @@
  */
 import { gpuLabel } from '../gpu';
 import { SUITES, type BenchmarkResult, type Suite } from '../results/result-model';
+import type { CompareHistory } from './compare-history';
 import { compareMetric, type MetricComparison } from './metric-verdict';
 import { normalizeThresholds, type ThresholdSpec } from './thresholds';
 
@@ -142,6 +143,11 @@ function readMetric(result: BenchmarkResult | null, key: string): number | null 
 export interface CompareOptions extends AlignOptions {
   /** A default threshold in percent, or a spec with overrides; DEFAULT_THRESHOLD when absent. */
   readonly threshold?: number | ThresholdSpec;
+  /**
+   * Where each pair of results finds its series' history (compare-history.ts). A metric with
+   * enough of it is judged against the series' noise; without (or without this), the threshold.
+   */
+  readonly history?: CompareHistory | null;
 }
 
 /**
@@ -163,6 +169,7 @@ export function alignResults(
     const c = cand.first.get(key) ?? null;
     const shown = b ?? c;
     if (shown === null) continue;
+    const history = b === null || c === null ? null : (options.history?.of(b, c) ?? null);
     rows.push({
       key,
       suite: shown.suite,
@@ -175,7 +182,13 @@ export function alignResults(
         candidate: cand.extra.get(key) ?? 0,
       },
       metrics: metricKeys(b, c).map((metric) =>
-        compareMetric(metric, readMetric(b, metric), readMetric(c, metric), thresholds),
+        compareMetric(
+          metric,
+          readMetric(b, metric),
+          readMetric(c, metric),
+          thresholds,
+          history?.(metric),
+        ),
       ),
     });
   }

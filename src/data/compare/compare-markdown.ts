@@ -7,8 +7,9 @@ import { formatMetricValue, metricHeader } from '../format';
 import { rowGpuText } from './align-results';
 import { metricEntries, suiteGeomeans, type Comparison, type MetricEntry } from './compare-summary';
 import { sortEntriesByHarm } from './harm-order';
+import { ruleCountsText, ruleText } from './compare-text';
 import { formatChange } from './metric-verdict';
-import type { ThresholdSpec } from './thresholds';
+import { formatThreshold, type ThresholdSpec } from './thresholds';
 
 /**
  * Text from a label, test name or metric column made inert in markdown: control characters
@@ -25,16 +26,6 @@ export function escapeMarkdownText(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
-}
-
-const PERCENT_NUMBER = new Intl.NumberFormat('en-US', {
-  maximumFractionDigits: 3,
-  useGrouping: false,
-});
-
-/** `±5%`: a threshold as the heading states it. */
-export function formatThreshold(threshold: number): string {
-  return `±${PERCENT_NUMBER.format(threshold)}%`;
 }
 
 /** `threshold ±5%`, then each override: `; ttft_p99 ±10%; metrics ending in _p99 ±8%`. */
@@ -90,8 +81,8 @@ function geomeanLine(comparison: Pick<Comparison, 'summary'>): string | null {
 }
 
 const TABLE_HEAD = [
-  '| Test | GPU | Metric | Baseline | Candidate | Change | Verdict |',
-  '| --- | --- | --- | ---: | ---: | ---: | --- |',
+  '| Test | GPU | Metric | Baseline | Candidate | Change | Verdict | Decided by |',
+  '| --- | --- | --- | ---: | ---: | ---: | --- | --- |',
 ];
 
 function tableRow({ row, metric }: MetricEntry): string {
@@ -103,6 +94,7 @@ function tableRow({ row, metric }: MetricEntry): string {
     formatMetricValue(metric.key, metric.candidate),
     formatChange(metric.changePct),
     metric.verdict,
+    ruleText(metric.rule),
   ];
   return `| ${cells.join(' | ')} |`;
 }
@@ -120,7 +112,8 @@ export interface ComparisonMarkdownOptions {
 
 /**
  * The comparison as GitHub-flavoured markdown: heading (both labels and the threshold), summary
- * line, geometric means, then the table, most harmful first. When no row would be listed, a
+ * line, how many metrics each rule decided (when history decided some), geometric means, then the
+ * table, most harmful first, each row with the rule that decided it. When no row would be listed, a
  * sentence says so instead of an empty table. Lines end with `\n`, no trailing newline.
  */
 export function comparisonMarkdown(
@@ -139,6 +132,8 @@ export function comparisonMarkdown(
     ` vs candidate ${escapeMarkdownText(options.candidateLabel)}` +
     ` (${thresholdText(comparison.thresholds)})`;
   const lines = [heading, '', summaryLine(comparison)];
+  // Said when history decided something: otherwise the heading's threshold decided everything.
+  if (comparison.summary.rules.history > 0) lines.push(ruleCountsText(comparison.summary.rules));
   const geomeans = geomeanLine(comparison);
   if (geomeans !== null) lines.push(geomeans);
   lines.push('');

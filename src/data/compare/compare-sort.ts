@@ -5,9 +5,10 @@
 import { metricHeader } from '../format';
 import { rowGpuText } from './align-results';
 import type { MetricEntry } from './compare-summary';
+import { ruleText } from './compare-text';
 
 export type CompareColumn =
-  'test' | 'gpu' | 'metric' | 'baseline' | 'candidate' | 'change' | 'verdict';
+  'test' | 'gpu' | 'metric' | 'baseline' | 'candidate' | 'change' | 'verdict' | 'rule';
 
 /** The table's sort: one column and a direction. Verdict ascending is the default, most harmful first. */
 export interface CompareSort {
@@ -48,8 +49,16 @@ export function sortEntries(entries: readonly MetricEntry[], sort: CompareSort):
   const text = (entry: MetricEntry): string => {
     if (column === 'test') return entry.row.label;
     if (column === 'gpu') return rowGpuText(entry.row);
+    if (column === 'rule') return ruleText(entry.metric.rule);
     return metricHeader(entry.metric.key);
   };
+  if (column === 'rule') {
+    // By the rule in words; metrics no rule decided (missing, no direction) last either way.
+    const none = (entry: MetricEntry): number => (entry.metric.rule === null ? 1 : 0);
+    return [...entries].sort(
+      (a, b) => none(a) - none(b) || sign * collator.compare(text(a), text(b)),
+    );
+  }
   if (column === 'test' || column === 'gpu' || column === 'metric') {
     return [...entries].sort((a, b) => sign * collator.compare(text(a), text(b)));
   }

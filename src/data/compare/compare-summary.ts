@@ -33,6 +33,11 @@ export interface CompareSummary {
    * counted once in `tests` instead, so one missing test does not read as many missing metrics.
    */
   readonly verdicts: Readonly<Record<Verdict, number>>;
+  /**
+   * The same metric comparisons by the rule that decided them: the series' own noise (`history`)
+   * or the fixed threshold. Missing metrics and those without a direction are in neither.
+   */
+  readonly rules: { readonly history: number; readonly threshold: number };
   readonly tests: {
     readonly compared: number;
     readonly missingInCandidate: number;
@@ -72,6 +77,7 @@ export function summarizeComparison(rows: readonly CompareRow[]): CompareSummary
   };
   const ratios: Record<Suite, number[]> = { latency: [], throughput: [], serving: [] };
   let worst: { entry: MetricEntry; harm: number } | null = null;
+  const rules = { history: 0, threshold: 0 };
   let missingInCandidate = 0;
   let missingInBaseline = 0;
   let duplicatesBaseline = 0;
@@ -84,6 +90,7 @@ export function summarizeComparison(rows: readonly CompareRow[]): CompareSummary
     if (row.presence !== 'both') continue;
     for (const metric of row.metrics) {
       verdicts[metric.verdict] += 1;
+      if (metric.rule !== null) rules[metric.rule.kind] += 1;
       const ratio = goodnessRatio(metric);
       if (ratio !== null) ratios[row.suite].push(ratio);
       if (metric.verdict === 'regression') {
@@ -98,6 +105,7 @@ export function summarizeComparison(rows: readonly CompareRow[]): CompareSummary
   };
   return {
     verdicts,
+    rules,
     tests: {
       compared: rows.length - missingInCandidate - missingInBaseline,
       missingInCandidate,
@@ -150,7 +158,11 @@ export function compareResults(
 ): Comparison {
   const thresholds = normalizeThresholds(options.threshold);
   const ignoreGpu = options.ignoreGpu === true;
-  const rows = alignResults(baseline, candidate, { ignoreGpu, threshold: thresholds });
+  const rows = alignResults(baseline, candidate, {
+    ignoreGpu,
+    threshold: thresholds,
+    history: options.history ?? null,
+  });
   return { rows, summary: summarizeComparison(rows), thresholds, ignoreGpu };
 }
 

@@ -3,10 +3,13 @@
  * change, a verdict's explanation, the table's caption detail and why it may be empty.
  */
 import { plural } from '../charts/chart-summaries';
+import { MISSING } from '../format';
+import { MIN_BAND_RUNS, Z_LIMIT } from '../regression/noise-model';
 import type { Presence } from './align-results';
 import type { CompareSummary, MetricEntry, SuiteGeomean } from './compare-summary';
-import { formatThreshold } from './compare-markdown';
+import type { MetricRule } from './history-rule';
 import type { Verdict } from './metric-verdict';
+import { formatThreshold } from './thresholds';
 
 /** `22.5% better`, `4.1% worse`, `no change` (a positive change is better). */
 export function betterOrWorse(changePct: number): string {
@@ -63,9 +66,58 @@ export function comparedTestsText(tests: CompareSummary['tests']): string {
   return `${text} · ${plural(duplicates, 'duplicate result')} ignored (the first of each test is used)`;
 }
 
-/** Why an entry got its verdict: `Worse by more than ±5%`, `The candidate has no such test`. */
+/** `±1.2%`: a spread or floor in percent, one decimal. */
+function percentText(percent: number): string {
+  return `±${percent.toFixed(1)}%`;
+}
+
+/**
+ * Which rule decided a metric, as the table, the markdown and the CSV write it: `noise of 18 runs
+ * (±1.2%)` (the band's runs and spread), `fixed ±5% threshold`, with the history there was when
+ * it was too short (`fixed ±5% threshold (10 runs of history, 14 needed)`); `—` when no rule
+ * decided (a missing value, a metric without direction).
+ */
+export function ruleText(rule: MetricRule | null): string {
+  if (rule === null) return MISSING;
+  if (rule.kind === 'history') {
+    return `noise of ${plural(rule.runs, 'run')} (${percentText(rule.spreadPct)})`;
+  }
+  const fixed = `fixed ${formatThreshold(rule.threshold)} threshold`;
+  if (rule.historyRuns === 0 || rule.historyRuns >= MIN_BAND_RUNS) return fixed;
+  return `${fixed} (${plural(rule.historyRuns, 'run')} of history, ${String(MIN_BAND_RUNS)} needed)`;
+}
+
+/**
+ * How many metrics each rule decided: `3 metrics judged by their own history's noise, 93 by the
+ * fixed threshold.`
+ */
+export function ruleCountsText(rules: CompareSummary['rules']): string {
+  return `${plural(rules.history, 'metric')} judged by their own history's noise, ${rules.threshold.toLocaleString('en-US')} by the fixed threshold.`;
+}
+
+/** `z = 4.2`: a robust z as the titles write it. */
+function zText(z: number): string {
+  return `z = ${z.toFixed(1)}`;
+}
+
+/** Why the series' noise gave an entry its verdict. */
+function historyTitle(verdict: Verdict, rule: Extract<MetricRule, { kind: 'history' }>): string {
+  const noise = `the noise of ${plural(rule.runs, 'run')} (${zText(rule.z)}, limit ±${String(Z_LIMIT)})`;
+  const floor = `the ${rule.floorPct.toFixed(0)}% floor`;
+  if (verdict === 'regression') return `Worse: outside ${noise} and by more than ${floor}`;
+  if (verdict === 'improvement') return `Better: outside ${noise} and by more than ${floor}`;
+  if (Math.abs(rule.z) <= Z_LIMIT) return `Within ${noise}`;
+  return `Outside ${noise}, but not changed from the baseline by more than ${floor} that way`;
+}
+
+/**
+ * Why an entry got its verdict: `Worse by more than ±5%`, `The candidate has no such test`, or by
+ * its history's band: `Within the noise of 20 runs (z = 0.7, limit ±3)`.
+ */
 export function verdictTitle(entry: MetricEntry): string {
   const { metric } = entry;
+  // Only verdicts of change or no change have a rule.
+  if (metric.rule?.kind === 'history') return historyTitle(metric.verdict, metric.rule);
   const threshold = `±${String(metric.threshold)}%`;
   switch (metric.verdict) {
     case 'regression':

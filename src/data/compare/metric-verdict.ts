@@ -1,9 +1,12 @@
 /**
- * One metric of a comparison: its change in percent, its verdict against a threshold, how harmful
- * the change is, and the change as people read it.
+ * One metric of a comparison: its change in percent, its verdict (against the series' own noise
+ * when it has enough history, else against a threshold), how harmful the change is, and the
+ * change as people read it.
  */
 import { MISSING } from '../format';
 import { describeMetric, type MetricDirection } from '../metrics';
+import type { UsableRun } from '../regression/series-input';
+import { judgeByHistory, type MetricRule } from './history-rule';
 import { thresholdFor, type ThresholdSpec } from './thresholds';
 
 /**
@@ -80,29 +83,50 @@ export interface MetricComparison {
   readonly candidate: number | null;
   /** See changePercent; null when it does not exist. */
   readonly changePct: number | null;
-  /** The threshold (percent) that applied to this metric. */
+  /** The threshold (percent) this metric has, whether or not it decided (see `rule`). */
   readonly threshold: number;
   readonly verdict: Verdict;
+  /**
+   * What decided the verdict: the series' noise or the threshold. Null for `missing` and
+   * `no direction`, which no rule decides.
+   */
+  readonly rule: MetricRule | null;
 }
 
-/** Judges one metric key given both sides' values. */
+/**
+ * Judges one metric key given both sides' values and, when known, the series' history before the
+ * candidate (see history-rule.ts): with enough of it the series' noise decides, else the
+ * threshold.
+ */
 export function compareMetric(
   key: string,
   baseline: number | null | undefined,
   candidate: number | null | undefined,
   thresholds: ThresholdSpec,
+  history: readonly UsableRun[] = [],
 ): MetricComparison {
   const { direction } = describeMetric(key);
   const threshold = thresholdFor(key, thresholds);
-  return {
+  const changePct = changePercent(baseline, candidate);
+  const byThreshold = judgeChange(direction, baseline, candidate, threshold);
+  const values = {
     key,
     direction,
     baseline: baseline ?? null,
     candidate: candidate ?? null,
-    changePct: changePercent(baseline, candidate),
+    changePct,
     threshold,
-    verdict: judgeChange(direction, baseline, candidate, threshold),
   };
+  if (byThreshold === 'missing' || byThreshold === 'no direction') {
+    return { ...values, verdict: byThreshold, rule: null };
+  }
+  const byHistory =
+    direction === 'neutral' || candidate === null || candidate === undefined
+      ? null
+      : judgeByHistory(key, direction, candidate, changePct, history);
+  if (byHistory !== null) return { ...values, ...byHistory };
+  const rule: MetricRule = { kind: 'threshold', threshold, historyRuns: history.length };
+  return { ...values, verdict: byThreshold, rule };
 }
 
 /**

@@ -85,3 +85,13 @@ export function thresholdFor(key: string, spec: ThresholdSpec): number {
   if (best !== null) return best.value;
   return isValidThreshold(spec.default) ? spec.default : DEFAULT_THRESHOLD;
 }
+
+const PERCENT_NUMBER = new Intl.NumberFormat('en-US', {
+  maximumFractionDigits: 3,
+  useGrouping: false,
+});
+
+/** `±5%`: a threshold as the headings, captions and rules state it. */
+export function formatThreshold(threshold: number): string {
+  return `±${PERCENT_NUMBER.format(threshold)}%`;
+}

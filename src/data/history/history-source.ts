@@ -17,7 +17,7 @@ import { SUITES, type BenchmarkResult, type Dataset, type Suite } from '../resul
 import type { ResultsView } from '../results/results-view';
 
 /** One test on one GPU: the first visible result of each run that has it. */
-interface TestRuns {
+export interface TestRuns {
   readonly key: string;
   readonly suite: Suite;
   /** The test name of the first run (in the order loaded) that has it. */
@@ -74,11 +74,24 @@ function sameTest(a: BenchmarkResult, b: BenchmarkResult): boolean {
   );
 }
 
+/** Each view's history, so the views that read one (History, Regressions, Compare) group once. */
+const sourceOfView = new WeakMap<ResultsView, HistorySource>();
+
 /**
  * The visible results grouped by GPU, test (alignment key) and run. A run with two results of one
- * test keeps the first, as the comparison does, so both views show the same value.
+ * test keeps the first, as the comparison does, so both views show the same value. A view is never
+ * changed once made, so its history is worked out once and shared by everything that asks.
  */
 export function historySource(view: ResultsView): HistorySource {
+  let source = sourceOfView.get(view);
+  if (source === undefined) {
+    source = groupHistory(view);
+    sourceOfView.set(view, source);
+  }
+  return source;
+}
+
+function groupHistory(view: ResultsView): HistorySource {
   const { index } = view;
   const gpuCodes = index.codes.gpu;
   // First, cheaply on the typed arrays: which datasets each GPU's visible results come from.

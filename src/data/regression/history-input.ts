@@ -13,7 +13,7 @@
  * - Runs marked as outliers are left out, and runs before a known change (run-marks.ts).
  */
 import { datasetDate } from '../history/history-order';
-import type { HistoryGpuGroup } from '../history/history-source';
+import type { HistoryGpuGroup, TestRuns } from '../history/history-source';
 import { compareText } from '../text-order';
 import { applyRunMarks, type RunMark } from './run-marks';
 import type { RunPoint, SeriesInput } from './series-input';
@@ -43,7 +43,7 @@ function dateOf(entry: IdentifiedPoint): string {
  */
 export function testSeries(
   group: HistoryGpuGroup,
-  test: HistoryGpuGroup['tests'][number],
+  test: TestRuns,
   metricKey: string,
   marks: readonly RunMark[] = [],
 ): TestSeries | null {

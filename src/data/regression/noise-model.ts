@@ -130,10 +130,13 @@ export interface BandPosition {
   readonly side: -1 | 0 | 1;
 }
 
-/** Where `run` stands against `band`: outside beyond `zLimit` robust SDs and the floor. */
+/**
+ * Where a run (or any value, by its logarithm) stands against a band: outside beyond `zLimit`
+ * robust SDs and the metric's floor.
+ */
 export function bandPosition(
   band: NoiseBand,
-  run: UsableRun,
+  run: Pick<UsableRun, 'log'>,
   floor: number,
   zLimit: number = Z_LIMIT,
 ): BandPosition {

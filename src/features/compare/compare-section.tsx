@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_THRESHOLD } from '../../data/compare/thresholds';
+import { MIN_BAND_RUNS } from '../../data/regression/noise-model';
 import {
   compareSideOptions,
   sameCompareSide,
@@ -138,7 +139,7 @@ export function CompareSection({ history }: CompareSectionProps) {
           label="Noise threshold (%)"
           value={state.threshold}
           optional={false}
-          description={`A change up to this is within noise (default ${String(DEFAULT_THRESHOLD)}).`}
+          description={`A change up to this is within noise (default ${String(DEFAULT_THRESHOLD)}), unless the test has ${String(MIN_BAND_RUNS)} dated runs before the candidate: then its own noise decides.`}
           onChange={(value) => {
             if (value !== null) setThreshold(value);
           }}

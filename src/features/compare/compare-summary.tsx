@@ -6,6 +6,7 @@ import {
   betterOrWorse,
   comparedTestsText,
   geomeanBasis,
+  ruleCountsText,
   verdictCounts,
 } from '../../data/compare/compare-text';
 import { metricHeader } from '../../data/format';
@@ -35,6 +36,7 @@ export function CompareSummary({ comparison }: { readonly comparison: Comparison
         ))}
       </ul>
       <p className="compare-tests">{comparedTestsText(tests)}</p>
+      <p className="compare-tests compare-rules">{ruleCountsText(comparison.summary.rules)}</p>
       <p className="compare-worst">
         {worstRegression === null ? (
           'No regression beyond the threshold.'

@@ -8,7 +8,7 @@ import {
   type CompareColumn,
   type CompareSort,
 } from '../../data/compare/compare-sort';
-import { presenceText, verdictTitle } from '../../data/compare/compare-text';
+import { presenceText, ruleText, verdictTitle } from '../../data/compare/compare-text';
 import { formatMetricValue, metricHeader } from '../../data/format';
 import { describeMetric } from '../../data/metrics';
 
@@ -35,7 +35,15 @@ const COLUMNS: readonly ColumnSpec[] = [
     id: 'verdict',
     header: 'Verdict',
     numeric: false,
-    description: 'Regression or improvement beyond the threshold, within noise, or missing',
+    description:
+      "Regression or improvement beyond the series' noise or the threshold, within noise, or missing",
+  },
+  {
+    id: 'rule',
+    header: 'Decided by',
+    numeric: false,
+    description:
+      "What decided the verdict: the noise of the series' own history when it has enough runs, else the fixed threshold",
   },
 ];
 
@@ -189,6 +197,7 @@ export function CompareTable({
                       {metric.verdict}
                     </span>
                   </td>
+                  <td className="compare-rule">{ruleText(metric.rule)}</td>
                 </tr>
               );
             })}

@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
+import { compareHistory, comparisonCutoff } from '../../data/compare/compare-history';
 import { compareResults, type Comparison } from '../../data/compare/compare-summary';
 import { sidesIgnoreGpu } from '../../data/compare/compare-sides';
 import {
@@ -7,6 +8,8 @@ import {
   type ShownResults,
   type SideInfo,
 } from '../../data/compare/side-info';
+import { historySource } from '../../data/history/history-source';
+import { mayHaveDatedHistory } from '../../data/regression/report';
 import { deriveResultsView } from '../../data/results/results-view';
 import type { CompareUrlState } from '../../data/url-schema';
 import { defaultSides, thresholdSpecOf } from '../../store/compare-slice';
@@ -22,8 +25,9 @@ export interface ComparisonModel {
 
 /**
  * The comparison the compare view shows: the chosen sides (or the defaults), the filtered results
- * of each, and their comparison under the chosen thresholds. Recomputed only when one of those
- * changes.
+ * of each, and their comparison under the chosen thresholds, judged by each series' history in
+ * view where it has enough. Recomputed only when one of those changes; the history in view is
+ * grouped once per view, and only when two datasets are dated.
  */
 export function useComparison(): ComparisonModel {
   // Deferred, as the charts are: after a filter change the tables paint first and the
@@ -53,6 +57,23 @@ export function useComparison(): ComparisonModel {
     [candidateSide, state.candidate, datasets, shown],
   );
 
+  const source = useMemo(
+    () => (mayHaveDatedHistory(view.index.datasets) ? historySource(view) : null),
+    [view],
+  );
+  const cutoff = useMemo(
+    () =>
+      baselineSide === null || candidateSide === null
+        ? null
+        : comparisonCutoff(baselineSide, candidateSide, datasets),
+    [baselineSide, candidateSide, datasets],
+  );
+  const runMarks = useDashboardStore((store) => store.runMarks);
+  const history = useMemo(
+    () => (source === null || cutoff === null ? null : compareHistory(source, cutoff, runMarks)),
+    [source, cutoff, runMarks],
+  );
+
   const { threshold, p99Threshold } = state;
   const comparison = useMemo(() => {
     if (baseline.side === null || candidate.side === null) return null;
@@ -60,8 +81,9 @@ export function useComparison(): ComparisonModel {
     return compareResults(baseline.results, candidate.results, {
       ignoreGpu: sidesIgnoreGpu(baseline.side, candidate.side),
       threshold: thresholdSpecOf({ threshold, p99Threshold }),
+      history,
     });
-  }, [baseline, candidate, threshold, p99Threshold]);
+  }, [baseline, candidate, threshold, p99Threshold, history]);
 
   return { state, baseline, candidate, comparison };
 }

@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import {
   comparisonMarkdown,
   escapeMarkdownText,
-  formatThreshold,
   summaryLine,
 } from '../../../src/data/compare/compare-markdown';
 import { compareResults } from '../../../src/data/compare/compare-summary';
+import { formatThreshold } from '../../../src/data/compare/thresholds';
 import type { BenchmarkResult, MetricValues } from '../../../src/data/results/result-model';
+import { alternating, historyByQps, usableNights } from '../../helpers/compare-history';
 import { seedDataset } from '../../helpers/seed';
+import { servingAt } from './compare-fixtures';
 
 /** A serving result on 8×H100 (llama8B, TP1, sharegpt, QPS 16) with the given changes. */
 function result(change: Partial<BenchmarkResult> & { metrics: MetricValues }): BenchmarkResult {
@@ -53,8 +55,8 @@ const small = compareResults(
 );
 
 const TABLE_HEAD = [
-  '| Test | GPU | Metric | Baseline | Candidate | Change | Verdict |',
-  '| --- | --- | --- | ---: | ---: | ---: | --- |',
+  '| Test | GPU | Metric | Baseline | Candidate | Change | Verdict | Decided by |',
+  '| --- | --- | --- | ---: | ---: | ---: | --- | --- |',
 ];
 
 /** Pipes that split cells: those not escaped by a backslash. */
@@ -79,8 +81,8 @@ describe('comparisonMarkdown', () => {
         'Geometric mean, candidate vs baseline (above 1× is better): serving 1.16×.',
         '',
         ...TABLE_HEAD,
-        '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 | Throughput (req/s) | 10.00 | 8.00 | -20.0% | regression |',
-        '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 | Mean TTFT (ms) | 100.00 | 50.00 | -50.0% | improvement |',
+        '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 | Throughput (req/s) | 10.00 | 8.00 | -20.0% | regression | fixed ±5% threshold |',
+        '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 | Mean TTFT (ms) | 100.00 | 50.00 | -50.0% | improvement | fixed ±5% threshold |',
       ].join('\n'),
     );
   });
@@ -93,10 +95,10 @@ describe('comparisonMarkdown', () => {
     }).split('\n');
     expect(lines.slice(5)).toEqual([
       ...TABLE_HEAD,
-      '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 | Throughput (req/s) | 10.00 | 8.00 | -20.0% | regression |',
-      '| latency_llama8B_tp1 | 8×H100 | Mean latency (ms) | 1,046.91 | — | — | missing |',
-      '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 | Mean ITL (ms) | 20.00 | 20.50 | +2.5% | within noise |',
-      '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 | Mean TTFT (ms) | 100.00 | 50.00 | -50.0% | improvement |',
+      '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 | Throughput (req/s) | 10.00 | 8.00 | -20.0% | regression | fixed ±5% threshold |',
+      '| latency_llama8B_tp1 | 8×H100 | Mean latency (ms) | 1,046.91 | — | — | missing | — |',
+      '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 | Mean ITL (ms) | 20.00 | 20.50 | +2.5% | within noise | fixed ±5% threshold |',
+      '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 | Mean TTFT (ms) | 100.00 | 50.00 | -50.0% | improvement | fixed ±5% threshold |',
     ]);
   });
 
@@ -158,7 +160,7 @@ describe('comparisonMarkdown', () => {
         'Geometric mean, candidate vs baseline (above 1× is better): serving 0.95×.',
         '',
         ...TABLE_HEAD,
-        '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 → 8×H200 | P99 ITL (ms) | 100.00 | 109.00 | +9.0% | regression |',
+        '| serving_llama8B_tp1_sharegpt_qps_16 | 8×H100 → 8×H200 | P99 ITL (ms) | 100.00 | 109.00 | +9.0% | regression | fixed ±8% threshold |',
       ].join('\n'),
     );
   });
@@ -201,9 +203,9 @@ describe('escaping', () => {
       '\n',
     );
     expect(lines.at(-1)).toBe(
-      String.raw`| evil\|name&lt;img src=x onerror=alert(1)&gt; | 8×H100 | Mean TTFT (ms) | 100.00 | 200.00 | +100.0% | regression |`,
+      String.raw`| evil\|name&lt;img src=x onerror=alert(1)&gt; | 8×H100 | Mean TTFT (ms) | 100.00 | 200.00 | +100.0% | regression | fixed ±5% threshold |`,
     );
-    expect(cellPipes(lines.at(-1) ?? '')).toBe(8);
+    expect(cellPipes(lines.at(-1) ?? '')).toBe(9);
   });
 
   it('never lets a label or test name add a line, a cell or a tag', () => {
@@ -241,7 +243,7 @@ describe('escaping', () => {
         expect(lines).toHaveLength(9);
         expect(lines.join('\n')).not.toMatch(/[<>]/);
         expect(cellPipes(lines[0] ?? '')).toBe(0);
-        for (const line of lines.slice(5)) expect(cellPipes(line)).toBe(8);
+        for (const line of lines.slice(5)) expect(cellPipes(line)).toBe(9);
       }),
       { numRuns: 2000 },
     );
@@ -275,5 +277,28 @@ describe('formatThreshold', () => {
     expect(formatThreshold(2.5)).toBe('±2.5%');
     expect(formatThreshold(0)).toBe('±0%');
     expect(formatThreshold(1000)).toBe('±1000%');
+  });
+});
+
+describe('the rule of each verdict', () => {
+  it('counts the metrics each rule decided when history decided some, and names it per row', () => {
+    // QPS 1 has 20 nights of 100 and 101 (spread ±0.74%): +4% is outside them (z = 4.64), a
+    // regression the fixed 5% would not see. QPS 2 has no history: +10% beats the threshold.
+    const comparison = compareResults(
+      [servingAt(1, 100), servingAt(2, 100)],
+      [servingAt(1, 104), servingAt(2, 110)],
+      { history: historyByQps(new Map([[1, usableNights(alternating([100, 101], 20))]])) },
+    );
+    const lines = comparisonMarkdown(comparison, { baselineLabel: 'a', candidateLabel: 'b' }).split(
+      '\n',
+    );
+    expect(lines.slice(2, 4)).toEqual([
+      '2 regressions, 0 improvements, 0 within noise, 0 missing; 2 tests compared, 0 missing in candidate, 0 missing in baseline.',
+      "1 metric judged by their own history's noise, 1 by the fixed threshold.",
+    ]);
+    expect(lines.slice(-2)).toEqual([
+      '| serving_qps_2 | 8×H100 | Mean TTFT (ms) | 100.00 | 110.00 | +10.0% | regression | fixed ±5% threshold |',
+      '| serving_qps_1 | 8×H100 | Mean TTFT (ms) | 100.00 | 104.00 | +4.0% | regression | noise of 20 runs (±0.7%) |',
+    ]);
   });
 });

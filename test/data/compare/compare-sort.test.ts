@@ -12,6 +12,7 @@ import {
   type CompareSort,
 } from '../../../src/data/compare/compare-sort';
 import { sortEntriesByHarm } from '../../../src/data/compare/harm-order';
+import { alternating, historyByQps, usableNights } from '../../helpers/compare-history';
 import { fiveVerdictEntries, result, servingAt } from './compare-fixtures';
 
 const label = (entries: readonly MetricEntry[]) => entries.map((entry) => entry.row.label);
@@ -147,5 +148,31 @@ describe('sortEntries', () => {
         );
       }
     }
+  });
+});
+
+describe('sorting by the rule that decided', () => {
+  it('orders rows by the rule in words, those without a rule last either way', () => {
+    // QPS 1–3 by the fixed 5% threshold, QPS 4 missing (no rule), QPS 5 by 20 nights of noise.
+    const entries = sortEntriesByHarm(
+      metricEntries(
+        compareResults(
+          [servingAt(1, 100), servingAt(4, 100), servingAt(5, 100)],
+          [servingAt(1, 150), servingAt(4, null), servingAt(5, 150)],
+          { history: historyByQps(new Map([[5, usableNights(alternating([100], 20))]])) },
+        ).rows,
+      ),
+    );
+    // `fixed ±5% threshold` < `noise of 20 runs (±0.5%)`; QPS 4 has no rule.
+    expect(label(sortEntries(entries, { column: 'rule', desc: false }))).toEqual([
+      'serving_qps_1',
+      'serving_qps_5',
+      'serving_qps_4',
+    ]);
+    expect(label(sortEntries(entries, { column: 'rule', desc: true }))).toEqual([
+      'serving_qps_5',
+      'serving_qps_1',
+      'serving_qps_4',
+    ]);
   });
 });

@@ -128,6 +128,13 @@ describe('8×H100 (baseline) against 8×H200 (candidate), GPU left out of the ke
       missingInBaseline: 0,
       duplicatesIgnored: { baseline: 0, candidate: 0 },
     });
+    // Without a history, the threshold decided all 96.
+    expect(comparison.summary.rules).toEqual({ history: 0, threshold: 96 });
+  });
+
+  it('counts the rules over metrics with a verdict of tests both sides have', () => {
+    // QPS 1–3 judged, QPS 4 missing, QPS 5 only in the candidate.
+    expect(fiveVerdicts().summary.rules).toEqual({ history: 0, threshold: 3 });
   });
 
   it('gives each suite the geometric mean of its goodness ratios', () => {

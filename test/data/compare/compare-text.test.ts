@@ -7,10 +7,14 @@ import {
   emptyTableText,
   geomeanBasis,
   presenceText,
+  ruleCountsText,
+  ruleText,
   tableCaptionDetail,
   verdictCounts,
   verdictTitle,
 } from '../../../src/data/compare/compare-text';
+import type { CompareHistory } from '../../../src/data/compare/compare-history';
+import { alternating, usableNights } from '../../helpers/compare-history';
 import { fiveVerdictEntries, result, servingAt } from './compare-fixtures';
 
 describe('compare summary words', () => {
@@ -121,5 +125,64 @@ describe('compare table words', () => {
     expect(emptyTableText(true, 3)).toBe('No regression beyond the threshold.');
     expect(emptyTableText(true, 0)).toBe('Nothing to compare with these sides and filters.');
     expect(emptyTableText(false, 3)).toBe('Nothing to compare with these sides and filters.');
+  });
+});
+
+describe('rule words', () => {
+  /** A history that gives every pair `count` nights of 100 and 101 in turn. */
+  const steady = (count: number): CompareHistory => ({
+    of: () => () => usableNights(alternating([100, 101], count)),
+  });
+
+  it('names the rule: the band of runs and its spread, or the fixed threshold', () => {
+    // 20 nights of 100 and 101: spread 1.4826 × 0.0049752 = 0.0073762 → ±0.74%.
+    const [byHistory] = compareResults([servingAt(1, 100)], [servingAt(1, 104)], {
+      history: steady(20),
+    }).rows.flatMap((row) => row.metrics);
+    expect(ruleText(byHistory?.rule ?? null)).toBe('noise of 20 runs (±0.7%)');
+    expect(ruleText({ kind: 'history', runs: 1, spreadPct: 12.345, z: 0, floorPct: 3 })).toBe(
+      'noise of 1 run (±12.3%)',
+    );
+    expect(ruleText({ kind: 'threshold', threshold: 5, historyRuns: 0 })).toBe(
+      'fixed ±5% threshold',
+    );
+    expect(ruleText({ kind: 'threshold', threshold: 2.5, historyRuns: 10 })).toBe(
+      'fixed ±2.5% threshold (10 runs of history, 14 needed)',
+    );
+    expect(ruleText({ kind: 'threshold', threshold: 5, historyRuns: 1 })).toBe(
+      'fixed ±5% threshold (1 run of history, 14 needed)',
+    );
+    // Enough history that could not measure this change (from a baseline of 0): no count.
+    expect(ruleText({ kind: 'threshold', threshold: 5, historyRuns: 14 })).toBe(
+      'fixed ±5% threshold',
+    );
+    expect(ruleText(null)).toBe('—');
+  });
+
+  it('counts the metrics each rule decided', () => {
+    expect(ruleCountsText({ history: 1, threshold: 1234 })).toBe(
+      "1 metric judged by their own history's noise, 1,234 by the fixed threshold.",
+    );
+    expect(ruleCountsText({ history: 0, threshold: 0 })).toBe(
+      "0 metrics judged by their own history's noise, 0 by the fixed threshold.",
+    );
+  });
+
+  it("explains a verdict of history by the band's runs, z and floor", () => {
+    // The band of 20 nights of 100 and 101 (centre ln 100 + 0.0049752, spread 0.0073762):
+    // 104 is z = 4.64 (+4% from 100): worse; 96 is z = −6.21: better; 101 is
+    // z = (0.0099503 − 0.0049752) / 0.0073762 = 0.67: within; 103.5 from a baseline of 101
+    // is z = (0.0344014 − 0.0049752) / 0.0073762 = 3.99, outside, but +2.48% from the baseline.
+    const titles = compareResults(
+      [servingAt(1, 100), servingAt(2, 100), servingAt(3, 100), servingAt(4, 101)],
+      [servingAt(1, 104), servingAt(2, 96), servingAt(3, 101), servingAt(4, 103.5)],
+      { history: steady(20) },
+    ).rows.flatMap((row) => metricEntries([row]).map(verdictTitle));
+    expect(titles).toEqual([
+      'Worse: outside the noise of 20 runs (z = 4.6, limit ±3) and by more than the 3% floor',
+      'Better: outside the noise of 20 runs (z = -6.2, limit ±3) and by more than the 3% floor',
+      'Within the noise of 20 runs (z = 0.7, limit ±3)',
+      'Outside the noise of 20 runs (z = 4.0, limit ±3), but not changed from the baseline by more than the 3% floor that way',
+    ]);
   });
 });
