@@ -185,3 +185,34 @@ describe('regressionReport with runs marked by hand', () => {
     );
   });
 });
+
+describe('regressionReport, dates and notes', () => {
+  it('gives a run’s day only, when its date carries a time', () => {
+    const datasets = [...STEADY, ...STEPPED].map((value, night) =>
+      h100Run({
+        id: `night-${String(night)}`,
+        date: `2026-09-${String(night + 1).padStart(2, '0')}T03:15:00`,
+        changes: { [QPS_INF]: { ttft_median: value } },
+      }),
+    );
+    const [row] = regressionReport(historySource(viewOf(datasets))).rows;
+    expect([row?.firstChanged, row?.lastGood]).toEqual(['2026-09-17', '2026-09-16']);
+  });
+
+  it('says why a GPU got no verdict only when none of its series got one', () => {
+    // QPS 1 is in the last 3 nights only: its series are insufficient, the others are judged, so
+    // the GPU has verdicts and no note. With 3 nights in all, no series has one: one note.
+    const datasets = [...STEADY, ...STEPPED].map((value, night) =>
+      h100Run({
+        id: `night-${String(night)}`,
+        date: `2026-09-${String(night + 1).padStart(2, '0')}`,
+        changes: { [QPS_INF]: { ttft_median: value } },
+        without: night < 17 ? [QPS_1] : [],
+      }),
+    );
+    expect(reportOf(datasets).notes).toEqual([]);
+    expect(reportOf(nights({ [QPS_INF]: STEADY }, 3)).notes).toEqual([
+      '8×H100: insufficient history (3 runs, needs 15).',
+    ]);
+  });
+});
