@@ -10,6 +10,7 @@
  */
 import { mannWhitney, mannWhitneyOfU } from './mann-whitney';
 import {
+  LONE_Z_LIMIT,
   MIN_BAND_RUNS,
   SUSTAINED_Z_LIMIT,
   bandBefore,
@@ -44,8 +45,9 @@ export const SUSTAINED_RUNS = 3;
 
 /**
  * The longest run of latest points outside the band drawn before the first of them, on one side;
- * null when there is none. "Outside" is |z| > Z_LIMIT (3) for a streak of one or two runs and
- * |z| > SUSTAINED_Z_LIMIT (2) for SUSTAINED_RUNS (3) or more, always beyond the floor. Grows the
+ * null when there is none. "Outside" is |z| > LONE_Z_LIMIT (4.5) for the latest run alone,
+ * |z| > Z_LIMIT (3) for each of two, and |z| > SUSTAINED_Z_LIMIT (2) for each of SUSTAINED_RUNS (3)
+ * or more, always beyond the floor. Grows the
  * streak backwards from the latest run and stops at the first run that is not even beyond the
  * narrower band, so a spike two nights ago followed by a normal night is no streak, and three
  * runs each about 2.5 robust SDs high are one (where no single one of them would be a suspect).
@@ -67,7 +69,9 @@ export function latestStreak(
     const positions =
       streakRuns.length >= SUSTAINED_RUNS
         ? loose
-        : streakRuns.map((run) => bandPosition(band, run, floor));
+        : streakRuns.map((run) =>
+            bandPosition(band, run, floor, streakRuns.length === 1 ? LONE_Z_LIMIT : undefined),
+          );
     if (positions.every((position) => position.side === side)) {
       best = { start, band, runs: streakRuns, positions, side };
     }

@@ -33,6 +33,14 @@ export const MIN_SPREAD = 0.005;
 /** A run is outside its band beyond this many robust standard deviations. */
 export const Z_LIMIT = 3;
 /**
+ * The latest run alone (a `suspect`) must be beyond this many. A spread measured as the MAD of
+ * 20 runs is itself uncertain, so under noise alone a run lands beyond 3 of them 2.1% of the time
+ * (200,000 seeded normal windows), not the 0.27% a known σ gives: about ten false suspects a night
+ * in 500 series. Beyond 4.5 it is 0.25%, about one. Two or more runs in a row (a confirmed change)
+ * need less each, and their chance under noise is the product.
+ */
+export const LONE_Z_LIMIT = 4.5;
+/**
  * Three or more latest runs in a row are outside a narrower band: beyond this many robust standard
  * deviations each, on one side (and beyond the floor). Under noise alone a run is beyond +2 with
  * chance 2.3%, so three in a row on one side happen about 2 · 0.023³ ≈ 2.4e-5 of the time; the

@@ -20,6 +20,7 @@ import {
 import { orderAfterMove } from '../../data/history/history-order';
 import { type HistoryScale } from '../../data/history/history-plot';
 import { ONE_TEST_TEXT, historyStatisticsView } from '../../data/history/history-statistics';
+import { LONE_Z_LIMIT, Z_LIMIT } from '../../data/regression/noise-model';
 import { testStatistics } from '../../data/regression/series-statistics';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
 import { ChartFigure } from '../../ui/chart-figure';
@@ -167,7 +168,7 @@ export function HistoryChart({ baselineId, focus, id = 'history' }: HistoryChart
     <ChartFigure
       id={id}
       title={TITLE}
-      description={`One line per test across the runs of ${data.gpu}, ${historyOrderPhrase(data.ordering)}. The dashed line and hollow diamonds mark the baseline run.${stats.plotted === null ? '' : ' The shaded band is where each run was expected from the runs before it (3 robust standard deviations or the metric’s floor, whichever is wider).'}`}
+      description={`One line per test across the runs of ${data.gpu}, ${historyOrderPhrase(data.ordering)}. The dashed line and hollow diamonds mark the baseline run.${stats.plotted === null ? '' : ` The shaded band is where each run was expected from the runs before it (${String(Z_LIMIT)} robust standard deviations or the metric’s floor, whichever is wider); the latest run alone is a suspect only beyond ${String(LONE_Z_LIMIT)}.`}`}
       controls={controls}
       palette={palette}
       legend={{ gpus: legendEntries, off, onToggle: toggle }}

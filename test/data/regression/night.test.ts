@@ -50,7 +50,10 @@ describe('benjaminiHochberg', () => {
       'A change point counts when its Mann–Whitney p is at most 0.001 and it survives the ' +
         'Benjamini–Hochberg correction at q = 0.01 across the 512 series tested tonight (at ' +
         'most 1% of the change points reported are expected to be noise). Runs outside their ' +
-        'noise band are judged by the band alone.',
+        'noise band are judged by the band: the latest run alone is a suspect beyond 4.5 robust ' +
+        'standard deviations (a spread from 20 runs is itself uncertain: beyond 3, noise alone ' +
+        'would flag about 2% of series every night); two runs in a row beyond 3, or three beyond ' +
+        '2, on one side, confirm a change.',
     );
   });
 });

@@ -96,13 +96,15 @@ describe('analyzeSeries: suspect', () => {
     );
   });
 
-  it('a run just beyond 3 robust standard deviations is outside its band', () => {
-    // 106: z = ln(1.06)/0.0147524 = 0.0582689/0.0147524 = 3.950 > 3, +6% > 3%.
-    const verdict = verdictOf('latency_mean', [...TIED_HISTORY, 106]);
+  it('the latest run alone is a suspect only beyond 4.5 robust standard deviations', () => {
+    // 106: z = ln(1.06)/0.0147524 = 0.0582689/0.0147524 = 3.950: beyond 3 but not 4.5, so ok.
+    expect(verdictOf('latency_mean', [...TIED_HISTORY, 106]).status).toBe('ok');
+    // 107: z = ln(1.07)/0.0147524 = 0.0676586/0.0147524 = 4.586 > 4.5, +7% > 3%.
+    const verdict = verdictOf('latency_mean', [...TIED_HISTORY, 107]);
     expect(verdict.status).toBe('suspect');
-    expect(findingOf(verdict).evidence).toMatchObject({ test: 'band' });
     const evidence = findingOf(verdict).evidence;
-    expect(evidence.test === 'band' && evidence.z).toBeCloseTo(3.95, 2);
+    expect(evidence).toMatchObject({ test: 'band' });
+    expect(evidence.test === 'band' && evidence.z).toBeCloseTo(4.586, 2);
   });
 
   it('the P99 floor is 10% where the mean floor is 3%', () => {
