@@ -10,12 +10,12 @@ export interface LoadProblem {
   readonly hint?: string;
 }
 
-/** An input whose text has been read. */
 /** The problem of an input that could not be read at all (a file gone, a folder locked). */
 export function unreadableInput(name: string): LoadProblem {
   return { source: name, message: `${name} was not loaded: it could not be read.` };
 }
 
+/** An input whose text has been read. */
 export interface TextInput {
   readonly name: string;
   readonly kind: DatasetSourceKind;

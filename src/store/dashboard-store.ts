@@ -19,9 +19,9 @@ export type { LoadPhase, LoadProgress } from './loads-slice';
 
 /**
  * The one store of the dashboard, made of slices: datasets and their index, the view (filters,
- * search, sorting, columns), the compare view, preferences, marked runs, and loads with their status. Derived
- * data is state (the index, set with the datasets it indexes) or a memoised selector over it
- * (the filtered view), so no part waits on another to catch up.
+ * search, sorting, columns), the compare view, preferences, marked runs, and loads with their
+ * status. Derived data is state (the index, set with the datasets it indexes) or a memoised
+ * selector over it (the filtered view), so no part waits on another to catch up.
  */
 export type DashboardStore = DatasetsSlice &
   ViewSlice &

@@ -8,7 +8,7 @@ import { gpuLabel } from '../gpu';
 import { datasetDate } from '../history/history-order';
 import { compareText } from '../text-order';
 import type { HistoryGpuGroup, HistorySource, TestRuns } from '../history/history-source';
-import { testSeries } from '../regression/history-input';
+import { markedGroup, testSeries } from '../regression/history-input';
 import type { RunMark } from '../regression/run-marks';
 import type { UsableRun } from '../regression/series-input';
 import type { BenchmarkResult, Dataset } from '../results/result-model';
@@ -59,9 +59,10 @@ export function compareHistory(
   marks: readonly RunMark[] = [],
 ): CompareHistory {
   const byGpu = new Map<string, { group: HistoryGpuGroup; tests: Map<string, TestRuns> }>();
-  for (const group of source.groups) {
-    // The runs that can be history, found and put in date order once per GPU rather than once
-    // per row and metric (testSeries then sorts runs already in order, a single pass).
+  for (const whole of source.groups) {
+    // The runs that can be history, marks applied, found and put in date order once per GPU
+    // rather than once per row and metric (testSeries then sorts runs already in order).
+    const { group } = markedGroup(whole, marks);
     const datasets = group.datasets
       .map((dataset) => ({ dataset, date: datasetDate(dataset) }))
       .filter(
@@ -84,7 +85,7 @@ export function compareHistory(
       const test = entry?.tests.get(alignmentKey(candidate));
       if (entry === undefined || test === undefined) return null;
       return (metricKey) =>
-        historyBefore(testSeries(entry.group, test, metricKey, marks)?.input.points ?? [], cutoff);
+        historyBefore(testSeries(entry.group, test, metricKey)?.input.points ?? [], cutoff);
     },
   };
 }

@@ -59,16 +59,12 @@ export function historyChartRows(
   });
 }
 
-/** Every band edge on the scale plotted, for the axis to reach. */
-export function bandEdgeValues(
-  data: HistoryData,
-  scale: HistoryScale,
-  plotted: PlottedBands | null,
-): number[] {
-  if (plotted === null) return [];
-  return data.runs.flatMap(
-    (run) => bandOnScale(plotted.bands.get(run.id), plotted.series.baselineValue, scale) ?? [],
-  );
+/** Every band edge of the chart's rows (on the scale they were made for), for the axis to reach. */
+export function bandEdgeValues(rows: readonly HistoryChartRow[]): number[] {
+  return rows.flatMap((row) => {
+    const band = row.band;
+    return typeof band === 'object' && band !== null ? band : [];
+  });
 }
 
 /**

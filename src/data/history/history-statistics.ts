@@ -1,10 +1,10 @@
 /**
- * What the History chart adds from the regression engine when it shows one test in date order:
- * the noise band to shade (on dated runs: the engine orders runs by their dates, so a run
- * without one has no band, wherever it is placed), words on the runs that matter (the flagged run, runs marked by hand),
- * and the verdict in a sentence.
+ * What the History chart adds from the regression engine when it shows one test: the noise band
+ * to shade (on dated runs: the engine orders runs by their dates, so a run without one has no
+ * band, wherever it is placed), words on the runs that matter (the flagged run, runs marked by
+ * hand), and the verdict in a sentence.
  */
-import type { RunMark, RunMarkKind } from '../regression/run-marks';
+import { runMarkOf, type RunMark, type RunMarkKind } from '../regression/run-marks';
 import type { SeriesStatistics } from '../regression/series-statistics';
 import type { HistoryData } from './history-data';
 import type { PlottedBands } from './history-plot';
@@ -48,11 +48,8 @@ export function historyStatisticsView(
   }
   const runLabels: RunLabel[] = [];
   for (const run of data.runs) {
-    const mark = marks.find(
-      (candidate) => candidate.gpu === data.gpu && candidate.date === run.date,
-    );
-    if (mark !== undefined)
-      runLabels.push({ position: run.position, text: mark.kind, kind: mark.kind });
+    const mark = run.date === null ? null : runMarkOf(marks, data.gpu, run.date);
+    if (mark !== null) runLabels.push({ position: run.position, text: mark, kind: mark });
     if (statistics.flagged?.id === run.id) {
       runLabels.push({ position: run.position, text: flagText(statistics.flagged), kind: 'flag' });
     }

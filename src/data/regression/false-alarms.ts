@@ -5,7 +5,7 @@
  * false discoveries among the changes reported to q, whatever the number of series.
  */
 
-import { LONE_Z_LIMIT, SUSTAINED_Z_LIMIT, Z_LIMIT } from './noise-model';
+import { DEFAULT_WINDOW, LONE_Z_LIMIT, SUSTAINED_Z_LIMIT, Z_LIMIT } from './noise-model';
 
 /** The false discovery rate the night's change points are held to unless configured. */
 export const DEFAULT_Q = 0.01;
@@ -37,8 +37,10 @@ export function falseAlarmRule(pLimit: number, q: number, tested: number): strin
     `Benjamini–Hochberg correction at q = ${q} across the ${tested} series tested tonight ` +
     `(at most ${q * 100}% of the change points reported are expected to be noise). ` +
     `Runs outside their noise band are judged by the band: the latest run alone is a suspect ` +
-    `beyond ${String(LONE_Z_LIMIT)} robust standard deviations (a spread from 20 runs is itself uncertain: beyond ` +
-    `${String(Z_LIMIT)}, noise alone would flag about 2% of series every night); two runs in a row beyond ${String(Z_LIMIT)}, or ` +
-    `three beyond ${String(SUSTAINED_Z_LIMIT)}, on one side, confirm a change.`
+    `beyond ${String(LONE_Z_LIMIT)} robust standard deviations (a spread from ` +
+    `${String(DEFAULT_WINDOW)} runs is itself uncertain: beyond ${String(Z_LIMIT)}, noise ` +
+    `alone would flag about 2% of series every night); two runs in a row beyond ` +
+    `${String(Z_LIMIT)}, or three beyond ${String(SUSTAINED_Z_LIMIT)}, on one side, confirm a ` +
+    `change.`
   );
 }

@@ -10,12 +10,14 @@
  * - Runs sharing a date stay as they are: the engine refuses that series with a message naming
  *   the date, rather than this function picking one of them.
  * - A run's commit is the one its path names (`meta.commit`), when it does.
- * - Runs marked as outliers are left out, and runs before a known change (run-marks.ts).
+ * - Runs marked as outliers are left out, and runs before a known change (`markedGroup`, applied
+ *   once per GPU by the callers).
  */
 import { datasetDate } from '../history/history-order';
 import type { HistoryGpuGroup, TestRuns } from '../history/history-source';
 import { compareText } from '../text-order';
-import { applyRunMarks, type RunMark } from './run-marks';
+import type { Dataset } from '../results/result-model';
+import { applyRunMarks, type MarkedRuns, type RunMark } from './run-marks';
 import type { RunPoint, SeriesInput } from './series-input';
 
 /** A test's series, and the dataset each of its points came from (`ids[i]` is `points[i]`'s). */
@@ -33,19 +35,32 @@ function byDate(a: IdentifiedPoint, b: IdentifiedPoint): number {
   return compareText(a.point.date ?? '', b.point.date ?? '');
 }
 
-function dateOf(entry: IdentifiedPoint): string {
-  return entry.point.date ?? '';
+/**
+ * A GPU's history with its marked runs applied, once for all its tests and metrics: outliers out,
+ * nothing dated before a known change (run-marks.ts). Runs without a date stay: none is marked.
+ */
+export function markedGroup(
+  group: HistoryGpuGroup,
+  marks: readonly RunMark[],
+): { readonly group: HistoryGpuGroup; readonly marked: MarkedRuns<Dataset> } {
+  const dated = group.datasets.filter((dataset) => datasetDate(dataset) !== null);
+  const marked = applyRunMarks(dated, (dataset) => datasetDate(dataset) ?? '', marks, group.gpu);
+  if (marked.kept.length === dated.length) return { group, marked };
+  const kept = new Set(marked.kept);
+  const datasets = group.datasets.filter(
+    (dataset) => datasetDate(dataset) === null || kept.has(dataset),
+  );
+  return { group: { ...group, datasets }, marked };
 }
 
 /**
- * One test's series for one metric, marked runs applied (run-marks.ts); null when no run has a
- * number for the metric.
+ * One test's series for one metric (of a group with its marks applied: `markedGroup`); null when
+ * no run has a number for the metric.
  */
 export function testSeries(
   group: HistoryGpuGroup,
   test: TestRuns,
   metricKey: string,
-  marks: readonly RunMark[] = [],
 ): TestSeries | null {
   const dated: IdentifiedPoint[] = [];
   const undated: IdentifiedPoint[] = [];
@@ -63,8 +78,7 @@ export function testSeries(
   }
   if (!hasMetric) return null;
   // Array.prototype.sort is stable: runs sharing a date keep the order loaded.
-  const kept = applyRunMarks(dated.sort(byDate), dateOf, marks, group.gpu).kept;
-  const entries = [...kept, ...undated];
+  const entries = [...dated.sort(byDate), ...undated];
   return {
     input: {
       key: { gpu: group.gpu, testName: test.testName, metric: metricKey },
@@ -74,18 +88,11 @@ export function testSeries(
   };
 }
 
-/**
- * One series per test of the group that has the metric in some run, points in date order,
- * marked runs applied.
- */
-export function regressionInputs(
-  group: HistoryGpuGroup,
-  metricKey: string,
-  marks: readonly RunMark[] = [],
-): SeriesInput[] {
+/** One series per test of the group that has the metric in some run, points in date order. */
+export function regressionInputs(group: HistoryGpuGroup, metricKey: string): SeriesInput[] {
   const inputs: SeriesInput[] = [];
   for (const test of group.tests) {
-    const series = testSeries(group, test, metricKey, marks);
+    const series = testSeries(group, test, metricKey);
     if (series !== null) inputs.push(series.input);
   }
   return inputs;

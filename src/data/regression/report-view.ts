@@ -3,6 +3,7 @@
  * first, since "did last night regress?" comes first), each group worst first, and filtered by
  * status, direction, GPU and night.
  */
+import { plural } from '../charts/chart-summaries';
 import { compareText } from '../text-order';
 import type { RegressionRow } from './report';
 
@@ -65,24 +66,12 @@ function count(rows: readonly RegressionRow[], test: (row: RegressionRow) => boo
   return rows.filter(test).length;
 }
 
-function phrase(n: number, singular: string, plural: string): string | null {
-  return n === 0 ? null : `${String(n)} ${n === 1 ? singular : plural}`;
-}
-
 /** A group's heading: `2026-09-17 · 8×H100: 2 regressions, 1 improvement (1 confirmed)`. */
 export function groupLabel(group: ReportGroup): string {
-  const parts = [
-    phrase(
-      count(group.rows, (row) => row.kind === 'regression'),
-      'regression',
-      'regressions',
-    ),
-    phrase(
-      count(group.rows, (row) => row.kind === 'improvement'),
-      'improvement',
-      'improvements',
-    ),
-  ].filter((part) => part !== null);
+  const parts = (['regression', 'improvement'] as const)
+    .map((kind) => ({ kind, n: count(group.rows, (row) => row.kind === kind) }))
+    .filter(({ n }) => n > 0)
+    .map(({ kind, n }) => plural(n, kind));
   const confirmed = count(group.rows, (row) => row.status === 'confirmed');
   return `${group.night} · ${group.gpu}: ${parts.join(', ')} (${String(confirmed)} confirmed)`;
 }
@@ -121,7 +110,7 @@ export function filterText(filter: ReportFilter): string | null {
 }
 
 /**
- * The filter as it applies to these rows: a GPU or night no row has any more (after a mark or a
+ * The filter as it applies to these rows: a GPU or night that no row has now (after a mark or a
  * filter change elsewhere) is no filter, so no row hides behind a choice the page cannot show.
  */
 export function filterFor(rows: readonly RegressionRow[], filter: ReportFilter): ReportFilter {

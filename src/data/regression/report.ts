@@ -10,8 +10,9 @@ import { historyMetricKeys } from '../history/history-source';
 import { metricHeader } from '../format';
 import { describeMetric } from '../metrics';
 import { datasetDate } from '../history/history-order';
-import { regressionInputs } from './history-input';
-import { applyRunMarks, type RunMark } from './run-marks';
+import { plural } from '../charts/chart-summaries';
+import { markedGroup, regressionInputs } from './history-input';
+import type { RunMark } from './run-marks';
 import { analyzeNight, isJudged, type EnvironmentEvent, type NightOptions } from './night';
 import type { SeriesInput } from './series-input';
 import type { ChangeKind, Evidence, SeriesVerdict } from './series-verdict';
@@ -133,18 +134,13 @@ export function regressionInputsOf(
 ): RegressionInputs {
   const inputs: SeriesInput[] = [];
   const marked: MarkedGpu[] = [];
-  for (const group of source.groups) {
+  for (const whole of source.groups) {
+    const { group, marked: runs } = markedGroup(whole, marks);
     for (const metric of historyMetricKeys(group)) {
       if (describeMetric(metric).direction === 'neutral') continue;
-      inputs.push(...regressionInputs(group, metric, marks));
+      inputs.push(...regressionInputs(group, metric));
     }
-    const dates = group.datasets.flatMap((dataset) => datasetDate(dataset) ?? []);
-    const { outliers, knownChange, beforeKnownChange } = applyRunMarks(
-      dates,
-      (date) => date,
-      marks,
-      group.gpu,
-    );
+    const { outliers, knownChange, beforeKnownChange } = runs;
     if (outliers > 0 || knownChange !== null) {
       marked.push({ gpu: group.gpu, outliers, knownChange, beforeKnownChange });
     }
@@ -152,21 +148,17 @@ export function regressionInputsOf(
   return { inputs, gpus: source.groups.map((group) => group.gpu), marks, marked };
 }
 
-function runs(count: number): string {
-  return `${String(count)} ${count === 1 ? 'run' : 'runs'}`;
-}
-
-/** What a GPU's marks left out, in a line: `8×H100: 1 run marked as an outlier is left out.` */
+/** What a GPU's marks left out, in a line: `8×H100: 1 run marked as an outlier left out.` */
 export function markedNote({ gpu, outliers, knownChange, beforeKnownChange }: MarkedGpu): string {
   const parts: string[] = [];
   if (knownChange !== null) {
     parts.push(
-      `its history starts again at the known change of ${knownChange} (${runs(beforeKnownChange)} before it left out)`,
+      `its history starts again at the known change of ${knownChange} (${plural(beforeKnownChange, 'run')} before it left out)`,
     );
   }
   if (outliers > 0) {
     parts.push(
-      `${runs(outliers)} marked as ${outliers === 1 ? 'an outlier' : 'outliers'} left out`,
+      `${plural(outliers, 'run')} marked as ${outliers === 1 ? 'an outlier' : 'outliers'} left out`,
     );
   }
   return `${gpu}: ${parts.join('; ')}.`;

@@ -62,10 +62,13 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** Where `YYYY-MM-DD` has its digits. */
+const DAY_DIGITS: readonly number[] = [0, 1, 2, 3, 5, 6, 8, 9];
+
 /** `YYYY-MM-DD`, checked by character: most runs' dates, read without a regular expression. */
 function isPlainDay(date: string): boolean {
   if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return false;
-  for (const at of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(date.charCodeAt(at))) return false;
+  for (const at of DAY_DIGITS) if (!isDigit(date.charCodeAt(at))) return false;
   return true;
 }
 

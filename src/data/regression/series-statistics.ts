@@ -7,7 +7,7 @@
 import { Z_LIMIT, bandBefore, bandPosition, type NoiseBand } from './noise-model';
 import { analyzeSeries, type SeriesOptions, type SeriesVerdict } from './series-verdict';
 import type { HistoryGpuGroup } from '../history/history-source';
-import { testSeries, type TestSeries } from './history-input';
+import { markedGroup, testSeries, type TestSeries } from './history-input';
 import type { RunMark } from './run-marks';
 import type { UsableRun } from './series-input';
 
@@ -97,6 +97,6 @@ export function testStatistics(
 ): SeriesStatistics | null {
   const test = group.tests.find((candidate) => candidate.key === testKey);
   if (test === undefined) return null;
-  const series = testSeries(group, test, metricKey, marks);
+  const series = testSeries(markedGroup(group, marks).group, test, metricKey);
   return series === null ? null : seriesStatistics(series);
 }

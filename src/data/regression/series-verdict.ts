@@ -13,7 +13,9 @@
  *    by a normal night meets neither. The band carries a fresh change: with 20 runs before, a
  *    change point needs 4 runs after (3 runs above all 20 is p = 2/C(23, 3) = 1.1e-3 at best),
  *    and one series' p among a night's 500 needs far more to survive the correction.
- * 4. `suspect` when only the latest run is outside its band (|z| > 3 and beyond the floor).
+ * 4. `suspect` when only the latest run is outside its band: beyond LONE_Z_LIMIT (4.5) robust SDs,
+ *    wider than the band's 3 since one run alone is judged against a spread itself estimated,
+ *    and beyond the floor.
  * 5. `ok` otherwise.
  */
 import { describeMetric, type MetricDirection } from '../metrics';
@@ -37,7 +39,6 @@ import {
 } from './noise-model';
 import {
   usableRuns,
-  type UsableSeries,
   type SeriesInput,
   type SeriesKey,
   type SkippedPoint,
@@ -323,10 +324,7 @@ export const RUNS_READ = 3 * MAX_WINDOW;
 /** Analyses one series (points in date order) and gives its verdict, as if it were alone. */
 export function analyzeSeries(input: SeriesInput, options: SeriesOptions = {}): SeriesAnalysis {
   const window = checkWindow(options.window ?? DEFAULT_WINDOW);
-  return analyzeRuns(input, usableRuns(input.points, options.runsRead ?? RUNS_READ), window);
-}
-
-function analyzeRuns(input: SeriesInput, usable: UsableSeries, window: number): SeriesAnalysis {
+  const usable = usableRuns(input.points, options.runsRead ?? RUNS_READ);
   const direction = describeMetric(input.key.metric).direction;
   const floor = relativeFloor(input.key.metric);
   if (!usable.ok) {

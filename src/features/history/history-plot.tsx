@@ -68,7 +68,7 @@ export function HistoryPlot({ data, scale, off, palette, width, plotted, runLabe
     [data],
   );
   const rows = useMemo(() => historyChartRows(data, scale, plotted), [data, scale, plotted]);
-  const bandEdges = useMemo(() => bandEdgeValues(data, scale, plotted), [data, scale, plotted]);
+  const bandEdges = useMemo(() => bandEdgeValues(rows), [rows]);
   const baselineId = data.baseline?.run.id ?? null;
   const baselinePosition = data.baseline?.run.position ?? null;
   const tick = useMemo(

@@ -91,10 +91,10 @@ describe('the band in the chart rows', () => {
     const changeBand = changes[19]?.band as readonly number[];
     expect(changeBand[0]).toBeCloseTo(-3, 6);
     expect(changeBand[1]).toBeCloseTo(3, 6);
-    const edges = bandEdgeValues(data, 'value', view.plotted);
+    const edges = bandEdgeValues(values);
     expect(edges).toHaveLength(12);
     expect(Math.max(...edges)).toBeCloseTo(206, 6);
-    expect(bandEdgeValues(data, 'value', null)).toEqual([]);
+    expect(bandEdgeValues(historyChartRows(data, 'value'))).toEqual([]);
     // Without bands the rows carry no band key at all.
     expect('band' in (historyChartRows(data, 'value')[0] ?? {})).toBe(false);
   });
