@@ -1,6 +1,14 @@
 import { DEFAULT_THRESHOLD, isValidThreshold } from './compare/thresholds';
 import { compareSideParam, readCompareSide, type CompareSide } from './compare/compare-sides';
 import { DEFAULT_COMPARE_STATE, type CompareState } from './compare/compare-state';
+import {
+  DECISION_URL_SCHEMA,
+  DEFAULT_DECISION_STATE,
+  decisionStateOf,
+  decisionUrlValues,
+  type DecisionState,
+  type DecisionUrlValues,
+} from './decisions/decision-state';
 import { FILTER_GROUPS, NOTHING_HIDDEN, byGroup, type FilterGroup } from './results/filter-groups';
 import { SUITES, type Suite } from './results/result-model';
 import type { SortKey, SortSpec } from './results/sort-results';
@@ -35,11 +43,14 @@ export const DEFAULT_COMPARE_URL_STATE: CompareUrlState = {
 export interface UrlState {
   readonly view: ViewState;
   readonly compare: CompareUrlState;
+  /** Service-level objectives and GPU prices (decisions/decision-state.ts holds their codecs). */
+  readonly decisions: DecisionState;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
   view: DEFAULT_VIEW_STATE,
   compare: DEFAULT_COMPARE_URL_STATE,
+  decisions: DEFAULT_DECISION_STATE,
 };
 
 // Limits that keep a hostile or mangled link from costing anything.
@@ -170,7 +181,8 @@ const optionalThresholdField: UrlField<number | null> = {
 type HideKey = `hide.${FilterGroup}`;
 
 /** Every URL key with the type of its value (a `hide.` key per filter group). */
-export type UrlValues = { [K in HideKey]: readonly string[] } & ViewAndCompareValues;
+export type UrlValues = { [K in HideKey]: readonly string[] } & ViewAndCompareValues &
+  DecisionUrlValues;
 
 interface ViewAndCompareValues {
   q: string;
@@ -212,13 +224,14 @@ export const URL_SCHEMA: { readonly [K in UrlKey]: UrlField<UrlValues[K]> } = {
   'cmp.thr': thresholdField,
   'cmp.only': flagField('reg'),
   'cmp.p99': optionalThresholdField,
+  ...DECISION_URL_SCHEMA,
 };
 
 export const URL_KEYS = Object.keys(URL_SCHEMA) as readonly UrlKey[];
 
 /** The keys' values of a state. */
-export function urlValuesOf({ view, compare }: UrlState): UrlValues {
-  const values: Partial<UrlValues> = {};
+export function urlValuesOf({ view, compare, decisions }: UrlState): UrlValues {
+  const values: Partial<UrlValues> = { ...decisionUrlValues(decisions) };
   for (const group of FILTER_GROUPS) values[`hide.${group}`] = view.hidden[group];
   values.q = view.search;
   for (const suite of SUITES) {
@@ -262,6 +275,7 @@ export function urlStateOf(values: UrlValues): UrlState {
       onlyRegressions: values['cmp.only'],
       p99Threshold: values['cmp.p99'],
     },
+    decisions: decisionStateOf(values),
   };
 }
 
@@ -327,7 +341,11 @@ export function decodeUrlState(query: string): UrlState {
 
 /** The view as a query string: encodeUrlState with the compare view left at its defaults. */
 export function encodeViewState(view: ViewState): string {
-  return encodeUrlState({ view, compare: DEFAULT_COMPARE_URL_STATE });
+  return encodeUrlState({
+    view,
+    compare: DEFAULT_COMPARE_URL_STATE,
+    decisions: DEFAULT_DECISION_STATE,
+  });
 }
 
 /** The view a query string describes (its compare keys are not read here). */

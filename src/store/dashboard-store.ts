@@ -4,6 +4,7 @@ import { type ResultIndex } from '../data/results/result-index';
 import type { Dataset } from '../data/results/result-model';
 import type { LoadProblem } from '../data/ingest';
 import { createCompareSlice, initialCompareState, type CompareSlice } from './compare-slice';
+import { createDecisionsSlice, initialDecisions, type DecisionsSlice } from './decisions-slice';
 import { createDatasetsSlice, initialDatasetsState, type DatasetsSlice } from './datasets-slice';
 import { createLoadsSlice, initialLoadsState, type LoadsSlice } from './loads-slice';
 import { createMarksSlice, initialMarks, type MarksSlice } from './marks-slice';
@@ -28,6 +29,7 @@ export type DashboardStore = DatasetsSlice &
   CompareSlice &
   PreferencesSlice &
   MarksSlice &
+  DecisionsSlice &
   LoadsSlice & {
     /** Back to the state at start-up (tests use it between cases). */
     reset: () => void;
@@ -42,6 +44,7 @@ function initialState() {
     ...initialCompareState,
     ...initialPreferences(),
     ...initialMarks(),
+    ...initialDecisions(),
     ...initialLoadsState,
   };
 }
@@ -132,6 +135,7 @@ export const useDashboardStore = create<DashboardStore>()((...args) => {
     ...createCompareSlice(...args),
     ...createPreferencesSlice(...args),
     ...createMarksSlice(...args),
+    ...createDecisionsSlice(...args),
     ...createLoadsSlice(...args),
     reset: () => {
       set(initialState());

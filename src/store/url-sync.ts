@@ -7,14 +7,18 @@ export function mergeQueries(...queries: readonly string[]): string {
 }
 
 function queryOf(state: DashboardState): string {
-  return encodeUrlState({ view: state.view, compare: state.compare });
+  return encodeUrlState({ view: state.view, compare: state.compare, decisions: state.decisions });
 }
 
 /** Changes made keystroke by keystroke: the first is a history entry, the rest replace it. */
-type TypingKind = 'search' | 'threshold' | 'p99';
+type TypingKind = 'search' | 'threshold' | 'p99' | 'decisions';
 
 /** Whether a change is one more keystroke of a search or a threshold, and of which. */
 function typingKind(state: DashboardState, previous: DashboardState): TypingKind | null {
+  if (state.decisions !== previous.decisions) {
+    // An objective or a price, typed digit by digit.
+    return state.view === previous.view && state.compare === previous.compare ? 'decisions' : null;
+  }
   if (state.view !== previous.view) {
     const searchOnly =
       state.view.search !== previous.view.search &&
@@ -53,9 +57,10 @@ export function startUrlSync(win: Window = window): () => void {
   const applyUrl = (): void => {
     applying = true;
     try {
-      const { view, compare } = decodeUrlState(win.location.search);
+      const { view, compare, decisions } = decodeUrlState(win.location.search);
       store.getState().applyView(view);
       store.getState().applyCompare(compare);
+      store.getState().applyDecisions(decisions);
     } finally {
       applying = false;
     }
@@ -73,7 +78,11 @@ export function startUrlSync(win: Window = window): () => void {
   win.addEventListener('popstate', onPopState);
 
   const stop = store.subscribe((state, previous) => {
-    if (applying || (state.view === previous.view && state.compare === previous.compare)) return;
+    const same =
+      state.view === previous.view &&
+      state.compare === previous.compare &&
+      state.decisions === previous.decisions;
+    if (applying || same) return;
     const query = queryOf(state);
     if (query === lastQuery) return;
     lastQuery = query;

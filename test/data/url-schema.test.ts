@@ -13,13 +13,17 @@ import {
   type UrlState,
 } from '../../src/data/url-schema';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../src/data/view-state';
+import {
+  DEFAULT_DECISION_STATE,
+  type DecisionState,
+} from '../../src/data/decisions/decision-state';
 import { seedDataset } from '../helpers/seed';
 
 const h100 = seedDataset('H100');
 
 /** The compare part of a link alone, as the compare view used to write and read it. */
 function encodeCompareUrlState(compare: CompareUrlState): string {
-  return encodeUrlState({ view: DEFAULT_VIEW_STATE, compare });
+  return encodeUrlState({ view: DEFAULT_VIEW_STATE, compare, decisions: DEFAULT_DECISION_STATE });
 }
 
 function decodeCompareUrlState(query: string): CompareUrlState {
@@ -47,6 +51,12 @@ describe('the URL schema', () => {
       'cmp.thr',
       'cmp.only',
       'cmp.p99',
+      'slo.ttft',
+      'slo.itl',
+      'slo.tpot',
+      'slo.e2el',
+      'slo.pct',
+      'price',
     ]);
   });
 
@@ -73,6 +83,7 @@ describe('the URL schema', () => {
         candidate: { kind: 'gpu', gpu: '8×H100' },
         threshold: 10,
       },
+      decisions: DEFAULT_DECISION_STATE,
     };
     // × is C3 97 in UTF-8; `:` is %3A.
     const query =
@@ -167,11 +178,32 @@ const compareUrlArb: fc.Arbitrary<CompareUrlState> = fc
   .tuple(compareArb, fc.option(threshold, { nil: null }))
   .map(([compare, p99Threshold]) => ({ ...compare, p99Threshold }));
 
+const positive = fc.double({ min: 0.001, max: 1e6, noNaN: true });
+const decisionArb: fc.Arbitrary<DecisionState> = fc
+  .record({
+    ttft: fc.option(positive, { nil: null }),
+    itl: fc.option(positive, { nil: null }),
+    tpot: fc.option(positive, { nil: null }),
+    e2el: fc.option(positive, { nil: null }),
+    percentile: fc.constantFrom('median' as const, 'p90' as const, 'p95' as const, 'p99' as const),
+    prices: fc.dictionary(
+      fc.constantFrom('H100', 'H200', 'A100-SXM4-80GB', 'B200', 'a:b'),
+      positive,
+    ),
+  })
+  .map(({ percentile, prices, ...slo }) => {
+    const unset = Object.values(slo).every((value) => value === null);
+    const state = { slo, percentile, prices };
+    return unset && percentile === 'median' && Object.keys(prices).length === 0
+      ? DEFAULT_DECISION_STATE
+      : { ...state, slo: unset ? DEFAULT_DECISION_STATE.slo : slo };
+  });
+
 describe('round trips', () => {
   it('reads back any state it writes, view and compare view together', () => {
     fc.assert(
-      fc.property(viewArb, compareUrlArb, (view, compare) => {
-        const state: UrlState = { view, compare };
+      fc.property(viewArb, compareUrlArb, decisionArb, (view, compare, decisions) => {
+        const state: UrlState = { view, compare, decisions };
         expect(decodeUrlState(encodeUrlState(state))).toEqual(state);
         // And writing what it read gives the same link.
         const query = encodeUrlState(state);

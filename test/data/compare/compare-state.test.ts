@@ -5,10 +5,15 @@ import type { CompareSide } from '../../../src/data/compare/compare-sides';
 import { DEFAULT_COMPARE_STATE, type CompareState } from '../../../src/data/compare/compare-state';
 import { decodeUrlState, encodeUrlState } from '../../../src/data/url-schema';
 import { DEFAULT_VIEW_STATE } from '../../../src/data/view-state';
+import { DEFAULT_DECISION_STATE } from '../../../src/data/decisions/decision-state';
 
 /** The compare part of a link, written by the one URL schema with the default view around it. */
 function encodeCompareState(compare: CompareState): string {
-  return encodeUrlState({ view: DEFAULT_VIEW_STATE, compare: { ...compare, p99Threshold: null } });
+  return encodeUrlState({
+    view: DEFAULT_VIEW_STATE,
+    compare: { ...compare, p99Threshold: null },
+    decisions: DEFAULT_DECISION_STATE,
+  });
 }
 
 /** The compare part of a link read back, without the P99 threshold (tested in url-schema). */

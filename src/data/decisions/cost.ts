@@ -1,0 +1,107 @@
+/**
+ * What a test's throughput costs at a price per GPU-hour: GPUs used × $/GPU-hour ÷ (throughput ×
+ * 3600 s), scaled to 1M output tokens where token throughput is known, else to 1k requests. GPUs
+ * used is TP × PP, not the machine's eight: a TP 1 test leaves seven GPUs for other work.
+ */
+import { gpuLabel } from '../gpu';
+import { modelLabel } from '../models';
+import type { ResultsView } from '../results/results-view';
+import type { BenchmarkResult, Suite } from '../results/result-model';
+import { latestResults } from './latest-results';
+import { gpusUsed, metricOf } from './serving-configs';
+
+/** $ per GPU-hour by GPU type (`H100`); a type without a price is absent. */
+export type GpuPrices = Readonly<Record<string, number>>;
+
+export type CostUnit = 'per 1M output tokens' | 'per 1k requests';
+
+export interface CostRow {
+  readonly result: BenchmarkResult;
+  readonly suite: Suite;
+  readonly model: string;
+  readonly gpu: string;
+  readonly gpusUsed: number;
+  readonly price: number;
+  /** The throughput the cost is worked from, and its unit. */
+  readonly throughput: number;
+  readonly throughputUnit: 'tok/s' | 'req/s';
+  readonly cost: number;
+  readonly unit: CostUnit;
+}
+
+export const COST_FORMULA =
+  'Cost = GPUs used (TP × PP) × $ per GPU-hour ÷ (throughput × 3600 s), × 1,000,000 for output tokens or × 1,000 for requests.';
+
+/** A test's cost at a price; null without GPUs used, or without a positive throughput. */
+export function costOf(
+  result: BenchmarkResult,
+  price: number,
+): Pick<CostRow, 'gpusUsed' | 'throughput' | 'throughputUnit' | 'cost' | 'unit'> | null {
+  const gpus = gpusUsed(result);
+  if (gpus === null) return null;
+  const tokens = metricOf(result, 'output_throughput');
+  if (tokens !== null && tokens > 0) {
+    const cost = ((gpus * price) / (tokens * 3600)) * 1_000_000;
+    return {
+      gpusUsed: gpus,
+      throughput: tokens,
+      throughputUnit: 'tok/s',
+      cost,
+      unit: 'per 1M output tokens',
+    };
+  }
+  const requests = metricOf(result, 'request_throughput');
+  if (requests !== null && requests > 0) {
+    const cost = ((gpus * price) / (requests * 3600)) * 1000;
+    return {
+      gpusUsed: gpus,
+      throughput: requests,
+      throughputUnit: 'req/s',
+      cost,
+      unit: 'per 1k requests',
+    };
+  }
+  return null;
+}
+
+/** The GPU types among the visible results, in label order (what price inputs are offered for). */
+export function pricedGpuTypes(view: ResultsView): string[] {
+  const types = new Set<string>();
+  for (const suite of ['throughput', 'serving'] as const) {
+    for (const position of view.visible[suite]) {
+      const type = view.index.results[position]?.gpu?.type;
+      if (type !== undefined) types.add(type);
+    }
+  }
+  return [...types].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * A cost row per visible throughput and serving test (the latest run's) whose GPU type has a
+ * price, in reading order.
+ */
+export function costRows(view: ResultsView, prices: GpuPrices): CostRow[] {
+  const rows: CostRow[] = [];
+  for (const suite of ['throughput', 'serving'] as const) {
+    const latest = latestResults(view, suite, (result) =>
+      result.gpu === null || !Object.hasOwn(prices, result.gpu.type)
+        ? null
+        : `${result.testName}|${gpuLabel(result.gpu)}`,
+    );
+    for (const result of latest.values()) {
+      const price = prices[result.gpu?.type ?? ''];
+      if (price === undefined) continue;
+      const cost = costOf(result, price);
+      if (cost === null) continue;
+      rows.push({
+        result,
+        suite,
+        model: modelLabel(result.model),
+        gpu: gpuLabel(result.gpu),
+        price,
+        ...cost,
+      });
+    }
+  }
+  return rows;
+}

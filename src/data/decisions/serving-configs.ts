@@ -1,0 +1,120 @@
+/**
+ * Serving results as configurations: one model on one GPU with one parallelism, prompt dataset
+ * and lengths, tested at several loads (offered QPS, or concurrency). What the overview, the
+ * interactivity frontier, SLO capacity and cost all read.
+ */
+import { gpuLabel } from '../gpu';
+import { modelLabel } from '../models';
+import type { ResultsView } from '../results/results-view';
+import type { BenchmarkResult } from '../results/result-model';
+import { latestResults } from './latest-results';
+
+/** How load was set: an offered request rate, or a number of requests in flight. */
+export type LoadKind = 'qps' | 'concurrency';
+
+export interface ServingLoad {
+  /** Offered QPS (Infinity: all at once) or concurrency. */
+  readonly load: number;
+  readonly result: BenchmarkResult;
+}
+
+export interface ServingConfig {
+  readonly key: string;
+  /** The model as people name it (`Llama 3.1 8B`). */
+  readonly model: string;
+  /** The GPU's label (`8×H100`) and type (`H100`; null when unknown). */
+  readonly gpu: string;
+  readonly gpuType: string | null;
+  readonly tp: number | null;
+  /** GPUs the test ran on: TP × PP (not the machine's count); null when TP is unknown. */
+  readonly gpusUsed: number | null;
+  readonly dataset: string | null;
+  readonly loadKind: LoadKind;
+  /** One result per tested load, ascending (∞ last). */
+  readonly loads: readonly ServingLoad[];
+}
+
+/** GPUs a result's test used: TP × PP (PP 1 when not given); null without a TP. */
+export function gpusUsed(result: Pick<BenchmarkResult, 'tp' | 'pp'>): number | null {
+  if (result.tp === null || !(result.tp >= 1)) return null;
+  const pp = result.pp !== null && result.pp >= 1 ? result.pp : 1;
+  return result.tp * pp;
+}
+
+/** A configuration as people read it: `Llama 3.1 8B on 8×H100`. */
+export function configName(config: Pick<ServingConfig, 'model' | 'gpu'>): string {
+  return `${config.model} on ${config.gpu}`;
+}
+
+function loadOf(result: BenchmarkResult): { kind: LoadKind; load: number } | null {
+  if (result.qps !== null && !Number.isNaN(result.qps)) return { kind: 'qps', load: result.qps };
+  if (result.concurrency !== null && !Number.isNaN(result.concurrency)) {
+    return { kind: 'concurrency', load: result.concurrency };
+  }
+  return null;
+}
+
+/** Everything that makes two serving results the same configuration, except their load. */
+function identity(result: BenchmarkResult, kind: LoadKind): string {
+  return [
+    result.model,
+    result.tp,
+    result.pp,
+    gpuLabel(result.gpu),
+    result.dataset,
+    result.variant,
+    result.inputLen,
+    result.outputLen,
+    kind,
+  ].join('|');
+}
+
+/**
+ * The visible serving results as configurations, in reading order (model, TP, GPU): the latest
+ * run's result at each load. Results without a load are left out.
+ */
+export function servingConfigs(view: ResultsView): ServingConfig[] {
+  const latest = latestResults(view, 'serving', (result) => {
+    const load = loadOf(result);
+    return load === null ? null : `${identity(result, load.kind)}|${String(load.load)}`;
+  });
+  const configs = new Map<string, { config: Omit<ServingConfig, 'loads'>; loads: ServingLoad[] }>();
+  for (const result of latest.values()) {
+    const load = loadOf(result);
+    if (load === null) continue;
+    const key = identity(result, load.kind);
+    let entry = configs.get(key);
+    if (entry === undefined) {
+      entry = {
+        config: {
+          key,
+          model: modelLabel(result.model),
+          gpu: gpuLabel(result.gpu),
+          gpuType: result.gpu?.type ?? null,
+          tp: result.tp,
+          gpusUsed: gpusUsed(result),
+          dataset: result.dataset,
+          loadKind: load.kind,
+        },
+        loads: [],
+      };
+      configs.set(key, entry);
+    }
+    entry.loads.push({ load: load.load, result });
+  }
+  return [...configs.values()].map(({ config, loads }) => ({
+    ...config,
+    loads: loads.sort((a, b) => a.load - b.load),
+  }));
+}
+
+/** A load as people write it: `16`, `inf` for all at once; concurrency as a plain count. */
+export function loadText(load: number): string {
+  return load === Infinity ? 'inf' : String(load);
+}
+
+/** A result's metric value, or null when it has none (missing, not a number). */
+export function metricOf(result: BenchmarkResult, key: string): number | null {
+  const value = Object.hasOwn(result.metrics, key) ? result.metrics[key] : undefined;
+  return value === undefined || value === null || !Number.isFinite(value) ? null : value;
+}

@@ -1,0 +1,63 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { costOf, costRows, pricedGpuTypes } from '../../../src/data/decisions/cost';
+import { handDataset, result, seedView, viewOf } from '../charts/chart-fixtures';
+
+describe('cost per test', () => {
+  it('prices a TP 1 throughput test per 1k requests: 1 GPU at $2/h over 21.6201 req/s', () => {
+    const rows = costRows(seedView(), { H100: 2 });
+    const row = rows.find((r) => r.result.testName === 'throughput_llama8B_tp1');
+    // 1 × 2 / (21.6201 × 3600) × 1000 = 2000 / 77,832.4 = 0.025696 $ per 1k requests.
+    expect(row?.cost).toBeCloseTo(0.025696, 5);
+    expect(row?.unit).toBe('per 1k requests');
+    expect(row?.gpusUsed).toBe(1);
+  });
+
+  it('prices a TP 4 test for four GPUs, not the machine’s eight', () => {
+    const row = costRows(seedView(), { H100: 2 }).find(
+      (r) => r.result.testName === 'throughput_llama70B_tp4',
+    );
+    // 4 × 2 / (9.13468 × 3600) × 1000 = 8000 / 32,884.8 = 0.24327.
+    expect(row?.cost).toBeCloseTo(0.24327, 4);
+    expect(row?.gpusUsed).toBe(4);
+  });
+
+  it('lists throughput and serving tests of priced GPUs only, following the filters', () => {
+    const rows = costRows(seedView(), { H200: 3.5 });
+    // 3 throughput + 12 serving tests of 8×H200.
+    expect(rows).toHaveLength(15);
+    expect(new Set(rows.map((r) => r.gpu))).toEqual(new Set(['8×H200']));
+    expect(costRows(seedView({ gpu: ['8×H200'] }), { H200: 3.5 })).toEqual([]);
+    expect(costRows(seedView(), {})).toEqual([]);
+  });
+
+  it('uses output tokens per 1M when the token rate is known', () => {
+    // 2 GPUs × $3 / (1000 tok/s × 3600) × 1,000,000 = 1.6667 $ per 1M output tokens.
+    const cost = costOf(
+      result('serving', 's', 'H100', { output_throughput: 1000, request_throughput: 4 }, { tp: 2 }),
+      3,
+    );
+    expect(cost?.unit).toBe('per 1M output tokens');
+    expect(cost?.cost).toBeCloseTo(1.6667, 4);
+    expect(cost?.throughputUnit).toBe('tok/s');
+  });
+
+  it('has no cost without a TP or a positive throughput', () => {
+    expect(
+      costOf(result('throughput', 't', 'H100', { request_throughput: 4 }, { tp: null }), 2),
+    ).toBeNull();
+    expect(costOf(result('throughput', 't', 'H100', { request_throughput: 0 }), 2)).toBeNull();
+    expect(
+      costOf(result('throughput', 't', 'H100', { output_throughput: 0, request_throughput: 2 }), 1)
+        ?.unit,
+    ).toBe('per 1k requests');
+  });
+
+  it('offers a price input per visible GPU type, in order', () => {
+    expect(pricedGpuTypes(seedView())).toEqual(['A100-SXM4-80GB', 'H100', 'H200']);
+    expect(pricedGpuTypes(seedView({ gpu: ['8×H100'] }))).toEqual(['A100-SXM4-80GB', 'H200']);
+    expect(
+      pricedGpuTypes(viewOf([handDataset('x', [result('latency', 'l', 'B200', {})])])),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  configName,
+  gpusUsed,
+  loadText,
+  metricOf,
+  servingConfigs,
+} from '../../../src/data/decisions/serving-configs';
+import { handDataset, result, seedView, viewOf } from '../charts/chart-fixtures';
+
+describe('serving configurations', () => {
+  it('holds each model on each GPU once, its four QPS ascending with inf last', () => {
+    const configs = servingConfigs(seedView());
+    // 3 models × 3 GPUs of the bundled nightlies.
+    expect(configs).toHaveLength(9);
+    for (const config of configs) {
+      expect(config.loads.map((entry) => entry.load)).toEqual([1, 4, 16, Infinity]);
+      expect(config.loadKind).toBe('qps');
+    }
+    const h100 = configs.find((c) => c.model === 'Llama 3 70B' && c.gpu === '8×H100');
+    expect(h100?.gpusUsed).toBe(4);
+    expect(h100?.gpuType).toBe('H100');
+    expect(h100?.dataset).toBe('sharegpt');
+    // serving_llama70B_tp4_sharegpt_qps_4 on 8×H100: 3.31252 req/s.
+    expect(
+      metricOf(h100?.loads[1]?.result ?? result('serving', '', '', {}), 'request_throughput'),
+    ).toBeCloseTo(3.31252, 5);
+  });
+
+  it('follows the filters: an unchecked GPU and QPS are in no configuration', () => {
+    const configs = servingConfigs(seedView({ gpu: ['8×H200'], qps: ['16'] }));
+    expect(configs).toHaveLength(6);
+    expect(configs.some((config) => config.gpu === '8×H200')).toBe(false);
+    for (const config of configs) expect(config.loads.map((e) => e.load)).toEqual([1, 4, Infinity]);
+  });
+
+  it('takes the latest dated run of a test, whatever the order the runs were loaded in', () => {
+    const run = (date: string, rate: number) => ({
+      ...handDataset(date, [
+        result(
+          'serving',
+          'serving_llama8B_tp1_sharegpt_qps_1',
+          'H100',
+          { request_throughput: rate },
+          { qps: 1 },
+        ),
+      ]),
+      meta: { date },
+    });
+    const configs = servingConfigs(
+      viewOf([
+        run('2026-09-02T00:00:00', 2),
+        run('2026-09-03T00:00:00', 3),
+        run('2026-09-01T00:00:00', 1),
+      ]),
+    );
+    expect(configs).toHaveLength(1);
+    expect(configs[0]?.loads.map((e) => metricOf(e.result, 'request_throughput'))).toEqual([3]);
+  });
+
+  it('keeps concurrency and QPS loads, and different prompt lengths, apart', () => {
+    const configs = servingConfigs(
+      viewOf([
+        handDataset('mixed', [
+          result('serving', 'a', 'H100', { request_throughput: 1 }, { qps: 2 }),
+          result('serving', 'b', 'H100', { request_throughput: 1 }, { concurrency: 8 }),
+          result(
+            'serving',
+            'c',
+            'H100',
+            { request_throughput: 1 },
+            { concurrency: 8, inputLen: 1024 },
+          ),
+          result('serving', 'd', 'H100', { request_throughput: 1 }),
+        ]),
+      ]),
+    );
+    expect(configs.map((c) => [c.loadKind, c.loads.map((e) => e.load)])).toEqual([
+      ['qps', [2]],
+      ['concurrency', [8]],
+      ['concurrency', [8]],
+    ]);
+  });
+});
+
+describe('GPUs used', () => {
+  it('is TP × PP, PP 1 when not given, unknown without a TP', () => {
+    expect(gpusUsed({ tp: 4, pp: null })).toBe(4);
+    expect(gpusUsed({ tp: 2, pp: 2 })).toBe(4);
+    expect(gpusUsed({ tp: 2, pp: 0 })).toBe(2);
+    expect(gpusUsed({ tp: null, pp: 2 })).toBeNull();
+    expect(gpusUsed({ tp: 0, pp: null })).toBeNull();
+  });
+});
+
+describe('load and metric reading', () => {
+  it('writes inf for all at once', () => {
+    expect(loadText(Infinity)).toBe('inf');
+    expect(loadText(16)).toBe('16');
+    expect(configName({ model: 'Llama 3.1 8B', gpu: '8×H100' })).toBe('Llama 3.1 8B on 8×H100');
+  });
+
+  it('reads a missing, null or non-finite value as none, and never an inherited key', () => {
+    const r = result('serving', 't', 'H100', { a: 1, b: null, c: NaN, d: Infinity });
+    expect(metricOf(r, 'a')).toBe(1);
+    expect(metricOf(r, 'b')).toBeNull();
+    expect(metricOf(r, 'c')).toBeNull();
+    expect(metricOf(r, 'd')).toBeNull();
+    expect(metricOf(r, 'toString')).toBeNull();
+  });
+});
