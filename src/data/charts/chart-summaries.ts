@@ -63,12 +63,12 @@ export function servingSummary(data: ServingChartData): string {
   const saturation = data.panels.map((panel) => {
     const points = panel.lines.map((line) =>
       line.saturation === null
-        ? `${line.gpu.label} keeps up at every QPS`
+        ? `${line.gpu.label} shows none`
         : `${line.gpu.label} at QPS ${qpsText(line.saturation)}`,
     );
     return `${panel.label}: ${points.join(', ')}`;
   });
-  return `${head} Saturation, where achieved req/s falls below 90% of offered: ${saturation.join('; ')}.`;
+  return `${head} Saturation, where requests start to queue: ${saturation.join('; ')}.`;
 }
 
 /** The axes, and per model the GPU reaching the highest achieved rate with its latency there. */

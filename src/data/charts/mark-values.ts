@@ -135,33 +135,42 @@ export function servingTestFamily(testName: string): string {
   return testName.replace(QPS_PART, '');
 }
 
-/** Per offered QPS, the sums of a first and a second metric. */
-export type QpsPairSums = Map<number, { readonly first: MarkSum; readonly second: MarkSum }>;
+/** At one offered QPS, the sums of a first and a second metric, and of further metrics by key. */
+export interface QpsSums<K extends string = never> {
+  readonly first: MarkSum;
+  readonly second: MarkSum;
+  readonly more: Readonly<Record<K, MarkSum>>;
+}
 
-/** Sums of two metrics per serving test family, GPU code and offered QPS. */
-export interface ServingPairSums {
+/** Per offered QPS, the sums of a first and a second metric (and of further ones). */
+export type QpsPairSums<K extends string = never> = Map<number, QpsSums<K>>;
+
+/** Sums of two metrics (and of further ones) per serving test family, GPU code and offered QPS. */
+export interface ServingPairSums<K extends string = never> {
   readonly label: string;
-  /** gpu code → qps → sums of the first and of the second metric. */
-  readonly gpus: Map<number, QpsPairSums>;
+  /** gpu code → qps → sums of the first, the second and the further metrics. */
+  readonly gpus: Map<number, QpsPairSums<K>>;
 }
 
 /**
- * Visible serving results summed per test family (model), GPU and QPS for two metrics at once,
- * families in reading order. Rows without a QPS are left out; each test name's family is worked
- * out once.
+ * Visible serving results summed per test family (model), GPU and QPS for two metrics at once
+ * (and the further metrics `moreKeys`), families in reading order. Rows without a QPS are left
+ * out; each test name's family is worked out once.
  */
-export function servingPairSums(
+export function servingPairSums<K extends string = never>(
   view: ResultsView,
   firstKey: string,
   secondKey: string,
-): Map<string, ServingPairSums> {
-  const families = new Map<string, ServingPairSums>();
+  moreKeys: readonly K[] = [],
+): Map<string, ServingPairSums<K>> {
+  const families = new Map<string, ServingPairSums<K>>();
   const { values, testNames } = view.index;
   const qpsOf = values.dimension('qps', (result) => result.qps);
   const firstOf = values.metric(firstKey);
   const secondOf = values.metric(secondKey);
+  const moreOf = moreKeys.map((key) => [key, values.metric(key)] as const);
   // Each test name's family, found once per name (by its code), not once per row.
-  const familyOf: (ServingPairSums | undefined)[] = [];
+  const familyOf: (ServingPairSums<K> | undefined)[] = [];
   forEachVisible(view, 'serving', (position, dataset, gpuCode, nameCode) => {
     const qps = qpsOf[position] ?? Number.NaN;
     if (Number.isNaN(qps)) return;
@@ -183,12 +192,14 @@ export function servingPairSums(
     }
     let sums = byQps.get(qps);
     if (sums === undefined) {
-      sums = { first: new MarkSum(), second: new MarkSum() };
+      const more = Object.fromEntries(moreKeys.map((key) => [key, new MarkSum()]));
+      sums = { first: new MarkSum(), second: new MarkSum(), more: more as Record<K, MarkSum> };
       byQps.set(qps, sums);
     }
     const testName = testNames[nameCode] ?? '';
     sums.first.add(firstOf[position], testName, dataset);
     sums.second.add(secondOf[position], testName, dataset);
+    for (const [key, column] of moreOf) sums.more[key].add(column[position], testName, dataset);
   });
   return families;
 }

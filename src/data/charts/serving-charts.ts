@@ -2,7 +2,7 @@ import type { ResultsView } from '../results/results-view';
 import type { ChartGpu } from './chart-gpus';
 import type { MarkValue } from './mark-values';
 import { orderQps } from './qps-axis';
-import { saturationQps } from './saturation';
+import { saturationQps, type LoadPoint } from './saturation';
 import { plottedMetric, servingSmallMultiples } from './small-multiples';
 import type { ChartPanel, PlottedMetric, SmallMultiples } from './small-multiples';
 
@@ -11,7 +11,10 @@ export interface ServingLine {
   readonly gpu: ChartGpu;
   /** Keyed by offered QPS (Infinity for all at once). */
   readonly points: ReadonlyMap<number, MarkValue>;
-  /** The QPS where achieved req/s first falls below 90% of offered; null when it never does. */
+  /**
+   * The QPS where requests start to queue (see SATURATION_RULE); null when no rate shows it or
+   * the runs have no values to judge it by.
+   */
   readonly saturation: number | null;
 }
 
@@ -25,25 +28,36 @@ export interface ServingPanel extends ChartPanel {
 export interface ServingChartData extends PlottedMetric, SmallMultiples<ServingPanel> {}
 
 const ACHIEVED_RATE = 'request_throughput';
+/** What saturation is judged by besides the achieved rate (see saturationQps). */
+const LOAD_KEYS = ['ttft_median', 'ttft_mean', 'num_requests', 'e2el_median'] as const;
 
 /**
  * The serving chart: one small chart per test family (model), one line per visible GPU of the
- * chosen metric against offered QPS, with each line's saturation point from its achieved req/s.
+ * chosen metric against offered QPS, with each line's saturation point from its TTFT and
+ * achieved req/s.
  */
 export function servingChart(view: ResultsView, metricKey: string): ServingChartData {
-  const charts = servingSmallMultiples(view, [metricKey, ACHIEVED_RATE], {
+  const charts = servingSmallMultiples(view, [metricKey, ACHIEVED_RATE, ...LOAD_KEYS], {
     series: (gpu, byQps) => {
       const points = new Map<number, MarkValue>();
-      const achieved: { qps: number; achieved: number }[] = [];
+      const loads: LoadPoint[] = [];
       for (const qps of orderQps(byQps.keys())) {
         const entry = byQps.get(qps);
-        const mark = entry?.first.value() ?? null;
+        if (entry === undefined) continue;
+        const mark = entry.first.value();
         if (mark !== null) points.set(qps, mark);
-        const rate = entry?.second.value() ?? null;
-        if (rate !== null) achieved.push({ qps, achieved: rate.value });
+        const { more } = entry;
+        loads.push({
+          qps,
+          ttftMedian: more.ttft_median.value()?.value ?? null,
+          ttftMean: more.ttft_mean.value()?.value ?? null,
+          achieved: entry.second.value()?.value ?? null,
+          requests: more.num_requests.value()?.value ?? null,
+          e2elMedian: more.e2el_median.value()?.value ?? null,
+        });
       }
       if (points.size === 0) return null;
-      const line: ServingLine = { gpu, points, saturation: saturationQps(achieved) };
+      const line: ServingLine = { gpu, points, saturation: saturationQps(loads) };
       return line;
     },
     panel: (family, lines): ServingPanel => ({

@@ -39,9 +39,9 @@ export interface SmallMultiples<P extends ChartPanel> {
 }
 
 /** How servingSmallMultiples builds a chart's series and panels, and what a panel costs. */
-export interface SmallMultiplesBuild<S, P extends ChartPanel> {
-  /** A GPU's series from its sums of the two metrics per offered QPS; null for none. */
-  readonly series: (gpu: ChartGpu, byQps: QpsPairSums) => S | null;
+export interface SmallMultiplesBuild<S, P extends ChartPanel, K extends string = never> {
+  /** A GPU's series from its sums of the metrics per offered QPS; null for none. */
+  readonly series: (gpu: ChartGpu, byQps: QpsPairSums<K>) => S | null;
   /** A test family's panel from its series (at least one), in GPU label order. */
   readonly panel: (family: ChartPanel, series: S[]) => P;
   /** The marks one panel is counted at against the point budget, given every panel and GPU. */
@@ -50,21 +50,21 @@ export interface SmallMultiplesBuild<S, P extends ChartPanel> {
 
 /**
  * Visible serving results as one panel per test family (model), in reading order, each with a
- * series per GPU built from the GPU's sums of two metrics per offered QPS. A GPU with no series
- * in a family is left out of its panel, a family without any series has no panel, and the panels
- * drawn are the first ones, at most MAX_SMALL_CHARTS and as many as the point budget allows (at
- * least one, so the chart never goes blank). `gpus` are those with a series in some panel, drawn
- * or not.
+ * series per GPU built from the GPU's sums per offered QPS of two metrics (`first`, `second`)
+ * and of any further keys (under `more`). A GPU with no series in a family is left out of its
+ * panel, a family without any series has no panel, and the panels drawn are the first ones, at
+ * most MAX_SMALL_CHARTS and as many as the point budget allows (at least one, so the chart never
+ * goes blank). `gpus` are those with a series in some panel, drawn or not.
  */
-export function servingSmallMultiples<S, P extends ChartPanel>(
+export function servingSmallMultiples<S, P extends ChartPanel, K extends string = never>(
   view: ResultsView,
-  [firstKey, secondKey]: readonly [string, string],
-  build: SmallMultiplesBuild<S, P>,
+  [firstKey, secondKey, ...moreKeys]: readonly [string, string, ...K[]],
+  build: SmallMultiplesBuild<S, P, K>,
 ): SmallMultiples<P> {
   const gpus = chartGpus(view.index);
   const used = new Set<number>();
   const panels: P[] = [];
-  for (const [key, family] of servingPairSums(view, firstKey, secondKey)) {
+  for (const [key, family] of servingPairSums(view, firstKey, secondKey, moreKeys)) {
     const series: S[] = [];
     for (const [code, byQps] of [...family.gpus].sort((a, b) => a[0] - b[0])) {
       const gpu = gpus[code];

@@ -4,6 +4,7 @@ import { servingSummary } from '../../data/charts/chart-summaries';
 import { joinNotices } from '../../ui/chart-text';
 import { plotsAchievedRate, servingChart } from '../../data/charts/serving-charts';
 import { servingMetricChoices } from '../../data/charts/serving-metrics';
+import { SATURATION_RULE } from '../../data/charts/saturation';
 import type { ResultsView } from '../../data/results/results-view';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { MetricStatControls, useServingMetric } from './metric-stat-controls';
@@ -26,7 +27,7 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
     <SmallMultiplesFigure
       id="serving"
       title={TITLE}
-      description="One small chart per model, one line per GPU, offered QPS from 1 to all requests at once. A ring marks where a GPU saturates: its achieved req/s falls below 90% of the offered rate."
+      description={`One small chart per model, one line per GPU, offered QPS from 1 to all requests at once. A ring marks where a GPU saturates. ${SATURATION_RULE}`}
       controls={<MetricStatControls label="Metric" {...metric} />}
       palette={palette}
       legendNote={

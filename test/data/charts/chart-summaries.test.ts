@@ -56,8 +56,9 @@ describe('chart text alternatives', () => {
     );
     expect(text).toBe(
       'Mean TTFT (ms, lower is better) against offered QPS for 1 model configuration on 3 GPUs. ' +
-        'Saturation, where achieved req/s falls below 90% of offered: Llama 3.1 8B · TP1 · sharegpt: ' +
-        '8×A100-SXM4-80GB at QPS 16, 8×H100 at QPS 16, 8×H200 at QPS 16.',
+        'Saturation, where requests start to queue: Llama 3.1 8B · TP1 · sharegpt: ' +
+        '8×A100-SXM4-80GB at QPS inf (all at once), 8×H100 at QPS inf (all at once), ' +
+        '8×H200 at QPS inf (all at once).',
     );
   });
 

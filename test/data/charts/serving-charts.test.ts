@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { qpsAxisRows } from '../../../src/data/charts/qps-axis';
-import { saturationQps } from '../../../src/data/charts/saturation';
+import { expectedRate, saturationQps, type LoadPoint } from '../../../src/data/charts/saturation';
 import { servingSummary } from '../../../src/data/charts/chart-summaries';
 import { servingChart, type ServingChartData } from '../../../src/data/charts/serving-charts';
 import {
@@ -97,17 +97,43 @@ describe('serving chart', () => {
     expect(atAllOnce('request_throughput')).toBe(28.828767850421375);
   });
 
-  it('marks where each GPU saturates, from its achieved req/s', () => {
+  it('marks where each GPU saturates, from its median TTFT', () => {
     const data = servingChart(seedView(), 'ttft_mean');
-    // Achieved req/s at QPS 16: 11.52 (H100), 12.30 (H200), 9.26 (A100), all below 0.9 × 16 = 14.4;
-    // at QPS 4 they kept up (3.79, 3.86 and 3.607 ≥ 3.6).
-    for (const gpu of ['8×H100', '8×H200', '8×A100-SXM4-80GB']) {
-      expect(line(data, 'serving_llama8B_tp1_sharegpt', gpu)?.saturation).toBe(16);
+    // Median TTFT (ms) at QPS 1, 4, 16 and all at once: flat up to 16, more than twice (and
+    // over 50 ms above) QPS 1 only all at once, on every GPU and model. The seed has no request
+    // counts or E2E latencies, so TTFT alone judges.
+    const expected: [string, string, string][] = [
+      // 8×H100: 41.38, 38.17, 42.21, 300.91 (> 82.76 and ≥ 91.38).
+      ['serving_llama70B_tp4_sharegpt', '8×H100', 'Llama 3 70B'],
+      // 8×H200: 35.72, 33.06, 36.99, 315.40 (> 71.44 and ≥ 85.72).
+      ['serving_llama70B_tp4_sharegpt', '8×H200', 'Llama 3 70B'],
+      // 8×A100: 71.77, 58.99, 67.58, 726.65 (> 143.53 and ≥ 121.77).
+      ['serving_llama70B_tp4_sharegpt', '8×A100-SXM4-80GB', 'Llama 3 70B'],
+      // 8×H100: 17.07, 15.92, 19.81, 238.22 (> 34.13 and ≥ 67.07).
+      ['serving_llama8B_tp1_sharegpt', '8×H100', 'Llama 3.1 8B'],
+      // 8×H200: 15.78, 14.64, 16.62, 247.68 (> 31.56 and ≥ 65.78).
+      ['serving_llama8B_tp1_sharegpt', '8×H200', 'Llama 3.1 8B'],
+      // 8×A100: 28.46, 24.32, 32.32, 513.76 (> 56.92 and ≥ 78.46).
+      ['serving_llama8B_tp1_sharegpt', '8×A100-SXM4-80GB', 'Llama 3.1 8B'],
+      // 8×H100: 34.91, 34.69, 38.96, 280.80 (> 69.82 and ≥ 84.91).
+      ['serving_mixtral8x7B_tp2_sharegpt', '8×H100', 'Mixtral'],
+      // 8×H200: 34.38, 36.61, 40.81, 269.38 (> 68.77 and ≥ 84.38).
+      ['serving_mixtral8x7B_tp2_sharegpt', '8×H200', 'Mixtral'],
+      // 8×A100: 54.94, 52.98, 58.62, 531.73 (> 109.88 and ≥ 104.94).
+      ['serving_mixtral8x7B_tp2_sharegpt', '8×A100-SXM4-80GB', 'Mixtral'],
+    ];
+    for (const [key, gpu, model] of expected) {
+      expect([model, gpu, line(data, key, gpu)?.saturation]).toEqual([model, gpu, Infinity]);
     }
-    // Llama 3 70B at QPS 4: 3.31 (H100), 3.44 (H200), 2.92 (A100), all below 3.6.
-    for (const gpu of ['8×H100', '8×H200', '8×A100-SXM4-80GB']) {
-      expect(line(data, 'serving_llama70B_tp4_sharegpt', gpu)?.saturation).toBe(4);
-    }
+  });
+
+  it('does not take the tail of a finite run for saturation', () => {
+    // Llama 3 70B on 8×H100 at QPS 4 achieved 3.31 req/s, below 90% of 4 (the old rule's
+    // saturation point), while its median TTFT (38.17 ms) is as flat as at QPS 1 (41.38 ms).
+    const data = servingChart(seedView(), 'request_throughput');
+    const h100 = line(data, 'serving_llama70B_tp4_sharegpt', '8×H100');
+    expect(h100?.points.get(4)?.value).toBeLessThan(0.9 * 4);
+    expect(h100?.saturation).toBe(Infinity);
   });
 
   it('leaves QPS 4 off the axis when QPS 4 is unchecked', () => {
@@ -129,46 +155,113 @@ describe('serving chart', () => {
   });
 });
 
+/** A run at `qps` with a median TTFT (ms) and any other values; the rest missing. */
+function load(qps: number, ttftMedian: number | null, more: Partial<LoadPoint> = {}): LoadPoint {
+  return {
+    qps,
+    ttftMedian,
+    ttftMean: null,
+    achieved: null,
+    requests: null,
+    e2elMedian: null,
+    ...more,
+  };
+}
+
 describe('saturation point', () => {
-  it('is the lowest offered QPS whose achieved rate is below 90% of it', () => {
+  it('is the lowest load whose median TTFT is more than twice, and 50 ms above, the lowest load', () => {
+    // 41.38 ms at QPS 1; 38.17 and 42.21 are flat, 300.91 > 2 × 41.38 = 82.76 and 259.53 ms above.
     expect(
-      saturationQps([
-        { qps: 16, achieved: 10 },
-        { qps: 1, achieved: 1 },
-        { qps: 4, achieved: 3.7 },
-      ]),
-    ).toBe(16);
-  });
-
-  it('is all at once when the GPU kept up with every finite rate', () => {
-    expect(
-      saturationQps([
-        { qps: 1, achieved: 1 },
-        { qps: Infinity, achieved: 24 },
-      ]),
+      saturationQps([load(1, 41.38), load(4, 38.17), load(16, 42.21), load(Infinity, 300.91)]),
     ).toBe(Infinity);
+    // 120 ms at QPS 16 is 4× and 90 ms above 30 ms at QPS 1.
+    expect(saturationQps([load(1, 30), load(4, 35), load(16, 120), load(Infinity, 400)])).toBe(16);
   });
 
-  it('is null when every offered rate was met and nothing was sent at once', () => {
-    expect(
-      saturationQps([
-        { qps: 1, achieved: 0.95 },
-        { qps: 2, achieved: 1.8 },
-      ]),
-    ).toBeNull();
+  it('needs more than twice the lowest load: exactly twice is not queueing', () => {
+    // 100 is exactly 2 × 50 (and 50 ms above): not saturated; 100.5 is more than twice.
+    expect(saturationQps([load(1, 50), load(4, 100)])).toBeNull();
+    expect(saturationQps([load(1, 50), load(4, 100.5)])).toBe(4);
+  });
+
+  it('needs at least 50 ms above the lowest load, however many times it is', () => {
+    // 70 is 2.33 × 30 but only 40 ms above it; 5 → 11 ms is 2.2× and 6 ms above.
+    expect(saturationQps([load(1, 30), load(4, 70)])).toBeNull();
+    expect(saturationQps([load(1, 5), load(4, 11)])).toBeNull();
+    // 90 is 2.25 × 40 and exactly 50 ms above it: saturated; 89.9 is 49.9 ms above: not.
+    expect(saturationQps([load(1, 40), load(4, 90)])).toBe(4);
+    expect(saturationQps([load(1, 40), load(4, 89.9)])).toBeNull();
+  });
+
+  it('falls back to mean TTFT for the whole line when the lowest load has no median', () => {
+    const points = [
+      load(1, null, { ttftMean: 20 }),
+      // Median 100 would be 5× a 20 ms base, but the line is judged by its mean: 35 is not 2×.
+      load(4, 100, { ttftMean: 35 }),
+      // Mean 80 is 4× and 60 ms above 20.
+      load(16, 90, { ttftMean: 80 }),
+    ];
+    expect(saturationQps(points)).toBe(16);
+  });
+
+  it('takes the lowest saturating load whatever the order, ignoring loads that are not positive', () => {
+    // Against 30 ms at QPS 1, 60 at QPS 4 is exactly 2× (not), 120 at 16 is 4× and 90 ms above;
+    // a base of 2 ms (QPS 0) would have marked QPS 4.
+    const points = [
+      load(16, 120),
+      load(Infinity, 400),
+      load(0, 2),
+      load(-2, 1),
+      load(4, 60),
+      load(1, 30),
+    ];
+    expect(saturationQps(points)).toBe(16);
+  });
+
+  it('is null when the only load is all at once: there is nothing to compare it with', () => {
+    expect(saturationQps([load(Infinity, 300)])).toBeNull();
+  });
+
+  it('is null without any TTFT, however low the achieved rates', () => {
+    const points = [
+      load(1, null, { achieved: 0.5 }),
+      load(4, null, { achieved: 1 }),
+      load(Infinity, null, { achieved: 10 }),
+    ];
+    expect(saturationQps(points)).toBeNull();
     expect(saturationQps([])).toBeNull();
   });
 
-  it('takes the lowest saturating rate whatever the order, ignoring rates that are not positive', () => {
+  it('counts an achieved rate below 90% of what a finite run of that size explains', () => {
+    // 200 requests at 4/s take 50 s to send, the last done a median 2 s later: 200 / 52 = 3.846/s.
+    expect(expectedRate(200, 4, 2000)).toBeCloseTo(3.8462, 4);
+    const run = (achieved: number) => [
+      // At QPS 1: 200 / (200 + 2) = 0.990/s expected, 0.891 the bar; 0.99 keeps up.
+      load(1, 20, { achieved: 0.99, requests: 200, e2elMedian: 2000 }),
+      load(4, 22, { achieved, requests: 200, e2elMedian: 2000 }),
+    ];
+    // 0.9 × 3.846 = 3.462: 3.4 is below it, 3.5 is not; TTFT (20 → 22 ms) is flat.
+    expect(saturationQps(run(3.4))).toBe(4);
+    expect(saturationQps(run(3.5))).toBeNull();
+  });
+
+  it('judges the achieved rate only with the run size and median E2E latency', () => {
+    // 0.5 req/s at QPS 4 is far below 4, but without a request count or a latency nothing
+    // says what this run should have reached.
     expect(
-      saturationQps([
-        { qps: 16, achieved: 5 },
-        { qps: 0, achieved: -1 },
-        { qps: -2, achieved: -5 },
-        { qps: 4, achieved: 2 },
-        { qps: 1, achieved: 1 },
-      ]),
-    ).toBe(4);
+      saturationQps([load(1, 20), load(4, 22, { achieved: 0.5, e2elMedian: 2000 })]),
+    ).toBeNull();
+    expect(saturationQps([load(1, 20), load(4, 22, { achieved: 0.5, requests: 200 })])).toBeNull();
+  });
+
+  it('judges all at once by TTFT only, never by the achieved rate', () => {
+    // All at once, 200 / (0 + 2) = 100/s would be "expected": 0.1/s is far below, but TTFT
+    // (20 → 30 ms) shows no queueing.
+    const points = [
+      load(1, 20, { achieved: 1, requests: 200, e2elMedian: 2000 }),
+      load(Infinity, 30, { achieved: 0.1, requests: 200, e2elMedian: 2000 }),
+    ];
+    expect(saturationQps(points)).toBeNull();
   });
 });
 
@@ -182,7 +275,7 @@ describe('serving lines of hand-made runs', () => {
       { dataset: 'sharegpt', qps },
     );
 
-  it('draws a point where the metric has a value and judges saturation by the rates there are', () => {
+  it('draws a point where the metric has a value and judges saturation by the TTFT there is', () => {
     const view = viewOf([
       // H100: TTFT at QPS 1 and 4 with no achieved rate at 4; a rate alone at QPS 16.
       handDataset('H100', [
@@ -199,12 +292,35 @@ describe('serving lines of hand-made runs', () => {
     expect(panel?.qpsAxis).toEqual([1, 4]);
     const [line] = panel?.lines ?? [];
     expect([...(line?.points.keys() ?? [])]).toEqual([1, 4]);
-    // Rates at QPS 1 (1 of 1) and 16 (15 of 16, above 90%): it keeps up.
+    // No median TTFT: judged by the mean, 20 ms at QPS 1 and 30 at QPS 4 (not twice).
     expect(line?.saturation).toBeNull();
     expect(servingSummary(data)).toBe(
       'Mean TTFT (ms, lower is better) against offered QPS for 1 model configuration on 1 GPU. ' +
-        'Saturation, where achieved req/s falls below 90% of offered: Llama 3.1 8B · TP1 · sharegpt: ' +
-        '8×H100 keeps up at every QPS.',
+        'Saturation, where requests start to queue: Llama 3.1 8B · TP1 · sharegpt: ' +
+        '8×H100 shows none.',
     );
+  });
+
+  it('reads the run size and median E2E latency of each run to judge its achieved rate', () => {
+    const run = (qps: number, achieved: number) =>
+      result(
+        'serving',
+        `serving_llama8B_tp1_sharegpt_qps_${String(qps)}`,
+        'H100',
+        {
+          ttft_median: 20,
+          request_throughput: achieved,
+          num_requests: 200,
+          e2el_median: 2000,
+        },
+        { dataset: 'sharegpt', qps },
+      );
+    // QPS 1: 200 / (200 + 2) = 0.990/s expected, 0.99 keeps up; QPS 4: 200 / (50 + 2) = 3.846/s
+    // expected, 3.4 < 0.9 × 3.846 = 3.462 with TTFT flat at 20 ms.
+    const view = viewOf([handDataset('H100', [run(1, 0.99), run(4, 3.4)])]);
+    const [saturating] = servingChart(view, 'ttft_median').panels[0]?.lines ?? [];
+    expect(saturating?.saturation).toBe(4);
+    const keepsUp = viewOf([handDataset('H100', [run(1, 0.99), run(4, 3.5)])]);
+    expect(servingChart(keepsUp, 'ttft_median').panels[0]?.lines[0]?.saturation).toBeNull();
   });
 });
