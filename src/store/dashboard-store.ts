@@ -5,6 +5,7 @@ import type { Dataset } from '../data/results/result-model';
 import type { LoadProblem } from '../data/ingest';
 import { createCompareSlice, initialCompareState, type CompareSlice } from './compare-slice';
 import { createDecisionsSlice, initialDecisions, type DecisionsSlice } from './decisions-slice';
+import { createReportSlice, initialReport, type ReportSlice } from './report-slice';
 import { createDatasetsSlice, initialDatasetsState, type DatasetsSlice } from './datasets-slice';
 import { createLoadsSlice, initialLoadsState, type LoadsSlice } from './loads-slice';
 import { createMarksSlice, initialMarks, type MarksSlice } from './marks-slice';
@@ -30,6 +31,7 @@ export type DashboardStore = DatasetsSlice &
   PreferencesSlice &
   MarksSlice &
   DecisionsSlice &
+  ReportSlice &
   LoadsSlice & {
     /** Back to the state at start-up (tests use it between cases). */
     reset: () => void;
@@ -45,6 +47,7 @@ function initialState() {
     ...initialPreferences(),
     ...initialMarks(),
     ...initialDecisions(),
+    ...initialReport,
     ...initialLoadsState,
   };
 }
@@ -136,6 +139,7 @@ export const useDashboardStore = create<DashboardStore>()((...args) => {
     ...createPreferencesSlice(...args),
     ...createMarksSlice(...args),
     ...createDecisionsSlice(...args),
+    ...createReportSlice(...args),
     ...createLoadsSlice(...args),
     reset: () => {
       set(initialState());

@@ -67,7 +67,7 @@ export function ChartsSection() {
   const views = useStaggeredViews(view);
   if (view.index.results.length === 0) return null;
   return (
-    <section className="charts-section" aria-labelledby="charts-heading">
+    <section id="charts" className="charts-section" aria-labelledby="charts-heading">
       <h2 id="charts-heading">Charts</h2>
       <div className="chart-grid">
         {CHARTS.map((Chart, i) => {

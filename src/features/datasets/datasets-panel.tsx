@@ -133,7 +133,7 @@ export function DatasetsPanel() {
   const resetToBundled = useDashboardStore((state) => state.resetToBundled);
   const loadedByUser = datasets.filter((dataset) => dataset.source.kind !== 'bundled').length;
   return (
-    <section className="panel datasets-panel" aria-labelledby="datasets-heading">
+    <section id="datasets" className="panel datasets-panel" aria-labelledby="datasets-heading">
       <div className="section-head">
         <h2 id="datasets-heading">Datasets</h2>
         {loadedByUser > 0 && (

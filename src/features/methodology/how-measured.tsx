@@ -224,7 +224,7 @@ export function HowMeasured() {
   }, []);
 
   return (
-    <section className="panel how-measured" aria-labelledby={headingId}>
+    <section id="how-measured" className="panel how-measured" aria-labelledby={headingId}>
       <h2 id={headingId}>How these numbers were measured</h2>
       <h3>What the nightly suites run</h3>
       <p className="how-note">

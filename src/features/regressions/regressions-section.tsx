@@ -49,6 +49,7 @@ export function RegressionsSection({ history }: RegressionsSectionProps) {
     return hasDatedHistory(source) ? regressionInputsOf(source, runMarks) : null;
   }, [view, runMarks]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const setRegressionReport = useDashboardStore((state) => state.setRegressionReport);
   const [announcement, setAnnouncement] = useState('');
   const [filter, setFilter] = useState<ReportFilter>(EVERY_ROW);
   const [opened, setOpened] = useState<HistoryFocus | null>(null);
@@ -60,11 +61,17 @@ export function RegressionsSection({ history }: RegressionsSectionProps) {
   }, [opened]);
 
   useEffect(() => {
-    if (inputs === null) return undefined;
+    if (inputs === null) {
+      setRegressionReport(null);
+      return undefined;
+    }
     let current = true;
     computeRegressionReport(inputs).then(
       (report) => {
-        if (current) setOutcome({ inputs, report });
+        if (!current) return;
+        setOutcome({ inputs, report });
+        // The overview tells the latest night's changes from it.
+        setRegressionReport(report);
       },
       (error: unknown) => {
         if (current)
@@ -74,7 +81,7 @@ export function RegressionsSection({ history }: RegressionsSectionProps) {
     return () => {
       current = false;
     };
-  }, [inputs]);
+  }, [inputs, setRegressionReport]);
 
   if (inputs === null) return null;
   // While a new report is worked out (a filter or a mark changed), the last one stays, marked
@@ -83,6 +90,7 @@ export function RegressionsSection({ history }: RegressionsSectionProps) {
   const fresh = outcome?.inputs === inputs;
   return (
     <section
+      id="regressions"
       className={`panel regressions${fresh ? '' : ' regressions-stale'}`}
       aria-labelledby={headingId}
       aria-busy={!fresh}
