@@ -43,6 +43,12 @@
     'cmp.thr',
     'cmp.only',
     'cmp.p99',
+    'slo.ttft',
+    'slo.itl',
+    'slo.tpot',
+    'slo.e2el',
+    'slo.pct',
+    'price',
   ];
   var params = new URLSearchParams(location.search);
   var ownView = VIEW_KEYS.some(function (key) {

@@ -20,8 +20,16 @@ interface Shot {
 }
 
 const SHOTS: readonly Shot[] = [
-  { name: 'dashboard', query: '', scheme: 'light', width: 1440, height: 900 },
-  { name: 'dashboard-dark', query: '', scheme: 'dark', width: 1440, height: 900 },
+  { name: 'dashboard', query: '', scheme: 'light', width: 1440, height: 1000 },
+  { name: 'dashboard-dark', query: '', scheme: 'dark', width: 1440, height: 1000 },
+  {
+    name: 'decisions',
+    query: '?slo.ttft=50&slo.itl=25&price=H100%3A2.49&price=H200%3A3.5&price=A100-SXM4-80GB%3A1.6',
+    scheme: 'light',
+    width: 1440,
+    height: 1400,
+    locator: '#decisions',
+  },
   {
     name: 'explorer-filtered',
     query: '?hide.gpu=8%C3%97A100-SXM4-80GB&sort.serving=desc%3Attft_p99',
@@ -46,7 +54,7 @@ const SHOTS: readonly Shot[] = [
     height: 1000,
     locator: '#charts-heading',
   },
-  { name: 'phone', query: '', scheme: 'light', width: 375, height: 812 },
+  { name: 'phone', query: '', scheme: 'light', width: 390, height: 844 },
 ];
 
 const { values } = parseArgs({

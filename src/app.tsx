@@ -9,6 +9,7 @@ import { FilterBar } from './features/filters/filter-bar';
 import { NoMatchNotice } from './features/filters/no-match-notice';
 import { ResultsTable } from './features/results-table/results-table';
 import { HowMeasured } from './features/methodology/how-measured';
+import { OverviewSection } from './features/overview/overview-section';
 import { ErrorBoundary } from './ui/error-boundary';
 import { retryingLazy } from './ui/retrying-lazy';
 import { KeyboardShortcuts } from './features/shortcuts/keyboard-shortcuts';
@@ -21,10 +22,12 @@ const charts = retryingLazy(() => import('./features/charts/charts-section'));
 const compare = retryingLazy(() => import('./features/compare/compare-section'));
 const history = retryingLazy(() => import('./features/history/history-chart'));
 const regressions = retryingLazy(() => import('./features/regressions/regressions-section'));
+const decisions = retryingLazy(() => import('./features/decisions/decisions-section'));
 const ChartsSection = charts.Component;
 const CompareSection = compare.Component;
 const HistoryChart = history.Component;
 const RegressionsSection = regressions.Component;
+const DecisionsSection = decisions.Component;
 
 /**
  * How the baseline's tests moved across runs of the same GPU, shown at the foot of the
@@ -85,6 +88,14 @@ function MainViews() {
   return (
     <>
       {/* Each view fails on its own: a crash shows a message there, and the rest works. */}
+      <ErrorBoundary what="The overview">
+        <OverviewSection />
+      </ErrorBoundary>
+      <ErrorBoundary what="The serving decisions" onRetry={decisions.retry}>
+        <Suspense fallback={<div className="panel decisions-placeholder" aria-hidden="true" />}>
+          <DecisionsSection />
+        </Suspense>
+      </ErrorBoundary>
       <ErrorBoundary what="The Datasets panel">
         <DatasetsPanel />
       </ErrorBoundary>
@@ -100,11 +111,13 @@ function MainViews() {
       <ErrorBoundary what="The comparison" onRetry={compare.retry}>
         <CompareMount />
       </ErrorBoundary>
-      {SUITES.map((suite) => (
-        <ErrorBoundary key={suite} what={`The ${suite} table`}>
-          <ResultsTable suite={suite} />
-        </ErrorBoundary>
-      ))}
+      <div id="tables">
+        {SUITES.map((suite) => (
+          <ErrorBoundary key={suite} what={`The ${suite} table`}>
+            <ResultsTable suite={suite} />
+          </ErrorBoundary>
+        ))}
+      </div>
       <ErrorBoundary what="The charts" onRetry={charts.retry}>
         <Suspense fallback={<p className="load-status">Loading charts…</p>}>
           <ChartsSection />

@@ -5,21 +5,35 @@ export interface DataColumn {
   readonly numeric?: boolean;
 }
 
+/** A cell marked as the best of its column: said in words (`best`), not by style alone. */
+export interface DataCell {
+  readonly text: string;
+  readonly best?: boolean;
+}
+
 export interface DataRow {
   readonly key: string;
-  readonly cells: readonly string[];
+  readonly cells: readonly (string | DataCell)[];
 }
 
 interface DataTableProps {
   readonly caption: string;
   readonly columns: readonly DataColumn[];
   readonly rows: readonly DataRow[];
+  /**
+   * A table shown on the page (not behind `Show data`) may be wider than it: its scroll box is
+   * then a named region a keyboard can focus and scroll.
+   */
+  readonly focusable?: boolean;
 }
 
-/** The values a chart plots, as a plain table (its text alternative for keyboard and screen reader). */
-export function DataTable({ caption, columns, rows }: DataTableProps) {
+/** A plain table of values: a chart's text alternative, or a table of its own. */
+export function DataTable({ caption, columns, rows, focusable = false }: DataTableProps) {
+  const scroll = focusable
+    ? { tabIndex: 0, role: 'region', 'aria-label': `${caption}, scrollable` }
+    : {};
   return (
-    <div className="chart-data-scroll">
+    <div className="chart-data-scroll" {...scroll}>
       <table className="chart-data">
         <caption>{caption}</caption>
         <thead>
@@ -38,14 +52,21 @@ export function DataTable({ caption, columns, rows }: DataTableProps) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
-              {row.cells.map((cell, i) => (
-                <td
-                  key={columns[i]?.header ?? i}
-                  className={columns[i]?.numeric ? 'numeric' : undefined}
-                >
-                  {cell}
-                </td>
-              ))}
+              {row.cells.map((entry, i) => {
+                const cell = typeof entry === 'string' ? { text: entry } : entry;
+                const classes = [columns[i]?.numeric ? 'numeric' : '', cell.best ? 'best-cell' : '']
+                  .filter((name) => name !== '')
+                  .join(' ');
+                return (
+                  <td
+                    key={columns[i]?.header ?? i}
+                    className={classes === '' ? undefined : classes}
+                  >
+                    {cell.text}
+                    {cell.best === true && <span className="best-badge">best</span>}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

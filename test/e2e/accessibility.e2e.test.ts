@@ -308,7 +308,12 @@ describe('names a screen reader relies on', () => {
         expect(await group.getByRole('checkbox').count(), `${name} checkboxes`).toBeGreaterThan(0);
       }
 
-      const captions = page.locator('table > caption');
+      // Every table on the page is named (by a caption, or a heading it points to); the results
+      // tables' captions start with their kind (others may mention one: `Throughput at
+      // interactivity`).
+      const unnamed = 'table:not(:has(> caption)):not([aria-labelledby]):not([aria-label])';
+      expect(await page.locator(unnamed).count()).toBe(0);
+      const captions = page.locator('table.results-table > caption');
       expect(await captions.count()).toBe(TABLES.length);
       for (const name of TABLES) {
         const caption = captions.filter({ hasText: new RegExp(`^\\s*${name}\\b`) });

@@ -9,8 +9,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOT_DIR, expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
 import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from '../harness/page.ts';
+import { resultsTable, type TableName } from './dashboard.ts';
 
-type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];
 
 /** Body rows of the bundled seed: 3 GPUs × (3 latency, 3 throughput, 12 serving). */
@@ -55,9 +55,7 @@ async function raisedTtftFile(): Promise<Buffer> {
 const chromium = sharedBrowser();
 
 function table(page: Page, name: TableName): Locator {
-  const others = TABLES.filter((other) => other !== name);
-  const pattern = new RegExp(`^(?!.*(?:${others.join('|')})).*${name}`, 's');
-  return page.getByRole('table', { name: name === 'Serving' ? /Serving/ : pattern });
+  return resultsTable(page, name);
 }
 
 async function expectRowCounts(

@@ -9,8 +9,8 @@ import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from '../harness/page.ts';
 import { servedCopy } from './served-copy.ts';
 import { servingFile } from '../harness/fixtures/serving-file.ts';
+import { resultsTable, type TableName } from './dashboard.ts';
 
-type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];
 
 /** Rows of the bundled seed: 3 GPUs × (3 latency, 3 throughput, 12 serving). */
@@ -61,10 +61,7 @@ async function withDashboard(
 }
 
 function table(page: Page, name: TableName): Locator {
-  // Each caption names its own kind; the Serving caption may well mention latency or throughput.
-  const others = TABLES.filter((other) => other !== name);
-  const pattern = new RegExp(`^(?!.*(?:${others.join('|')})).*${name}`, 's');
-  return page.getByRole('table', { name: name === 'Serving' ? /Serving/ : pattern });
+  return resultsTable(page, name);
 }
 
 /** The table's section: a region named by its heading, holding the Columns menu and Download CSV. */

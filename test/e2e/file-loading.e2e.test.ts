@@ -8,8 +8,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
 import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from '../harness/page.ts';
+import { resultsTable, type TableName } from './dashboard.ts';
 
-type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];
 
 /** Body rows of the bundled seed: 3 GPUs × (3 latency, 3 throughput, 12 serving). */
@@ -81,10 +81,7 @@ async function withDashboard(body: (watched: WatchedPage) => Promise<void>): Pro
 }
 
 function table(page: Page, name: TableName): Locator {
-  // Each caption names its own kind; the Serving caption may well mention latency or throughput.
-  const others = TABLES.filter((other) => other !== name);
-  const pattern = new RegExp(`^(?!.*(?:${others.join('|')})).*${name}`, 's');
-  return page.getByRole('table', { name: name === 'Serving' ? /Serving/ : pattern });
+  return resultsTable(page, name);
 }
 
 /** Body rows = aria-rowcount − 1 (the header row); virtualized tables render only some. */

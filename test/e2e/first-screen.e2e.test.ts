@@ -5,8 +5,8 @@ import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
 import { launchChromium } from '../harness/chromium.ts';
 import type { WatchedPage } from '../harness/page.ts';
 import { showsValue } from './numbers.ts';
+import { resultsTable, type TableName } from './dashboard.ts';
 
-type TableName = 'Latency' | 'Throughput' | 'Serving';
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];
 
 const DATASETS = ['Nightly · 8×H100', 'Nightly · 8×H200', 'Nightly · 8×A100-SXM4-80GB'] as const;
@@ -51,10 +51,7 @@ function watched(): WatchedPage {
 }
 
 function table(name: TableName): Locator {
-  // Each caption names its own kind; the Serving caption may well mention latency or throughput.
-  const others = TABLES.filter((other) => other !== name);
-  const pattern = new RegExp(`^(?!.*(?:${others.join('|')})).*${name}`, 's');
-  return watched().page.getByRole('table', { name: name === 'Serving' ? /Serving/ : pattern });
+  return resultsTable(watched().page, name);
 }
 
 function bodyRows(name: TableName): Locator {

@@ -7,6 +7,7 @@ import type { BenchmarkResult, Dataset } from '../../src/data/results/result-mod
 import { HistoryChart } from '../../src/features/history/history-chart';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { SEED_GPUS, readFixture, seedDataset } from '../helpers/seed';
+import { bodyCells } from '../helpers/table-cells';
 
 const QPS_INF = 'serving_llama8B_tp1_sharegpt_qps_inf';
 
@@ -45,15 +46,7 @@ async function dataRows(): Promise<string[][]> {
   const chart = figure();
   const show = within(chart).getByRole('button', { name: 'Show data' });
   if (show.getAttribute('aria-expanded') !== 'true') await userEvent.click(show);
-  const table = within(chart).getByRole('table');
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) =>
-      within(row)
-        .getAllByRole('cell')
-        .map((cell) => cell.textContent),
-    );
+  return bodyCells(within(chart).getByRole('table'));
 }
 
 function rowsOf(rows: readonly string[][], test: string): string[][] {

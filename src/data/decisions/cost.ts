@@ -21,11 +21,13 @@ export interface CostRow {
   readonly model: string;
   readonly gpu: string;
   readonly gpusUsed: number;
-  readonly price: number;
+  /** The GPU type's price per hour; null until one is set. */
+  readonly price: number | null;
   /** The throughput the cost is worked from, and its unit. */
   readonly throughput: number;
   readonly throughputUnit: 'tok/s' | 'req/s';
-  readonly cost: number;
+  /** Dollars per `unit`; null without a price. */
+  readonly cost: number | null;
   readonly unit: CostUnit;
 }
 
@@ -35,13 +37,13 @@ export const COST_FORMULA =
 /** A test's cost at a price; null without GPUs used, or without a positive throughput. */
 export function costOf(
   result: BenchmarkResult,
-  price: number,
+  price: number | null,
 ): Pick<CostRow, 'gpusUsed' | 'throughput' | 'throughputUnit' | 'cost' | 'unit'> | null {
   const gpus = gpusUsed(result);
   if (gpus === null) return null;
   const tokens = metricOf(result, 'output_throughput');
   if (tokens !== null && tokens > 0) {
-    const cost = ((gpus * price) / (tokens * 3600)) * 1_000_000;
+    const cost = price === null ? null : ((gpus * price) / (tokens * 3600)) * 1_000_000;
     return {
       gpusUsed: gpus,
       throughput: tokens,
@@ -52,7 +54,7 @@ export function costOf(
   }
   const requests = metricOf(result, 'request_throughput');
   if (requests !== null && requests > 0) {
-    const cost = ((gpus * price) / (requests * 3600)) * 1000;
+    const cost = price === null ? null : ((gpus * price) / (requests * 3600)) * 1000;
     return {
       gpusUsed: gpus,
       throughput: requests,
@@ -77,20 +79,18 @@ export function pricedGpuTypes(view: ResultsView): string[] {
 }
 
 /**
- * A cost row per visible throughput and serving test (the latest run's) whose GPU type has a
- * price, in reading order.
+ * A cost row per visible throughput and serving test (the latest run's) with GPUs used and a
+ * throughput, in reading order; its cost is null until its GPU type has a price.
  */
 export function costRows(view: ResultsView, prices: GpuPrices): CostRow[] {
   const rows: CostRow[] = [];
   for (const suite of ['throughput', 'serving'] as const) {
     const latest = latestResults(view, suite, (result) =>
-      result.gpu === null || !Object.hasOwn(prices, result.gpu.type)
-        ? null
-        : `${result.testName}|${gpuLabel(result.gpu)}`,
+      result.gpu === null ? null : `${result.testName}|${gpuLabel(result.gpu)}`,
     );
     for (const result of latest.values()) {
-      const price = prices[result.gpu?.type ?? ''];
-      if (price === undefined) continue;
+      const type = result.gpu?.type ?? '';
+      const price = Object.hasOwn(prices, type) ? (prices[type] ?? null) : null;
       const cost = costOf(result, price);
       if (cost === null) continue;
       rows.push({

@@ -18,6 +18,8 @@ export interface FrontierRow {
   readonly values: readonly (number | null)[];
   /** Area under the frontier over the common span; null when there is none. */
   readonly area: number | null;
+  /** Area under the frontier over its own span (not comparable between rows of other spans). */
+  readonly ownArea: number;
 }
 
 export interface FrontierTable {
@@ -50,6 +52,8 @@ export function frontierTable(data: InteractivityData): FrontierTable {
     line,
     values: levels.map((level) => throughputAt(line.frontier, level)),
     area: span === null ? null : areaBetween(line.frontier, span[0], span[1]),
+    ownArea:
+      areaBetween(line.frontier, line.frontier[0]?.x ?? 0, line.frontier.at(-1)?.x ?? 0) ?? 0,
   }));
   const bestAt = levels.map((_, l) => bestOf(rows.map((row) => row.values[l] ?? null)));
   const bestArea = bestOf(rows.map((row) => row.area));

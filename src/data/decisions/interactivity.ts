@@ -169,7 +169,7 @@ function niceStep(rough: number): number {
 }
 
 /**
- * Interactivity levels to read the frontiers at: round numbers, about five, spread over the
+ * Interactivity levels to read the frontiers at: round numbers, about seven, spread over the
  * span any frontier covers. One level when the frontiers cover a single x.
  */
 export function interactivityLevels(lines: readonly InteractivityLine[]): number[] {
@@ -178,7 +178,7 @@ export function interactivityLevels(lines: readonly InteractivityLine[]): number
   const low = Math.min(...xs);
   const high = Math.max(...xs);
   if (high - low < 1e-9) return [Math.round(low * 100) / 100];
-  const step = niceStep((high - low) / 4);
+  const step = niceStep((high - low) / 6);
   const levels: number[] = [];
   for (let level = Math.ceil(low / step) * step; level <= high + 1e-9; level += step) {
     levels.push(Math.round(level * 1e6) / 1e6);

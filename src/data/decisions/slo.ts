@@ -66,6 +66,11 @@ export interface SloCapacity {
   readonly verdicts: readonly LoadVerdict[];
   /** Objectives set whose metric no load of the configuration has at this percentile. */
   readonly missing: readonly SloQuantity[];
+  /**
+   * Goodput (req/s meeting the objectives the benchmark itself was run with, `--goodput`) per
+   * load, where the files have it: the benchmark's own objectives, not the ones set here.
+   */
+  readonly goodput: readonly { readonly load: number; readonly value: number }[];
 }
 
 function judge(config: ServingConfig, slo: SloSet, percentile: SloPercentile): LoadVerdict[] {
@@ -96,6 +101,24 @@ export function sloCapacity(
         slo[quantity] !== null &&
         config.loads.every(({ result }) => metricOf(result, `${quantity}_${percentile}`) === null),
     );
-    return { config, highest, verdicts, missing };
+    const goodput = config.loads.flatMap(({ load, result }) => {
+      const value = metricOf(result, 'request_goodput');
+      return value === null ? [] : [{ load, value }];
+    });
+    return { config, highest, verdicts, missing, goodput };
   });
+}
+
+/**
+ * The objective to draw on a chart of one metric: set for the metric's quantity and at the
+ * metric's statistic (a P99 objective is not drawn on a mean); null otherwise.
+ */
+export function sloLineFor(
+  metricKey: string,
+  slo: SloSet,
+  percentile: SloPercentile,
+): number | null {
+  const match = /^(ttft|itl|tpot|e2el)_(median|p90|p95|p99)$/.exec(metricKey);
+  if (match === null || match[2] !== percentile) return null;
+  return slo[match[1] as SloQuantity];
 }

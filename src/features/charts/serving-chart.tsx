@@ -6,6 +6,8 @@ import { plotsAchievedRate, servingChart } from '../../data/charts/serving-chart
 import { servingMetricChoices } from '../../data/charts/serving-metrics';
 import { SATURATION_RULE } from '../../data/charts/saturation';
 import type { ResultsView } from '../../data/results/results-view';
+import { SLO_NAMES, percentileLabel, sloLineFor } from '../../data/decisions/slo';
+import { useDashboardStore } from '../../store/dashboard-store';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { MetricStatControls, useServingMetric } from './metric-stat-controls';
 import { SmallMultiplesFigure } from './small-multiples';
@@ -22,6 +24,9 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
     fallbackKey: 'request_throughput',
   });
   const data = useMemo(() => servingChart(view, metric.metricKey), [view, metric.metricKey]);
+  const decisions = useDashboardStore((state) => state.decisions);
+  const slo = sloLineFor(metric.metricKey, decisions.slo, decisions.percentile);
+  const quantity = metric.metricKey.split('_')[0] as keyof typeof SLO_NAMES;
 
   return (
     <SmallMultiplesFigure
@@ -33,6 +38,13 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
       legendNote={
         <p className="legend-note">
           <span className="saturation-key" aria-hidden="true" /> saturation point
+          {slo !== null && (
+            <>
+              {' · '}
+              <span className="slo-key" aria-hidden="true" />{' '}
+              {percentileLabel(decisions.percentile)} {SLO_NAMES[quantity]} SLO {slo} ms
+            </>
+          )}
           {plotsAchievedRate(data) && (
             <>
               {' · '}
@@ -41,12 +53,23 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
           )}
         </p>
       }
-      summary={servingSummary(data)}
+      summary={
+        slo === null
+          ? servingSummary(data)
+          : `${servingSummary(data)} The dashed line is the ${SLO_NAMES[quantity]} objective, ${String(slo)} ms.`
+      }
       notice={joinNotices(servingNotices(data))}
       renderData={() => <ServingDataTable data={data} title={TITLE} />}
       data={data}
       renderPanel={(panel, width, off) => (
-        <ServingPanelChart data={data} panel={panel} palette={palette} off={off} width={width} />
+        <ServingPanelChart
+          data={data}
+          panel={panel}
+          palette={palette}
+          off={off}
+          width={width}
+          slo={slo}
+        />
       )}
     />
   );

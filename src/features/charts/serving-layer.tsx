@@ -10,7 +10,7 @@ import { usePanelState, DOTS_UP_TO } from './serving-panel-state';
  * a component per dot, too much for 2,000 points in 100 ms.
  */
 export function ServingLayer() {
-  const { panel, lines, palette, isRate: showOffered } = usePanelState();
+  const { panel, lines, palette, isRate: showOffered, slo } = usePanelState();
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   if (xScale === undefined || yScale === undefined) return null;
@@ -27,8 +27,34 @@ export function ServingLayer() {
         return point === null ? [] : [point];
       })
     : [];
+  const first = panel.qpsAxis[0];
+  const last = panel.qpsAxis.at(-1);
+  const sloFrom = slo === null || first === undefined ? null : at(first, slo);
+  const sloTo = slo === null || last === undefined ? null : at(last, slo);
   return (
     <g className="serving-lines">
+      {sloFrom !== null && sloTo !== null && (
+        <g className="slo-line">
+          <line
+            x1={sloFrom.x - 10}
+            x2={sloTo.x + 10}
+            y1={sloFrom.y}
+            y2={sloTo.y}
+            stroke={palette.slower}
+            strokeWidth={1.5}
+            strokeDasharray="6 3"
+          />
+          <text
+            x={sloTo.x + 10}
+            y={sloFrom.y - 4}
+            textAnchor="end"
+            fill={palette.slower}
+            fontSize={11}
+          >
+            SLO {String(slo)} ms
+          </text>
+        </g>
+      )}
       {offered.length > 1 && (
         <path
           d={linePath(offered)}

@@ -27,6 +27,8 @@ export interface PanelState extends SmallChartState<ServingChartData, ServingPan
   readonly lines: readonly ServingLine[];
   /** Whether the achieved rate is plotted, so the offered rate is drawn with it. */
   readonly isRate: boolean;
+  /** The service-level objective set for the plotted metric (ms), drawn as a line; or null. */
+  readonly slo: number | null;
 }
 
 /** A new metric re-renders the value axis, tooltip and lines from here, not the chart. */

@@ -25,10 +25,11 @@ interface PanelProps {
   readonly palette: ChartPalette;
   readonly off: ReadonlySet<string>;
   readonly width: number;
+  readonly slo: number | null;
 }
 
 /** One model's small chart: a line per GPU across QPS, a ring where each GPU saturates. */
-export function ServingPanelChart({ data, panel, palette, off, width }: PanelProps) {
+export function ServingPanelChart({ data, panel, palette, off, width, slo }: PanelProps) {
   // The axis rows stay the same object while the QPS values do, so recharts keeps its data when
   // only the plotted metric changes (the layer draws the values).
   const axisKey = panel.qpsAxis.join(' ');
@@ -41,8 +42,9 @@ export function ServingPanelChart({ data, panel, palette, off, width }: PanelPro
       lines: panel.lines.filter((line) => !off.has(line.gpu.key)),
       palette,
       isRate,
+      slo,
     }),
-    [data, panel, off, palette, isRate],
+    [data, panel, off, palette, isRate, slo],
   );
   const chart = useMemo(() => {
     const xTick = plainTick(String, { fill: palette.text, fontSize: 12, axis: 'x' });

@@ -6,7 +6,9 @@ import { handDataset, result, seedView, viewOf } from '../charts/chart-fixtures'
 describe('cost per test', () => {
   it('prices a TP 1 throughput test per 1k requests: 1 GPU at $2/h over 21.6201 req/s', () => {
     const rows = costRows(seedView(), { H100: 2 });
-    const row = rows.find((r) => r.result.testName === 'throughput_llama8B_tp1');
+    const row = rows.find(
+      (r) => r.result.testName === 'throughput_llama8B_tp1' && r.gpu === '8×H100',
+    );
     // 1 × 2 / (21.6201 × 3600) × 1000 = 2000 / 77,832.4 = 0.025696 $ per 1k requests.
     expect(row?.cost).toBeCloseTo(0.025696, 5);
     expect(row?.unit).toBe('per 1k requests');
@@ -15,20 +17,30 @@ describe('cost per test', () => {
 
   it('prices a TP 4 test for four GPUs, not the machine’s eight', () => {
     const row = costRows(seedView(), { H100: 2 }).find(
-      (r) => r.result.testName === 'throughput_llama70B_tp4',
+      (r) => r.result.testName === 'throughput_llama70B_tp4' && r.gpu === '8×H100',
     );
     // 4 × 2 / (9.13468 × 3600) × 1000 = 8000 / 32,884.8 = 0.24327.
     expect(row?.cost).toBeCloseTo(0.24327, 4);
     expect(row?.gpusUsed).toBe(4);
   });
 
-  it('lists throughput and serving tests of priced GPUs only, following the filters', () => {
+  it('lists every throughput and serving test, costed only where its GPU type has a price', () => {
     const rows = costRows(seedView(), { H200: 3.5 });
-    // 3 throughput + 12 serving tests of 8×H200.
-    expect(rows).toHaveLength(15);
-    expect(new Set(rows.map((r) => r.gpu))).toEqual(new Set(['8×H200']));
-    expect(costRows(seedView({ gpu: ['8×H200'] }), { H200: 3.5 })).toEqual([]);
-    expect(costRows(seedView(), {})).toEqual([]);
+    // (3 throughput + 12 serving tests) × 3 GPUs; only the 15 on 8×H200 have a cost.
+    expect(rows).toHaveLength(45);
+    const costed = rows.filter((r) => r.cost !== null);
+    expect(costed).toHaveLength(15);
+    expect(new Set(costed.map((r) => r.gpu))).toEqual(new Set(['8×H200']));
+    expect(rows.filter((r) => r.price === null).every((r) => r.cost === null)).toBe(true);
+    // Serving at QPS 1 on 8×H200, Llama 3.1 8B: 1 × 3.5 / (1.00729 × 3600) × 1000 = 0.96519.
+    const qps1 = rows.find(
+      (r) => r.result.testName === 'serving_llama8B_tp1_sharegpt_qps_1' && r.gpu === '8×H200',
+    );
+    expect(qps1?.cost).toBeCloseTo(0.96519, 4);
+    expect(
+      costRows(seedView({ gpu: ['8×H200'] }), { H200: 3.5 }).some((r) => r.cost !== null),
+    ).toBe(false);
+    expect(costRows(seedView(), {}).every((r) => r.cost === null)).toBe(true);
   });
 
   it('uses output tokens per 1M when the token rate is known', () => {
@@ -47,6 +59,9 @@ describe('cost per test', () => {
       costOf(result('throughput', 't', 'H100', { request_throughput: 4 }, { tp: null }), 2),
     ).toBeNull();
     expect(costOf(result('throughput', 't', 'H100', { request_throughput: 0 }), 2)).toBeNull();
+    expect(
+      costOf(result('throughput', 't', 'H100', { request_throughput: 2 }), null)?.cost,
+    ).toBeNull();
     expect(
       costOf(result('throughput', 't', 'H100', { output_throughput: 0, request_throughput: 2 }), 1)
         ?.unit,

@@ -88,6 +88,8 @@ describe('interactivity of the bundled nightlies', () => {
 
   it('interpolates the 8×H100 frontier at 100 tok/s per user', () => {
     const table = frontierTable(interactivity('Llama 3.1 8B', configs));
+    // The 8B frontiers span 49.4 (A100 at inf) to 155.2 (H200 at QPS 1): a sixth is 17.6 → step 20.
+    expect(table.levels).toEqual([60, 80, 100, 120, 140]);
     const at = table.levels.indexOf(100);
     expect(at).toBeGreaterThanOrEqual(0);
     // Between (87.236, 24.1869) and (106.586, 11.5228): t = 12.764 / 19.350 = 0.6596 → 15.833.
@@ -165,13 +167,21 @@ describe('levels and the table', () => {
   });
 
   it('picks round levels over the span any frontier covers', () => {
-    // Span 87.2–123.8: a quarter is 9.15 → step 10 → 90, 100, 110, 120.
+    // Span 87.2–123.8: a sixth is 6.1 → step 5 → 90, 95, …, 120.
     expect(interactivityLevels([line('a', [p(87.2, 3), p(123.8, 1)])])).toEqual([
-      90, 100, 110, 120,
+      90, 95, 100, 105, 110, 115, 120,
     ]);
-    // Span 38–50: a quarter is 3 → step 2.5 → 40, 42.5, 45, 47.5, 50.
+    // Span 38–50: a sixth is 2 → step 2 → 38, 40, …, 50.
     expect(interactivityLevels([line('a', [p(38, 3)]), line('b', [p(50, 1)])])).toEqual([
-      40, 42.5, 45, 47.5, 50,
+      38, 40, 42, 44, 46, 48, 50,
+    ]);
+    // Span 0.3–0.9: a sixth is 0.1 → step 0.1, written as people write decimals.
+    expect(interactivityLevels([line('a', [p(0.3, 3), p(0.9, 1)])])).toEqual([
+      0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
+    ]);
+    // Span 10–85: a sixth is 12.5 → step 10 (1.25 rounds down to 1).
+    expect(interactivityLevels([line('a', [p(10, 3), p(85, 1)])])).toEqual([
+      10, 20, 30, 40, 50, 60, 70, 80,
     ]);
     expect(interactivityLevels([line('a', [p(12.345, 1)])])).toEqual([12.35]);
     expect(interactivityLevels([])).toEqual([]);
@@ -188,13 +198,15 @@ describe('levels and the table', () => {
       lines: [a, b],
       skipped: [],
     });
-    // Span 10–40: a quarter is 7.5, which rounds up to a step of 10.
-    expect(table.levels).toEqual([10, 20, 30, 40]);
-    // At 20: a = 8 − 6 × 10/20 = 5, b = 6 → b. At 30: a = 2, b = 6 − 5 × 10/20 = 3.5 → b.
-    expect(table.rows[0]?.values).toEqual([8, 5, 2, null]);
-    expect(table.rows[1]?.values).toEqual([null, 6, 3.5, 1]);
-    // At 10 only a reaches, at 40 only b: nothing to choose between.
-    expect(table.bestAt).toEqual([null, 1, 1, null]);
+    // Span 10–40: a sixth is 5, a step of 5.
+    expect(table.levels).toEqual([10, 15, 20, 25, 30, 35, 40]);
+    // a falls from 8 to 2 over 10–30 (0.3 per tok/s); b from 6 to 1 over 20–40 (0.25 per tok/s).
+    expect(table.rows[0]?.values).toEqual([8, 6.5, 5, 3.5, 2, null, null]);
+    expect(table.rows[1]?.values).toEqual([null, null, 6, 4.75, 3.5, 2.25, 1]);
+    // Where only one reaches there is nothing to choose between.
+    expect(table.bestAt).toEqual([null, null, 1, 1, 1, null, null]);
+    // Over their own spans: a 20 × (8 + 2) / 2 = 100, b 20 × (6 + 1) / 2 = 70.
+    expect(table.rows.map((row) => row.ownArea)).toEqual([100, 70]);
     // Area 20→30: a 10 × (5 + 2) / 2 = 35; b 10 × (6 + 3.5) / 2 = 47.5.
     expect(table.rows.map((row) => row.area)).toEqual([35, 47.5]);
     expect(table.bestArea).toBe(1);

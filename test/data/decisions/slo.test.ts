@@ -6,6 +6,7 @@ import {
   hasSlo,
   percentileLabel,
   sloCapacity,
+  sloLineFor,
   sloPercentiles,
   type SloSet,
 } from '../../../src/data/decisions/slo';
@@ -90,6 +91,27 @@ describe('percentiles offered', () => {
     expect(percentileLabel('p95')).toBe('P95');
   });
 
+  it('carries the goodput files have, per load, and none for the nightlies', () => {
+    const served = (qps: number, metrics: Record<string, number>) =>
+      result('serving', `s${String(qps)}`, 'H100', metrics, { qps });
+    const mine = servingConfigs(
+      viewOf([
+        handDataset('a', [
+          served(1, { request_goodput: 0.9 }),
+          served(4, {}),
+          served(8, { request_goodput: 2.5 }),
+        ]),
+      ]),
+    );
+    expect(sloCapacity(mine, NO_SLO, 'median')[0]?.goodput).toEqual([
+      { load: 1, value: 0.9 },
+      { load: 8, value: 2.5 },
+    ]);
+    expect(
+      sloCapacity(configs, NO_SLO, 'median').every((entry) => entry.goodput.length === 0),
+    ).toBe(true);
+  });
+
   it('judges at P90 from `_p90` keys', () => {
     const served = (qps: number, p90: number) =>
       result('serving', `s${String(qps)}`, 'H100', { e2el_p90: p90 }, { qps });
@@ -117,5 +139,18 @@ describe('typed objectives and prices', () => {
     });
     expect(readPositiveInput('0', 'x').ok).toBe(false);
     expect(readPositiveInput('Infinity', 'x').ok).toBe(false);
+  });
+});
+
+describe('the SLO line on a metric chart', () => {
+  const slo = { ...NO_SLO, ttft: 200, itl: 30 };
+  it('is drawn on the chart of the objective’s quantity at its percentile only', () => {
+    expect(sloLineFor('ttft_median', slo, 'median')).toBe(200);
+    expect(sloLineFor('itl_p99', slo, 'p99')).toBe(30);
+    expect(sloLineFor('ttft_p99', slo, 'median')).toBeNull();
+    expect(sloLineFor('ttft_mean', slo, 'median')).toBeNull();
+    expect(sloLineFor('tpot_median', slo, 'median')).toBeNull();
+    expect(sloLineFor('request_throughput', slo, 'median')).toBeNull();
+    expect(sloLineFor('xttft_median', slo, 'median')).toBeNull();
   });
 });

@@ -1,0 +1,42 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { servingConfigs } from '../../data/decisions/serving-configs';
+import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
+import { useChartPalette } from '../../ui/use-chart-palette';
+import { CostPanel } from './cost-panel';
+import { InteractivityChart } from './interactivity-chart';
+import { SloPanel } from './slo-panel';
+import './decisions.css';
+
+/**
+ * Serving decisions for the data in view (the latest run of each GPU): the interactivity frontier,
+ * the highest load within service-level objectives, and what throughput costs. Loaded as a chunk
+ * of its own with the charts' library.
+ */
+export default function DecisionsSection() {
+  const view = useDeferredValue(useDashboardStore(selectResultsView));
+  const palette = useChartPalette();
+  const configs = useMemo(() => servingConfigs(view), [view]);
+  const models = useMemo(() => [...new Set(configs.map((config) => config.model))], [configs]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const model = chosen !== null && models.includes(chosen) ? chosen : (models[0] ?? null);
+  const headingId = useId();
+  return (
+    <section id="decisions" className="panel decisions" aria-labelledby={headingId}>
+      <h2 id={headingId}>Serving decisions</h2>
+      {model === null ? (
+        <p>No serving results in view: the interactivity frontier and SLO capacity need them.</p>
+      ) : (
+        <InteractivityChart
+          view={view}
+          configs={configs}
+          model={model}
+          models={models}
+          onModel={setChosen}
+          palette={palette}
+        />
+      )}
+      <SloPanel configs={configs} metricKeys={view.index.metricKeys.serving} />
+      <CostPanel view={view} />
+    </section>
+  );
+}
