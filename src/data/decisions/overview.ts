@@ -88,8 +88,9 @@ export function overview(view: ResultsView, configs: readonly ServingConfig[]): 
   );
   for (const { key, result } of sorted) {
     const config = serving.get(key);
-    const rate = metricOf(throughput.get(key) ?? result, 'request_throughput');
-    const tput = throughput.has(key) ? rate : null;
+    const tested = throughput.get(key);
+    const tput = tested === undefined ? null : metricOf(tested, 'request_throughput');
+    const latencyTest = latency.get(key);
     const gpus = gpusUsed(result);
     const card: Scorecard = {
       key,
@@ -100,9 +101,7 @@ export function overview(view: ResultsView, configs: readonly ServingConfig[]): 
       peakServing: peakOf(config),
       ttftLowLoad: atLowestLoad(config, 'ttft_median'),
       itlLowLoad: atLowestLoad(config, 'itl_median'),
-      latency: latency.has(key)
-        ? metricOf(latency.get(key) as BenchmarkResult, 'latency_mean')
-        : null,
+      latency: latencyTest === undefined ? null : metricOf(latencyTest, 'latency_mean'),
       throughputPerGpu: tput === null || gpus === null ? null : tput / gpus,
     };
     const list = byModel.get(card.model) ?? [];

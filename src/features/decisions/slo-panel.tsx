@@ -9,7 +9,6 @@ import {
   sloCapacity,
   sloPercentiles,
   type LoadVerdict,
-  type SloPercentile,
 } from '../../data/decisions/slo';
 import { useDashboardStore } from '../../store/dashboard-store';
 import { ChartSelect } from '../../ui/chart-select';
@@ -106,7 +105,8 @@ export function SloPanel({
           value={percentile}
           options={offered.map((value) => ({ value, label: percentileLabel(value) }))}
           onChange={(value) => {
-            setPercentile(value as SloPercentile);
+            const chosen = offered.find((option) => option === value);
+            if (chosen !== undefined) setPercentile(chosen);
           }}
         />
       </div>
