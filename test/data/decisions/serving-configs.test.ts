@@ -59,6 +59,30 @@ describe('serving configurations', () => {
     expect(configs[0]?.loads.map((e) => metricOf(e.result, 'request_throughput'))).toEqual([3]);
   });
 
+  it('counts a run without a date as older than a dated one, and of equals the later loaded', () => {
+    const run = (label: string, rate: number, date?: string) => ({
+      ...handDataset(label, [
+        result(
+          'serving',
+          'serving_llama8B_tp1_sharegpt_qps_1',
+          'H100',
+          { request_throughput: rate },
+          { qps: 1 },
+        ),
+      ]),
+      ...(date === undefined ? {} : { meta: { date } }),
+    });
+    const rateOf = (datasets: ReturnType<typeof run>[]) =>
+      servingConfigs(viewOf(datasets)).map((c) =>
+        metricOf(c.loads[0]?.result ?? result('serving', '', '', {}), 'request_throughput'),
+      );
+    expect(rateOf([run('dated', 1, '2026-01-01T00:00:00'), run('undated', 2)])).toEqual([1]);
+    expect(
+      rateOf([run('a', 1, '2026-01-01T00:00:00'), run('b', 2, '2026-01-01T00:00:00')]),
+    ).toEqual([2]);
+    expect(rateOf([run('a', 1), run('b', 2)])).toEqual([2]);
+  });
+
   it('keeps concurrency and QPS loads, and different prompt lengths, apart', () => {
     const configs = servingConfigs(
       viewOf([
