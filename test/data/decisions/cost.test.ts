@@ -68,6 +68,22 @@ describe('cost per test', () => {
     ).toBe('per 1k requests');
   });
 
+  it('leaves out tests without a GPU or a TP, and says req/s for a request rate', () => {
+    const rows = costRows(
+      viewOf([
+        handDataset('x', [
+          result('throughput', 'no-gpu', 'H100', { request_throughput: 2 }, { gpu: null }),
+          result('throughput', 'no-tp', 'H100', { request_throughput: 2 }, { tp: null }),
+          result('throughput', 'ok', 'H100', { request_throughput: 2 }),
+        ]),
+      ]),
+      { H100: 1 },
+    );
+    expect(rows.map((r) => [r.result.testName, r.throughputUnit, r.price])).toEqual([
+      ['ok', 'req/s', 1],
+    ]);
+  });
+
   it('offers a price input per visible GPU type, in order', () => {
     expect(pricedGpuTypes(seedView())).toEqual(['A100-SXM4-80GB', 'H100', 'H200']);
     expect(pricedGpuTypes(seedView({ gpu: ['8×H100'] }))).toEqual(['A100-SXM4-80GB', 'H200']);

@@ -91,3 +91,21 @@ describe('prices as read from anywhere', () => {
     expect(readPrices(repeated)).toMatchObject({ G0: 3, Z: 1 });
   });
 });
+
+describe('decimals a link may hold', () => {
+  it('reads exponents and leading-dot decimals, and prices alone', () => {
+    expect(sloField.decode(['.55'])).toBe(0.55);
+    expect(sloField.decode(['1e+2'])).toBe(100);
+    expect(sloField.decode(['1E-1'])).toBe(0.1);
+    expect(sloField.decode(['1e10'])).toBe(1e10);
+    expect(sloField.decode(['1e'])).toBeNull();
+    expect(decodeUrlState('price=H100%3A2').decisions).toEqual({
+      ...DEFAULT_DECISION_STATE,
+      prices: { H100: 2 },
+    });
+    expect(decodeUrlState('slo.pct=p95').decisions).toEqual({
+      ...DEFAULT_DECISION_STATE,
+      percentile: 'p95',
+    });
+  });
+});

@@ -15,13 +15,14 @@ describe("the latest night's changes", () => {
         { firstChanged: '2026-09-20', kind: 'regression', status: 'suspect', gpu: '8×H200' },
         { firstChanged: '2026-09-20', kind: 'regression', status: 'confirmed', gpu: '8×H100' },
         { firstChanged: '2026-09-20', kind: 'improvement', status: 'confirmed', gpu: '8×H100' },
+        { firstChanged: '2026-09-20', kind: 'regression', status: 'confirmed', gpu: '8×H100' },
         { firstChanged: '2026-09-19', kind: 'improvement', status: 'suspect', gpu: '8×B200' },
       ]),
     );
     expect(summary).toEqual({
       night: '2026-09-20',
-      regressions: 2,
-      confirmed: 1,
+      regressions: 3,
+      confirmed: 2,
       improvements: 1,
       gpus: ['8×H100', '8×H200'],
     });

@@ -108,6 +108,21 @@ describe('serving configurations', () => {
   });
 });
 
+describe('configuration identity', () => {
+  it('keeps apart configurations whose fields would run together', () => {
+    // Model `a` at TP 12 and model `a1` at TP 2 must not become one configuration.
+    const configs = servingConfigs(
+      viewOf([
+        handDataset('x', [
+          result('serving', 's1', 'H100', {}, { model: 'a', tp: 12, qps: 1 }),
+          result('serving', 's2', 'H100', {}, { model: 'a1', tp: 2, qps: 1 }),
+        ]),
+      ]),
+    );
+    expect(configs).toHaveLength(2);
+  });
+});
+
 describe('GPUs used', () => {
   it('is TP × PP, PP 1 when not given, unknown without a TP', () => {
     expect(gpusUsed({ tp: 4, pp: null })).toBe(4);

@@ -112,6 +112,18 @@ describe('percentiles offered', () => {
     ).toBe(true);
   });
 
+  it('names an objective missing only when no load has its metric', () => {
+    const served = (qps: number, metrics: Record<string, number>) =>
+      result('serving', `s${String(qps)}`, 'H100', metrics, { qps });
+    const mine = servingConfigs(
+      viewOf([handDataset('a', [served(1, { ttft_p99: 10 }), served(2, {})])]),
+    );
+    const [entry] = sloCapacity(mine, { ...NO_SLO, ttft: 20 }, 'p99');
+    expect(entry?.missing).toEqual([]);
+    expect(entry?.verdicts.map((v) => v.kind)).toEqual(['meets', 'unknown']);
+    expect(entry?.highest).toBe(1);
+  });
+
   it('judges at P90 from `_p90` keys', () => {
     const served = (qps: number, p90: number) =>
       result('serving', `s${String(qps)}`, 'H100', { e2el_p90: p90 }, { qps });
@@ -138,6 +150,8 @@ describe('typed objectives and prices', () => {
       message: 'Enter a number of milliseconds above 0, or leave it empty.',
     });
     expect(readPositiveInput('0', 'x').ok).toBe(false);
+    expect(readPositiveInput('2$', 'x').ok).toBe(false);
+    expect(readPositiveInput('$ 3', 'x')).toEqual({ ok: true, value: 3 });
     expect(readPositiveInput('Infinity', 'x').ok).toBe(false);
   });
 });
@@ -152,5 +166,6 @@ describe('the SLO line on a metric chart', () => {
     expect(sloLineFor('tpot_median', slo, 'median')).toBeNull();
     expect(sloLineFor('request_throughput', slo, 'median')).toBeNull();
     expect(sloLineFor('xttft_median', slo, 'median')).toBeNull();
+    expect(sloLineFor('ttft_median_x', slo, 'median')).toBeNull();
   });
 });
