@@ -34,6 +34,12 @@ export interface CostRow {
 export const COST_FORMULA =
   'Cost = GPUs used (TP × PP) × $ per GPU-hour ÷ (throughput × 3600 s), × 1,000,000 for output tokens or × 1,000 for requests.';
 
+/** What a cost is worked from, in order: output tokens where known, else requests. */
+const BASES = [
+  { key: 'output_throughput', unit: 'tok/s', scale: 1_000_000, per: 'per 1M output tokens' },
+  { key: 'request_throughput', unit: 'req/s', scale: 1000, per: 'per 1k requests' },
+] as const;
+
 /** A test's cost at a price; null without GPUs used, or without a positive throughput. */
 export function costOf(
   result: BenchmarkResult,
@@ -41,27 +47,11 @@ export function costOf(
 ): Pick<CostRow, 'gpusUsed' | 'throughput' | 'throughputUnit' | 'cost' | 'unit'> | null {
   const gpus = gpusUsed(result);
   if (gpus === null) return null;
-  const tokens = metricOf(result, 'output_throughput');
-  if (tokens !== null && tokens > 0) {
-    const cost = price === null ? null : ((gpus * price) / (tokens * 3600)) * 1_000_000;
-    return {
-      gpusUsed: gpus,
-      throughput: tokens,
-      throughputUnit: 'tok/s',
-      cost,
-      unit: 'per 1M output tokens',
-    };
-  }
-  const requests = metricOf(result, 'request_throughput');
-  if (requests !== null && requests > 0) {
-    const cost = price === null ? null : ((gpus * price) / (requests * 3600)) * 1000;
-    return {
-      gpusUsed: gpus,
-      throughput: requests,
-      throughputUnit: 'req/s',
-      cost,
-      unit: 'per 1k requests',
-    };
+  for (const basis of BASES) {
+    const throughput = metricOf(result, basis.key);
+    if (throughput === null || throughput <= 0) continue;
+    const cost = price === null ? null : ((gpus * price) / (throughput * 3600)) * basis.scale;
+    return { gpusUsed: gpus, throughput, throughputUnit: basis.unit, cost, unit: basis.per };
   }
   return null;
 }

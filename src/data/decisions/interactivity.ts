@@ -6,6 +6,7 @@
  * frontier is read at fixed interactivity levels by linear interpolation, and its area
  * measured over the span every frontier covers, so the areas compare like with like.
  */
+import type { TradeOffCoordinates } from '../charts/pareto';
 import { metricOf, type ServingConfig } from './serving-configs';
 
 /** Where x was read: TPOT, ITL, or TPOT with ITL for the points that lack it. */
@@ -13,12 +14,9 @@ export type InteractivityBasis = 'tpot' | 'itl' | 'mixed';
 /** Where y was read: output token throughput, or request throughput. */
 export type ThroughputBasis = 'output' | 'requests';
 
-export interface InteractivityPoint {
+/** A tested load: x tokens per second per user, y throughput per GPU. */
+export interface InteractivityPoint extends TradeOffCoordinates {
   readonly load: number;
-  /** Tokens per second per user. */
-  readonly x: number;
-  /** Throughput per GPU. */
-  readonly y: number;
 }
 
 export interface InteractivityLine {

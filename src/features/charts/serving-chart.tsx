@@ -62,14 +62,7 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
       renderData={() => <ServingDataTable data={data} title={TITLE} />}
       data={data}
       renderPanel={(panel, width, off) => (
-        <ServingPanelChart
-          data={data}
-          panel={panel}
-          palette={palette}
-          off={off}
-          width={width}
-          slo={slo}
-        />
+        <ServingPanelChart {...{ data, panel, palette, off, width, slo }} />
       )}
     />
   );

@@ -26,14 +26,7 @@ export default function DecisionsSection() {
       {model === null ? (
         <p>No serving results in view: the interactivity frontier and SLO capacity need them.</p>
       ) : (
-        <InteractivityChart
-          view={view}
-          configs={configs}
-          model={model}
-          models={models}
-          onModel={setChosen}
-          palette={palette}
-        />
+        <InteractivityChart {...{ view, configs, model, models, palette }} onModel={setChosen} />
       )}
       <SloPanel configs={configs} metricKeys={view.index.metricKeys.serving} />
       <CostPanel view={view} />
