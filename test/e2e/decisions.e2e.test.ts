@@ -87,6 +87,18 @@ describe('the first screen', () => {
         390,
       );
       await screenshot(page, 'overview-phone', { fullPage: false });
+      // The interactivity chart's axis titles stay inside its plot on a phone.
+      const plot = page.locator('.interactivity-plot svg').first();
+      await plot.waitFor();
+      const inside = await plot.evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        return Array.from(svg.querySelectorAll('.recharts-label'), (label) => {
+          const text = label.getBoundingClientRect();
+          return text.left >= box.left - 1 && text.right <= box.right + 1;
+        });
+      });
+      expect(inside.length).toBeGreaterThanOrEqual(2);
+      expect(inside.every(Boolean)).toBe(true);
     });
   });
 });

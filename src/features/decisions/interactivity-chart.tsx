@@ -20,6 +20,8 @@ import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { DecisionTable, type DecisionRow } from './decision-table';
 
 const HEIGHT = 360;
+/** Below this plot width (px) the x axis's full title does not fit. */
+const NARROW = 640;
 
 function number(value: number | null, digits = 2): string {
   return value === null
@@ -155,7 +157,13 @@ export function InteractivityChart({
               domain={['auto', 'auto']}
               tickFormatter={formatTick}
               stroke={palette.muted}
-              label={{ value: xTitle, position: 'insideBottom', offset: -25, fill: palette.text }}
+              label={{
+                // A narrow plot has room for the quantity only; the description says the rest.
+                value: width < NARROW ? 'Tokens/s per user' : xTitle,
+                position: 'insideBottom',
+                offset: -25,
+                fill: palette.text,
+              }}
             />
             <YAxis
               type="number"
