@@ -305,12 +305,42 @@ export function readServeObject(
     );
   }
 
+  if (metrics.num_requests === 0) noneCompleted(metrics, result.testName, warnings);
+
   const version = textOf(own(object, 'vllm_version')) ?? textOf(own(object, 'version'));
   return {
     result,
     date,
     vllmVersion: version === null ? null : capText(version, 'The vLLM version', warnings),
   };
+}
+
+/** What a run where no request completed still measured: its counts and its duration. */
+const MEASURED_WITHOUT_COMPLETIONS: ReadonlySet<string> = new Set([
+  'num_requests',
+  'failed_requests',
+  'elapsed_time',
+]);
+
+/**
+ * A run where no request completed writes 0 for its throughput and latencies: nothing was
+ * measured, so they become missing (`—`), never zeros, and a warning says the run failed.
+ * Fields the dashboard does not know (`x:` extras) are kept as written.
+ */
+function noneCompleted(
+  metrics: Record<string, number | null>,
+  testName: string,
+  warnings: string[],
+): void {
+  for (const key of Object.keys(metrics)) {
+    if (!MEASURED_WITHOUT_COMPLETIONS.has(key) && !key.startsWith(extraMetricKey(''))) {
+      metrics[key] = null;
+    }
+  }
+  const failed = metrics.failed_requests;
+  warnings.push(
+    `${testName}: no request completed${failed === null || failed === undefined ? '' : ` (${String(failed)} failed)`}: a failed run, its throughput and latencies shown as missing, not 0.`,
+  );
 }
 
 /** One entry of a file of serve objects: a parsed value, or why its line could not be parsed. */

@@ -345,3 +345,67 @@ describe('vllm bench serve JSON: field details', () => {
     });
   });
 });
+
+describe('a run where every request failed', () => {
+  // What vllm bench serve writes when the server answered no request: zeros everywhere.
+  const allFailed = JSON.stringify({
+    date: '20250301-101500',
+    backend: 'vllm',
+    model_id: 'meta-llama/Llama-3.1-8B-Instruct',
+    request_rate: 4.0,
+    duration: 12.5,
+    completed: 0,
+    failed: 8,
+    total_input_tokens: 0,
+    total_output_tokens: 0,
+    request_throughput: 0,
+    output_throughput: 0,
+    total_token_throughput: 0,
+    mean_ttft_ms: 0,
+    median_ttft_ms: 0,
+    p99_ttft_ms: 0,
+    mean_tpot_ms: 0,
+    mean_itl_ms: 0,
+    median_itl_ms: 0,
+    some_counter: 0,
+  });
+
+  it('shows the run as failed (0 completed, 8 failed), its throughput and latencies missing, not 0', () => {
+    const parsed = parsedOrFail(parseResultsText(allFailed, 'failed-run.json'));
+    const { metrics } = only(parsed);
+    expect(metrics.num_requests).toBe(0);
+    expect(metrics.failed_requests).toBe(8);
+    expect(metrics.elapsed_time).toBe(12.5);
+    for (const key of [
+      'request_throughput',
+      'output_throughput',
+      'total_token_throughput',
+      'total_input_tokens',
+      'total_output_tokens',
+      'ttft_mean',
+      'ttft_median',
+      'ttft_p99',
+      'tpot_mean',
+      'itl_mean',
+      'itl_median',
+    ]) {
+      expect(metrics[key], key).toBeNull();
+    }
+    // A field the dashboard does not know is kept as written.
+    expect(metrics['x:some_counter']).toBe(0);
+    expect(parsed.warnings.some((w) => w.includes('no request completed (8 failed)'))).toBe(true);
+  });
+
+  it('leaves a run with completed requests as it is', () => {
+    const one = JSON.parse(allFailed) as Record<string, unknown>;
+    const parsed = parsedOrFail(
+      parseResultsText(
+        JSON.stringify({ ...one, completed: 1, request_throughput: 0.08 }),
+        'x.json',
+      ),
+    );
+    expect(only(parsed).metrics.request_throughput).toBe(0.08);
+    expect(only(parsed).metrics.ttft_mean).toBe(0);
+    expect(parsed.warnings.some((w) => w.includes('no request completed'))).toBe(false);
+  });
+});
