@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { deriveResultsView, type FacetValue, type ResultsView } from '../data/results/results-view';
+import { servingConfigs, type ServingConfig } from '../data/decisions/serving-configs';
 import { type ResultIndex } from '../data/results/result-index';
 import type { Dataset } from '../data/results/result-model';
 import type { LoadProblem } from '../data/ingest';
@@ -60,6 +61,20 @@ const labelledIndexes = new WeakMap<
 >();
 const views = new WeakMap<ResultIndex, { hidden: unknown; search: string; view: ResultsView }>();
 const labelledViews = new WeakMap<ResultsView, { index: ResultIndex; view: ResultsView }>();
+const configsByView = new WeakMap<ResultsView, readonly ServingConfig[]>();
+
+/**
+ * A view's serving configurations, worked out once per view: the overview and the serving
+ * decisions both read them.
+ */
+export function servingConfigsOf(view: ResultsView): readonly ServingConfig[] {
+  let configs = configsByView.get(view);
+  if (configs === undefined) {
+    configs = servingConfigs(view);
+    configsByView.set(view, configs);
+  }
+  return configs;
+}
 
 function relabel<T extends { readonly value: string; readonly label: string }>(
   values: readonly T[],

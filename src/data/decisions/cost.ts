@@ -26,6 +26,8 @@ export interface CostRow {
   /** The throughput the cost is worked from, and its unit. */
   readonly throughput: number;
   readonly throughputUnit: 'tok/s' | 'req/s';
+  /** The metric the throughput was read from (`output_throughput` or `request_throughput`). */
+  readonly throughputKey: 'output_throughput' | 'request_throughput';
   /** Dollars per `unit`; null without a price. */
   readonly cost: number | null;
   readonly unit: CostUnit;
@@ -44,14 +46,24 @@ const BASES = [
 export function costOf(
   result: BenchmarkResult,
   price: number | null,
-): Pick<CostRow, 'gpusUsed' | 'throughput' | 'throughputUnit' | 'cost' | 'unit'> | null {
+): Pick<
+  CostRow,
+  'gpusUsed' | 'throughput' | 'throughputUnit' | 'throughputKey' | 'cost' | 'unit'
+> | null {
   const gpus = gpusUsed(result);
   if (gpus === null) return null;
   for (const basis of BASES) {
     const throughput = metricOf(result, basis.key);
     if (throughput === null || throughput <= 0) continue;
     const cost = price === null ? null : ((gpus * price) / (throughput * 3600)) * basis.scale;
-    return { gpusUsed: gpus, throughput, throughputUnit: basis.unit, cost, unit: basis.per };
+    return {
+      gpusUsed: gpus,
+      throughput,
+      throughputUnit: basis.unit,
+      throughputKey: basis.key,
+      cost,
+      unit: basis.per,
+    };
   }
   return null;
 }

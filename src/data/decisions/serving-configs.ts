@@ -108,11 +108,6 @@ export function servingConfigs(view: ResultsView): ServingConfig[] {
   }));
 }
 
-/** A load as people write it: `16`, `inf` for all at once; concurrency as a plain count. */
-export function loadText(load: number): string {
-  return load === Infinity ? 'inf' : String(load);
-}
-
 /** A result's metric value, or null when it has none (missing, not a number). */
 export function metricOf(result: BenchmarkResult, key: string): number | null {
   const value = Object.hasOwn(result.metrics, key) ? result.metrics[key] : undefined;

@@ -1,8 +1,7 @@
 import { useId, useMemo } from 'react';
 import { COST_FORMULA, costRows, pricedGpuTypes } from '../../data/decisions/cost';
 import { readPositiveInput } from '../../data/decisions/positive-input';
-import { loadText } from '../../data/decisions/serving-configs';
-import { formatMetricValue } from '../../data/format';
+import { formatMetricValue, formatQps } from '../../data/format';
 import type { ResultsView } from '../../data/results/results-view';
 import { useDashboardStore } from '../../store/dashboard-store';
 import { NumberField } from '../../ui/number-field';
@@ -30,10 +29,10 @@ export function CostPanel({ view }: { view: ResultsView }) {
     cells: [
       { text: row.result.testName },
       { text: row.gpu },
-      { text: row.result.qps === null ? '—' : loadText(row.result.qps), numeric: true },
+      { text: formatQps(row.result.qps), numeric: true },
       { text: String(row.gpusUsed), numeric: true },
       {
-        text: `${formatMetricValue(row.throughputUnit === 'tok/s' ? 'output_throughput' : 'request_throughput', row.throughput)} ${row.throughputUnit}`,
+        text: `${formatMetricValue(row.throughputKey, row.throughput)} ${row.throughputUnit}`,
         csv: row.throughput,
         numeric: true,
       },

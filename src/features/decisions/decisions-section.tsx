@@ -1,6 +1,9 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { servingConfigs } from '../../data/decisions/serving-configs';
-import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
+import {
+  selectResultsView,
+  servingConfigsOf,
+  useDashboardStore,
+} from '../../store/dashboard-store';
 import { useChartPalette } from '../../ui/use-chart-palette';
 import { CostPanel } from './cost-panel';
 import { InteractivityChart } from './interactivity-chart';
@@ -15,7 +18,7 @@ import './decisions.css';
 export default function DecisionsSection() {
   const view = useDeferredValue(useDashboardStore(selectResultsView));
   const palette = useChartPalette();
-  const configs = useMemo(() => servingConfigs(view), [view]);
+  const configs = servingConfigsOf(view);
   const models = useMemo(() => [...new Set(configs.map((config) => config.model))], [configs]);
   const [chosen, setChosen] = useState<string | null>(null);
   const model = chosen !== null && models.includes(chosen) ? chosen : (models[0] ?? null);

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 import { chartGpus, type ChartGpu } from '../../data/charts/chart-gpus';
+import { plural } from '../../data/charts/chart-summaries';
 import { frontierTable, type FrontierTable } from '../../data/decisions/frontier-table';
 import {
   interactivity,
@@ -8,7 +9,8 @@ import {
   yAxisText,
   type InteractivityData,
 } from '../../data/decisions/interactivity';
-import { loadText, type ServingConfig } from '../../data/decisions/serving-configs';
+import { type ServingConfig } from '../../data/decisions/serving-configs';
+import { formatQps } from '../../data/format';
 import type { ResultsView } from '../../data/results/results-view';
 import { ChartFigure } from '../../ui/chart-figure';
 import { ChartSelect } from '../../ui/chart-select';
@@ -45,7 +47,7 @@ function summaryOf(data: InteractivityData, table: FrontierTable): string {
           `at ${number(level, 1)} tok/s per user, ${entry.line.config.gpu} (${number(entry.values[l] ?? null)})`,
         ];
   });
-  return `${data.model}: Pareto frontiers of ${String(data.lines.length)} GPU${data.lines.length === 1 ? '' : 's'}. ${best.length === 0 ? '' : `Most throughput per GPU ${best.join('; ')}.`}`;
+  return `${data.model}: Pareto frontiers of ${plural(data.lines.length, 'GPU')}. ${best.length === 0 ? '' : `Most throughput per GPU ${best.join('; ')}.`}`;
 }
 
 function gpuOf(gpus: readonly ChartGpu[], label: string): ChartGpu | undefined {
@@ -133,7 +135,7 @@ export function InteractivityChart({
                 key: `${line.config.key}|${String(point.load)}`,
                 cells: [
                   line.config.gpu,
-                  loadText(point.load),
+                  formatQps(point.load),
                   number(point.x),
                   number(point.y, 3),
                   line.frontier.includes(point) ? 'yes' : 'no',

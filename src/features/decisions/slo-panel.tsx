@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
+import { formatQps } from '../../data/format';
 import { readPositiveInput } from '../../data/decisions/positive-input';
-import { loadText, type ServingConfig } from '../../data/decisions/serving-configs';
+import { type ServingConfig } from '../../data/decisions/serving-configs';
 import {
   SLO_NAMES,
   SLO_QUANTITIES,
@@ -18,7 +19,7 @@ import { DecisionTable, type DecisionRow } from './decision-table';
 const readMs = (text: string) => readPositiveInput(text, 'a number of milliseconds');
 
 function verdictText(verdict: LoadVerdict): string {
-  const load = loadText(verdict.load);
+  const load = formatQps(verdict.load);
   if (verdict.kind === 'meets') return `${load} ✓`;
   if (verdict.kind === 'unknown') return `${load} ? (no ${SLO_NAMES[verdict.quantity]})`;
   return `${load} ✗ (${SLO_NAMES[verdict.quantity]} ${verdict.value.toFixed(1)} ms)`;
@@ -56,8 +57,8 @@ export function SloPanel({
         text:
           entry.highest === null
             ? 'none'
-            : `${entry.config.loadKind === 'concurrency' ? 'concurrency ' : ''}${loadText(entry.highest)}`,
-        csv: entry.highest === null ? 'none' : loadText(entry.highest),
+            : `${entry.config.loadKind === 'concurrency' ? 'concurrency ' : ''}${formatQps(entry.highest)}`,
+        csv: entry.highest === null ? 'none' : formatQps(entry.highest),
         numeric: true,
       },
       {
@@ -73,7 +74,7 @@ export function SloPanel({
                 entry.goodput.length === 0
                   ? '—'
                   : entry.goodput
-                      .map((g) => `${loadText(g.load)}: ${g.value.toFixed(2)} req/s`)
+                      .map((g) => `${formatQps(g.load)}: ${g.value.toFixed(2)} req/s`)
                       .join(' · '),
             },
           ]

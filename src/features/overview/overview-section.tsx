@@ -1,9 +1,14 @@
 import { useDeferredValue, useId, useMemo } from 'react';
-import { formatMetricValue } from '../../data/format';
+import { formatMetricValue, formatQps } from '../../data/format';
 import { latestNight } from '../../data/decisions/night-summary';
 import { overview, type LoadValue, type Scorecard } from '../../data/decisions/overview';
-import { loadText, servingConfigs } from '../../data/decisions/serving-configs';
-import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
+import { configName } from '../../data/decisions/serving-configs';
+import { plural } from '../../data/charts/chart-summaries';
+import {
+  selectResultsView,
+  servingConfigsOf,
+  useDashboardStore,
+} from '../../store/dashboard-store';
 import './overview.css';
 
 /** Where each part of the page is: one click away from the overview, kept in the URL's hash. */
@@ -15,21 +20,17 @@ const SECTIONS: readonly { readonly id: string; readonly label: string }[] = [
   { id: 'how-measured', label: 'How measured' },
 ];
 
-function value(key: string, number: number | null): string {
-  return formatMetricValue(key, number);
-}
-
 /** A value at a load: the number with its unit, and the load it was measured at. */
 function atLoad(entry: LoadValue | null, key: string, unit: string): [string, string] {
   if (entry === null) return ['', '—'];
-  return [`QPS ${loadText(entry.load)}`, `${value(key, entry.value)} ${unit}`];
+  return [`QPS ${formatQps(entry.load)}`, `${formatMetricValue(key, entry.value)} ${unit}`];
 }
 
 /** One model on one GPU: the numbers people decide with, each with its unit and load. */
 function Card({ card, best }: { card: Scorecard; best: boolean }) {
   const plain = (key: string, number: number | null, unit: string): [string, string] => [
     '',
-    number === null ? '—' : `${value(key, number)} ${unit}`,
+    number === null ? '—' : `${formatMetricValue(key, number)} ${unit}`,
   ];
   const stats: readonly [string, [string, string]][] = [
     ['Throughput', plain('request_throughput', card.throughput, 'req/s')],
@@ -38,7 +39,7 @@ function Card({ card, best }: { card: Scorecard; best: boolean }) {
     ['Median ITL', atLoad(card.itlLowLoad, 'itl_median', 'ms')],
     ['Mean latency', plain('latency_mean', card.latency, 'ms')],
   ];
-  const name = `${card.model} on ${card.gpu}${card.tp === null ? '' : `, TP ${String(card.tp)}`}`;
+  const name = `${configName(card)}${card.tp === null ? '' : `, TP ${String(card.tp)}`}`;
   return (
     <li className={best ? 'scorecard best' : 'scorecard'} aria-label={name}>
       <p className="scorecard-gpu">
@@ -69,7 +70,7 @@ function Card({ card, best }: { card: Scorecard; best: boolean }) {
 export function OverviewSection() {
   const view = useDeferredValue(useDashboardStore(selectResultsView));
   const report = useDashboardStore((state) => state.regressionReport);
-  const models = useMemo(() => overview(view, servingConfigs(view)), [view]);
+  const models = useMemo(() => overview(view, servingConfigsOf(view)), [view]);
   const night = report === null ? null : latestNight(report);
   const headingId = useId();
   return (
@@ -94,7 +95,7 @@ export function OverviewSection() {
             <a href="#regressions" className="overview-night">
               {night === null
                 ? 'No regressions flagged in the loaded history.'
-                : `Latest night ${night.night}: ${String(night.regressions)} regression${night.regressions === 1 ? '' : 's'} (${String(night.confirmed)} confirmed), ${String(night.improvements)} improvement${night.improvements === 1 ? '' : 's'} on ${night.gpus.join(', ')}.`}
+                : `Latest night ${night.night}: ${plural(night.regressions, 'regression')} (${String(night.confirmed)} confirmed), ${plural(night.improvements, 'improvement')} on ${night.gpus.join(', ')}.`}
             </a>
           </>
         )}
@@ -108,7 +109,8 @@ export function OverviewSection() {
               <span className="overview-best">
                 {' '}
                 · best GPU: {model.best.gpu} (
-                {value('request_throughput', model.best.throughputPerGpu)} req/s per GPU)
+                {formatMetricValue('request_throughput', model.best.throughputPerGpu)} req/s per
+                GPU)
               </span>
             )}
           </h3>

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   configName,
   gpusUsed,
-  loadText,
   metricOf,
   servingConfigs,
 } from '../../../src/data/decisions/serving-configs';
+import { formatQps } from '../../../src/data/format';
 import { handDataset, result, seedView, viewOf } from '../charts/chart-fixtures';
 
 describe('serving configurations', () => {
@@ -135,8 +135,8 @@ describe('GPUs used', () => {
 
 describe('load and metric reading', () => {
   it('writes inf for all at once', () => {
-    expect(loadText(Infinity)).toBe('inf');
-    expect(loadText(16)).toBe('16');
+    expect(formatQps(Infinity)).toBe('inf');
+    expect(formatQps(16)).toBe('16');
     expect(configName({ model: 'Llama 3.1 8B', gpu: '8×H100' })).toBe('Llama 3.1 8B on 8×H100');
   });
 
