@@ -27,7 +27,9 @@
   var VIEW_KEYS = [
     'hide.model',
     'hide.gpu',
+    'hide.engine',
     'hide.qps',
+    'hide.concurrency',
     'hide.tp',
     'hide.dataset',
     'q',

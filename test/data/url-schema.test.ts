@@ -35,7 +35,9 @@ describe('the URL schema', () => {
     expect(URL_KEYS).toEqual([
       'hide.model',
       'hide.gpu',
+      'hide.engine',
       'hide.qps',
+      'hide.concurrency',
       'hide.tp',
       'hide.dataset',
       'q',
@@ -154,7 +156,15 @@ const sorting = fc.uniqueArray(fc.record({ id: nonEmpty, desc: fc.boolean() }), 
 });
 const table = fc.record({ sorting, hiddenColumns: columns });
 const viewArb: fc.Arbitrary<ViewState> = fc.record({
-  hidden: fc.record({ model: values, gpu: values, qps: values, tp: values, dataset: values }),
+  hidden: fc.record({
+    model: values,
+    gpu: values,
+    engine: values,
+    qps: values,
+    concurrency: values,
+    tp: values,
+    dataset: values,
+  }),
   search: text.map((value) => (value.trim() === '' ? '' : value)),
   tables: fc.record({ latency: table, throughput: table, serving: table }),
 });

@@ -33,7 +33,9 @@ const nonEmpty = anyText.filter((text) => text !== '');
 const hiddenArb: fc.Arbitrary<HiddenValues> = fc.record({
   model: fc.uniqueArray(anyText, { maxLength: 4 }),
   gpu: fc.uniqueArray(anyText, { maxLength: 4 }),
+  engine: fc.uniqueArray(anyText, { maxLength: 4 }),
   qps: fc.uniqueArray(anyText, { maxLength: 4 }),
+  concurrency: fc.uniqueArray(anyText, { maxLength: 4 }),
   tp: fc.uniqueArray(anyText, { maxLength: 4 }),
   dataset: fc.uniqueArray(anyText, { maxLength: 4 }),
 });
@@ -82,7 +84,15 @@ describe('encodeViewState', () => {
 
   it('gives the same link whatever order the view object was built in', () => {
     const a: ViewState = {
-      hidden: { model: [], gpu: ['8×H100'], qps: [], tp: ['4'], dataset: [] },
+      hidden: {
+        model: [],
+        gpu: ['8×H100'],
+        engine: [],
+        qps: [],
+        concurrency: [],
+        tp: ['4'],
+        dataset: [],
+      },
       search: 'x',
       tables: DEFAULT_VIEW_STATE.tables,
     };
@@ -93,7 +103,15 @@ describe('encodeViewState', () => {
         latency: DEFAULT_VIEW_STATE.tables.latency,
       },
       search: 'x',
-      hidden: { dataset: [], tp: ['4'], qps: [], gpu: ['8×H100'], model: [] },
+      hidden: {
+        dataset: [],
+        concurrency: [],
+        tp: ['4'],
+        qps: [],
+        engine: [],
+        gpu: ['8×H100'],
+        model: [],
+      },
     };
     expect(encodeViewState(b)).toBe(encodeViewState(a));
     expect(encodeViewState(a)).toBe('hide.gpu=8%C3%97H100&hide.tp=4&q=x');

@@ -138,6 +138,7 @@ describe('first screen', () => {
       concurrency: null,
       inputLen: null,
       outputLen: null,
+      engine: null,
       metrics: { latency_mean: null, latency_median: 1046.8183774501085 },
       attributes: {},
     };

@@ -29,6 +29,7 @@ export const resultArbitrary: fc.Arbitrary<BenchmarkResult> = fc.record({
   concurrency: nullableNumber,
   inputLen: nullableNumber,
   outputLen: nullableNumber,
+  engine: fc.option(fc.constantFrom('vLLM', 'SGLang', '__proto__'), { nil: null }),
   metrics: fc.dictionary(key, nullableNumber, { maxKeys: 5 }),
   attributes: fc
     .array(fc.tuple(key, fc.string({ maxLength: 8 })), { maxLength: 3 })

@@ -22,7 +22,15 @@ describe('dashboard store', () => {
   it('starts empty, with nothing hidden', () => {
     expect(store().datasets).toEqual([]);
     expect(store().phase).toBe('idle');
-    expect(store().view.hidden).toEqual({ model: [], gpu: [], qps: [], tp: [], dataset: [] });
+    expect(store().view.hidden).toEqual({
+      model: [],
+      gpu: [],
+      engine: [],
+      qps: [],
+      concurrency: [],
+      tp: [],
+      dataset: [],
+    });
     expect(store().view.search).toBe('');
   });
 
@@ -65,7 +73,15 @@ describe('dashboard store', () => {
     store().addDatasets([seedDataset('H100')]);
     store().toggleHidden('model', 'llama8B');
     store().resetFilters();
-    expect(store().view.hidden).toEqual({ model: [], gpu: [], qps: [], tp: [], dataset: [] });
+    expect(store().view.hidden).toEqual({
+      model: [],
+      gpu: [],
+      engine: [],
+      qps: [],
+      concurrency: [],
+      tp: [],
+      dataset: [],
+    });
     expect(visible().latency).toHaveLength(3);
   });
 

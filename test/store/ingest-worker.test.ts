@@ -87,7 +87,7 @@ describe('the parsing worker', () => {
     // Every column travels as a transfer; nothing is cloned result by result: 7 number and 5
     // text dimensions, the suite and the metric shape, and one column per metric.
     const metrics = dataset?.columns.metrics ?? [];
-    expect(last.transfer).toHaveLength(7 + 5 + 2 + metrics.length);
+    expect(last.transfer).toHaveLength(7 + 6 + 2 + metrics.length);
     expect(last.transfer).toContain(metrics[0]?.buffer);
   });
 

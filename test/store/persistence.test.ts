@@ -33,6 +33,7 @@ function largeDataset(name: string): Dataset {
     concurrency: i,
     inputLen: null,
     outputLen: null,
+    engine: null,
     metrics: { ttft_mean: i },
     attributes: {},
   }));

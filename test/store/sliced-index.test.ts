@@ -25,6 +25,7 @@ function manyResults(): BenchmarkResult[] {
     concurrency: null,
     inputLen: null,
     outputLen: null,
+    engine: null,
     metrics: { ttft_mean: i },
     attributes: {},
   }));

@@ -39,7 +39,9 @@ describe('startUrlSync at start', () => {
     expect(store().view.hidden).toEqual({
       model: [],
       gpu: ['8×H200'],
+      engine: [],
       qps: [],
+      concurrency: [],
       tp: [],
       dataset: [],
     });

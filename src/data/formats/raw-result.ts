@@ -3,6 +3,7 @@
  * name or built from the fields, explicit values beating what the name says, and a warning when TP
  * in the name disagrees with TP stated outright.
  */
+import { VLLM } from '../engines';
 import type { BenchmarkResult, GpuSpec, MetricValues, Suite } from '../results/result-model';
 import { parseTestName, type TestNameParts } from './test-name';
 import type { CommandsFile } from './commands';
@@ -35,6 +36,8 @@ export interface StatedFacts {
   readonly inputLen: number | null;
   readonly outputLen: number | null;
   readonly gpu: GpuSpec | null;
+  /** The serving engine the file names (engines.ts); vLLM's own tools measure vLLM otherwise. */
+  readonly engine: string | null;
 }
 
 export const NOTHING_STATED: StatedFacts = {
@@ -47,6 +50,7 @@ export const NOTHING_STATED: StatedFacts = {
   inputLen: null,
   outputLen: null,
   gpu: null,
+  engine: null,
 };
 
 /** The first value that is not null. */
@@ -142,6 +146,7 @@ export function finishRawResult(
     concurrency: firstOf(facts.concurrency, parts.concurrency),
     inputLen: firstOf(facts.inputLen, parts.inputLen),
     outputLen: firstOf(facts.outputLen, parts.outputLen),
+    engine: facts.engine ?? VLLM,
     metrics,
     attributes,
   };
@@ -162,6 +167,7 @@ export function commandFacts(context: RawContext): StatedFacts {
     inputLen: facts.inputLen,
     outputLen: facts.outputLen,
     gpu,
+    engine: null,
   };
 }
 
@@ -177,6 +183,7 @@ export function mergeStated(...lists: StatedFacts[]): StatedFacts {
     inputLen: firstOf(...lists.map((facts) => facts.inputLen)),
     outputLen: firstOf(...lists.map((facts) => facts.outputLen)),
     gpu: firstOf(...lists.map((facts) => facts.gpu)),
+    engine: firstOf(...lists.map((facts) => facts.engine)),
   };
 }
 

@@ -36,6 +36,7 @@ import {
   type JsonRecord,
 } from './shared';
 import { normalizeGpu } from '../gpu';
+import { engineName } from '../engines';
 
 /** True for a JSON object with the shape of one serve result. */
 export function looksLikeServeResult(value: unknown): value is JsonRecord {
@@ -122,7 +123,22 @@ function statedByHeader(object: JsonRecord): StatedFacts {
     inputLen: countOf(own(object, 'random_input_len')) ?? countOf(own(object, 'input_len')),
     outputLen: countOf(own(object, 'random_output_len')) ?? countOf(own(object, 'output_len')),
     gpu: gpuText === null || gpuText.length > 8192 ? null : normalizeGpu(gpuText),
+    engine: engineOfHeader(object),
   };
+}
+
+/**
+ * The engine a serve object names: a `framework` key (files that hold runs of several engines),
+ * else the `backend` the client spoke when it names an engine (`vllm`, `sglang`, `tgi`, …; not
+ * `openai`, a protocol any engine serves).
+ */
+function engineOfHeader(object: JsonRecord): string | null {
+  for (const key of ['framework', 'backend']) {
+    const hint = textOf(own(object, key));
+    const engine = hint === null ? null : engineName(hint);
+    if (engine !== null) return engine;
+  }
+  return null;
 }
 
 /** What the default file name (`openai-4.0qps-concurrency8-Llama-3.1-8B-Instruct-<date>.json`) states. */

@@ -1,3 +1,4 @@
+import { VLLM } from '../engines';
 import { isMissingCell, parseFiniteCell, parseNumberCell, parseTextCell } from './cells';
 import { normalizeGpu } from '../gpu';
 import { extraMetricKey, resolveColumns, type ColumnRole } from '../metrics';
@@ -251,6 +252,8 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
       concurrency: integerAt(row, concurrencyColumn) ?? parts.concurrency,
       inputLen: integerAt(row, inputColumn) ?? parts.inputLen,
       outputLen: integerAt(row, outputColumn) ?? parts.outputLen,
+      // CI's tables are vLLM's nightly benchmarks of vLLM.
+      engine: VLLM,
       metrics,
       attributes,
     });

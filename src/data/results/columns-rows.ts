@@ -122,6 +122,7 @@ export function rowsSome(columns: ResultColumns, cursor: RowsCursor, limit: numb
       concurrency: numberOrNull(numbers.concurrency[row]),
       inputLen: numberOrNull(numbers.inputLen[row]),
       outputLen: numberOrNull(numbers.outputLen[row]),
+      engine: textOf(text.engine[row]),
       metrics: metricsOf(metricList(columns, cursor.lists, columns.metricShape[row] ?? 0), row),
       attributes: attributesOf(columns, row),
     };

@@ -24,6 +24,11 @@ interface GroupSpec {
   readonly order: ValueOrder;
   /** A value as people read it, when not the value itself. */
   readonly labelOf?: (value: string, datasetLabels: ReadonlyMap<string, string>) => string;
+  /**
+   * Shown in the filter bar from this many values on (default 1): a group with one value in
+   * every result (one engine, no concurrency cap) only tells what the tables already say.
+   */
+  readonly shownFrom?: number;
 }
 
 /**
@@ -39,12 +44,31 @@ const GROUP_SPECS = {
     labelOf: (value) => modelLabel(value),
   },
   gpu: { legend: 'GPU', valueOf: (result) => gpuLabel(result.gpu), order: 'name' },
+  engine: {
+    legend: 'Engine',
+    valueOf: (result) => result.engine ?? MISSING,
+    order: 'name',
+    labelOf: (value) => (value === MISSING ? ENGINE_NOT_STATED : value),
+    shownFrom: 2,
+  },
   qps: {
     legend: 'QPS',
     note: 'Applies to serving results only.',
     // QPS is a serving setting: latency and throughput results are never hidden by it.
     valueOf: (result) => (result.suite === 'serving' ? formatQps(result.qps) : null),
     order: 'number',
+  },
+  concurrency: {
+    legend: 'Concurrency',
+    note: 'Serving results only; — is no cap.',
+    valueOf: (result) =>
+      result.suite === 'serving'
+        ? result.concurrency === null
+          ? MISSING
+          : String(result.concurrency)
+        : null,
+    order: 'number',
+    shownFrom: 2,
   },
   tp: {
     legend: 'TP',
@@ -69,6 +93,9 @@ export function byGroup<T>(make: (group: FilterGroup) => T): Record<FilterGroup,
   for (const group of FILTER_GROUPS) record[group] = make(group);
   return record;
 }
+
+/** How a result whose file does not name its engine reads in the Engine group. */
+export const ENGINE_NOT_STATED = 'Not stated';
 
 /** A group's declaration. */
 export function groupSpec(group: FilterGroup): GroupSpec {

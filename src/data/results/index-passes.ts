@@ -101,6 +101,8 @@ export interface FirstPass {
   // By the first-seen code NumberRanks gives the value: one lookup serves both.
   readonly tpCodes: number[];
   readonly qpsCodes: number[];
+  readonly concurrencyCodes: number[];
+  readonly engineCodes: Map<string | null, number>;
   // Rows of one table have the same metric keys in the same order: each row's keys are compared
   // with the last new list (no allocation), and a suite's keys collected only when they differ.
   readonly lastKeys: Record<Suite, string[]>;
@@ -134,8 +136,9 @@ export function readRows(
   const { firstSeen, provisional, unordered, unorderedDataset, unorderedRow } = pass;
   const { nameCodes, nameOf, suiteOf } = pass;
   const { modelCodes, gpuCodes, tpCodes, qpsCodes, lastKeys, metricKeySets } = pass;
-  const { tpRanks, qpsRanks, concurrencyRanks } = pass;
+  const { tpRanks, qpsRanks, concurrencyRanks, concurrencyCodes, engineCodes } = pass;
   const { model: modelOf, gpu: gpuOf, tp: tpOf, qps: qpsOf, dataset: datasetCodeOf } = provisional;
+  const { engine: engineOf, concurrency: concurrencyOf } = provisional;
   // A value's key is `groupValueOf`'s; it is worked out once per distinct value, found by the
   // value itself after that.
   const codeOf = (result: BenchmarkResult, group: FilterGroup): number =>
@@ -160,6 +163,12 @@ export function readRows(
       gpuCodes.set(result.gpu, code);
     }
     gpuOf[row] = code;
+    code = engineCodes.get(result.engine);
+    if (code === undefined) {
+      code = codeOf(result, 'engine');
+      engineCodes.set(result.engine, code);
+    }
+    engineOf[row] = code;
     const tp = tpRanks.set(row, result.tp);
     code = tpCodes[tp];
     if (code === undefined) {
@@ -179,7 +188,17 @@ export function readRows(
     } else {
       qpsOf[row] = NOT_APPLICABLE;
     }
-    concurrencyRanks.set(row, result.concurrency);
+    const concurrency = concurrencyRanks.set(row, result.concurrency);
+    if (result.suite === 'serving') {
+      code = concurrencyCodes[concurrency];
+      if (code === undefined) {
+        code = codeOf(result, 'concurrency');
+        concurrencyCodes[concurrency] = code;
+      }
+      concurrencyOf[row] = code;
+    } else {
+      concurrencyOf[row] = NOT_APPLICABLE;
+    }
     let nameCode = nameCodes.get(result.testName);
     if (nameCode === undefined) {
       nameCode = nameCodes.size;

@@ -1,3 +1,4 @@
+import { VLLM } from '../engines';
 import { SUITES, type BenchmarkResult, type Suite } from './result-model';
 import { sameKeys } from './same-keys';
 
@@ -20,6 +21,7 @@ export const TEXT_DIMENSIONS = {
   gpuType: (result: BenchmarkResult): string | null => result.gpu?.type ?? null,
   dataset: (result: BenchmarkResult): string | null => result.dataset,
   variant: (result: BenchmarkResult): string | null => result.variant,
+  engine: (result: BenchmarkResult): string | null => result.engine,
 } as const;
 
 /** Dimensions that are numbers: one Float64Array each (NaN for null). */
@@ -34,6 +36,14 @@ export const NUMBER_DIMENSIONS = {
 } as const;
 
 export type TextDimension = keyof typeof TEXT_DIMENSIONS;
+
+/**
+ * What a text dimension added later means for columns saved before it existed: everything
+ * stored before engines were told apart came from vLLM's own benchmarks.
+ */
+export const TEXT_DIMENSION_BEFORE: Readonly<Partial<Record<TextDimension, string>>> = {
+  engine: VLLM,
+};
 export type NumberDimension = keyof typeof NUMBER_DIMENSIONS;
 
 export const TEXT_DIMENSION_NAMES = Object.keys(TEXT_DIMENSIONS) as readonly TextDimension[];
@@ -41,6 +51,19 @@ export const NUMBER_DIMENSION_NAMES = Object.keys(NUMBER_DIMENSIONS) as readonly
 
 /** A text code meaning null (no GPU, no dataset, no variant), or an attribute a row lacks. */
 export const NONE = -1;
+
+/**
+ * The code every row gets in a text dimension the stored columns lack: what data saved before
+ * the dimension existed means (its string added to `strings`), else NONE.
+ */
+export function absentTextCode(name: TextDimension, strings: string[]): number {
+  const before = TEXT_DIMENSION_BEFORE[name];
+  if (before === undefined) return NONE;
+  const at = strings.indexOf(before);
+  if (at !== -1) return at;
+  strings.push(before);
+  return strings.length - 1;
+}
 
 export interface ResultColumns {
   readonly count: number;

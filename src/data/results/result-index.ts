@@ -113,6 +113,8 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
     gpuCodes: new Map(),
     tpCodes: [],
     qpsCodes: [],
+    concurrencyCodes: [],
+    engineCodes: new Map(),
     lastKeys: { latency: [], throughput: [], serving: [] },
   };
 

@@ -40,6 +40,11 @@ export interface BenchmarkResult {
   readonly concurrency: number | null;
   readonly inputLen: number | null;
   readonly outputLen: number | null;
+  /**
+   * The serving engine measured (`vLLM`, `SGLang`, `TensorRT-LLM`, see engines.ts); null when
+   * the file does not say (a client such as AIPerf or LLMPerf measures whatever it is pointed at).
+   */
+  readonly engine: string | null;
   readonly metrics: MetricValues;
   /** Text columns the dashboard does not interpret (e.g. `dtype`), kept as written. */
   readonly attributes: Readonly<Record<string, string>>;

@@ -2,8 +2,8 @@
 import { isResultColumns } from './columns-check';
 import { exactBytes, isCount, isStringList } from './stored-checks';
 import {
-  NONE,
   NUMBER_DIMENSION_NAMES,
+  absentTextCode,
   TEXT_DIMENSION_NAMES,
   columnArrays,
   type NumberDimension,
@@ -87,12 +87,12 @@ function byName<K extends string, A extends Float64Array | Int32Array>(
   names: readonly K[],
   stored: readonly string[],
   read: readonly A[],
-  make: () => A,
+  make: (name: K) => A,
 ): Record<K, A> {
   return Object.fromEntries(
     names.map((name) => {
       const at = stored.indexOf(name);
-      return [name, at === -1 ? make() : (read[at] as A)];
+      return [name, at === -1 ? make(name) : (read[at] as A)];
     }),
   ) as Record<K, A>;
 }
@@ -124,12 +124,16 @@ export async function readStoredColumns(stored: StoredColumns): Promise<ResultCo
   const textColumns = textDimensions.map(ints);
   const metricShape = ints();
   const attributes = attributeKeys.map(ints);
+  const strings = [...stored.strings];
   const columns = {
     count,
-    strings: stored.strings,
+    strings,
     suite: new Uint8Array(buffer, offset, count),
-    text: byName<TextDimension, Int32Array>(TEXT_DIMENSION_NAMES, textDimensions, textColumns, () =>
-      new Int32Array(count).fill(NONE),
+    text: byName<TextDimension, Int32Array>(
+      TEXT_DIMENSION_NAMES,
+      textDimensions,
+      textColumns,
+      (name) => new Int32Array(count).fill(absentTextCode(name, strings)),
     ),
     numbers: byName<NumberDimension, Float64Array>(
       NUMBER_DIMENSION_NAMES,

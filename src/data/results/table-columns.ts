@@ -1,11 +1,13 @@
-import { formatMetricValue, formatQps, metricHeader } from '../format';
+import { MISSING, formatMetricValue, formatQps, metricHeader } from '../format';
+import { ENGINE_NOT_STATED } from './filter-groups';
 import { gpuLabel } from '../gpu';
 import { describeMetric, directionText, type MetricDirection } from '../metrics';
 import { modelLabel } from '../models';
 import type { BenchmarkResult, Suite } from './result-model';
 
 /** Columns that describe the test rather than measure it, in the order tables show them. */
-export type DescribingColumn = 'model' | 'tp' | 'gpu' | 'dataset' | 'qps';
+export type DescribingColumn =
+  'model' | 'tp' | 'gpu' | 'engine' | 'dataset' | 'qps' | 'concurrency';
 
 export interface ColumnInfo {
   readonly id: string;
@@ -35,6 +37,12 @@ const DESCRIBING: Readonly<Record<DescribingColumn, Omit<ColumnInfo, 'id'>>> = {
     description: 'GPUs of the machine the benchmark ran on',
     direction: 'neutral',
   },
+  engine: {
+    header: 'Engine',
+    numeric: false,
+    description: 'The serving engine measured, as the file names it',
+    direction: 'neutral',
+  },
   dataset: {
     header: 'Dataset',
     numeric: false,
@@ -47,14 +55,37 @@ const DESCRIBING: Readonly<Record<DescribingColumn, Omit<ColumnInfo, 'id'>>> = {
     description: 'Offered request rate; inf sends all requests at once',
     direction: 'neutral',
   },
+  concurrency: {
+    header: 'Concurrency',
+    numeric: true,
+    description: 'Most requests in flight at once; — is no cap',
+    direction: 'neutral',
+  },
 };
 
+/** Describing columns shown only when the loaded results differ in them. */
+export interface OptionalColumns {
+  /** More than one engine (or a file that does not name its engine) is loaded. */
+  readonly engine: boolean;
+  /** Serving results differ in their concurrency cap. */
+  readonly concurrency: boolean;
+}
+
+const NO_OPTIONAL_COLUMNS: OptionalColumns = { engine: false, concurrency: false };
+
 /** The columns of a suite's table, describing columns first, then the metrics present. */
-export function suiteColumnIds(suite: Suite, metricKeys: readonly string[]): string[] {
-  const describing: DescribingColumn[] =
-    suite === 'serving'
-      ? ['model', 'tp', 'gpu', 'dataset', 'qps']
-      : ['model', 'tp', 'gpu', 'dataset'];
+export function suiteColumnIds(
+  suite: Suite,
+  metricKeys: readonly string[],
+  optional: OptionalColumns = NO_OPTIONAL_COLUMNS,
+): string[] {
+  const describing: DescribingColumn[] = ['model', 'tp', 'gpu'];
+  if (optional.engine) describing.push('engine');
+  describing.push('dataset');
+  if (suite === 'serving') {
+    describing.push('qps');
+    if (optional.concurrency) describing.push('concurrency');
+  }
   return [...describing, ...metricKeys];
 }
 
@@ -87,8 +118,12 @@ export function cellText(id: string, result: BenchmarkResult, datasetLabel: stri
       return gpuLabel(result.gpu);
     case 'dataset':
       return datasetLabel;
+    case 'engine':
+      return result.engine ?? ENGINE_NOT_STATED;
     case 'qps':
       return formatQps(result.qps);
+    case 'concurrency':
+      return result.concurrency === null ? MISSING : String(result.concurrency);
     default:
       return formatMetricValue(id, result.metrics[id]);
   }

@@ -103,8 +103,8 @@ export function FilterBar() {
           />
         </label>
         {FILTER_GROUPS.map((group) => {
-          const { legend, note } = groupSpec(group);
-          return view.facets[group].length === 0 ? null : (
+          const { legend, note, shownFrom = 1 } = groupSpec(group);
+          return view.facets[group].length < shownFrom ? null : (
             <FilterGroupFieldset
               key={group}
               group={group}

@@ -50,8 +50,12 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
 
   const { index } = view;
   const columnIds = useMemo(
-    () => suiteColumnIds(suite, index.metricKeys[suite]),
-    [suite, index.metricKeys],
+    () =>
+      suiteColumnIds(suite, index.metricKeys[suite], {
+        engine: index.groupValues.engine.length > 1,
+        concurrency: index.groupValues.concurrency.length > 1,
+      }),
+    [suite, index.metricKeys, index.groupValues],
   );
   // A link may name columns this data does not have; sort only by columns that exist.
   const activeSorting = useMemo(

@@ -44,6 +44,7 @@ export function result(
     concurrency: null,
     inputLen: null,
     outputLen: null,
+    engine: null,
     metrics,
     attributes: {},
     ...extra,

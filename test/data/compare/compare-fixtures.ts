@@ -37,6 +37,7 @@ export function result(
     concurrency: null,
     inputLen: null,
     outputLen: null,
+    engine: null,
     attributes: {},
     ...change,
   };

@@ -28,6 +28,7 @@ function result(change: Partial<BenchmarkResult> & { metrics: MetricValues }): B
     concurrency: null,
     inputLen: null,
     outputLen: null,
+    engine: null,
     attributes: {},
     ...change,
   };

@@ -16,6 +16,7 @@ const result: BenchmarkResult = {
   concurrency: null,
   inputLen: 32,
   outputLen: 128,
+  engine: null,
   metrics: { latency_mean: 1.5 },
   attributes: {},
 };

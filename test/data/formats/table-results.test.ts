@@ -37,6 +37,7 @@ describe('readResultsTable', () => {
         concurrency: null,
         inputLen: null,
         outputLen: null,
+        engine: 'vLLM',
         metrics: { request_throughput: 24.1869, ttft_mean: 240.664, itl_p99: null },
         attributes: {},
       },

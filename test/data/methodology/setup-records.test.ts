@@ -27,6 +27,7 @@ function serving(change: Partial<BenchmarkResult> = {}): BenchmarkResult {
     concurrency: null,
     inputLen: null,
     outputLen: null,
+    engine: null,
     metrics: {},
     attributes: {},
     ...change,

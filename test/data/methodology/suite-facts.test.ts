@@ -32,6 +32,7 @@ function serving(testName: string, model: string, tp: number, qps: number): Benc
     concurrency: null,
     inputLen: null,
     outputLen: null,
+    engine: null,
     metrics: {},
     attributes,
   };

@@ -25,6 +25,7 @@ const latency: BenchmarkResult = {
   concurrency: null,
   inputLen: 32,
   outputLen: 128,
+  engine: null,
   metrics: {},
   attributes: {},
 };
@@ -42,6 +43,20 @@ describe('groupValueOf', () => {
     expect(groupValueOf(latency, 'gpu', 'd1')).toBe('8×H100');
     expect(groupValueOf(latency, 'model', 'd1')).toBe('llama8B');
     expect(groupValueOf(latency, 'dataset', 'd1')).toBe('d1');
+  });
+
+  it('gives every result an engine, — when its file does not name one, read as Not stated', () => {
+    expect(groupValueOf(latency, 'engine', 'd1')).toBe('—');
+    expect(labelOf('engine', '—', new Map())).toBe('Not stated');
+    expect(groupValueOf({ ...latency, engine: 'SGLang' }, 'engine', 'd1')).toBe('SGLang');
+    expect(labelOf('engine', 'SGLang', new Map())).toBe('SGLang');
+  });
+
+  it('gives a concurrency cap to serving results only, — for no cap', () => {
+    expect(groupValueOf({ ...latency, concurrency: 8 }, 'concurrency', 'd1')).toBeNull();
+    const serving: BenchmarkResult = { ...latency, suite: 'serving' };
+    expect(groupValueOf(serving, 'concurrency', 'd1')).toBe('—');
+    expect(groupValueOf({ ...serving, concurrency: 64 }, 'concurrency', 'd1')).toBe('64');
   });
 });
 
@@ -80,13 +95,27 @@ describe('labelOf', () => {
 
 describe('the filter groups', () => {
   it('are declared once, in the order the filter bar shows them, each with its legend', () => {
-    expect(FILTER_GROUPS).toEqual(['model', 'gpu', 'qps', 'tp', 'dataset']);
+    expect(FILTER_GROUPS).toEqual([
+      'model',
+      'gpu',
+      'engine',
+      'qps',
+      'concurrency',
+      'tp',
+      'dataset',
+    ]);
     expect(FILTER_GROUPS.map((group) => groupSpec(group).legend)).toEqual([
       'Model',
       'GPU',
+      'Engine',
       'QPS',
+      'Concurrency',
       'TP',
       'Dataset',
+    ]);
+    // Engine and Concurrency show from two values on: one engine everywhere says nothing new.
+    expect(FILTER_GROUPS.map((group) => groupSpec(group).shownFrom ?? 1)).toEqual([
+      1, 1, 2, 1, 2, 1, 1,
     ]);
   });
 
@@ -94,14 +123,24 @@ describe('the filter groups', () => {
     expect(FILTER_GROUPS.map((group) => groupSpec(group).note ?? null)).toEqual([
       null,
       null,
+      null,
       'Applies to serving results only.',
+      'Serving results only; — is no cap.',
       null,
       null,
     ]);
   });
 
   it('start with nothing hidden in any group, in a record that cannot be changed', () => {
-    expect(NOTHING_HIDDEN).toEqual({ model: [], gpu: [], qps: [], tp: [], dataset: [] });
+    expect(NOTHING_HIDDEN).toEqual({
+      model: [],
+      gpu: [],
+      engine: [],
+      qps: [],
+      concurrency: [],
+      tp: [],
+      dataset: [],
+    });
     expect(Object.isFrozen(NOTHING_HIDDEN)).toBe(true);
   });
 
@@ -109,7 +148,9 @@ describe('the filter groups', () => {
     expect(byGroup((group) => group.length)).toEqual({
       model: 5,
       gpu: 3,
+      engine: 6,
       qps: 3,
+      concurrency: 11,
       tp: 2,
       dataset: 7,
     });

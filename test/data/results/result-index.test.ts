@@ -116,6 +116,7 @@ function servingResult(testName: string, qps: number | null, tp: number | null):
     concurrency: null,
     inputLen: null,
     outputLen: null,
+    engine: null,
     metrics: {},
     attributes: {},
   };
@@ -156,5 +157,38 @@ describe('buildResultIndex with unknown QPS or TP', () => {
       datasetOf([servingResult('a', 1, null), servingResult('b', 1, 8), servingResult('c', 1, 2)]),
     ]);
     expect(index.groupValues.tp.map((value) => value.value)).toEqual(['2', '8', '—']);
+  });
+});
+
+describe('buildResultIndex with engines and concurrency caps', () => {
+  it('codes each row’s engine and cap; a latency row has no cap to filter by', () => {
+    const latency: BenchmarkResult = {
+      ...servingResult('latency_llama8B_tp1', null, 1),
+      suite: 'latency',
+      engine: 'vLLM',
+    };
+    const index = buildResultIndex([
+      datasetOf([
+        { ...servingResult('s1', 4, 1), engine: 'SGLang', concurrency: 64 },
+        { ...servingResult('s2', 4, 1), engine: 'vLLM', concurrency: 8 },
+        { ...servingResult('s3', 4, 1), engine: null },
+        latency,
+      ]),
+    ]);
+    // Names in natural order, — (not stated) among them by its label "Not stated".
+    expect(index.groupValues.engine).toEqual([
+      { value: '—', label: 'Not stated' },
+      { value: 'SGLang', label: 'SGLang' },
+      { value: 'vLLM', label: 'vLLM' },
+    ]);
+    expect(Array.from(index.valueCounts.engine)).toEqual([1, 1, 2]);
+    // Caps by size, no cap (—) last; the latency row is not counted.
+    expect(index.groupValues.concurrency.map((value) => value.value)).toEqual(['8', '64', '—']);
+    expect(Array.from(index.valueCounts.concurrency)).toEqual([1, 1, 1]);
+    const latencyAt = index.results.indexOf(latency);
+    expect(index.codes.concurrency[latencyAt]).toBe(0xffff);
+    const sglangAt = index.results.findIndex((result) => result.testName === 's1');
+    expect(index.codes.engine[sglangAt]).toBe(1);
+    expect(index.codes.concurrency[sglangAt]).toBe(1);
   });
 });

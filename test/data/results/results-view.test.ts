@@ -156,12 +156,28 @@ describe('deriveResultsView', () => {
   it('gives an empty view for no data', () => {
     const empty = buildResultIndex([]);
     expect(empty.results).toEqual([]);
-    expect(empty.groupValues).toEqual({ model: [], gpu: [], qps: [], tp: [], dataset: [] });
+    expect(empty.groupValues).toEqual({
+      model: [],
+      gpu: [],
+      engine: [],
+      qps: [],
+      concurrency: [],
+      tp: [],
+      dataset: [],
+    });
     const view = deriveResultsView(empty, hide({ gpu: ['8×H100'] }), 'llama');
     expect(view.visibleCount).toBe(0);
     expect(Array.from(view.visible.latency)).toEqual([]);
     expect(Array.from(view.visible.throughput)).toEqual([]);
     expect(Array.from(view.visible.serving)).toEqual([]);
-    expect(view.facets).toEqual({ model: [], gpu: [], qps: [], tp: [], dataset: [] });
+    expect(view.facets).toEqual({
+      model: [],
+      gpu: [],
+      engine: [],
+      qps: [],
+      concurrency: [],
+      tp: [],
+      dataset: [],
+    });
   });
 });

@@ -24,6 +24,7 @@ export function latencyResult(
     concurrency: null,
     inputLen: null,
     outputLen: null,
+    engine: null,
     metrics,
     attributes: {},
   };

@@ -21,9 +21,9 @@ describe('columns kept in storage as one Blob', () => {
     });
     // 7 number dimensions and 10 metrics (8 bytes a row), 5 text dimensions, the metric list
     // and no attributes (4 bytes), the suite (1 byte): 24 columns of 18 rows.
-    expect(pauses).toBe(24);
+    expect(pauses).toBe(25);
     expect(isStoredColumns(stored)).toBe(true);
-    expect(stored.data.size).toBe(18 * (17 * 8 + 6 * 4 + 1));
+    expect(stored.data.size).toBe(18 * (17 * 8 + 7 * 4 + 1));
     const back = await readStoredColumns(stored);
     expect(back).not.toBeNull();
     if (back === null) return;
@@ -32,7 +32,8 @@ describe('columns kept in storage as one Blob', () => {
 
   it('read columns stored before a dimension was added: it is missing in every row', async () => {
     const stored = await storeColumns(columnsOf(h100.results));
-    // As if `variant` and `outputLen` were not dimensions yet: their bytes were never written.
+    // As if `variant`, `engine` and `outputLen` were not dimensions yet: their bytes were never
+    // written. Everything stored before engines were told apart came from vLLM's benchmarks.
     const textAt = stored.textDimensions.indexOf('variant');
     const numberAt = stored.numberDimensions.indexOf('outputLen');
     const bytes = new Uint8Array(await stored.data.arrayBuffer());
@@ -43,11 +44,15 @@ describe('columns kept in storage as one Blob', () => {
     const without = new Blob([
       bytes.slice(0, numberAt * count * 8),
       bytes.slice((numberAt + 1) * count * 8, textStart + textAt * count * 4),
-      bytes.slice(textStart + (textAt + 1) * count * 4),
+      // `variant` and `engine` are the last two text dimensions: both dropped.
+      bytes.slice(textStart + (textAt + 2) * count * 4),
     ]);
+    expect(stored.textDimensions.slice(textAt)).toEqual(['variant', 'engine']);
     const older = {
       ...stored,
-      textDimensions: stored.textDimensions.filter((name) => name !== 'variant'),
+      textDimensions: stored.textDimensions.filter(
+        (name) => name !== 'variant' && name !== 'engine',
+      ),
       numberDimensions: stored.numberDimensions.filter((name) => name !== 'outputLen'),
       data: without,
     };
@@ -56,6 +61,7 @@ describe('columns kept in storage as one Blob', () => {
     if (back === null) return;
     const rows = rowsOfColumns(back);
     expect(rows.map((row) => row.variant)).toEqual(h100.results.map(() => null));
+    expect(rows.map((row) => row.engine)).toEqual(h100.results.map(() => 'vLLM'));
     expect(rows.map((row) => row.outputLen)).toEqual(h100.results.map(() => null));
     expect(rows.map((row) => row.testName)).toEqual(h100.results.map((row) => row.testName));
     expect(rows.map((row) => row.metrics)).toEqual(h100.results.map((row) => row.metrics));

@@ -136,6 +136,7 @@ describe('tableCsv', () => {
       concurrency: null,
       inputLen: null,
       outputLen: null,
+      engine: null,
       metrics: { latency_mean: -5, latency_p99: null },
       attributes: {},
     };

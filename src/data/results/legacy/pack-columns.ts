@@ -1,5 +1,5 @@
 /** A row-major pack that older records hold, as columns: the one form the page reads. */
-import { NONE, type ResultColumns } from '../result-columns';
+import { NONE, absentTextCode, type ResultColumns } from '../result-columns';
 import { INT_FIELDS, NUMBER_FIELDS, type ResultsPack } from './row-pack';
 
 /** A column per distinct key of the pack's key lists, and the lists as indices into them. */
@@ -36,7 +36,16 @@ export function packColumns(pack: ResultsPack): ResultColumns {
   const int = (): Int32Array => new Int32Array(count);
   const float = (): Float64Array => new Float64Array(count);
   const suite = new Uint8Array(count);
-  const text = { testName: int(), model: int(), gpuType: int(), dataset: int(), variant: int() };
+  const strings = [...pack.strings];
+  const engine = new Int32Array(count).fill(absentTextCode('engine', strings));
+  const text = {
+    testName: int(),
+    model: int(),
+    gpuType: int(),
+    dataset: int(),
+    variant: int(),
+    engine,
+  };
   const textFields = [text.testName, text.model, text.gpuType, text.dataset, text.variant];
   const number = {
     tp: float(),
@@ -74,7 +83,7 @@ export function packColumns(pack: ResultsPack): ResultColumns {
   }
   return {
     count,
-    strings: pack.strings,
+    strings,
     suite,
     text,
     numbers: number,
