@@ -1,4 +1,5 @@
 /** A saved dataset's record as IndexedDB holds it, every version of it, and back. */
+import { VLLM } from '../data/engines';
 import type { BenchmarkResult, Dataset } from '../data/results/result-model';
 import type { ResultColumns } from '../data/results/result-columns';
 import { SUITES } from '../data/results/result-model';
@@ -104,8 +105,14 @@ export function reviveRecord(value: unknown): RevivedRecord | null {
   const { results } = record.dataset as Partial<Dataset>;
   if (!Array.isArray(results) || !results.every(isResult)) return null;
   // A whole dataset of the first version: its header and results, nothing else it may hold.
+  // Its results were read before engines were told apart, by vLLM's readers only.
   return {
-    dataset: { ...headerOf(record.dataset as Dataset), results },
+    dataset: {
+      ...headerOf(record.dataset as Dataset),
+      results: results.map((result) =>
+        Object.hasOwn(result, 'engine') ? result : { ...result, engine: VLLM },
+      ),
+    },
   };
 }
 

@@ -319,6 +319,29 @@ describe('the stored form', () => {
 });
 
 describe('reviveRecord', () => {
+  it('reads a first-version record’s results as vLLM’s, which is all that was read then', () => {
+    const header = {
+      id: 'old',
+      label: 'old.md',
+      source: { kind: 'file', name: 'old.md' },
+      format: { id: 'vllm-markdown', label: 'vLLM markdown V4' },
+      warnings: [],
+    };
+    const result = { suite: 'latency', testName: 'latency_llama8B_tp1', model: 'llama8B' };
+    const revived = reviveRecord({
+      version: 1,
+      dataset: {
+        ...header,
+        results: [
+          { ...result, metrics: {}, attributes: {} },
+          { ...result, engine: 'SGLang', metrics: {}, attributes: {} },
+        ],
+      },
+    });
+    const results = revived !== null && 'dataset' in revived ? revived.dataset.results : [];
+    expect(results.map((row) => row.engine)).toEqual(['vLLM', 'SGLang']);
+  });
+
   it('refuses records of another shape', () => {
     expect(reviveRecord(null)).toBeNull();
     expect(reviveRecord({ version: 2, dataset: {} })).toBeNull();

@@ -25,12 +25,14 @@ export function buildMeta(fields: {
   readonly vllmVersion?: string | null;
   readonly commands?: Readonly<Record<string, string>> | null;
   readonly platform?: Readonly<Record<string, string>> | null;
+  readonly sources?: Readonly<Record<string, string>> | null;
 }): ResultsMeta {
   const meta: {
     date?: string;
     vllmVersion?: string;
     commands?: Readonly<Record<string, string>>;
     platform?: Readonly<Record<string, string>>;
+    sources?: Readonly<Record<string, string>>;
   } = {};
   if (fields.date !== null && fields.date !== undefined) meta.date = fields.date;
   if (fields.vllmVersion !== null && fields.vllmVersion !== undefined) {
@@ -38,6 +40,7 @@ export function buildMeta(fields: {
   }
   if (fields.commands !== null && fields.commands !== undefined) meta.commands = fields.commands;
   if (fields.platform !== null && fields.platform !== undefined) meta.platform = fields.platform;
+  if (fields.sources !== null && fields.sources !== undefined) meta.sources = fields.sources;
   return meta;
 }
 

@@ -1,6 +1,7 @@
 import { parseFailure, type ParseOutcome } from '../results/result-model';
 import { looksLikeCommands, readCommandsValue, type CommandsFile } from './commands';
 import { looksLikeEmbeddedJson, readEmbeddedJsonValue } from './embedded-json';
+import { engineReaderOf } from './engine-readers';
 import { fileBaseName, isCommandsFileName, readFileName, withoutExtension } from './file-name';
 import { finish, type FileContext } from './finish-outcome';
 import { looksLikeLatencyResult, parseLatencyJsonValue } from './latency-json';
@@ -84,6 +85,8 @@ function readJsonValue(
   context: RawContext,
   fileName: string | undefined,
 ): ParseOutcome {
+  const engineReader = engineReaderOf(value);
+  if (engineReader !== null) return engineReader.read(value, context);
   if (isJsonObject(value)) {
     if (looksLikeEmbeddedJson(value)) {
       const outcome = readEmbeddedJsonValue(withCappedColumns(value, context.warnings));

@@ -64,7 +64,16 @@ export type FormatId =
   | 'vllm-serve-json-lines'
   | 'vllm-latency-json'
   | 'vllm-throughput-json'
-  | 'pytorch-benchmark-json';
+  | 'vllm-sweep-json'
+  | 'pytorch-benchmark-json'
+  | 'sglang-bench-serving'
+  | 'trtllm-bench'
+  | 'aiperf'
+  | 'genai-perf'
+  | 'guidellm'
+  | 'llmperf'
+  | 'llm-d-report'
+  | 'perf-eval';
 
 /** What a file says about the run as a whole, beside its results. Every field is optional. */
 export interface ResultsMeta {
@@ -80,6 +89,12 @@ export interface ResultsMeta {
   readonly commands?: Readonly<Record<string, string>>;
   /** The machine as the markdown page's Platform Information table describes it. */
   readonly platform?: Readonly<Record<string, string>>;
+  /**
+   * Where each metric was read, by metric key, for files whose keys or units are not the
+   * dashboard's: the source key and any conversion (`results_ttft_s_mean × 1000 (s → ms)`) or
+   * the formula of a derived value (`(total_isl + total_osl) ÷ benchmark_duration`).
+   */
+  readonly sources?: Readonly<Record<string, string>>;
 }
 
 /** What a parser returns when it understood the input. */

@@ -1,0 +1,22 @@
+/**
+ * Readers of other tools' JSON results (SGLang, TensorRT-LLM, AIPerf, GuideLLM, LLMPerf, llm-d,
+ * perf-eval), asked in this order before vLLM's own readers: each knows its format by the keys
+ * that decide it (ENGINES.md §1), so a file is never read by the wrong one.
+ */
+import type { ParseOutcome } from '../results/result-model';
+import type { RawContext } from './raw-result';
+
+export interface EngineReader {
+  /** True when a parsed JSON value has this format's decisive keys. */
+  readonly looksLike: (value: unknown) => boolean;
+  /** The value → results (or an error that says what was recognised and what is missing). */
+  readonly read: (value: unknown, context: RawContext) => ParseOutcome;
+}
+
+export const ENGINE_READERS: readonly EngineReader[] = [];
+
+/** The first reader that knows the value, or null. */
+export function engineReaderOf(value: unknown): EngineReader | null {
+  for (const reader of ENGINE_READERS) if (reader.looksLike(value)) return reader;
+  return null;
+}
