@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { modelLabel } from '../../src/data/models';
+import { modelKey, modelLabel, modelShortName } from '../../src/data/models';
 
 describe('modelLabel', () => {
   it.each([
@@ -13,7 +13,28 @@ describe('modelLabel', () => {
 
   it('shows an unknown token as written', () => {
     expect(modelLabel('qwen3-32B')).toBe('qwen3-32B');
-    expect(modelLabel('meta-llama/Llama-3.1-8B-Instruct')).toBe('meta-llama/Llama-3.1-8B-Instruct');
+  });
+
+  it('names a model the way CI does whether a file gives its token, its id or its path', () => {
+    // CI's llama8B is Llama 3.1 8B Instruct, llama70B Llama 3 70B Instruct, mixtral8x7B Mixtral
+    // 8x7B Instruct v0.1: their Hugging Face names with or without the `Meta-` prefix.
+    expect(modelKey('meta-llama/Llama-3.1-8B-Instruct')).toBe('llama8B');
+    expect(modelKey('meta-llama/Meta-Llama-3.1-8B-Instruct')).toBe('llama8B');
+    expect(modelKey('/models/meta-llama/Llama-3.1-8B-Instruct/')).toBe('llama8B');
+    expect(modelKey('meta-llama/Meta-Llama-3-70B-Instruct')).toBe('llama70B');
+    expect(modelKey('mistralai/Mixtral-8x7B-Instruct-v0.1')).toBe('mixtral8x7B');
+    expect(modelLabel('meta-llama/Llama-3.1-8B-Instruct')).toBe('Llama 3.1 8B');
+    // Another size or version is another model.
+    expect(modelKey('meta-llama/Llama-3.1-70B-Instruct')).toBe('Llama-3.1-70B-Instruct');
+  });
+
+  it('reduces other ids and local paths to the model’s name', () => {
+    expect(modelKey('Qwen/Qwen2.5-7B-Instruct')).toBe('Qwen2.5-7B-Instruct');
+    expect(modelKey('/data/models/Qwen2.5-7B-Instruct')).toBe('Qwen2.5-7B-Instruct');
+    expect(modelLabel('C:\\models\\Qwen2.5-7B-Instruct\\')).toBe('Qwen2.5-7B-Instruct');
+    expect(modelShortName('llama8B')).toBe('llama8B');
+    expect(modelShortName('///')).toBe('///');
+    expect(modelKey('')).toBe('');
   });
 
   it('matches tokens exactly, case included', () => {

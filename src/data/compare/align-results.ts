@@ -3,6 +3,7 @@
  * pair's metrics judged, in the order people scan benchmark tables.
  */
 import { gpuLabel } from '../gpu';
+import { modelKey } from '../models';
 import { SUITES, type BenchmarkResult, type Suite } from '../results/result-model';
 import type { CompareHistory } from './compare-history';
 import { compareMetric, type MetricComparison } from './metric-verdict';
@@ -33,6 +34,12 @@ export interface AlignOptions {
    * results, candidate all 8×H200). Otherwise results only align on the same GPU type and count.
    */
   readonly ignoreGpu?: boolean;
+  /**
+   * Put the engine in the key, so vLLM's results align with vLLM's and SGLang's with SGLang's.
+   * `alignResults` does so when a side holds more than one engine; between a side of one engine
+   * and a side of another (vLLM against SGLang) the engine is what is compared, so it is left out.
+   */
+  readonly byEngine?: boolean;
 }
 
 function keyNumber(value: number | null): string | null {
@@ -53,7 +60,7 @@ export function alignmentKey(result: BenchmarkResult, options: AlignOptions = {}
       : [result.gpu?.type ?? null, keyNumber(result.gpu?.count ?? null)];
   return JSON.stringify([
     result.suite,
-    result.model,
+    modelKey(result.model),
     keyNumber(result.tp),
     keyNumber(result.pp === 1 ? null : result.pp),
     result.dataset,
@@ -63,7 +70,13 @@ export function alignmentKey(result: BenchmarkResult, options: AlignOptions = {}
     keyNumber(result.inputLen),
     keyNumber(result.outputLen),
     ...gpu,
+    ...(options.byEngine === true ? [result.engine] : []),
   ]);
+}
+
+/** A test's key in a history: a series is one engine's, so the engine is part of it. */
+export function seriesKey(result: BenchmarkResult): string {
+  return alignmentKey(result, { byEngine: true });
 }
 
 interface KeyedSide {
@@ -111,7 +124,7 @@ function compareRowOrder(a: CompareRow, b: CompareRow): number {
   if (x === null || y === null) return 0;
   return (
     SUITES.indexOf(x.suite) - SUITES.indexOf(y.suite) ||
-    compareTexts(x.model, y.model) ||
+    compareTexts(modelKey(x.model), modelKey(y.model)) ||
     compareNumbers(x.tp, y.tp) ||
     compareNumbers(x.pp === 1 ? null : x.pp, y.pp === 1 ? null : y.pp) ||
     compareTexts(x.dataset, y.dataset) ||
@@ -150,6 +163,12 @@ export interface CompareOptions extends AlignOptions {
   readonly history?: CompareHistory | null;
 }
 
+/** True when the results are of more than one engine (a file that does not say counts as one). */
+function mixesEngines(results: readonly BenchmarkResult[]): boolean {
+  const first = results[0]?.engine;
+  return results.some((result) => result.engine !== first);
+}
+
 /**
  * Both sides → one row per distinct test, in the listing order of compareRowOrder. A test only
  * one side has is a row too (its metrics all `missing`), never dropped.
@@ -160,8 +179,12 @@ export function alignResults(
   options: CompareOptions = {},
 ): CompareRow[] {
   const thresholds = normalizeThresholds(options.threshold);
-  const base = indexSide(baseline, options);
-  const cand = indexSide(candidate, options);
+  const keyOptions: AlignOptions = {
+    ...options,
+    byEngine: options.byEngine ?? (mixesEngines(baseline) || mixesEngines(candidate)),
+  };
+  const base = indexSide(baseline, keyOptions);
+  const cand = indexSide(candidate, keyOptions);
   const keys = new Set([...base.first.keys(), ...cand.first.keys()]);
   const rows: CompareRow[] = [];
   for (const key of keys) {

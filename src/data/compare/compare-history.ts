@@ -12,7 +12,7 @@ import { markedGroup, testSeries } from '../regression/history-input';
 import type { RunMark } from '../regression/run-marks';
 import type { UsableRun } from '../regression/series-input';
 import type { BenchmarkResult, Dataset } from '../results/result-model';
-import { alignmentKey } from './align-results';
+import { seriesKey } from './align-results';
 import type { CompareSide } from './compare-sides';
 import { historyBefore, historyCutoff, inHistory, type HistoryCutoff } from './history-rule';
 
@@ -82,7 +82,7 @@ export function compareHistory(
       if (gpuLabel(baseline.gpu) !== gpu) return null;
       const entry = byGpu.get(gpu);
       // The history's tests are keyed with the GPU, whatever the comparison leaves out.
-      const test = entry?.tests.get(alignmentKey(candidate));
+      const test = entry?.tests.get(seriesKey(candidate));
       if (entry === undefined || test === undefined) return null;
       return (metricKey) =>
         historyBefore(testSeries(entry.group, test, metricKey)?.input.points ?? [], cutoff);

@@ -135,7 +135,7 @@ export function interactivity(model: string, configs: readonly ServingConfig[]):
   const skipped: string[] = [];
   for (const config of mine) {
     if (config.gpusUsed === null) {
-      skipped.push(`${config.gpu}: the files do not say its TP, so GPUs used is unknown`);
+      skipped.push(`${config.setup}: the files do not say its TP, so GPUs used is unknown`);
       continue;
     }
     const gpus = config.gpusUsed;
@@ -150,7 +150,7 @@ export function interactivity(model: string, configs: readonly ServingConfig[]):
       points.push({ load, x: 1000 / perToken, y: throughput / gpus });
     }
     if (points.length === 0) {
-      skipped.push(`${config.gpu}: no latency per token or no throughput`);
+      skipped.push(`${config.setup}: no latency per token or no throughput`);
       continue;
     }
     lines.push({ config, points, frontier: upperFrontier(points) });

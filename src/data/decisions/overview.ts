@@ -5,11 +5,11 @@
  * model the best GPU by throughput per GPU used.
  */
 import { gpuLabel } from '../gpu';
-import { modelLabel } from '../models';
+import { modelKey, modelLabel } from '../models';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult } from '../results/result-model';
 import { latestResults } from './latest-results';
-import { gpusUsed, metricOf, type ServingConfig } from './serving-configs';
+import { gpusUsed, metricOf, setupLabel, type ServingConfig } from './serving-configs';
 
 export interface LoadValue {
   readonly value: number;
@@ -21,6 +21,8 @@ export interface Scorecard {
   readonly key: string;
   readonly model: string;
   readonly gpu: string;
+  /** The GPU, and the engine unless vLLM (`8×H100 · SGLang`): what the card is named by. */
+  readonly setup: string;
   readonly tp: number | null;
   /** The throughput test's req/s. */
   readonly throughput: number | null;
@@ -42,8 +44,8 @@ export interface ModelOverview {
   readonly best: Scorecard | null;
 }
 
-function cardKey(result: Pick<BenchmarkResult, 'model' | 'tp' | 'gpu'>): string {
-  return `${result.model}|${String(result.tp)}|${gpuLabel(result.gpu)}`;
+function cardKey(result: Pick<BenchmarkResult, 'model' | 'tp' | 'gpu' | 'engine'>): string {
+  return `${modelKey(result.model)}|${String(result.tp)}|${setupLabel(result)}`;
 }
 
 function atLowestLoad(config: ServingConfig | undefined, key: string): LoadValue | null {
@@ -68,7 +70,9 @@ export function overview(view: ResultsView, configs: readonly ServingConfig[]): 
   const throughput = latestResults(view, 'throughput', cardKey);
   const serving = new Map<string, ServingConfig>();
   for (const config of configs) {
-    const key = cardKey(config.loads[0]?.result ?? { model: '', tp: null, gpu: null });
+    const key = cardKey(
+      config.loads[0]?.result ?? { model: '', tp: null, gpu: null, engine: null },
+    );
     const held = serving.get(key);
     // Of several prompt datasets, the configuration tested at the most loads speaks for the card.
     if (held === undefined || config.loads.length > held.loads.length) serving.set(key, config);
@@ -84,7 +88,7 @@ export function overview(view: ResultsView, configs: readonly ServingConfig[]): 
     (a, b) =>
       modelLabel(a.result.model).localeCompare(modelLabel(b.result.model)) ||
       (a.result.tp ?? 0) - (b.result.tp ?? 0) ||
-      gpuLabel(a.result.gpu).localeCompare(gpuLabel(b.result.gpu)),
+      setupLabel(a.result).localeCompare(setupLabel(b.result)),
   );
   for (const { key, result } of sorted) {
     const config = serving.get(key);
@@ -96,6 +100,7 @@ export function overview(view: ResultsView, configs: readonly ServingConfig[]): 
       key,
       model: modelLabel(result.model),
       gpu: gpuLabel(result.gpu),
+      setup: setupLabel(result),
       tp: result.tp,
       throughput: tput,
       peakServing: peakOf(config),

@@ -4,7 +4,8 @@
  * interactivity frontier, SLO capacity and cost all read.
  */
 import { gpuLabel } from '../gpu';
-import { modelLabel } from '../models';
+import { VLLM } from '../engines';
+import { modelKey, modelLabel } from '../models';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult } from '../results/result-model';
 import { latestResults } from './latest-results';
@@ -25,6 +26,9 @@ export interface ServingConfig {
   /** The GPU's label (`8×H100`) and type (`H100`; null when unknown). */
   readonly gpu: string;
   readonly gpuType: string | null;
+  /** The serving engine (null: not stated), and the GPU with any engine but vLLM: `8×H100 · SGLang`. */
+  readonly engine: string | null;
+  readonly setup: string;
   readonly tp: number | null;
   /** GPUs the test ran on: TP × PP (not the machine's count); null when TP is unknown. */
   readonly gpusUsed: number | null;
@@ -41,9 +45,19 @@ export function gpusUsed(result: Pick<BenchmarkResult, 'tp' | 'pp'>): number | n
   return result.tp * pp;
 }
 
-/** A configuration as people read it: `Llama 3.1 8B on 8×H100`. */
-export function configName(config: Pick<ServingConfig, 'model' | 'gpu'>): string {
-  return `${config.model} on ${config.gpu}`;
+/**
+ * The GPU a result ran on, followed by its engine unless that is vLLM, the dashboard's default:
+ * `8×H100`, `8×H100 · SGLang`, `8×H100 · engine not stated`.
+ */
+export function setupLabel(result: Pick<BenchmarkResult, 'gpu' | 'engine'>): string {
+  const gpu = gpuLabel(result.gpu);
+  if (result.engine === VLLM) return gpu;
+  return `${gpu} · ${result.engine ?? 'engine not stated'}`;
+}
+
+/** A configuration as people read it: `Llama 3.1 8B on 8×H100`, `… on 8×H100 · SGLang`. */
+export function configName(config: Pick<ServingConfig, 'model' | 'setup'>): string {
+  return `${config.model} on ${config.setup}`;
 }
 
 function loadOf(result: BenchmarkResult): { kind: LoadKind; load: number } | null {
@@ -57,7 +71,8 @@ function loadOf(result: BenchmarkResult): { kind: LoadKind; load: number } | nul
 /** Everything that makes two serving results the same configuration, except their load. */
 function identity(result: BenchmarkResult, kind: LoadKind): string {
   return [
-    result.model,
+    modelKey(result.model),
+    result.engine,
     result.tp,
     result.pp,
     gpuLabel(result.gpu),
@@ -91,6 +106,8 @@ export function servingConfigs(view: ResultsView): ServingConfig[] {
           model: modelLabel(result.model),
           gpu: gpuLabel(result.gpu),
           gpuType: result.gpu?.type ?? null,
+          engine: result.engine,
+          setup: setupLabel(result),
           tp: result.tp,
           gpusUsed: gpusUsed(result),
           dataset: result.dataset,

@@ -4,6 +4,7 @@
  * in the name disagrees with TP stated outright.
  */
 import { VLLM } from '../engines';
+import { modelShortName } from '../models';
 import type { BenchmarkResult, GpuSpec, MetricValues, Suite } from '../results/result-model';
 import { parseTestName, type TestNameParts } from './test-name';
 import type { CommandsFile } from './commands';
@@ -62,12 +63,6 @@ export function firstOf<T>(...values: (T | null | undefined)[]): T | null {
 /** `4` → `4`, `Infinity` → `inf`, `0.5` → `0.5`: QPS as CI writes it in test names. */
 function qpsWord(qps: number): string {
   return qps === Infinity ? 'inf' : String(qps);
-}
-
-/** `meta-llama/Llama-3.1-8B-Instruct` → `Llama-3.1-8B-Instruct`. */
-export function modelShortName(model: string): string {
-  const parts = model.split('/').filter((part) => part !== '');
-  return parts[parts.length - 1] ?? model;
 }
 
 /**

@@ -11,7 +11,8 @@
  *   place the user gives them (default: the order loaded). When every run has a date, the order is
  *   the dates'; when none has, it is the user's.
  */
-import { alignmentKey } from '../compare/align-results';
+import { seriesKey } from '../compare/align-results';
+import { modelKey } from '../models';
 import { orderMetricKeys } from '../results/metric-order';
 import { SUITES, type BenchmarkResult, type Dataset, type Suite } from '../results/result-model';
 import type { ResultsView } from '../results/results-view';
@@ -54,13 +55,15 @@ export interface HistorySource {
 }
 
 /**
- * True when two results are the same test by every field alignmentKey reads, compared as it
+ * True when two results are the same test by every field alignmentKey reads (engine included: a
+ * history is one engine's), compared as it
  * compares them (PP 1 = no PP). A NaN field compares unequal, which only costs a full key.
  */
 function sameTest(a: BenchmarkResult, b: BenchmarkResult): boolean {
   return (
     a.suite === b.suite &&
-    a.model === b.model &&
+    a.engine === b.engine &&
+    (a.model === b.model || modelKey(a.model) === modelKey(b.model)) &&
     a.tp === b.tp &&
     (a.pp === 1 ? null : a.pp) === (b.pp === 1 ? null : b.pp) &&
     a.dataset === b.dataset &&
@@ -127,7 +130,7 @@ function groupHistory(view: ResultsView): HistorySource {
       if (known !== undefined && sameTest(known.result, result)) {
         key = known.key;
       } else {
-        key = alignmentKey(result);
+        key = seriesKey(result);
         keyOfName[nameCode] ??= { result, key };
       }
       let test = tests.get(key);

@@ -4,7 +4,7 @@
  */
 import { MISSING, formatQps } from '../format';
 import { gpuLabel } from '../gpu';
-import { modelLabel } from '../models';
+import { modelKey, modelLabel } from '../models';
 import type { BenchmarkResult } from './result-model';
 
 type ValueOrder = 'name' | 'number' | 'dataset';
@@ -39,7 +39,7 @@ interface GroupSpec {
 const GROUP_SPECS = {
   model: {
     legend: 'Model',
-    valueOf: (result) => result.model,
+    valueOf: (result) => modelKey(result.model),
     order: 'name',
     labelOf: (value) => modelLabel(value),
   },

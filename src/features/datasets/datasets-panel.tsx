@@ -1,4 +1,5 @@
 import { distinctGpuLabels } from '../../data/results/dataset';
+import { distinctEngines, metricSources } from '../../data/results/provenance';
 import type { Dataset } from '../../data/results/result-model';
 import { useDashboardStore } from '../../store/dashboard-store';
 import { MAX_LABEL_LENGTH } from '../../store/datasets-slice';
@@ -23,6 +24,7 @@ function DatasetItem({ dataset, position, count }: DatasetItemProps) {
   const renameDataset = useDashboardStore((state) => state.renameDataset);
   const moveDataset = useDashboardStore((state) => state.moveDataset);
   const bundled = dataset.source.kind === 'bundled';
+  const sources = metricSources(dataset.meta);
 
   return (
     <li className={hidden ? 'dataset-item is-hidden' : 'dataset-item'}>
@@ -51,6 +53,9 @@ function DatasetItem({ dataset, position, count }: DatasetItemProps) {
         {bundled && <span className="badge">bundled</span>}
         {notSaved && <span className="badge badge-warning">not saved</span>}
         <span>{distinctGpuLabels(dataset.results).join(', ')}</span>
+        <span title="The serving engine the results measured, as the file names it">
+          {distinctEngines(dataset.results).join(', ')}
+        </span>
         <span title={`Read as ${dataset.format.label}`}>{dataset.format.label}</span>
         {dataset.meta?.date !== undefined && (
           <span title="When the benchmark ran, as the file records it">
@@ -108,6 +113,19 @@ function DatasetItem({ dataset, position, count }: DatasetItemProps) {
           </button>
         )}
       </span>
+      {sources.length > 0 && (
+        <details className="dataset-warnings dataset-sources">
+          <summary>How its numbers were read</summary>
+          <dl>
+            {sources.map(({ metric, source }) => (
+              <div key={metric}>
+                <dt>{metric}</dt>
+                <dd>{source}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
       {dataset.warnings.length > 0 && (
         <details className="dataset-warnings">
           <summary>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 import { chartGpus, type ChartGpu } from '../../data/charts/chart-gpus';
 import { plural } from '../../data/charts/chart-summaries';
+import { engineDash, engineStyleText, enginesOf } from '../../data/charts/engine-dash';
 import { frontierTable, type FrontierTable } from '../../data/decisions/frontier-table';
 import {
   interactivity,
@@ -44,7 +45,7 @@ function summaryOf(data: InteractivityData, table: FrontierTable): string {
     return entry === undefined
       ? []
       : [
-          `at ${number(level, 1)} tok/s per user, ${entry.line.config.gpu} (${number(entry.values[l] ?? null)})`,
+          `at ${number(level, 1)} tok/s per user, ${entry.line.config.setup} (${number(entry.values[l] ?? null)})`,
         ];
   });
   return `${data.model}: Pareto frontiers of ${plural(data.lines.length, 'GPU')}. ${best.length === 0 ? '' : `Most throughput per GPU ${best.join('; ')}.`}`;
@@ -82,13 +83,14 @@ export function InteractivityChart({
   const { off, toggle } = useSeriesToggle();
   const [ref, width] = useElementWidth(720);
   const gpus = data.lines.flatMap((line) => gpuOf(all, line.config.gpu) ?? []);
+  const engines = useMemo(() => enginesOf(data.lines.map((line) => line.config)), [data.lines]);
   const shown = data.lines.filter((line) => !off.has(gpuOf(all, line.config.gpu)?.key ?? ''));
   const xTitle = xAxisText(data.xBasis);
   const yTitle = yAxisText(data.yBasis);
   const rows: DecisionRow[] = table.rows.map((row, r) => ({
     key: row.line.config.key,
     cells: [
-      { text: row.line.config.gpu },
+      { text: row.line.config.setup },
       ...row.values.map((value, l) => ({
         text: number(value),
         csv: value,
@@ -105,7 +107,7 @@ export function InteractivityChart({
       <ChartFigure
         id="interactivity"
         title="Interactivity: throughput per GPU against tokens/s per user"
-        description={`Each dot is a tested load; the line joins each GPU's Pareto frontier (loads no other load beats on both). x: ${xTitle}. y: ${yTitle}. GPUs used is TP × PP, not the machine's eight.`}
+        description={`Each dot is a tested load; the line joins each GPU's Pareto frontier (loads no other load beats on both). x: ${xTitle}. y: ${yTitle}. GPUs used is TP × PP, not the machine's eight.${engines.length > 1 ? ` ${engineStyleText(engines)}` : ''}`}
         controls={
           models.length > 1 ? (
             <ChartSelect
@@ -134,7 +136,7 @@ export function InteractivityChart({
               line.points.map((point) => ({
                 key: `${line.config.key}|${String(point.load)}`,
                 cells: [
-                  line.config.gpu,
+                  line.config.setup,
                   formatQps(point.load),
                   number(point.x),
                   number(point.y, 3),
@@ -194,7 +196,11 @@ export function InteractivityChart({
                   key={`${line.config.key}-frontier`}
                   data={[...line.frontier]}
                   fill={color}
-                  line={{ stroke: color, strokeWidth: 2 }}
+                  line={{
+                    stroke: color,
+                    strokeWidth: 2,
+                    strokeDasharray: engineDash(engines, line.config.engine),
+                  }}
                   isAnimationActive={false}
                   className="frontier"
                 />,

@@ -52,7 +52,7 @@ export function SloPanel({
     key: entry.config.key,
     cells: [
       { text: entry.config.model },
-      { text: entry.config.gpu },
+      { text: entry.config.setup },
       {
         text:
           entry.highest === null

@@ -43,7 +43,7 @@ function Card({ card, best }: { card: Scorecard; best: boolean }) {
   return (
     <li className={best ? 'scorecard best' : 'scorecard'} aria-label={name}>
       <p className="scorecard-gpu">
-        {card.gpu}
+        {card.setup}
         {card.tp !== null && <span className="scorecard-tp"> · TP {card.tp}</span>}
         {best && <span className="best-badge">best</span>}
       </p>
@@ -108,7 +108,7 @@ export function OverviewSection() {
             {model.best !== null && (
               <span className="overview-best">
                 {' '}
-                · best GPU: {model.best.gpu} (
+                · best GPU: {model.best.setup} (
                 {formatMetricValue('request_throughput', model.best.throughputPerGpu)} req/s per
                 GPU)
               </span>

@@ -44,7 +44,7 @@ export function result(
     concurrency: null,
     inputLen: null,
     outputLen: null,
-    engine: null,
+    engine: 'vLLM',
     metrics,
     attributes: {},
     ...extra,

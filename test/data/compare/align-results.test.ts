@@ -309,3 +309,34 @@ describe('alignment never drops a result', () => {
     );
   });
 });
+
+describe('alignment across engines', () => {
+  const vllm = result({ engine: 'vLLM', metrics: { request_throughput: 10 } });
+  const sglang = result({
+    engine: 'SGLang',
+    model: 'meta-llama/Llama-3.1-8B-Instruct',
+    testName: 'sglang_run_4',
+    metrics: { request_throughput: 12 },
+  });
+
+  it('compares one engine’s side with another’s on the same configuration', () => {
+    const rows = alignResults([vllm], [sglang]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.presence).toBe('both');
+    // 10 → 12 req/s: +20%.
+    const row = rows[0];
+    expect(row === undefined ? null : metricOf(row, 'request_throughput').changePct).toBeCloseTo(
+      20,
+      9,
+    );
+  });
+
+  it('matches engine to engine when a side holds two engines', () => {
+    const rows = alignResults([vllm, sglang], [{ ...vllm, metrics: { request_throughput: 11 } }]);
+    const pairs = rows.map((row) => [row.baseline?.engine ?? null, row.presence]);
+    expect(pairs.sort()).toEqual([
+      ['SGLang', 'missing in candidate'],
+      ['vLLM', 'both'],
+    ]);
+  });
+});

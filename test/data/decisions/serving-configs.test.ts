@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   configName,
+  setupLabel,
   gpusUsed,
   metricOf,
   servingConfigs,
@@ -137,7 +138,14 @@ describe('load and metric reading', () => {
   it('writes inf for all at once', () => {
     expect(formatQps(Infinity)).toBe('inf');
     expect(formatQps(16)).toBe('16');
-    expect(configName({ model: 'Llama 3.1 8B', gpu: '8×H100' })).toBe('Llama 3.1 8B on 8×H100');
+    expect(configName({ model: 'Llama 3.1 8B', setup: '8×H100' })).toBe('Llama 3.1 8B on 8×H100');
+  });
+
+  it('names the engine after the GPU unless it is vLLM, and says when a file does not name one', () => {
+    const gpu = { type: 'H100', count: 8 };
+    expect(setupLabel({ gpu, engine: 'vLLM' })).toBe('8×H100');
+    expect(setupLabel({ gpu, engine: 'SGLang' })).toBe('8×H100 · SGLang');
+    expect(setupLabel({ gpu, engine: null })).toBe('8×H100 · engine not stated');
   });
 
   it('reads a missing, null or non-finite value as none, and never an inherited key', () => {
@@ -147,5 +155,39 @@ describe('load and metric reading', () => {
     expect(metricOf(r, 'c')).toBeNull();
     expect(metricOf(r, 'd')).toBeNull();
     expect(metricOf(r, 'toString')).toBeNull();
+  });
+});
+
+describe('serving configurations of several engines', () => {
+  it('keeps each engine’s loads apart, and one model however each file names it', () => {
+    const serving = (engine: string | null, model: string, qps: number, rate: number) =>
+      result(
+        'serving',
+        `serving_${String(engine)}_${String(qps)}`,
+        'H100',
+        {
+          request_throughput: rate,
+        },
+        { engine, model, qps, dataset: 'sharegpt' },
+      );
+    const configs = servingConfigs(
+      viewOf([
+        handDataset('mixed.jsonl', [
+          serving('vLLM', 'llama8B', 1, 0.99),
+          serving('vLLM', 'llama8B', 4, 3.9),
+          serving('SGLang', 'meta-llama/Llama-3.1-8B-Instruct', 1, 0.98),
+          serving('SGLang', '/models/Llama-3.1-8B-Instruct', 4, 3.95),
+        ]),
+      ]),
+    );
+    // Two configurations, not one curve of four loads with two at each QPS.
+    const bySetup = [...configs].sort((a, b) => a.setup.localeCompare(b.setup));
+    expect(bySetup.map((config) => [config.model, config.setup, config.loads.length])).toEqual([
+      ['Llama 3.1 8B', '8×H100', 2],
+      ['Llama 3.1 8B', '8×H100 · SGLang', 2],
+    ]);
+    expect(configName(bySetup[1] ?? { model: '', setup: '' })).toBe(
+      'Llama 3.1 8B on 8×H100 · SGLang',
+    );
   });
 });

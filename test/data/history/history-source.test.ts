@@ -6,7 +6,7 @@ import {
   historyTestChoices,
   metricValue,
 } from '../../../src/data/history/history-source';
-import { alignmentKey } from '../../../src/data/compare/align-results';
+import { seriesKey } from '../../../src/data/compare/align-results';
 import { historyEmptyText } from '../../../src/data/history/history-text';
 import { NOTHING_HIDDEN } from '../../../src/data/results/filter-groups';
 import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
@@ -140,7 +140,7 @@ describe('a result that keeps a test’s name but changes what the test is', () 
     for (const group of groups) {
       for (const test of group.tests) {
         for (const result of test.byDataset.values()) {
-          expect(test.key, what).toBe(alignmentKey(result));
+          expect(test.key, what).toBe(seriesKey(result));
         }
       }
     }
@@ -158,6 +158,8 @@ describe('a result that keeps a test’s name but changes what the test is', () 
       { concurrency: 32 },
       { inputLen: 1024 },
       { outputLen: 128 },
+      // A history is one engine's: SGLang's run of the test is another series.
+      { engine: 'SGLang' },
     ];
     for (const change of changes) {
       for (const copyFirst of [false, true]) {
@@ -170,8 +172,11 @@ describe('a result that keeps a test’s name but changes what the test is', () 
     }
   });
 
-  it('is the same test when only PP 1 is stated', () => {
+  it('is the same test when only PP 1 is stated, or the model is named by its id', () => {
     expect(h100Group(withChangedCopy({ pp: 1 })).tests).toHaveLength(18);
+    // QPS 1 of llama8B again, its model as a Hugging Face id: the same test as CI's token.
+    const byId = withChangedCopy({ model: 'meta-llama/Meta-Llama-3.1-8B-Instruct' });
+    expect(h100Group(byId).tests).toHaveLength(18);
   });
 
   it('is a test of another GPU when the GPU type or count changes', () => {
@@ -192,7 +197,7 @@ describe('a result that keeps a test’s name but changes what the test is', () 
       expect([...(test?.byDataset.keys() ?? [])]).toEqual(['o', 'c']);
       for (const result of test?.byDataset.values() ?? []) {
         expect(result.gpu).toEqual(gpu);
-        expect(test?.key).toBe(alignmentKey(result));
+        expect(test?.key).toBe(seriesKey(result));
       }
       expect(source.groups.find((group) => group.gpu === H100)?.tests).toHaveLength(18);
     }
