@@ -1,5 +1,8 @@
 import type { StateCreator } from 'zustand';
+import { withAssumptions, type DatasetAssumptions } from '../data/results/assumptions';
+import { rowsOfColumns } from '../data/results/columns-rows';
 import { distinctGpuLabels } from '../data/results/dataset';
+import { columnsOf } from '../data/results/result-columns';
 import { buildResultIndex, type ResultIndex } from '../data/results/result-index';
 import type { Dataset } from '../data/results/result-model';
 import type { DashboardStore } from './dashboard-store';
@@ -32,6 +35,11 @@ export interface DatasetsSlice {
   removeDataset: (id: string) => void;
   /** Gives a dataset the user loaded a new label (bundled ones keep theirs). */
   renameDataset: (id: string, label: string) => void;
+  /**
+   * Sets what the user says a dataset's file does not (engine, GPU; an empty record takes the
+   * assumptions away): applied to the results that state nothing there, then indexed again.
+   */
+  assumeFacts: (id: string, assumed: DatasetAssumptions) => void;
   /** Moves a dataset to another place in the list (0 is first). */
   moveDataset: (id: string, to: number) => void;
   /** Removes every dataset the user loaded, keeping the bundled runs. */
@@ -86,6 +94,31 @@ export function arrangeDatasets(
     return known[k - 1] ?? dataset;
   });
   return next.every((dataset, i) => dataset === datasets[i]) ? datasets : next;
+}
+
+/**
+ * A dataset with new assumptions: its results made again from its columns as read, the
+ * assumptions applied where the file states nothing. A dataset without columns (read in the
+ * page) gets them from its results, which are still as read until a first assumption.
+ */
+export function assumingDataset(dataset: Dataset, assumed: DatasetAssumptions): Dataset {
+  const columns =
+    dataset.columns?.count === dataset.results.length
+      ? dataset.columns
+      : columnsOf(dataset.results);
+  const kept: DatasetAssumptions = {
+    ...(assumed.engine === undefined ? {} : { engine: assumed.engine }),
+    ...(assumed.gpu === undefined ? {} : { gpu: assumed.gpu }),
+  };
+  const none = kept.engine === undefined && kept.gpu === undefined;
+  const { assumed: before, ...rest } = dataset;
+  const asRead = before === undefined ? dataset.results : rowsOfColumns(columns);
+  return {
+    ...rest,
+    ...(none ? {} : { assumed: kept }),
+    results: withAssumptions(asRead, columns, none ? undefined : kept),
+    columns,
+  };
 }
 
 /** Same datasets, same content, same order: an index of one is an index of the other. */
@@ -178,6 +211,16 @@ export function createDatasetsSlice(
         );
         // Only the labels change: the index of the content stays as it is.
         if (next.some((dataset, i) => dataset !== datasets[i])) set({ datasets: next });
+      },
+      assumeFacts: (id, assumed) => {
+        void commit((current) => {
+          const at = current.findIndex((dataset) => dataset.id === id);
+          const dataset = current[at];
+          if (dataset === undefined || dataset.source.kind === 'bundled') return current;
+          const next = [...current];
+          next[at] = assumingDataset(dataset, assumed);
+          return next;
+        });
       },
       moveDataset: (id, to) => {
         void commit((current) => {

@@ -1,11 +1,18 @@
 import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
-import type { Dataset } from '../data/results/result-model';
-import { columnsOf } from '../data/results/result-columns';
+import { readAssumptions, withAssumptions } from '../data/results/assumptions';
+import type { BenchmarkResult, Dataset } from '../data/results/result-model';
+import { columnsOf, type ResultColumns } from '../data/results/result-columns';
 import { storeColumns } from '../data/results/stored-columns';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 import { deleteCommitted, putCommitted } from './idb-commit';
 import { cancelLater, flushLater, replaceLater, writeLater, writeNow } from './write-queue';
-import { headerOf, restoredRows, reviveRecord, type SavedRecord } from './saved-record';
+import {
+  headerOf,
+  restoredRows,
+  reviveRecord,
+  type DatasetHeader,
+  type SavedRecord,
+} from './saved-record';
 import { yieldToMain } from './yield';
 
 export { reviveRecord };
@@ -102,6 +109,18 @@ export async function saveHeader(dataset: Dataset): Promise<boolean> {
   return updated.done || saveDataset(dataset);
 }
 
+/** A restored dataset with the facts its user assumed (checked, as storage is read) applied. */
+function assumedDataset(
+  header: DatasetHeader,
+  { results, columns }: { results: BenchmarkResult[]; columns: ResultColumns },
+): Dataset {
+  const { assumed: stored, ...rest } = header;
+  const assumed = readAssumptions(stored);
+  return assumed === undefined
+    ? { ...rest, results, columns }
+    : { ...rest, assumed, results: withAssumptions(results, columns, assumed), columns };
+}
+
 export async function forgetDataset(id: string): Promise<void> {
   const db = storage();
   if (db === null) return;
@@ -180,7 +199,7 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
       }
       const restored = await restoredRows(revived);
       if (restored !== null) {
-        datasets.push({ dataset: { ...revived.header, ...restored }, savedAt: at });
+        datasets.push({ dataset: assumedDataset(revived.header, restored), savedAt: at });
         continue;
       }
     }

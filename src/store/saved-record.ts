@@ -35,10 +35,16 @@ export interface SavedRecord {
 }
 
 export function headerOf(dataset: Dataset): DatasetHeader {
-  const { id, label, source, format, warnings, meta } = dataset;
-  return meta === undefined
-    ? { id, label, source, format, warnings }
-    : { id, label, source, format, warnings, meta };
+  const { id, label, source, format, warnings, meta, assumed } = dataset;
+  return {
+    id,
+    label,
+    source,
+    format,
+    warnings,
+    ...(meta === undefined ? {} : { meta }),
+    ...(assumed === undefined ? {} : { assumed }),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { loadInputs } from '../../src/store/load-files';
+import { handDataset, result } from '../data/charts/chart-fixtures';
 import { readFixture, seedDataset } from '../helpers/seed';
 
 const store = () => useDashboardStore.getState();
@@ -51,6 +52,32 @@ describe('Datasets panel', () => {
     expect(within(filter).getByRole('checkbox', { name: 'PR 1234' })).toBeInTheDocument();
     expect(within(filter).queryByRole('checkbox', { name: 'pr-run.md' })).toBeNull();
     expect(store().index).toBe(index);
+  });
+
+  it('asks only for what a file leaves out, and the Engine filter shows what the user sets', async () => {
+    const user = userEvent.setup();
+    const row = (qps: number) =>
+      result(
+        'serving',
+        `serving_qps_${String(qps)}`,
+        'H100',
+        { request_throughput: qps },
+        {
+          engine: null,
+          qps,
+        },
+      );
+    store().addDatasets([{ ...handDataset('client.json', [row(1), row(4)]), id: 'client' }]);
+    render(<App />);
+    // The nightly names its engine and GPU: nothing to ask. The client file names no engine.
+    expect(screen.queryByRole('combobox', { name: 'Engine of pr-run.md' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'GPU of client.json' })).toBeNull();
+    const engine = screen.getByRole('combobox', { name: 'Engine of client.json' });
+    await user.type(engine, 'sglang{Enter}');
+    const filter = await screen.findByRole('group', { name: 'Engine' });
+    expect(within(filter).getByRole('checkbox', { name: 'SGLang' })).toBeInTheDocument();
+    expect(within(filter).queryByRole('checkbox', { name: 'Not stated' })).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Engine of client.json' })).toHaveValue('SGLang');
   });
 
   it('moves a loaded dataset up and down the list, and the Dataset filter follows', async () => {

@@ -74,6 +74,35 @@ afterEach(() => {
 });
 
 describe('datasets kept across reloads', () => {
+  it('keeps what the user said a file does not: its engine, applied again after a reload', async () => {
+    const file = createDataset(
+      {
+        format: { id: 'aiperf', label: 'AIPerf export' },
+        results: [{ ...(largeDataset('x').results[0] as BenchmarkResult), engine: null }],
+        warnings: [],
+      },
+      { kind: 'file', name: 'profile_export_aiperf.json' },
+      'profile_export_aiperf.json',
+    );
+    store().addDatasets([file]);
+    await settle();
+    store().assumeFacts(file.id, { engine: 'SGLang' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
+    await reload();
+    const restored = store().datasets.find((dataset) => dataset.id === file.id);
+    expect(restored?.assumed).toEqual({ engine: 'SGLang' });
+    expect(restored?.results.map((result) => result.engine)).toEqual(['SGLang']);
+    // Taken away, the file's results are as read again, also after a reload.
+    store().assumeFacts(file.id, {});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
+    await reload();
+    const again = store().datasets.find((dataset) => dataset.id === file.id);
+    expect(again?.assumed).toBeUndefined();
+    expect(again?.results.map((result) => result.engine)).toEqual([null]);
+  });
+
   it('restores a loaded file after a reload, after the bundled run', async () => {
     await loadInputs([input('nightly-8xH200.md', readFixture('nightly/nightly-8xH200.md'))]);
     await settle();

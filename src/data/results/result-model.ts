@@ -3,6 +3,7 @@
  * tables and charts consume it. Nothing here knows where a result came from.
  */
 
+import type { DatasetAssumptions } from './assumptions';
 import type { ResultColumns } from './result-columns';
 
 export type Suite = 'latency' | 'throughput' | 'serving';
@@ -142,4 +143,9 @@ export interface Dataset {
   readonly warnings: readonly string[];
   /** What the file says about the run: date, vLLM version, commands, platform. */
   readonly meta?: ResultsMeta;
+  /**
+   * What the user said the file does not (engine, GPU), applied to `results` where the file
+   * states nothing; `columns` stay as read. See assumptions.ts.
+   */
+  readonly assumed?: DatasetAssumptions;
 }

@@ -1,4 +1,5 @@
 import { distinctGpuLabels } from '../../data/results/dataset';
+import { AssumedFacts } from './assumed-facts';
 import { distinctEngines, metricSources } from '../../data/results/provenance';
 import type { Dataset } from '../../data/results/result-model';
 import { useDashboardStore } from '../../store/dashboard-store';
@@ -113,6 +114,7 @@ function DatasetItem({ dataset, position, count }: DatasetItemProps) {
           </button>
         )}
       </span>
+      {!bundled && <AssumedFacts dataset={dataset} />}
       {sources.length > 0 && (
         <details className="dataset-warnings dataset-sources">
           <summary>How its numbers were read</summary>
