@@ -10,6 +10,7 @@ export const PARTS = [
   'first-row',
   'code',
   'regression',
+  'formats',
 ] as const;
 export type BenchPart = (typeof PARTS)[number];
 
@@ -30,6 +31,8 @@ export interface RunOptions {
   code: boolean;
   /** One night's regression report of 500 series × 365 nights, in Node and in the app's worker. */
   regression: boolean;
+  /** Reading speed per format (MB/s) in Node, beside bare JSON.parse of the same bytes. */
+  formats: boolean;
   chartReps: number;
   ingestReps: number;
   pickReps: number;
@@ -110,6 +113,7 @@ export function readOptions(): RunOptions {
     firstRow: parts.has('first-row'),
     code: parts.has('code'),
     regression: parts.has('regression'),
+    formats: parts.has('formats'),
     chartReps: repsOf('chart-reps', parsed['chart-reps']),
     ingestReps: repsOf('ingest-reps', parsed['ingest-reps']),
     pickReps: repsOf('pick-reps', parsed['pick-reps']),

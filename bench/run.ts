@@ -1,7 +1,7 @@
 // The bench: `npm run bench` (build, then this), or
 //   npx tsx bench/run.ts [--sizes 10000,100000,1000000] [--reps 6] [--load-timeout 180]
 //                        [--dist dist] [--keep]
-//                        [--only explorer,charts,ingest,pick,first-row,code,regression]
+//                        [--only explorer,charts,ingest,pick,first-row,code,regression,formats]
 //                        [--chart-reps 8] [--ingest-reps 3] [--pick-reps 1] [--first-row-reps 5]
 //                        [--regression-reps 7] [--build]
 // Serves copies of dist/ from a temp folder and drives them in headless Chromium (bench/parts.ts):
@@ -9,7 +9,8 @@
 // baseline, the last row reachable), the charts at 2,000 points, a 100,000-result page picked in
 // `Load results` next to a bare JSON.parse of the same bytes, a million results picked at once,
 // and the first table row after a fresh visit; one night's regression report of 500 series × 365
-// nights in Node and in the app's worker; and reads src/'s own figures. Prints a table per
+// nights in Node and in the app's worker; each format's reading speed (MB/s) in Node beside bare
+// JSON.parse of the same bytes; and reads src/'s own figures. Prints a table per
 // part, then one summary against the targets; writes bench/results/explorer.json and
 // bench/results/summary.json.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -29,6 +30,7 @@ import type { RunOptions } from './options.ts';
 import { BENCH_ARGS } from './page-tools.ts';
 import { measure } from './parts.ts';
 import type { Measured } from './parts.ts';
+import { benchFormats, printFormats } from './formats.ts';
 import { printRegression } from './regression.ts';
 import { TARGETS, printTable, verdictsFor } from './report.ts';
 import { printCode, printFirstRow, printLargePick } from './summary-report.ts';
@@ -39,6 +41,7 @@ import { formatSummary, summaryCells } from './summary.ts';
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
 const RESULTS_FILE = path.join(RESULTS_DIR, 'explorer.json');
 const SUMMARY_FILE = path.join(RESULTS_DIR, 'summary.json');
+const FORMATS_FILE = path.join(RESULTS_DIR, 'formats.json');
 /** The ingest bench's own targets, for its table here. */
 const INGEST_TARGETS = { ratioToBareParse: 1.5, megabytesPerSecond: 50, longestTaskMs: 100 };
 const log = logger('bench');
@@ -133,6 +136,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
+  // In Node, before Chromium starts: nothing else is running then.
+  const formats = options.formats ? await benchFormats(distDir) : null;
   const chartJs = options.charts ? await chartJsChecks(distDir, jsSizeReport) : null;
   let measured: Measured;
   try {
@@ -154,6 +159,7 @@ async function main(): Promise<void> {
   if (measured.firstRow.ran) printFirstRow(measured.firstRow.value);
   if (code.ran) printCode(code.value);
   if (measured.regression.ran) printRegression(measured.regression.value);
+  if (formats !== null) printFormats(formats);
 
   const rows = summaryRows({
     ingest: measured.ingest,
@@ -192,6 +198,12 @@ async function main(): Promise<void> {
   };
   await mkdir(RESULTS_DIR, { recursive: true });
   await writeExplorerReport(options, measured, common, { sizes: jsSizeReport, charts: chartJs });
+  if (formats !== null) {
+    await writeFile(
+      FORMATS_FILE,
+      `${JSON.stringify({ bench: 'formats', ...common, rows: formats }, null, 2)}\n`,
+    );
+  }
   const summary = {
     bench: 'summary',
     ...common,
