@@ -2,7 +2,15 @@ import { describeMetric } from '../metrics';
 import type { ResultsView } from '../results/results-view';
 import type { Suite } from '../results/result-model';
 import { chartGpus, type ChartGpu } from './chart-gpus';
-import { forEachVisible, MarkSum, resultAt, testLabel, type MarkValue } from './mark-values';
+import {
+  engineScoped,
+  forEachVisible,
+  MarkSum,
+  resultAt,
+  testLabel,
+  testOfEngine,
+  type MarkValue,
+} from './mark-values';
 import { groupsWithinBudget } from './point-budget';
 import type { PlottedMetric } from './small-multiples';
 
@@ -65,7 +73,7 @@ function buildBars(view: ResultsView, spec: BarSpec): BarChartData {
   const whiskerOf = spec.whiskerKey === null ? null : values.metric(spec.whiskerKey);
   const tpOf = values.dimension('tp', (result) => result.tp);
   // Groups by test name, found once per name (by its code), not hashed per row.
-  const groupOf: (BarSums | undefined)[] = [];
+  const groupOf = new Map<number, BarSums>();
   forEachVisible(view, spec.suite, (position, dataset, gpuCode, nameCode) => {
     const raw = rawOf[position] ?? Number.NaN;
     if (Number.isNaN(raw)) return;
@@ -73,15 +81,18 @@ function buildBars(view: ResultsView, spec: BarSpec): BarChartData {
     const tp = Number.isNaN(tpValue) ? null : tpValue;
     const value = spec.transform(raw, tp);
     if (value === null) return;
-    let group = groupOf[nameCode];
+    const engineCode = view.index.codes.engine[position] ?? 0;
+    const groupCode = testOfEngine(nameCode, engineCode);
+    let group = groupOf.get(groupCode);
     if (group === undefined) {
       const result = resultAt(view, position);
-      group = groups.get(result.testName);
+      const key = engineScoped(result.testName, result.engine);
+      group = groups.get(key);
       if (group === undefined) {
         group = { label: testLabel(result), sums: new Map() };
-        groups.set(result.testName, group);
+        groups.set(key, group);
       }
-      groupOf[nameCode] = group;
+      groupOf.set(groupCode, group);
     }
     let sums = group.sums.get(gpuCode);
     if (sums === undefined) {

@@ -1,3 +1,4 @@
+import { VLLM } from '../engines';
 import { modelLabel } from '../models';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult, Suite } from '../results/result-model';
@@ -122,7 +123,22 @@ export function testLabel(result: BenchmarkResult): string {
   if (result.dataset !== null) parts.push(result.dataset);
   if (result.variant !== null) parts.push(result.variant);
   if (result.concurrency !== null) parts.push(`concurrency ${result.concurrency}`);
+  // vLLM is the dashboard's default; any other engine (or none stated) is named.
+  if (result.engine !== VLLM) parts.push(result.engine ?? 'engine not stated');
   return parts.join(' · ');
+}
+
+/**
+ * One number per test name and engine (their codes in the index): what charts group rows by, so
+ * one engine's results are never averaged with another's of the same test name.
+ */
+export function testOfEngine(nameCode: number, engineCode: number): number {
+  return nameCode * 0x10000 + engineCode;
+}
+
+/** A test's key, with its engine when that is not vLLM (the keys of vLLM's tests stay as they were). */
+export function engineScoped(key: string, engine: string | null): string {
+  return engine === VLLM ? key : `${key} · ${engine ?? 'engine not stated'}`;
 }
 
 const QPS_PART = /_qps_[^_]+/;
@@ -169,21 +185,24 @@ export function servingPairSums<K extends string = never>(
   const firstOf = values.metric(firstKey);
   const secondOf = values.metric(secondKey);
   const moreOf = moreKeys.map((key) => [key, values.metric(key)] as const);
-  // Each test name's family, found once per name (by its code), not once per row.
-  const familyOf: (ServingPairSums<K> | undefined)[] = [];
+  // Each test name's family, found once per name and engine (by their codes), not once per row:
+  // one engine's results are never averaged with another's.
+  const familyOf = new Map<number, ServingPairSums<K>>();
   forEachVisible(view, 'serving', (position, dataset, gpuCode, nameCode) => {
     const qps = qpsOf[position] ?? Number.NaN;
     if (Number.isNaN(qps)) return;
-    let family = familyOf[nameCode];
+    const engineCode = view.index.codes.engine[position] ?? 0;
+    const familyCode = testOfEngine(nameCode, engineCode);
+    let family = familyOf.get(familyCode);
     if (family === undefined) {
       const result = resultAt(view, position);
-      const key = servingTestFamily(result.testName);
+      const key = engineScoped(servingTestFamily(result.testName), result.engine);
       family = families.get(key);
       if (family === undefined) {
         family = { label: testLabel(result), gpus: new Map() };
         families.set(key, family);
       }
-      familyOf[nameCode] = family;
+      familyOf.set(familyCode, family);
     }
     let byQps = family.gpus.get(gpuCode);
     if (byQps === undefined) {

@@ -2,7 +2,14 @@ import { describeMetric, type MetricDirection } from '../metrics';
 import type { ResultsView } from '../results/results-view';
 import { SUITES, type Suite } from '../results/result-model';
 import { chartGpus, type ChartGpu } from './chart-gpus';
-import { forEachVisible, MarkSum, resultAt, testLabel, type MarkValue } from './mark-values';
+import {
+  forEachVisible,
+  MarkSum,
+  resultAt,
+  testLabel,
+  testOfEngine,
+  type MarkValue,
+} from './mark-values';
 import { groupsWithinBudget } from './point-budget';
 import { formatQps } from '../format';
 
@@ -119,12 +126,13 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
   const used = new Set<number>();
   for (const suite of SUITES) {
     const metricKey = speedupMetricKey(suite, options.servingMetric);
-    const byName: (Test | undefined)[] = [];
+    const byName = new Map<number, Test>();
     const values = view.index.values.metric(metricKey);
     forEachVisible(view, suite, (position, dataset, gpuCode, nameCode) => {
       const value = values[position] ?? Number.NaN;
       if (!Number.isFinite(value)) return;
-      let test = byName[nameCode];
+      const testCode = testOfEngine(nameCode, view.index.codes.engine[position] ?? 0);
+      let test = byName.get(testCode);
       if (test === undefined) {
         const result = resultAt(view, position);
         const qps =
@@ -136,7 +144,7 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
           metricKey,
           sums: new Map(),
         };
-        byName[nameCode] = test;
+        byName.set(testCode, test);
         tests.push(test);
       }
       let sum = test.sums.get(gpuCode);
