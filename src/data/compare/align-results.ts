@@ -6,11 +6,16 @@ import { gpuLabel } from '../gpu';
 import { modelKey } from '../models';
 import { SUITES, type BenchmarkResult, type Suite } from '../results/result-model';
 import type { CompareHistory } from './compare-history';
+import { notComparableReason, uncompared, type LikeOptions } from './comparable';
 import { compareMetric, type MetricComparison } from './metric-verdict';
-import { normalizeThresholds, type ThresholdSpec } from './thresholds';
+import { normalizeThresholds, thresholdFor, type ThresholdSpec } from './thresholds';
 
-/** What a comparison row is: a test both sides ran, or one only one side has. */
-export type Presence = 'both' | 'missing in candidate' | 'missing in baseline';
+/**
+ * What a comparison row is: a test both sides ran alike, one only one side has, or one both ran
+ * under one name but not alike (another input length, precision, …), whose values are shown
+ * side by side and not compared.
+ */
+export type Presence = 'both' | 'missing in candidate' | 'missing in baseline' | 'not comparable';
 
 export interface CompareRow {
   /** The alignment key (see alignmentKey); unique among the rows. */
@@ -26,6 +31,8 @@ export interface CompareRow {
   readonly duplicatesIgnored: { readonly baseline: number; readonly candidate: number };
   /** Every metric key either side has: the baseline's in its order, then the candidate's others. */
   readonly metrics: readonly MetricComparison[];
+  /** Why the two sides are not alike (`input length 1024 vs 2048`); null unless not comparable. */
+  readonly notComparable: string | null;
 }
 
 export interface AlignOptions {
@@ -183,6 +190,10 @@ export function alignResults(
     ...options,
     byEngine: options.byEngine ?? (mixesEngines(baseline) || mixesEngines(candidate)),
   };
+  const like: LikeOptions = {
+    ignoreGpu: keyOptions.ignoreGpu === true,
+    byEngine: keyOptions.byEngine === true,
+  };
   const base = indexSide(baseline, keyOptions);
   const cand = indexSide(candidate, keyOptions);
   const keys = new Set([...base.first.keys(), ...cand.first.keys()]);
@@ -193,6 +204,22 @@ export function alignResults(
     const shown = b ?? c;
     if (shown === null) continue;
     const history = b === null || c === null ? null : (options.history?.of(b, c) ?? null);
+    // Alike by the key, the two may still differ in what the key cannot hold: precision.
+    const unlike = b === null || c === null ? null : notComparableReason(b, c, like);
+    if (b !== null && c !== null && unlike !== null) {
+      rows.push(
+        unlikeRow(
+          key,
+          b,
+          c,
+          unlike,
+          thresholds,
+          base.extra.get(key) ?? 0,
+          cand.extra.get(key) ?? 0,
+        ),
+      );
+      continue;
+    }
     rows.push({
       key,
       suite: shown.suite,
@@ -200,6 +227,7 @@ export function alignResults(
       baseline: b,
       candidate: c,
       presence: b === null ? 'missing in baseline' : c === null ? 'missing in candidate' : 'both',
+      notComparable: null,
       duplicatesIgnored: {
         baseline: base.extra.get(key) ?? 0,
         candidate: cand.extra.get(key) ?? 0,
@@ -215,7 +243,85 @@ export function alignResults(
       ),
     });
   }
-  return rows.sort(compareRowOrder);
+  return pairUnlike(rows, like, thresholds).sort(compareRowOrder);
+}
+
+/** A row of a test both sides ran but not alike: both values shown, nothing compared. */
+function unlikeRow(
+  key: string,
+  b: BenchmarkResult,
+  c: BenchmarkResult,
+  reason: string,
+  thresholds: ThresholdSpec,
+  extraBaseline: number,
+  extraCandidate: number,
+): CompareRow {
+  return {
+    key,
+    suite: b.suite,
+    label: b.testName,
+    baseline: b,
+    candidate: c,
+    presence: 'not comparable',
+    duplicatesIgnored: { baseline: extraBaseline, candidate: extraCandidate },
+    metrics: metricKeys(b, c).map((metric) =>
+      uncompared(
+        metric,
+        readMetric(b, metric),
+        readMetric(c, metric),
+        thresholdFor(metric, thresholds),
+      ),
+    ),
+    notComparable: reason,
+  };
+}
+
+/**
+ * Tests only one side has, paired when the other side has one of the same name, suite, GPU and
+ * engine (as far as the comparison keeps them): the same test run another way, listed as not
+ * comparable with what differs, instead of as two unrelated tests.
+ */
+function pairUnlike(
+  rows: CompareRow[],
+  like: LikeOptions,
+  thresholds: ThresholdSpec,
+): CompareRow[] {
+  const where = (result: BenchmarkResult): string =>
+    JSON.stringify([
+      result.suite,
+      result.testName,
+      like.ignoreGpu ? null : gpuLabel(result.gpu),
+      like.byEngine ? result.engine : null,
+    ]);
+  const onlyInBaseline = new Map<string, CompareRow[]>();
+  for (const row of rows) {
+    if (row.presence !== 'missing in candidate' || row.baseline === null) continue;
+    const list = onlyInBaseline.get(where(row.baseline)) ?? [];
+    list.push(row);
+    onlyInBaseline.set(where(row.baseline), list);
+  }
+  const paired = new Set<CompareRow>();
+  const out: CompareRow[] = [];
+  for (const row of rows) {
+    if (row.presence !== 'missing in baseline' || row.candidate === null) continue;
+    const partner = onlyInBaseline.get(where(row.candidate))?.find((other) => !paired.has(other));
+    if (partner?.baseline === null || partner === undefined) continue;
+    const reason = notComparableReason(partner.baseline, row.candidate, like);
+    if (reason === null) continue;
+    paired.add(partner).add(row);
+    out.push(
+      unlikeRow(
+        `${partner.key}\u0000${row.key}`,
+        partner.baseline,
+        row.candidate,
+        reason,
+        thresholds,
+        partner.duplicatesIgnored.baseline,
+        row.duplicatesIgnored.candidate,
+      ),
+    );
+  }
+  return [...rows.filter((row) => !paired.has(row)), ...out];
 }
 
 /** The GPU of each side of a row as a label, null for a side without the test. */

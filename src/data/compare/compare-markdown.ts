@@ -60,6 +60,7 @@ export function summaryLine(comparison: Pick<Comparison, 'summary'>): string {
   if (verdicts['no direction'] > 0) metrics.push(`${verdicts['no direction']} without direction`);
   const testParts = [
     `${plural(tests.compared, 'test')} compared`,
+    ...(tests.notComparable === 0 ? [] : [`${tests.notComparable} not comparable`]),
     `${tests.missingInCandidate} missing in candidate`,
     `${tests.missingInBaseline} missing in baseline`,
   ];

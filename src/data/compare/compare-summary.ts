@@ -40,6 +40,8 @@ export interface CompareSummary {
   readonly rules: { readonly history: number; readonly threshold: number };
   readonly tests: {
     readonly compared: number;
+    /** Tests both sides ran under one name but not alike (see comparable.ts). */
+    readonly notComparable: number;
     readonly missingInCandidate: number;
     readonly missingInBaseline: number;
     /** Results ignored on each side because an earlier one had the same key. */
@@ -80,6 +82,7 @@ export function summarizeComparison(rows: readonly CompareRow[]): CompareSummary
   const rules = { history: 0, threshold: 0 };
   let missingInCandidate = 0;
   let missingInBaseline = 0;
+  let notComparable = 0;
   let duplicatesBaseline = 0;
   let duplicatesCandidate = 0;
   for (const row of rows) {
@@ -87,6 +90,7 @@ export function summarizeComparison(rows: readonly CompareRow[]): CompareSummary
     duplicatesCandidate += row.duplicatesIgnored.candidate;
     if (row.presence === 'missing in candidate') missingInCandidate += 1;
     if (row.presence === 'missing in baseline') missingInBaseline += 1;
+    if (row.presence === 'not comparable') notComparable += 1;
     if (row.presence !== 'both') continue;
     for (const metric of row.metrics) {
       verdicts[metric.verdict] += 1;
@@ -107,7 +111,8 @@ export function summarizeComparison(rows: readonly CompareRow[]): CompareSummary
     verdicts,
     rules,
     tests: {
-      compared: rows.length - missingInCandidate - missingInBaseline,
+      compared: rows.length - missingInCandidate - missingInBaseline - notComparable,
+      notComparable,
       missingInCandidate,
       missingInBaseline,
       duplicatesIgnored: { baseline: duplicatesBaseline, candidate: duplicatesCandidate },

@@ -5,7 +5,7 @@
 import { plural } from '../charts/chart-summaries';
 import { MISSING } from '../format';
 import { MIN_BAND_RUNS, Z_LIMIT } from '../regression/noise-model';
-import type { Presence } from './align-results';
+import type { CompareRow } from './align-results';
 import type { CompareSummary, MetricEntry, SuiteGeomean } from './compare-summary';
 import type { MetricRule } from './history-rule';
 import type { Verdict } from './metric-verdict';
@@ -48,10 +48,15 @@ export function verdictCounts(verdicts: Readonly<Record<Verdict, number>>): Verd
   return counts;
 }
 
-/** Where a row's test is, when only one side has it: `only in baseline`; null for both. */
-export function presenceText(presence: Presence): string | null {
-  if (presence === 'missing in candidate') return 'only in baseline';
-  if (presence === 'missing in baseline') return 'only in candidate';
+/**
+ * Where a row's test is, when only one side has it (`only in baseline`), or why the two sides'
+ * runs of it are not compared (`not comparable: input length 1024 vs 2048`); null for both.
+ */
+export function presenceText(row: Pick<CompareRow, 'presence' | 'notComparable'>): string | null {
+  if (row.presence === 'missing in candidate') return 'only in baseline';
+  if (row.presence === 'missing in baseline') return 'only in candidate';
+  if (row.presence === 'not comparable')
+    return `not comparable: ${row.notComparable ?? 'the runs differ'}`;
   return null;
 }
 
@@ -60,7 +65,11 @@ export function presenceText(presence: Presence): string | null {
  * repeats of a test when there are some.
  */
 export function comparedTestsText(tests: CompareSummary['tests']): string {
-  const text = `${plural(tests.compared, 'test')} compared · ${tests.missingInCandidate.toLocaleString('en-US')} only in baseline · ${tests.missingInBaseline.toLocaleString('en-US')} only in candidate`;
+  const unlike =
+    tests.notComparable === 0
+      ? ''
+      : ` · ${tests.notComparable.toLocaleString('en-US')} not comparable`;
+  const text = `${plural(tests.compared, 'test')} compared${unlike} · ${tests.missingInCandidate.toLocaleString('en-US')} only in baseline · ${tests.missingInBaseline.toLocaleString('en-US')} only in candidate`;
   const duplicates = tests.duplicatesIgnored.baseline + tests.duplicatesIgnored.candidate;
   if (duplicates === 0) return text;
   return `${text} · ${plural(duplicates, 'duplicate result')} ignored (the first of each test is used)`;
@@ -129,6 +138,9 @@ export function verdictTitle(entry: MetricEntry): string {
     case 'missing':
       if (entry.row.presence === 'missing in candidate') return 'The candidate has no such test';
       if (entry.row.presence === 'missing in baseline') return 'The baseline has no such test';
+      if (entry.row.presence === 'not comparable') {
+        return `Not compared: the two runs differ (${entry.row.notComparable ?? 'how is not known'})`;
+      }
       return 'One side has no value';
     case 'no direction':
       return 'A count: neither better nor worse';

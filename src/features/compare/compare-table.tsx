@@ -170,7 +170,7 @@ export function CompareTable({
             {shown.map((entry, index) => {
               const { row, metric } = entry;
               const info = describeMetric(metric.key);
-              const presence = presenceText(row.presence);
+              const presence = presenceText(row);
               return (
                 <tr
                   key={`${row.key}\u0000${metric.key}`}

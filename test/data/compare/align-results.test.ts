@@ -63,18 +63,26 @@ describe('alignment', () => {
     expect(comparison.summary.worstRegression).toBeNull();
   });
 
-  it('does not align tests that differ only in TP', () => {
+  it('does not compare tests that differ only in TP: one name, not comparable', () => {
     const rows = alignResults(
       [result({ tp: 1, metrics: { ttft_mean: 10 } })],
       [result({ tp: 2, metrics: { ttft_mean: 10 } })],
     );
-    expect(rows.map((row) => [row.baseline?.tp ?? null, row.candidate?.tp ?? null])).toEqual([
-      [1, null],
-      [null, 2],
+    expect(rows.map((row) => [row.baseline?.tp, row.candidate?.tp, row.notComparable])).toEqual([
+      [1, 2, 'TP 1 vs 2'],
+    ]);
+    // Tests of other names stay tests the other side lacks.
+    const named = alignResults(
+      [result({ tp: 1, metrics: {} })],
+      [result({ tp: 2, testName: 'serving_llama8B_tp2_sharegpt_qps_16', metrics: {} })],
+    );
+    expect(named.map((row) => row.presence).sort()).toEqual([
+      'missing in baseline',
+      'missing in candidate',
     ]);
   });
 
-  it('does not align tests that differ only in concurrency, or in QPS inf against none', () => {
+  it('does not compare tests that differ only in concurrency, or in QPS inf against none', () => {
     const rows = alignResults(
       [
         result({ concurrency: 8, metrics: { ttft_mean: 10 } }),
@@ -86,8 +94,14 @@ describe('alignment', () => {
         result({ qps: null, metrics: { ttft_mean: 10 } }),
       ],
     );
-    expect(rows).toHaveLength(5);
+    // Under one test name, candidate runs pair in order with baseline runs not yet paired:
+    // concurrency 16 with concurrency 8 (both QPS 16), no cap at QPS 16 with QPS inf; the run
+    // without a QPS has no partner left and stays a test only the candidate has.
+    expect(rows).toHaveLength(3);
     expect(rows.every((row) => row.presence !== 'both')).toBe(true);
+    expect(rows.map((row) => row.notComparable).sort()).toEqual(
+      ['concurrency 8 vs 16', 'QPS inf vs 16', null].sort(),
+    );
   });
 
   it('aligns on every other defining field and only on them', () => {
@@ -254,7 +268,7 @@ describe('rowGpuText', () => {
       [
         result({ qps: 1, metrics: {} }),
         result({ qps: 2, gpu: h200, metrics: {} }),
-        result({ qps: 8, gpu: h200, metrics: {} }),
+        result({ qps: 8, gpu: h200, testName: 'serving_qps_8', metrics: {} }),
       ],
       { ignoreGpu: true },
     ).rows;
@@ -295,7 +309,8 @@ describe('alignment never drops a result', () => {
         const cand = toResults(right);
         const rows = alignResults(base, cand, { ignoreGpu });
         const keys = new Set([...base, ...cand].map((entry) => alignmentKey(entry, { ignoreGpu })));
-        expect(rows.map((row) => row.key).sort()).toEqual([...keys].sort());
+        // A not-comparable row holds a key of each side, joined.
+        expect(rows.flatMap((row) => row.key.split('\u0000')).sort()).toEqual([...keys].sort());
         const summary = compareResults(base, cand, { ignoreGpu }).summary;
         const duplicates = summary.tests.duplicatesIgnored;
         expect(rows.filter((row) => row.baseline !== null).length + duplicates.baseline).toBe(
@@ -337,6 +352,65 @@ describe('alignment across engines', () => {
     expect(pairs.sort()).toEqual([
       ['SGLang', 'missing in candidate'],
       ['vLLM', 'both'],
+    ]);
+  });
+});
+
+describe('like for like', () => {
+  it('lists a test run with another input length as not comparable, values side by side', () => {
+    const rows = alignResults(
+      [result({ inputLen: 1024, metrics: { request_throughput: 10 } })],
+      [result({ inputLen: 2048, metrics: { request_throughput: 7 } })],
+    );
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    expect(row?.presence).toBe('not comparable');
+    expect(row?.notComparable).toBe('input length 1024 vs 2048');
+    const metric = row === undefined ? null : metricOf(row, 'request_throughput');
+    // Both values shown, no change worked out and no verdict of better or worse.
+    expect([metric?.baseline, metric?.candidate, metric?.changePct, metric?.verdict]).toEqual([
+      10,
+      7,
+      null,
+      'missing',
+    ]);
+    const summary = compareResults(
+      row?.baseline ? [row.baseline] : [],
+      row?.candidate ? [row.candidate] : [],
+    ).summary;
+    expect(summary.tests).toMatchObject({ compared: 0, notComparable: 1 });
+  });
+
+  it('names every difference, and a precision only when both files state one', () => {
+    const fp8 = result({ metrics: {}, attributes: { dtype: 'FP8' }, outputLen: 128 });
+    const bf16 = result({ metrics: {}, attributes: { precision: 'bfloat16' }, outputLen: 256 });
+    const rows = alignResults([bf16], [fp8]);
+    expect(rows.map((row) => row.notComparable)).toEqual([
+      'output length 256 vs 128; precision bfloat16 vs fp8',
+    ]);
+    // Same key, precisions differ: not comparable; one side silent: compared.
+    const same = alignResults(
+      [result({ metrics: {}, attributes: { dtype: 'bfloat16' } })],
+      [result({ metrics: {}, attributes: { dtype: 'fp8' } })],
+    );
+    expect(same.map((row) => [row.presence, row.notComparable])).toEqual([
+      ['not comparable', 'precision bfloat16 vs fp8'],
+    ]);
+    const silent = alignResults(
+      [result({ metrics: {}, attributes: { dtype: 'fp8' } })],
+      [result({ metrics: {} })],
+    );
+    expect(silent.map((row) => row.presence)).toEqual(['both']);
+  });
+
+  it('keeps runs on another GPU as tests the other side lacks when the GPU is compared', () => {
+    const rows = alignResults(
+      [result({ metrics: {} })],
+      [result({ gpu: { type: 'H200', count: 8 }, inputLen: 64, metrics: {} })],
+    );
+    expect(rows.map((row) => row.presence).sort()).toEqual([
+      'missing in baseline',
+      'missing in candidate',
     ]);
   });
 });

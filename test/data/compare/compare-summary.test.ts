@@ -124,6 +124,7 @@ describe('8×H100 (baseline) against 8×H200 (candidate), GPU left out of the ke
     });
     expect(comparison.summary.tests).toEqual({
       compared: 18,
+      notComparable: 0,
       missingInCandidate: 0,
       missingInBaseline: 0,
       duplicatesIgnored: { baseline: 0, candidate: 0 },

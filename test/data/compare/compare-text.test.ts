@@ -14,6 +14,7 @@ import {
   verdictTitle,
 } from '../../../src/data/compare/compare-text';
 import type { CompareHistory } from '../../../src/data/compare/compare-history';
+import type { CompareRow } from '../../../src/data/compare/align-results';
 import { alternating, usableNights } from '../../helpers/compare-history';
 import { fiveVerdictEntries, result, servingAt } from './compare-fixtures';
 
@@ -55,6 +56,7 @@ describe('compare summary words', () => {
   it('counts the tests compared, those one side has, and repeats ignored only when there are some', () => {
     const tests = {
       compared: 1,
+      notComparable: 0,
       missingInCandidate: 0,
       missingInBaseline: 1200,
       duplicatesIgnored: { baseline: 0, candidate: 0 },
@@ -63,6 +65,9 @@ describe('compare summary words', () => {
       '1 test compared · 0 only in baseline · 1,200 only in candidate',
     );
     expect(comparedTestsText({ ...tests, compared: 18 })).toContain('18 tests compared');
+    expect(comparedTestsText({ ...tests, notComparable: 2 })).toBe(
+      '1 test compared · 2 not comparable · 0 only in baseline · 1,200 only in candidate',
+    );
     expect(comparedTestsText({ ...tests, duplicatesIgnored: { baseline: 1, candidate: 0 } })).toBe(
       '1 test compared · 0 only in baseline · 1,200 only in candidate · 1 duplicate result ignored (the first of each test is used)',
     );
@@ -75,9 +80,16 @@ describe('compare summary words', () => {
   });
 
   it('names the side a test is only in: missing in the candidate means only in the baseline', () => {
-    expect(presenceText('missing in candidate')).toBe('only in baseline');
-    expect(presenceText('missing in baseline')).toBe('only in candidate');
-    expect(presenceText('both')).toBeNull();
+    const row = (presence: CompareRow['presence'], notComparable: string | null = null) => ({
+      presence,
+      notComparable,
+    });
+    expect(presenceText(row('missing in candidate'))).toBe('only in baseline');
+    expect(presenceText(row('missing in baseline'))).toBe('only in candidate');
+    expect(presenceText(row('both'))).toBeNull();
+    expect(presenceText(row('not comparable', 'input length 1024 vs 2048'))).toBe(
+      'not comparable: input length 1024 vs 2048',
+    );
   });
 });
 
