@@ -5,7 +5,12 @@
  * `mean_ttft_ms`, `p99_itl_ms`, …), plus per-request arrays that are not kept.
  */
 import { isJsonObject } from './python-json';
-import type { BenchmarkResult, ParseOutcome, ResultsMeta } from '../results/result-model';
+import type {
+  BenchmarkResult,
+  DetectedFormat,
+  ParseOutcome,
+  ResultsMeta,
+} from '../results/result-model';
 import { extraMetricKey } from '../metrics';
 import {
   commandFacts,
@@ -49,6 +54,7 @@ export function looksLikeServeResult(value: unknown): value is JsonRecord {
 const SCALAR_KEYS: readonly (readonly [string, string])[] = [
   ['request_throughput', 'request_throughput'],
   ['request_goodput', 'request_goodput'],
+  ['input_throughput', 'input_throughput'],
   ['output_throughput', 'output_throughput'],
   ['total_token_throughput', 'total_token_throughput'],
   ['total_input_tokens', 'total_input_tokens'],
@@ -161,6 +167,8 @@ export function readServeObject(
     readonly useFileName: boolean;
     readonly where: string;
     readonly stated?: StatedFacts;
+    /** The engine when the file names none (vLLM's tools measure vLLM; other clients, unknown). */
+    readonly defaultEngine?: string | null;
     readonly internAttributes: ReturnType<typeof attributeInterner>;
   },
 ): ServeReadout {
@@ -258,7 +266,7 @@ export function readServeObject(
   }
   attributeEntries.push(...textExtras);
 
-  const result = finishRawResult(
+  const finished = finishRawResult(
     'serving',
     stated,
     metrics,
@@ -266,6 +274,10 @@ export function readServeObject(
     context,
     options.useFileName,
   );
+  const result =
+    stated.engine === null && options.defaultEngine !== undefined
+      ? { ...finished, engine: options.defaultEngine }
+      : finished;
 
   if (e2elSwapped(object) && 'e2el_mean' in metrics && 'e2el_median' in metrics) {
     const swappedMean = metrics.e2el_mean ?? null;
@@ -288,14 +300,28 @@ export function readServeObject(
 
 /** One entry of a file of serve objects: a parsed value, or why its line could not be parsed. */
 export type ServeEntry =
-  | { readonly where: string; readonly value: unknown }
+  | {
+      readonly where: string;
+      readonly value: unknown;
+      /** What another part of the record states (an SGLang run's server info), winning. */
+      readonly stated?: StatedFacts;
+      readonly defaultEngine?: string | null;
+    }
   | { readonly where: string; readonly problem: string };
+
+/** Why an entry is a warm-up left out of the results, or null when it is a measured run. */
+function warmUpOf(value: unknown): string | null {
+  if (!isJsonObject(value)) return null;
+  if (textOf(own(value, 'type'))?.toLowerCase() === 'warmup') return '"type": "warmup"';
+  return numberOf(own(value, 'run_number')) === -1 ? '"run_number": -1' : null;
+}
 
 /** Several serve objects (one file) → an outcome, each entry with its position for warnings. */
 export function readServeObjects(
   entries: readonly ServeEntry[],
   context: RawContext,
-  format: { readonly id: 'vllm-serve-json' | 'vllm-serve-json-lines'; readonly label: string },
+  format: DetectedFormat,
+  sources: Readonly<Record<string, string>> | null = null,
 ): ParseOutcome {
   const internAttributes = attributeInterner();
   const results: BenchmarkResult[] = [];
@@ -303,10 +329,20 @@ export function readServeObjects(
   let vllmVersion: string | null = null;
   // CI's file name names the result when the file holds one.
   const useFileName =
-    entries.filter((entry) => 'value' in entry && looksLikeServeResult(entry.value)).length === 1;
+    entries.filter(
+      (entry) =>
+        'value' in entry && looksLikeServeResult(entry.value) && warmUpOf(entry.value) === null,
+    ).length === 1;
   for (const entry of entries) {
     if ('problem' in entry) {
       context.warnings.push(`Skipped ${entry.where}: ${entry.problem}.`);
+      continue;
+    }
+    const warmUp = warmUpOf(entry.value);
+    if (warmUp !== null) {
+      context.warnings.push(
+        `Left out ${entry.where}: a warm-up record (${warmUp}), not a measured run.`,
+      );
       continue;
     }
     if (!looksLikeServeResult(entry.value)) {
@@ -317,6 +353,8 @@ export function readServeObjects(
       useFileName,
       where: entry.where,
       internAttributes,
+      ...(entry.stated === undefined ? {} : { stated: entry.stated }),
+      ...(entry.defaultEngine === undefined ? {} : { defaultEngine: entry.defaultEngine }),
     });
     results.push(readout.result);
     if (readout.date !== null && (date === null || readout.date < date)) date = readout.date;
@@ -326,6 +364,7 @@ export function readServeObjects(
     date,
     vllmVersion,
     commands: context.commands?.commands ?? null,
+    sources: sources === null || Object.keys(sources).length === 0 ? null : sources,
   });
   return successOutcome(format, results, context.warnings, meta);
 }
