@@ -6,6 +6,7 @@
 import type { ParseOutcome } from '../results/result-model';
 import type { RawContext } from './raw-result';
 import { SGLANG_READER } from './sglang-serving';
+import { SWEEP_READER } from './serve-sweep';
 
 export interface EngineReader {
   /** True when a parsed JSON value has this format's decisive keys. */
@@ -14,7 +15,7 @@ export interface EngineReader {
   readonly read: (value: unknown, context: RawContext) => ParseOutcome;
 }
 
-export const ENGINE_READERS: readonly EngineReader[] = [SGLANG_READER];
+export const ENGINE_READERS: readonly EngineReader[] = [SGLANG_READER, SWEEP_READER];
 
 /** The first reader that knows the value, or null. */
 export function engineReaderOf(value: unknown): EngineReader | null {

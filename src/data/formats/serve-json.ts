@@ -11,7 +11,6 @@ import type {
   ParseOutcome,
   ResultsMeta,
 } from '../results/result-model';
-import { extraMetricKey } from '../metrics';
 import {
   commandFacts,
   finishRawResult,
@@ -22,16 +21,12 @@ import {
 } from './raw-result';
 import { buildMeta, successOutcome } from './outcome';
 import {
-  MAX_EXTRA_FIELDS,
-  MAX_TEXT_LENGTH,
   attributeInterner,
-  byPercentile,
   capText,
   countOf,
-  finiteOf,
+  emptyRecord,
   numberOf,
   own,
-  percentileWord,
   pythonDateToIso,
   scalarText,
   textOf,
@@ -40,6 +35,7 @@ import {
 import { normalizeGpu } from '../gpu';
 import { engineName } from '../engines';
 import { e2elSwapped, noneCompleted } from './serve-repairs';
+import { SCALAR_KEYS, isResultKey, readServeMetrics } from './serve-metrics';
 
 /** True for a JSON object with the shape of one serve result. */
 export function looksLikeServeResult(value: unknown): value is JsonRecord {
@@ -49,26 +45,6 @@ export function looksLikeServeResult(value: unknown): value is JsonRecord {
     (Object.hasOwn(value, 'completed') || Object.hasOwn(value, 'duration'))
   );
 }
-
-/** Result keys with a scalar metric of their own, in the order metrics are kept. */
-const SCALAR_KEYS: readonly (readonly [string, string])[] = [
-  ['request_throughput', 'request_throughput'],
-  ['request_goodput', 'request_goodput'],
-  ['input_throughput', 'input_throughput'],
-  ['output_throughput', 'output_throughput'],
-  ['total_token_throughput', 'total_token_throughput'],
-  ['total_input_tokens', 'total_input_tokens'],
-  ['total_output_tokens', 'total_output_tokens'],
-  ['completed', 'num_requests'],
-  ['failed', 'failed_requests'],
-  ['max_output_tokens_per_s', 'max_output_tokens_per_s'],
-  ['max_concurrent_requests', 'max_concurrent_requests'],
-  ['duration', 'elapsed_time'],
-];
-
-const QUANTITIES = ['ttft', 'tpot', 'itl', 'e2el'] as const;
-const STATISTIC_KEY = /^(mean|median|std)_(ttft|tpot|itl|e2el)_ms$/;
-const PERCENTILE_KEY = /^p(\d{1,3}(?:\.\d{1,6})?)_(ttft|tpot|itl|e2el)_ms$/;
 
 /** Header keys shown as attributes, in this order, when present. */
 const ATTRIBUTE_KEYS = [
@@ -108,6 +84,11 @@ const CONSUMED_KEYS: ReadonlySet<string> = new Set([
   'gpu_type',
   'gpu',
 ]);
+
+/** True for a key vLLM's serving benchmark writes (a header, a result), not one added to it. */
+export function isServeKey(key: string): boolean {
+  return CONSUMED_KEYS.has(key) || isResultKey(key);
+}
 
 /** What the header of a serve object states about its test. */
 function statedByHeader(object: JsonRecord): StatedFacts {
@@ -169,78 +150,21 @@ export function readServeObject(
     readonly stated?: StatedFacts;
     /** The engine when the file names none (vLLM's tools measure vLLM; other clients, unknown). */
     readonly defaultEngine?: string | null;
+    /** Appended to the test name: what tells this run from others of the same test (a sweep's). */
+    readonly nameSuffix?: string;
     readonly internAttributes: ReturnType<typeof attributeInterner>;
+    /** Where metrics were read when not under the dashboard's own keys, by metric key. */
+    readonly sources?: Record<string, string>;
   },
 ): ServeReadout {
   const { warnings } = context;
-  const statistics = new Map<string, number | null>();
-  const percentiles = new Map<string, Map<string, number | null>>();
-  const extras: [string, number | null][] = [];
-  const textExtras: [string, string][] = [];
-  let dropped = 0;
-
-  for (const [key, value] of Object.entries(object)) {
-    if (CONSUMED_KEYS.has(key) || Array.isArray(value) || isJsonObject(value)) continue;
-    const statistic = STATISTIC_KEY.exec(key);
-    if (statistic !== null) {
-      statistics.set(`${statistic[2] ?? ''}_${statistic[1] ?? ''}`, finiteOf(value));
-      continue;
-    }
-    const percentile = PERCENTILE_KEY.exec(key);
-    const word = percentile === null ? null : percentileWord(percentile[1] ?? '');
-    if (percentile !== null && word !== null) {
-      const quantity = percentile[2] ?? '';
-      let byQuantity = percentiles.get(quantity);
-      if (byQuantity === undefined) {
-        byQuantity = new Map();
-        percentiles.set(quantity, byQuantity);
-      }
-      byQuantity.set(word, finiteOf(value));
-      continue;
-    }
-    if (extras.length + textExtras.length >= MAX_EXTRA_FIELDS) {
-      dropped += 1;
-      continue;
-    }
-    const name = capText(key, `${options.where}: a field name`, warnings, MAX_TEXT_LENGTH);
-    if (typeof value === 'number' || value === null) {
-      extras.push([name, finiteOf(value)]);
-    } else {
-      const text = scalarText(value);
-      if (text !== null) {
-        textExtras.push([name, capText(text, `${options.where}: "${name}"`, warnings)]);
-      }
-    }
-  }
-  if (dropped > 0) {
-    warnings.push(`${options.where}: ${dropped} more fields were not kept.`);
-  }
-
-  // Metrics in one fixed order, so results of one file share their shape.
-  const metrics: Record<string, number | null> = {};
-  for (const [fileKey, metricKey] of SCALAR_KEYS) {
-    let value = own(object, fileKey);
-    if (fileKey === 'request_goodput' && (value === undefined || value === null)) {
-      // 2025 files spell it with a trailing colon.
-      const colon = own(object, 'request_goodput:');
-      if (colon !== undefined) value = colon;
-    }
-    if (value === undefined) continue;
-    metrics[metricKey] = finiteOf(value);
-  }
-  for (const quantity of QUANTITIES) {
-    for (const stat of ['mean', 'median', 'std']) {
-      const key = `${quantity}_${stat}`;
-      const value = statistics.get(key);
-      if (value !== undefined) metrics[key] = value;
-    }
-    const byQuantity = percentiles.get(quantity);
-    if (byQuantity === undefined) continue;
-    for (const word of [...byQuantity.keys()].sort(byPercentile)) {
-      metrics[`${quantity}_p${word}`] = byQuantity.get(word) ?? null;
-    }
-  }
-  for (const [name, value] of extras) metrics[extraMetricKey(name)] = value;
+  const { metrics, textExtras } = readServeMetrics(
+    object,
+    CONSUMED_KEYS,
+    options.where,
+    warnings,
+    options.sources ?? emptyRecord(),
+  );
 
   // The default file name ends with the same date, for a file whose header lost it.
   const date =
@@ -274,10 +198,19 @@ export function readServeObject(
     context,
     options.useFileName,
   );
-  const result =
+  const engine =
     stated.engine === null && options.defaultEngine !== undefined
-      ? { ...finished, engine: options.defaultEngine }
-      : finished;
+      ? options.defaultEngine
+      : finished.engine;
+  const suffix = options.nameSuffix ?? '';
+  const testName =
+    suffix === ''
+      ? finished.testName
+      : context.intern(capText(`${finished.testName}_${suffix}`, 'A test name', warnings));
+  const result =
+    engine === finished.engine && testName === finished.testName
+      ? finished
+      : { ...finished, engine, testName };
 
   if (e2elSwapped(object) && 'e2el_mean' in metrics && 'e2el_median' in metrics) {
     const swappedMean = metrics.e2el_mean ?? null;
@@ -306,6 +239,7 @@ export type ServeEntry =
       /** What another part of the record states (an SGLang run's server info), winning. */
       readonly stated?: StatedFacts;
       readonly defaultEngine?: string | null;
+      readonly nameSuffix?: string;
     }
   | { readonly where: string; readonly problem: string };
 
@@ -324,6 +258,8 @@ export function readServeObjects(
   sources: Readonly<Record<string, string>> | null = null,
 ): ParseOutcome {
   const internAttributes = attributeInterner();
+  const collected = emptyRecord();
+  if (sources !== null) Object.assign(collected, sources);
   const results: BenchmarkResult[] = [];
   let date: string | null = null;
   let vllmVersion: string | null = null;
@@ -353,8 +289,10 @@ export function readServeObjects(
       useFileName,
       where: entry.where,
       internAttributes,
+      sources: collected,
       ...(entry.stated === undefined ? {} : { stated: entry.stated }),
       ...(entry.defaultEngine === undefined ? {} : { defaultEngine: entry.defaultEngine }),
+      ...(entry.nameSuffix === undefined ? {} : { nameSuffix: entry.nameSuffix }),
     });
     results.push(readout.result);
     if (readout.date !== null && (date === null || readout.date < date)) date = readout.date;
@@ -364,7 +302,7 @@ export function readServeObjects(
     date,
     vllmVersion,
     commands: context.commands?.commands ?? null,
-    sources: sources === null || Object.keys(sources).length === 0 ? null : sources,
+    sources: Object.keys(collected).length === 0 ? null : collected,
   });
   return successOutcome(format, results, context.warnings, meta);
 }

@@ -76,6 +76,7 @@ const FORMAT_DIRS = [
   'markdown',
   'traps',
   'sglang',
+  'sweep',
 ];
 const FIXTURES: readonly { name: string; text: string }[] = FORMAT_DIRS.flatMap((dir) =>
   readdirSync(resolve(import.meta.dirname, '..', '..', 'fixtures', 'formats', dir)).map((name) => ({
