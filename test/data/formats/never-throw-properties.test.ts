@@ -77,6 +77,7 @@ const FORMAT_DIRS = [
   'traps',
   'sglang',
   'sweep',
+  'perf-eval',
 ];
 const FIXTURES: readonly { name: string; text: string }[] = FORMAT_DIRS.flatMap((dir) =>
   readdirSync(resolve(import.meta.dirname, '..', '..', 'fixtures', 'formats', dir)).map((name) => ({
@@ -125,6 +126,10 @@ const FRAGMENTS = [
   '"framework": "sgl"',
   '"type": "warmup"',
   '"run_number": -1',
+  '"aggregation_method": "median"',
+  '"tput_per_gpu": 8151.0',
+  '"conc": 32',
+  '"median_ttft": 0.0845',
   '"avg_latency": 1.04',
   '"percentiles": {"50": 1.0, "99": 1.1}',
   '"requests_per_second": 21.6',
