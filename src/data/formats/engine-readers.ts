@@ -5,6 +5,9 @@
  */
 import type { ParseOutcome } from '../results/result-model';
 import type { RawContext } from './raw-result';
+import { SGLANG_READER } from './sglang-serving';
+import { SWEEP_READER } from './serve-sweep';
+import { PERF_EVAL_READER } from './perf-eval';
 
 export interface EngineReader {
   /** True when a parsed JSON value has this format's decisive keys. */
@@ -13,7 +16,11 @@ export interface EngineReader {
   readonly read: (value: unknown, context: RawContext) => ParseOutcome;
 }
 
-export const ENGINE_READERS: readonly EngineReader[] = [];
+export const ENGINE_READERS: readonly EngineReader[] = [
+  SGLANG_READER,
+  PERF_EVAL_READER,
+  SWEEP_READER,
+];
 
 /** The first reader that knows the value, or null. */
 export function engineReaderOf(value: unknown): EngineReader | null {

@@ -16,6 +16,13 @@ const BOM = '\uFEFF';
 // A JSON string (kept as is) or a bare non-finite token outside strings (replaced by null).
 const STRING_OR_NON_FINITE = /"(?:[^"\\]|\\.)*"|-?Infinity|NaN/g;
 
+const FOLLOWED_BY_COLON = /[ \t\n\r]*:/y;
+/**
+ * Keys whose infinity is a setting, not a missing value: Python's default `request_rate` of
+ * `float("inf")` (every request sent at once) is kept as the word `inf`, which reads as +∞.
+ */
+const INFINITE_LOADS: ReadonlySet<string> = new Set(['"request_rate"']);
+
 function withoutBom(text: string): string {
   return text.startsWith(BOM) ? text.slice(1) : text;
 }
@@ -147,7 +154,7 @@ function describeSyntaxError(text: string): JsonParseResult {
 
 /**
  * Parses JSON text, accepting a BOM and Python's bare `NaN` / `Infinity` / `-Infinity` (read as
- * null: missing, never 0). Never throws: a syntax error comes back with its line and column.
+ * null: missing, never 0), except `"request_rate": Infinity`, a load, read as the word `inf`. Never throws: a syntax error comes back with its line and column.
  */
 export function parsePythonJson(input: string): JsonParseResult {
   const text = withoutBom(input);
@@ -156,9 +163,16 @@ export function parsePythonJson(input: string): JsonParseResult {
   } catch {
     if (!/NaN|Infinity/.test(text)) return describeSyntaxError(text);
   }
-  const replaced = text.replace(STRING_OR_NON_FINITE, (match) =>
-    match.startsWith('"') ? match : 'null',
-  );
+  // The key before a token: a string followed by a colon.
+  let key: string | null = null;
+  const replaced = text.replace(STRING_OR_NON_FINITE, (match, offset: number) => {
+    if (match.startsWith('"')) {
+      FOLLOWED_BY_COLON.lastIndex = offset + match.length;
+      key = FOLLOWED_BY_COLON.test(text) ? match : null;
+      return match;
+    }
+    return match === 'Infinity' && key !== null && INFINITE_LOADS.has(key) ? '"inf"' : 'null';
+  });
   try {
     return { ok: true, value: JSON.parse(replaced) as unknown };
   } catch {

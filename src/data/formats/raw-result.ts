@@ -85,6 +85,7 @@ function buildTestName(suite: Suite, facts: StatedFacts, fallback: string | null
 const NO_PARTS: TestNameParts = {
   suite: null,
   model: null,
+  engine: null,
   tp: null,
   pp: null,
   dataset: null,
@@ -141,7 +142,7 @@ export function finishRawResult(
     concurrency: firstOf(facts.concurrency, parts.concurrency),
     inputLen: firstOf(facts.inputLen, parts.inputLen),
     outputLen: firstOf(facts.outputLen, parts.outputLen),
-    engine: facts.engine ?? VLLM,
+    engine: facts.engine ?? parts.engine ?? VLLM,
     metrics,
     attributes,
   };

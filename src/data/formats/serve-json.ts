@@ -5,8 +5,12 @@
  * `mean_ttft_ms`, `p99_itl_ms`, …), plus per-request arrays that are not kept.
  */
 import { isJsonObject } from './python-json';
-import type { BenchmarkResult, ParseOutcome, ResultsMeta } from '../results/result-model';
-import { extraMetricKey } from '../metrics';
+import type {
+  BenchmarkResult,
+  DetectedFormat,
+  ParseOutcome,
+  ResultsMeta,
+} from '../results/result-model';
 import {
   commandFacts,
   finishRawResult,
@@ -17,19 +21,12 @@ import {
 } from './raw-result';
 import { buildMeta, successOutcome } from './outcome';
 import {
-  MAX_EXTRA_FIELDS,
-  MAX_TEXT_LENGTH,
   attributeInterner,
-  byPercentile,
   capText,
   countOf,
-  finiteNumbers,
-  finiteOf,
-  nearlyEqual,
+  emptyRecord,
   numberOf,
   own,
-  percentileOfSorted,
-  percentileWord,
   pythonDateToIso,
   scalarText,
   textOf,
@@ -37,6 +34,8 @@ import {
 } from './shared';
 import { normalizeGpu } from '../gpu';
 import { engineName } from '../engines';
+import { e2elSwapped, noneCompleted } from './serve-repairs';
+import { SCALAR_KEYS, isResultKey, readServeMetrics } from './serve-metrics';
 
 /** True for a JSON object with the shape of one serve result. */
 export function looksLikeServeResult(value: unknown): value is JsonRecord {
@@ -46,25 +45,6 @@ export function looksLikeServeResult(value: unknown): value is JsonRecord {
     (Object.hasOwn(value, 'completed') || Object.hasOwn(value, 'duration'))
   );
 }
-
-/** Result keys with a scalar metric of their own, in the order metrics are kept. */
-const SCALAR_KEYS: readonly (readonly [string, string])[] = [
-  ['request_throughput', 'request_throughput'],
-  ['request_goodput', 'request_goodput'],
-  ['output_throughput', 'output_throughput'],
-  ['total_token_throughput', 'total_token_throughput'],
-  ['total_input_tokens', 'total_input_tokens'],
-  ['total_output_tokens', 'total_output_tokens'],
-  ['completed', 'num_requests'],
-  ['failed', 'failed_requests'],
-  ['max_output_tokens_per_s', 'max_output_tokens_per_s'],
-  ['max_concurrent_requests', 'max_concurrent_requests'],
-  ['duration', 'elapsed_time'],
-];
-
-const QUANTITIES = ['ttft', 'tpot', 'itl', 'e2el'] as const;
-const STATISTIC_KEY = /^(mean|median|std)_(ttft|tpot|itl|e2el)_ms$/;
-const PERCENTILE_KEY = /^p(\d{1,3}(?:\.\d{1,6})?)_(ttft|tpot|itl|e2el)_ms$/;
 
 /** Header keys shown as attributes, in this order, when present. */
 const ATTRIBUTE_KEYS = [
@@ -105,9 +85,10 @@ const CONSUMED_KEYS: ReadonlySet<string> = new Set([
   'gpu',
 ]);
 
-/** The first day of serve files whose mean and median E2E latency are swapped, and the day after the last. */
-const SWAPPED_E2EL_FROM = '2024-08-21';
-const SWAPPED_E2EL_UNTIL = '2025-01-01';
+/** True for a key vLLM's serving benchmark writes (a header, a result), not one added to it. */
+export function isServeKey(key: string): boolean {
+  return CONSUMED_KEYS.has(key) || isResultKey(key);
+}
 
 /** What the header of a serve object states about its test. */
 function statedByHeader(object: JsonRecord): StatedFacts {
@@ -153,45 +134,6 @@ function statedByFileName(context: RawContext): StatedFacts {
   };
 }
 
-function mean(values: readonly number[]): number {
-  let sum = 0;
-  for (const value of values) sum += value;
-  return sum / values.length;
-}
-
-/**
- * Whether a file's mean and median E2E latency are swapped (late-2024 `benchmark_serving.py` wrote
- * `mean_e2el_ms = median(e2els)` and `median_e2el_ms = mean(e2els)`). The per-request latencies,
- * when the file kept them, or a recorded P50 settle it; otherwise the date does.
- */
-function e2elSwapped(object: JsonRecord): boolean {
-  const recordedMean = finiteOf(own(object, 'mean_e2el_ms'));
-  const recordedMedian = finiteOf(own(object, 'median_e2el_ms'));
-  if (recordedMean === null || recordedMedian === null) return false;
-  if (nearlyEqual(recordedMean, recordedMedian)) return false;
-
-  const latencies = finiteNumbers(own(object, 'latencies'));
-  const completed = countOf(own(object, 'completed'));
-  if (latencies !== null && latencies.length > 0 && latencies.length === completed) {
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const computedMean = mean(sorted) * 1000;
-    const computedMedian = (percentileOfSorted(sorted, 50) ?? 0) * 1000;
-    if (nearlyEqual(recordedMean, computedMean) && nearlyEqual(recordedMedian, computedMedian)) {
-      return false;
-    }
-    if (nearlyEqual(recordedMean, computedMedian) && nearlyEqual(recordedMedian, computedMean)) {
-      return true;
-    }
-  }
-  const p50 = finiteOf(own(object, 'p50_e2el_ms'));
-  if (p50 !== null) {
-    if (nearlyEqual(recordedMedian, p50)) return false;
-    if (nearlyEqual(recordedMean, p50)) return true;
-  }
-  const date = pythonDateToIso(own(object, 'date'));
-  return date !== null && date >= SWAPPED_E2EL_FROM && date < SWAPPED_E2EL_UNTIL;
-}
-
 interface ServeReadout {
   readonly result: BenchmarkResult;
   readonly date: string | null;
@@ -206,78 +148,23 @@ export function readServeObject(
     readonly useFileName: boolean;
     readonly where: string;
     readonly stated?: StatedFacts;
+    /** The engine when the file names none (vLLM's tools measure vLLM; other clients, unknown). */
+    readonly defaultEngine?: string | null;
+    /** Appended to the test name: what tells this run from others of the same test (a sweep's). */
+    readonly nameSuffix?: string;
     readonly internAttributes: ReturnType<typeof attributeInterner>;
+    /** Where metrics were read when not under the dashboard's own keys, by metric key. */
+    readonly sources?: Record<string, string>;
   },
 ): ServeReadout {
   const { warnings } = context;
-  const statistics = new Map<string, number | null>();
-  const percentiles = new Map<string, Map<string, number | null>>();
-  const extras: [string, number | null][] = [];
-  const textExtras: [string, string][] = [];
-  let dropped = 0;
-
-  for (const [key, value] of Object.entries(object)) {
-    if (CONSUMED_KEYS.has(key) || Array.isArray(value) || isJsonObject(value)) continue;
-    const statistic = STATISTIC_KEY.exec(key);
-    if (statistic !== null) {
-      statistics.set(`${statistic[2] ?? ''}_${statistic[1] ?? ''}`, finiteOf(value));
-      continue;
-    }
-    const percentile = PERCENTILE_KEY.exec(key);
-    const word = percentile === null ? null : percentileWord(percentile[1] ?? '');
-    if (percentile !== null && word !== null) {
-      const quantity = percentile[2] ?? '';
-      let byQuantity = percentiles.get(quantity);
-      if (byQuantity === undefined) {
-        byQuantity = new Map();
-        percentiles.set(quantity, byQuantity);
-      }
-      byQuantity.set(word, finiteOf(value));
-      continue;
-    }
-    if (extras.length + textExtras.length >= MAX_EXTRA_FIELDS) {
-      dropped += 1;
-      continue;
-    }
-    const name = capText(key, `${options.where}: a field name`, warnings, MAX_TEXT_LENGTH);
-    if (typeof value === 'number' || value === null) {
-      extras.push([name, finiteOf(value)]);
-    } else {
-      const text = scalarText(value);
-      if (text !== null) {
-        textExtras.push([name, capText(text, `${options.where}: "${name}"`, warnings)]);
-      }
-    }
-  }
-  if (dropped > 0) {
-    warnings.push(`${options.where}: ${dropped} more fields were not kept.`);
-  }
-
-  // Metrics in one fixed order, so results of one file share their shape.
-  const metrics: Record<string, number | null> = {};
-  for (const [fileKey, metricKey] of SCALAR_KEYS) {
-    let value = own(object, fileKey);
-    if (fileKey === 'request_goodput' && (value === undefined || value === null)) {
-      // 2025 files spell it with a trailing colon.
-      const colon = own(object, 'request_goodput:');
-      if (colon !== undefined) value = colon;
-    }
-    if (value === undefined) continue;
-    metrics[metricKey] = finiteOf(value);
-  }
-  for (const quantity of QUANTITIES) {
-    for (const stat of ['mean', 'median', 'std']) {
-      const key = `${quantity}_${stat}`;
-      const value = statistics.get(key);
-      if (value !== undefined) metrics[key] = value;
-    }
-    const byQuantity = percentiles.get(quantity);
-    if (byQuantity === undefined) continue;
-    for (const word of [...byQuantity.keys()].sort(byPercentile)) {
-      metrics[`${quantity}_p${word}`] = byQuantity.get(word) ?? null;
-    }
-  }
-  for (const [name, value] of extras) metrics[extraMetricKey(name)] = value;
+  const { metrics, textExtras } = readServeMetrics(
+    object,
+    CONSUMED_KEYS,
+    options.where,
+    warnings,
+    options.sources ?? emptyRecord(),
+  );
 
   // The default file name ends with the same date, for a file whose header lost it.
   const date =
@@ -303,7 +190,7 @@ export function readServeObject(
   }
   attributeEntries.push(...textExtras);
 
-  const result = finishRawResult(
+  const finished = finishRawResult(
     'serving',
     stated,
     metrics,
@@ -311,6 +198,19 @@ export function readServeObject(
     context,
     options.useFileName,
   );
+  const engine =
+    stated.engine === null && options.defaultEngine !== undefined
+      ? options.defaultEngine
+      : finished.engine;
+  const suffix = options.nameSuffix ?? '';
+  const testName =
+    suffix === ''
+      ? finished.testName
+      : context.intern(capText(`${finished.testName}_${suffix}`, 'A test name', warnings));
+  const result =
+    engine === finished.engine && testName === finished.testName
+      ? finished
+      : { ...finished, engine, testName };
 
   if (e2elSwapped(object) && 'e2el_mean' in metrics && 'e2el_median' in metrics) {
     const swappedMean = metrics.e2el_mean ?? null;
@@ -331,55 +231,54 @@ export function readServeObject(
   };
 }
 
-/** What a run where no request completed still measured: its counts and its duration. */
-const MEASURED_WITHOUT_COMPLETIONS: ReadonlySet<string> = new Set([
-  'num_requests',
-  'failed_requests',
-  'elapsed_time',
-]);
-
-/**
- * A run where no request completed writes 0 for its throughput and latencies: nothing was
- * measured, so they become missing (`—`), never zeros, and a warning says the run failed.
- * Fields the dashboard does not know (`x:` extras) are kept as written.
- */
-function noneCompleted(
-  metrics: Record<string, number | null>,
-  testName: string,
-  warnings: string[],
-): void {
-  for (const key of Object.keys(metrics)) {
-    if (!MEASURED_WITHOUT_COMPLETIONS.has(key) && !key.startsWith(extraMetricKey(''))) {
-      metrics[key] = null;
-    }
-  }
-  const failed = metrics.failed_requests;
-  warnings.push(
-    `${testName}: no request completed${failed === null || failed === undefined ? '' : ` (${String(failed)} failed)`}: a failed run, its throughput and latencies shown as missing, not 0.`,
-  );
-}
-
 /** One entry of a file of serve objects: a parsed value, or why its line could not be parsed. */
 export type ServeEntry =
-  | { readonly where: string; readonly value: unknown }
+  | {
+      readonly where: string;
+      readonly value: unknown;
+      /** What another part of the record states (an SGLang run's server info), winning. */
+      readonly stated?: StatedFacts;
+      readonly defaultEngine?: string | null;
+      readonly nameSuffix?: string;
+    }
   | { readonly where: string; readonly problem: string };
+
+/** Why an entry is a warm-up left out of the results, or null when it is a measured run. */
+function warmUpOf(value: unknown): string | null {
+  if (!isJsonObject(value)) return null;
+  if (textOf(own(value, 'type'))?.toLowerCase() === 'warmup') return '"type": "warmup"';
+  return numberOf(own(value, 'run_number')) === -1 ? '"run_number": -1' : null;
+}
 
 /** Several serve objects (one file) → an outcome, each entry with its position for warnings. */
 export function readServeObjects(
   entries: readonly ServeEntry[],
   context: RawContext,
-  format: { readonly id: 'vllm-serve-json' | 'vllm-serve-json-lines'; readonly label: string },
+  format: DetectedFormat,
+  sources: Readonly<Record<string, string>> | null = null,
 ): ParseOutcome {
   const internAttributes = attributeInterner();
+  const collected = emptyRecord();
+  if (sources !== null) Object.assign(collected, sources);
   const results: BenchmarkResult[] = [];
   let date: string | null = null;
   let vllmVersion: string | null = null;
   // CI's file name names the result when the file holds one.
   const useFileName =
-    entries.filter((entry) => 'value' in entry && looksLikeServeResult(entry.value)).length === 1;
+    entries.filter(
+      (entry) =>
+        'value' in entry && looksLikeServeResult(entry.value) && warmUpOf(entry.value) === null,
+    ).length === 1;
   for (const entry of entries) {
     if ('problem' in entry) {
       context.warnings.push(`Skipped ${entry.where}: ${entry.problem}.`);
+      continue;
+    }
+    const warmUp = warmUpOf(entry.value);
+    if (warmUp !== null) {
+      context.warnings.push(
+        `Left out ${entry.where}: a warm-up record (${warmUp}), not a measured run.`,
+      );
       continue;
     }
     if (!looksLikeServeResult(entry.value)) {
@@ -390,6 +289,10 @@ export function readServeObjects(
       useFileName,
       where: entry.where,
       internAttributes,
+      sources: collected,
+      ...(entry.stated === undefined ? {} : { stated: entry.stated }),
+      ...(entry.defaultEngine === undefined ? {} : { defaultEngine: entry.defaultEngine }),
+      ...(entry.nameSuffix === undefined ? {} : { nameSuffix: entry.nameSuffix }),
     });
     results.push(readout.result);
     if (readout.date !== null && (date === null || readout.date < date)) date = readout.date;
@@ -399,6 +302,7 @@ export function readServeObjects(
     date,
     vllmVersion,
     commands: context.commands?.commands ?? null,
+    sources: Object.keys(collected).length === 0 ? null : collected,
   });
   return successOutcome(format, results, context.warnings, meta);
 }

@@ -252,8 +252,8 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
       concurrency: integerAt(row, concurrencyColumn) ?? parts.concurrency,
       inputLen: integerAt(row, inputColumn) ?? parts.inputLen,
       outputLen: integerAt(row, outputColumn) ?? parts.outputLen,
-      // CI's tables are vLLM's nightly benchmarks of vLLM.
-      engine: VLLM,
+      // CI's tables are vLLM's nightly benchmarks: of vLLM, unless an old name says another engine.
+      engine: parts.engine ?? VLLM,
       metrics,
       attributes,
     });

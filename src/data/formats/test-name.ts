@@ -1,5 +1,6 @@
 import type { BenchmarkResult, Suite } from '../results/result-model';
 import { parseNumberCell } from './cells';
+import { engineName } from '../engines';
 
 /**
  * What a vLLM CI test name says about its test: the facts a result keeps, read from the name.
@@ -11,6 +12,11 @@ export interface TestNameParts extends Pick<
 > {
   readonly suite: Suite | null;
   readonly model: string | null;
+  /**
+   * The engine an old nightly name puts before its model (`vllm_055_llama8B`: vLLM 0.5.5's run of
+   * llama8B, beside `sglang_…` runs of the same tests), or null.
+   */
+  readonly engine: string | null;
   /** True when every token of the name was understood by the grammar. */
   readonly complete: boolean;
 }
@@ -24,6 +30,20 @@ const VARIANTS: ReadonlySet<string> = new Set(['specdecode']);
 const TP_TOKEN = /^tp(\d{1,4})$/;
 const PP_TOKEN = /^pp(\d{1,4})$/;
 const INTEGER_TOKEN = /^\d{1,9}$/;
+/** A version as the nightly names wrote it after the engine: `055`, `053post1`, `v0.6.0`. */
+const VERSION_TOKEN = /^v?\d+(?:\.\d+)*(?:post\d+)?$/;
+
+/** A model's tokens without an engine prefix (and its version), with the engine it named. */
+function withoutEnginePrefix(tokens: readonly string[]): {
+  tokens: readonly string[];
+  engine: string | null;
+} {
+  const engine = tokens.length > 1 ? engineName(tokens[0] ?? '') : null;
+  if (engine === null) return { tokens, engine: null };
+  const rest = tokens.slice(1);
+  const versioned = rest.length > 1 && VERSION_TOKEN.test(rest[0] ?? '');
+  return { tokens: versioned ? rest.slice(1) : rest, engine };
+}
 
 /**
  * Reads a test name by the grammar of vLLM's CI:
@@ -40,8 +60,11 @@ export function parseTestName(name: string): TestNameParts {
   const tpIndex = rest.findIndex((token) => TP_TOKEN.test(token));
   let model: string | null = null;
   let tp: number | null = null;
+  let engine: string | null = null;
   if (tpIndex > 0) {
-    model = rest.slice(0, tpIndex).join('_');
+    const named = withoutEnginePrefix(rest.slice(0, tpIndex));
+    engine = named.engine;
+    model = named.tokens.join('_');
     tp = Number(TP_TOKEN.exec(rest[tpIndex] ?? '')?.[1]);
     rest = rest.slice(tpIndex + 1);
   } else if (tpIndex === 0) {
@@ -51,8 +74,9 @@ export function parseTestName(name: string): TestNameParts {
   } else {
     // No tpN: the model runs up to the first keyword we know, if any.
     const stop = rest.findIndex((token) => token === 'qps' || token === 'concurrency');
-    const modelTokens = stop === -1 ? rest : rest.slice(0, stop);
-    model = modelTokens.length > 0 ? modelTokens.join('_') : null;
+    const named = withoutEnginePrefix(stop === -1 ? rest : rest.slice(0, stop));
+    engine = named.engine;
+    model = named.tokens.length > 0 ? named.tokens.join('_') : null;
     rest = stop === -1 ? [] : rest.slice(stop);
     understood = false;
   }
@@ -105,6 +129,7 @@ export function parseTestName(name: string): TestNameParts {
   return {
     suite,
     model,
+    engine,
     tp,
     pp,
     dataset,

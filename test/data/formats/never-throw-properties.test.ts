@@ -34,6 +34,9 @@ const KNOWN_FORMATS: readonly FormatId[] = [
   'vllm-latency-json',
   'vllm-throughput-json',
   'pytorch-benchmark-json',
+  'sglang-bench-serving',
+  'vllm-sweep-json',
+  'perf-eval',
 ];
 /** The message of the last-resort guard: no input may reach it. */
 const INTERNAL_FAILURE = 'This file could not be read as benchmark results.';
@@ -64,7 +67,18 @@ function check(outcome: ParseOutcome, input: string): void {
   if (problem !== null) throw new Error(`${problem} for ${JSON.stringify(input.slice(0, 300))}`);
 }
 
-const FORMAT_DIRS = ['serve', 'latency', 'throughput', 'pytorch', 'records', 'markdown', 'traps'];
+const FORMAT_DIRS = [
+  'serve',
+  'latency',
+  'throughput',
+  'pytorch',
+  'records',
+  'markdown',
+  'traps',
+  'sglang',
+  'sweep',
+  'perf-eval',
+];
 const FIXTURES: readonly { name: string; text: string }[] = FORMAT_DIRS.flatMap((dir) =>
   readdirSync(resolve(import.meta.dirname, '..', '..', 'fixtures', 'formats', dir)).map((name) => ({
     name,
@@ -103,6 +117,19 @@ const FRAGMENTS = [
   '"model_id": "meta-llama/Llama-3.1-8B-Instruct"',
   '"tensor_parallel_size": "2"',
   '"request_rate": "inf"',
+  '"request_rate": Infinity',
+  '"total_throughput": 7680.0',
+  '"mean_e2e_latency_ms": 1590.5',
+  '"concurrency": 15.9',
+  '"server_info": {"model_path": "m", "tp_size": 2}',
+  '"backend": "sglang-oai"',
+  '"framework": "sgl"',
+  '"type": "warmup"',
+  '"run_number": -1',
+  '"aggregation_method": "median"',
+  '"tput_per_gpu": 8151.0',
+  '"conc": 32',
+  '"median_ttft": 0.0845',
   '"avg_latency": 1.04',
   '"percentiles": {"50": 1.0, "99": 1.1}',
   '"requests_per_second": 21.6',

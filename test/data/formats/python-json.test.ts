@@ -24,6 +24,20 @@ describe('parsePythonJson', () => {
     expect(valueOf('{"a": Infinity, "b": -Infinity}')).toEqual({ a: null, b: null });
   });
 
+  it('keeps a request_rate of Infinity (every request at once) as the word inf', () => {
+    expect(
+      valueOf('{"request_rate": Infinity, "p99_ttft_ms": Infinity, "x": "request_rate"}'),
+    ).toEqual({ request_rate: 'inf', p99_ttft_ms: null, x: 'request_rate' });
+    // Only as the key's own value: not a later value, not -Infinity.
+    expect(
+      valueOf('{"request_rate": 2, "a": Infinity, "b": {"request_rate" : -Infinity}}'),
+    ).toEqual({
+      request_rate: 2,
+      a: null,
+      b: { request_rate: null },
+    });
+  });
+
   it('reads the tokens inside arrays and nested objects, and as the whole text', () => {
     expect(valueOf('[NaN, 1, [Infinity, {"d": {"e": -Infinity}}]]')).toEqual([
       null,

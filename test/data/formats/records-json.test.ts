@@ -217,3 +217,23 @@ describe('benchmark_results.json with rows that cannot be read', () => {
     );
   });
 });
+
+describe('an old nightly results list comparing engines', () => {
+  const parsed = parseFixture('records/2024-09-04_vllm_055_nightly_results.json');
+
+  it('reads the engine and its version from the test name, apart from the model', () => {
+    expect(
+      parsed.results.map((result) => [result.testName, result.engine, result.model, result.qps]),
+    ).toEqual([
+      ['vllm_055_llama8B_tp1_sharegpt_qps_2', 'vLLM', 'llama8B', 2],
+      ['vllm_055_llama8B_tp1_sharegpt_qps_inf', 'vLLM', 'llama8B', Infinity],
+      ['sglang_030_llama8B_tp1_sharegpt_qps_2', 'SGLang', 'llama8B', 2],
+    ]);
+  });
+
+  it('keeps the values of each engine’s row', () => {
+    const sglang = parsed.results[2];
+    expect(sglang?.metrics).toMatchObject({ request_throughput: 1.9809, ttft_mean: 29.9 });
+    expect(sglang?.gpu).toEqual({ type: 'H100', count: 8 });
+  });
+});

@@ -159,6 +159,18 @@ describe('round trips', () => {
     for (const [quantity, stats] of Object.entries(run.stats)) {
       for (const [stat, value] of stats) expected.set(`${quantity}_${stat}`, valueOf(value));
     }
+    // The kept latencies [1.0, 2.0] s give what the summary lacks of E2E latency: mean
+    // (1 + 2) ÷ 2 = 1.5 s, median 1.5 s, std √((0.5² + 0.5²) ÷ 2) = 0.5 s, p99 1 + (2 − 1) × 0.99
+    // = 1.99 s, each × 1000 for ms.
+    const recordedE2el = new Set((run.stats.e2el ?? []).map(([stat]) => stat));
+    for (const [stat, value] of [
+      ['mean', 1500],
+      ['median', 1500],
+      ['std', 500],
+      ['p99', 1990],
+    ] as const) {
+      if (!recordedE2el.has(stat)) expected.set(`e2el_${stat}`, value);
+    }
     const keys = Object.keys(result.metrics);
     if (keys.length !== expected.size) return `keys ${keys.join(',')}`;
     for (const [key, value] of expected) {

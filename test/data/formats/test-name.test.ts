@@ -5,6 +5,7 @@ import { parseTestName, type TestNameParts } from '../../../src/data/formats/tes
 const NOTHING: TestNameParts = {
   suite: null,
   model: null,
+  engine: null,
   tp: null,
   pp: null,
   dataset: null,
@@ -35,6 +36,31 @@ describe('parseTestName on the name forms of vLLM CI', () => {
       tp: 2,
       complete: true,
     });
+  });
+
+  it('reads an old nightly name’s engine prefix and version apart from the model', () => {
+    // vllm_055: vLLM 0.5.5's nightly run of llama8B
+    expect(parseTestName('vllm_055_llama8B_tp1_sharegpt_qps_2')).toEqual({
+      ...NOTHING,
+      model: 'llama8B',
+      engine: 'vLLM',
+      tp: 1,
+      dataset: 'sharegpt',
+      qps: 2,
+    });
+    expect(parseTestName('serving_sglang_053post1_llama70B_tp4_sharegpt_qps_inf')).toMatchObject({
+      suite: 'serving',
+      model: 'llama70B',
+      engine: 'SGLang',
+      qps: Infinity,
+      complete: true,
+    });
+    // A prefix without a version, and a model that only looks like an engine name, stay apart.
+    expect(parseTestName('serving_trt_llama8B_tp1_sharegpt_qps_4')).toMatchObject({
+      model: 'llama8B',
+      engine: 'TensorRT-LLM',
+    });
+    expect(parseTestName('latency_vllm_tp1')).toMatchObject({ model: 'vllm', engine: null });
   });
 
   it('reads qps_inf as an infinite request rate', () => {
