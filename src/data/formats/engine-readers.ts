@@ -5,6 +5,7 @@
  */
 import type { ParseOutcome } from '../results/result-model';
 import type { RawContext } from './raw-result';
+import { TRTLLM_BENCH_READER } from './engines/trtllm-bench';
 
 export interface EngineReader {
   /** True when a parsed JSON value has this format's decisive keys. */
@@ -13,7 +14,7 @@ export interface EngineReader {
   readonly read: (value: unknown, context: RawContext) => ParseOutcome;
 }
 
-export const ENGINE_READERS: readonly EngineReader[] = [];
+export const ENGINE_READERS: readonly EngineReader[] = [TRTLLM_BENCH_READER];
 
 /** The first reader that knows the value, or null. */
 export function engineReaderOf(value: unknown): EngineReader | null {
