@@ -5,6 +5,7 @@
  */
 import type { ParseOutcome } from '../results/result-model';
 import type { RawContext } from './raw-result';
+import { AIPERF_READER } from './engines/aiperf';
 import { TRTLLM_BENCH_READER } from './engines/trtllm-bench';
 
 export interface EngineReader {
@@ -14,7 +15,7 @@ export interface EngineReader {
   readonly read: (value: unknown, context: RawContext) => ParseOutcome;
 }
 
-export const ENGINE_READERS: readonly EngineReader[] = [TRTLLM_BENCH_READER];
+export const ENGINE_READERS: readonly EngineReader[] = [TRTLLM_BENCH_READER, AIPERF_READER];
 
 /** The first reader that knows the value, or null. */
 export function engineReaderOf(value: unknown): EngineReader | null {

@@ -17,6 +17,7 @@ import { finishRawResult, type RawContext, type StatedFacts } from '../raw-resul
 import {
   NO_ATTRIBUTES,
   capText,
+  countOf,
   emptyRecord,
   finiteOf,
   own,
@@ -90,9 +91,15 @@ export function toSeconds(unit: string | null): Scale | null {
   return { factor: ms.factor / 1000, note: `${ms.note} ÷ 1000 (ms → s)` };
 }
 
-/** True for a rate unit per second (`requests/sec`, `tokens/s`, `queries/s`, `req/s`). */
+/** True for a rate unit per second (`requests/sec`, `tokens/s`, `queries/s`, `tokens/sec/user`). */
 export function perSecond(unit: string | null): boolean {
-  return unit !== null && /\/\s*(?:s|sec|secs|second|seconds)$/i.test(unit.trim());
+  return unit !== null && /\/\s*(?:s|sec|secs|second|seconds)\s*(?:\/|$)/i.test(unit.trim());
+}
+
+/** A mean length in tokens as a whole number of tokens, or null. */
+export function meanLength(value: unknown): number | null {
+  const number = finiteOf(value);
+  return number === null ? null : countOf(Math.round(number));
 }
 
 /** A value at a dotted path of own properties (`percentiles.p99`), or undefined. */

@@ -14,7 +14,7 @@ import type { GpuSpec, ParseOutcome } from '../../results/result-model';
 import type { EngineReader } from '../engine-readers';
 import { isJsonObject } from '../python-json';
 import type { RawContext, StatedFacts } from '../raw-result';
-import { countOf, finiteOf, own, ownObject, textOf, type JsonRecord } from '../shared';
+import { countOf, own, ownObject, textOf, type JsonRecord } from '../shared';
 import { parseFailure } from '../../results/result-model';
 import {
   AS_WRITTEN,
@@ -24,6 +24,7 @@ import {
   engineResult,
   extraKey,
   hasCoreMetric,
+  meanLength,
   newReadMetrics,
   readScalar,
   readScalars,
@@ -120,12 +121,6 @@ function readMetrics(report: JsonRecord): ReadMetrics {
 function gpuOf(report: JsonRecord, worldSize: number | null): GpuSpec | null {
   const gpu = normalizeGpu(own(ownObject(report, 'machine') ?? {}, 'name'));
   return gpu === null ? null : { type: gpu.type, count: worldSize ?? gpu.count };
-}
-
-/** A mean length in tokens as a whole number of tokens, or null. */
-export function meanLength(value: unknown): number | null {
-  const number = finiteOf(value);
-  return number === null ? null : countOf(Math.round(number));
 }
 
 function stated(report: JsonRecord): StatedFacts {

@@ -15,7 +15,7 @@ import { fixture } from '../fixtures';
 import { TIMEOUT } from '../property-values';
 
 const RUNS = 2_000;
-const TOOL_DIRS = ['trtllm-bench'];
+const TOOL_DIRS = ['trtllm-bench', 'aiperf'];
 const KNOWN_KINDS = ['empty', 'binary', 'invalid-json', 'not-results', 'no-rows'];
 
 const FIXTURES = TOOL_DIRS.flatMap((dir) =>

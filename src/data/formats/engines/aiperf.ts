@@ -1,0 +1,226 @@
+/**
+ * AIPerf's `profile_export_aiperf.json` and GenAI-Perf's `profile_export_genai_perf.json`
+ * (ENGINES.md §5): metric objects `{unit, avg, p50, p90, p95, p99, std, …}` at top level beside
+ * `input_config`. Both are clients: they do not know which engine served, so the engine is null.
+ *
+ * Their `inter_token_latency` is per request (E2E − TTFT) ÷ (OSL − 1), summarised over requests:
+ * the dashboard's TPOT. Their `inter_chunk_latency` (gaps between streamed chunks) is its ITL.
+ */
+import { normalizeGpu } from '../../gpu';
+import { parseFailure, type GpuSpec, type ParseOutcome } from '../../results/result-model';
+import type { EngineReader } from '../engine-readers';
+import { isJsonObject } from '../python-json';
+import type { RawContext, StatedFacts } from '../raw-result';
+import { countOf, numberOf, own, ownObject, textOf, type JsonRecord } from '../shared';
+import {
+  AS_WRITTEN,
+  dashboardKey,
+  engineOutcome,
+  engineResult,
+  extraKey,
+  hasCoreMetric,
+  meanLength,
+  newReadMetrics,
+  perSecond,
+  putMetric,
+  readStats,
+  runDate,
+  toMilliseconds,
+  toSeconds,
+  unitOf,
+  type KeyOf,
+  type ReadMetrics,
+  type Scale,
+  type StatPaths,
+} from './read-metrics';
+
+const AIPERF = { id: 'aiperf', label: 'AIPerf profile export JSON' } as const;
+const GENAI_PERF = { id: 'genai-perf', label: 'GenAI-Perf profile export JSON' } as const;
+
+const LATENCY_STATS: StatPaths = [
+  ['avg', 'mean'],
+  ['p50', 'median'],
+  ['std', 'std'],
+  ['p90', 'p90'],
+  ['p95', 'p95'],
+  ['p99', 'p99'],
+];
+const AVERAGE: StatPaths = [['avg', 'mean']];
+
+/** Latency metrics: the file's key, the dashboard's key, and a note on what it measures. */
+const LATENCIES: readonly (readonly [string, KeyOf, string])[] = [
+  ['time_to_first_token', dashboardKey('ttft'), ''],
+  ['inter_token_latency', dashboardKey('tpot'), ' (per request (E2E − TTFT) ÷ (OSL − 1): TPOT)'],
+  ['inter_chunk_latency', dashboardKey('itl'), ' (gaps between streamed chunks: ITL)'],
+  ['request_latency', dashboardKey('e2el'), ''],
+];
+
+/** Rates and counts read from `avg`: file key, metric key, the kind of unit it must have. */
+const SCALARS: readonly (readonly [string, string, 'rate' | 'count' | 'time'])[] = [
+  ['request_throughput', 'request_throughput', 'rate'],
+  ['output_token_throughput', 'output_throughput', 'rate'],
+  ['goodput', 'request_goodput', 'rate'],
+  ['request_goodput', 'request_goodput', 'rate'],
+  ['request_count', 'num_requests', 'count'],
+  ['error_request_count', 'failed_requests', 'count'],
+  ['total_isl', 'total_input_tokens', 'count'],
+  ['total_osl', 'total_output_tokens', 'count'],
+  ['benchmark_duration', 'elapsed_time', 'time'],
+  [
+    'output_token_throughput_per_user',
+    extraKey('Output throughput per user', 'tok/s')('mean'),
+    'rate',
+  ],
+  [
+    'output_token_throughput_per_request',
+    extraKey('Output throughput per user', 'tok/s')('mean'),
+    'rate',
+  ],
+];
+
+/** A metric object the export holds under `key`: an object with a `unit`. */
+function metricObject(record: JsonRecord, key: string): JsonRecord | null {
+  const object = ownObject(record, key);
+  return object !== null && unitOf(object, 'unit') !== null ? object : null;
+}
+
+function looksLike(value: unknown): boolean {
+  if (!isJsonObject(value) || !isJsonObject(own(value, 'input_config'))) return false;
+  return ['request_throughput', 'time_to_first_token', 'request_latency', 'inter_token_latency']
+    .concat('output_token_throughput')
+    .some((key) => metricObject(value, key) !== null);
+}
+
+function isAiperf(value: JsonRecord): boolean {
+  const config = ownObject(value, 'input_config') ?? {};
+  return (
+    own(value, 'aiperf_version') !== undefined ||
+    own(value, 'schema_version') !== undefined ||
+    isJsonObject(own(config, 'loadgen')) ||
+    isJsonObject(own(config, 'endpoint'))
+  );
+}
+
+/** The scale of a scalar of this kind in `unit`, or null when the unit is not of that kind. */
+function scalarScale(kind: 'rate' | 'count' | 'time', unit: string | null): Scale | null {
+  if (kind === 'time') return toSeconds(unit);
+  if (kind === 'rate') return perSecond(unit) ? AS_WRITTEN : null;
+  return AS_WRITTEN;
+}
+
+function readMetrics(value: JsonRecord, warnings: string[]): ReadMetrics {
+  const into = newReadMetrics();
+  for (const [key, keyOf, note] of LATENCIES) {
+    const object = metricObject(value, key);
+    if (object === null) continue;
+    const unit = unitOf(object, 'unit');
+    const scale = toMilliseconds(unit);
+    if (scale === null) {
+      warnings.push(`${key} is in "${unit ?? ''}", not a time unit: it was left out.`);
+      continue;
+    }
+    readStats(into, keyOf, object, LATENCY_STATS, scale, `${key}.`, note);
+  }
+  for (const [key, metricKey, kind] of SCALARS) {
+    const object = metricObject(value, key);
+    if (object === null) continue;
+    const unit = unitOf(object, 'unit');
+    const scale = scalarScale(kind, unit);
+    if (scale === null) {
+      warnings.push(`${key} is in "${unit ?? ''}", not the unit it should have: it was left out.`);
+      continue;
+    }
+    readStats(into, () => metricKey, object, AVERAGE, scale, `${key}.`);
+  }
+  deriveTotalThroughput(into, value);
+  return into;
+}
+
+/** Total tok/s = (total_isl.avg + total_osl.avg) ÷ benchmark_duration.avg [s]. */
+function deriveTotalThroughput(into: ReadMetrics, value: JsonRecord): void {
+  const input = into.metrics.total_input_tokens;
+  const output = into.metrics.total_output_tokens;
+  const seconds = into.metrics.elapsed_time;
+  if (input == null || output == null || seconds == null || !(seconds > 0)) return;
+  if (metricObject(value, 'total_isl') === null) return;
+  putMetric(
+    into,
+    'total_token_throughput',
+    (input + output) / seconds,
+    '(total_isl.avg + total_osl.avg) ÷ benchmark_duration.avg',
+  );
+}
+
+/** The GPUs AIPerf's telemetry saw: `telemetry_data.endpoints.*.gpus.*.gpu_name`. */
+function telemetryGpu(value: JsonRecord): GpuSpec | null {
+  const endpoints = ownObject(ownObject(value, 'telemetry_data') ?? {}, 'endpoints');
+  if (endpoints === null) return null;
+  const names: string[] = [];
+  for (const endpoint of Object.values(endpoints).slice(0, 64)) {
+    const gpus = isJsonObject(endpoint) ? ownObject(endpoint, 'gpus') : null;
+    for (const gpu of Object.values(gpus ?? {}).slice(0, 256)) {
+      const name = isJsonObject(gpu) ? textOf(own(gpu, 'gpu_name')) : null;
+      if (name !== null) names.push(name);
+    }
+  }
+  return normalizeGpu(names.join('\n'));
+}
+
+/** The first model name of a list or a name. */
+function firstName(value: unknown): string | null {
+  return Array.isArray(value) ? textOf(value[0]) : textOf(value);
+}
+
+/**
+ * The load: a request rate, or none (+∞) when requests are capped by concurrency alone, as
+ * vLLM writes `--request-rate inf --max-concurrency N`.
+ */
+export function loadOf(
+  rate: unknown,
+  concurrency: unknown,
+): { qps: number | null; concurrency: number | null } {
+  const cap = countOf(concurrency);
+  const qps = numberOf(rate);
+  if (qps !== null && qps > 0) return { qps, concurrency: cap };
+  return { qps: cap === null ? null : Infinity, concurrency: cap };
+}
+
+function stated(value: JsonRecord): StatedFacts {
+  const config = ownObject(value, 'input_config') ?? {};
+  const loadgen = ownObject(config, 'loadgen') ?? config;
+  const endpoint = ownObject(config, 'endpoint');
+  const model = endpoint === null ? own(config, 'model') : own(endpoint, 'model_names');
+  const load = loadOf(own(loadgen, 'request_rate'), own(loadgen, 'concurrency'));
+  const isl = metricObject(value, 'input_sequence_length');
+  const osl = metricObject(value, 'output_sequence_length');
+  return {
+    model: firstName(model),
+    tp: null,
+    pp: null,
+    dataset: null,
+    qps: load.qps,
+    concurrency: load.concurrency,
+    inputLen: isl === null ? null : meanLength(own(isl, 'avg')),
+    outputLen: osl === null ? null : meanLength(own(osl, 'avg')),
+    gpu: telemetryGpu(value),
+    engine: null,
+  };
+}
+
+function read(value: unknown, context: RawContext): ParseOutcome {
+  if (!isJsonObject(value)) return parseFailure('not-results', 'This is no AIPerf export.');
+  const format = isAiperf(value) ? AIPERF : GENAI_PERF;
+  const name = format === AIPERF ? 'an AIPerf' : 'a GenAI-Perf';
+  const metrics = readMetrics(value, context.warnings);
+  if (!hasCoreMetric(metrics)) {
+    return parseFailure(
+      'no-rows',
+      `This is ${name} export without any latency or throughput metric.`,
+      'Expected time_to_first_token, request_latency or request_throughput as {unit, avg, p50, …}.',
+    );
+  }
+  const result = engineResult('serving', stated(value), metrics, context, true);
+  return engineOutcome(format, [result], context, runDate(own(value, 'start_time')), [metrics]);
+}
+
+export const AIPERF_READER: EngineReader = { looksLike, read };
