@@ -6,6 +6,7 @@
 import type { ParseOutcome } from '../results/result-model';
 import type { RawContext } from './raw-result';
 import { AIPERF_READER } from './engines/aiperf';
+import { GUIDELLM_READER } from './engines/guidellm';
 import { TRTLLM_BENCH_READER } from './engines/trtllm-bench';
 
 export interface EngineReader {
@@ -15,7 +16,11 @@ export interface EngineReader {
   readonly read: (value: unknown, context: RawContext) => ParseOutcome;
 }
 
-export const ENGINE_READERS: readonly EngineReader[] = [TRTLLM_BENCH_READER, AIPERF_READER];
+export const ENGINE_READERS: readonly EngineReader[] = [
+  TRTLLM_BENCH_READER,
+  AIPERF_READER,
+  GUIDELLM_READER,
+];
 
 /** The first reader that knows the value, or null. */
 export function engineReaderOf(value: unknown): EngineReader | null {

@@ -11,7 +11,7 @@ import { parseFailure, type GpuSpec, type ParseOutcome } from '../../results/res
 import type { EngineReader } from '../engine-readers';
 import { isJsonObject } from '../python-json';
 import type { RawContext, StatedFacts } from '../raw-result';
-import { countOf, numberOf, own, ownObject, textOf, type JsonRecord } from '../shared';
+import { own, ownObject, textOf, type JsonRecord } from '../shared';
 import {
   AS_WRITTEN,
   dashboardKey,
@@ -19,6 +19,7 @@ import {
   engineResult,
   extraKey,
   hasCoreMetric,
+  loadOf,
   meanLength,
   newReadMetrics,
   perSecond,
@@ -169,20 +170,6 @@ function telemetryGpu(value: JsonRecord): GpuSpec | null {
 /** The first model name of a list or a name. */
 function firstName(value: unknown): string | null {
   return Array.isArray(value) ? textOf(value[0]) : textOf(value);
-}
-
-/**
- * The load: a request rate, or none (+∞) when requests are capped by concurrency alone, as
- * vLLM writes `--request-rate inf --max-concurrency N`.
- */
-export function loadOf(
-  rate: unknown,
-  concurrency: unknown,
-): { qps: number | null; concurrency: number | null } {
-  const cap = countOf(concurrency);
-  const qps = numberOf(rate);
-  if (qps !== null && qps > 0) return { qps, concurrency: cap };
-  return { qps: cap === null ? null : Infinity, concurrency: cap };
 }
 
 function stated(value: JsonRecord): StatedFacts {

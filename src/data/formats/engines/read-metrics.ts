@@ -20,6 +20,7 @@ import {
   countOf,
   emptyRecord,
   finiteOf,
+  numberOf,
   own,
   scalarText,
   textOf,
@@ -94,6 +95,20 @@ export function toSeconds(unit: string | null): Scale | null {
 /** True for a rate unit per second (`requests/sec`, `tokens/s`, `queries/s`, `tokens/sec/user`). */
 export function perSecond(unit: string | null): boolean {
   return unit !== null && /\/\s*(?:s|sec|secs|second|seconds)\s*(?:\/|$)/i.test(unit.trim());
+}
+
+/**
+ * The load: a request rate, or none (+∞) when requests are capped by concurrency alone, as
+ * vLLM writes `--request-rate inf --max-concurrency N`.
+ */
+export function loadOf(
+  rate: unknown,
+  concurrency: unknown,
+): { qps: number | null; concurrency: number | null } {
+  const cap = countOf(concurrency);
+  const qps = numberOf(rate);
+  if (qps !== null && qps > 0) return { qps, concurrency: cap };
+  return { qps: cap === null ? null : Infinity, concurrency: cap };
 }
 
 /** A mean length in tokens as a whole number of tokens, or null. */

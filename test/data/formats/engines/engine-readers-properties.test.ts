@@ -9,13 +9,14 @@ import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { parseResultsText } from '../../../../src/data/formats/parse-results';
 import type { ParseOutcome } from '../../../../src/data/results/result-model';
 import { fixture } from '../fixtures';
 import { TIMEOUT } from '../property-values';
 
-const RUNS = 2_000;
-const TOOL_DIRS = ['trtllm-bench', 'aiperf'];
+const RUNS = 1_000;
+const TOOL_DIRS = ['trtllm-bench', 'aiperf', 'guidellm'];
 const KNOWN_KINDS = ['empty', 'binary', 'invalid-json', 'not-results', 'no-rows'];
 
 const FIXTURES = TOOL_DIRS.flatMap((dir) =>
@@ -62,6 +63,7 @@ const HOSTILE: readonly unknown[] = [
   {},
   { unit: 'parsecs', avg: 1 },
   { units: 's', mean: 'NaN' },
+  JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}'),
 ];
 
 /** Adds `__proto__` and `constructor` keys to every object the text opens. */
@@ -85,11 +87,13 @@ const mutated = fc
     hostileKeys: fc.boolean(),
   })
   .map(({ file, edits, hostileKeys }) => {
-    let value: unknown = JSON.parse(file.text);
+    const yaml = file.name.endsWith('.yaml');
+    let value: unknown = yaml ? parseYaml(file.text) : JSON.parse(file.text);
     for (const { at, by } of edits) {
       const paths = pathsOf(value);
       value = replaced(value, paths[at % paths.length] ?? [], by);
     }
+    if (yaml) return { name: file.name, text: stringifyYaml(value) };
     const text = JSON.stringify(value);
     return { name: file.name, text: hostileKeys ? withHostileKeys(text) : text };
   });
