@@ -7,6 +7,7 @@ import type { ParseOutcome } from '../results/result-model';
 import type { RawContext } from './raw-result';
 import { AIPERF_READER } from './engines/aiperf';
 import { GUIDELLM_READER } from './engines/guidellm';
+import { LLMPERF_READER } from './engines/llmperf';
 import { TRTLLM_BENCH_READER } from './engines/trtllm-bench';
 
 export interface EngineReader {
@@ -20,6 +21,7 @@ export const ENGINE_READERS: readonly EngineReader[] = [
   TRTLLM_BENCH_READER,
   AIPERF_READER,
   GUIDELLM_READER,
+  LLMPERF_READER,
 ];
 
 /** The first reader that knows the value, or null. */

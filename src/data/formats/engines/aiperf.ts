@@ -7,18 +7,14 @@
  * the dashboard's TPOT. Their `inter_chunk_latency` (gaps between streamed chunks) is its ITL.
  */
 import { normalizeGpu } from '../../gpu';
-import { parseFailure, type GpuSpec, type ParseOutcome } from '../../results/result-model';
-import type { EngineReader } from '../engine-readers';
+import type { GpuSpec } from '../../results/result-model';
 import { isJsonObject } from '../python-json';
-import type { RawContext, StatedFacts } from '../raw-result';
+import { NOTHING_STATED, type StatedFacts } from '../raw-result';
 import { own, ownObject, textOf, type JsonRecord } from '../shared';
 import {
   AS_WRITTEN,
   dashboardKey,
-  engineOutcome,
-  engineResult,
   extraKey,
-  hasCoreMetric,
   loadOf,
   meanLength,
   newReadMetrics,
@@ -34,6 +30,7 @@ import {
   type Scale,
   type StatPaths,
 } from './read-metrics';
+import { singleResultReader } from './single-result';
 
 const AIPERF = { id: 'aiperf', label: 'AIPerf profile export JSON' } as const;
 const GENAI_PERF = { id: 'genai-perf', label: 'GenAI-Perf profile export JSON' } as const;
@@ -181,33 +178,25 @@ function stated(value: JsonRecord): StatedFacts {
   const isl = metricObject(value, 'input_sequence_length');
   const osl = metricObject(value, 'output_sequence_length');
   return {
+    ...NOTHING_STATED,
     model: firstName(model),
-    tp: null,
-    pp: null,
-    dataset: null,
-    qps: load.qps,
-    concurrency: load.concurrency,
+    ...load,
     inputLen: isl === null ? null : meanLength(own(isl, 'avg')),
     outputLen: osl === null ? null : meanLength(own(osl, 'avg')),
     gpu: telemetryGpu(value),
-    engine: null,
   };
 }
 
-function read(value: unknown, context: RawContext): ParseOutcome {
-  if (!isJsonObject(value)) return parseFailure('not-results', 'This is no AIPerf export.');
-  const format = isAiperf(value) ? AIPERF : GENAI_PERF;
-  const name = format === AIPERF ? 'an AIPerf' : 'a GenAI-Perf';
-  const metrics = readMetrics(value, context.warnings);
-  if (!hasCoreMetric(metrics)) {
-    return parseFailure(
-      'no-rows',
-      `This is ${name} export without any latency or throughput metric.`,
-      'Expected time_to_first_token, request_latency or request_throughput as {unit, avg, p50, …}.',
-    );
-  }
-  const result = engineResult('serving', stated(value), metrics, context, true);
-  return engineOutcome(format, [result], context, runDate(own(value, 'start_time')), [metrics]);
-}
-
-export const AIPERF_READER: EngineReader = { looksLike, read };
+export const AIPERF_READER = singleResultReader({
+  suite: 'serving',
+  looksLike,
+  formatOf: (file) =>
+    isAiperf(file)
+      ? { format: AIPERF, what: 'an AIPerf export' }
+      : { format: GENAI_PERF, what: 'a GenAI-Perf export' },
+  missing: 'any latency or throughput metric',
+  hint: 'Expected time_to_first_token, request_latency or request_throughput as {unit, avg, p50, …}.',
+  metrics: readMetrics,
+  stated,
+  date: (file) => runDate(own(file, 'start_time')),
+});

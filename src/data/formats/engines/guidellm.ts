@@ -13,7 +13,7 @@
 import { parseFailure, type BenchmarkResult, type ParseOutcome } from '../../results/result-model';
 import type { EngineReader } from '../engine-readers';
 import { isJsonObject } from '../python-json';
-import type { RawContext, StatedFacts } from '../raw-result';
+import { NOTHING_STATED, type RawContext, type StatedFacts } from '../raw-result';
 import { countOf, numberOf, own, ownObject, textOf, type JsonRecord } from '../shared';
 import {
   AS_WRITTEN,
@@ -150,16 +150,11 @@ function stated(report: JsonRecord, benchmark: JsonRecord): StatedFacts {
   const load = loadOfStrategy(strategyOf(benchmark));
   const metrics = ownObject(benchmark, 'metrics') ?? {};
   return {
+    ...NOTHING_STATED,
     model: modelOf(report, benchmark),
-    tp: null,
-    pp: null,
-    dataset: null,
-    qps: load.qps,
-    concurrency: load.concurrency,
+    ...load,
     inputLen: meanOf(metrics, 'prompt_token_count'),
     outputLen: meanOf(metrics, 'output_token_count'),
-    gpu: null,
-    engine: null,
   };
 }
 

@@ -10,20 +10,15 @@
  */
 import { engineName } from '../../engines';
 import { normalizeGpu } from '../../gpu';
-import type { GpuSpec, ParseOutcome } from '../../results/result-model';
-import type { EngineReader } from '../engine-readers';
+import type { GpuSpec } from '../../results/result-model';
 import { isJsonObject } from '../python-json';
-import type { RawContext, StatedFacts } from '../raw-result';
+import type { StatedFacts } from '../raw-result';
 import { countOf, own, ownObject, textOf, type JsonRecord } from '../shared';
-import { parseFailure } from '../../results/result-model';
 import {
   AS_WRITTEN,
   attributesOf,
   dashboardKey,
-  engineOutcome,
-  engineResult,
   extraKey,
-  hasCoreMetric,
   meanLength,
   newReadMetrics,
   readScalar,
@@ -34,6 +29,7 @@ import {
   type ScalarPaths,
   type StatPaths,
 } from './read-metrics';
+import { singleResultReader } from './single-result';
 
 const FORMAT = { id: 'trtllm-bench', label: 'trtllm-bench report JSON' } as const;
 const TENSORRT_LLM = engineName('TensorRT-LLM');
@@ -141,28 +137,32 @@ function stated(report: JsonRecord): StatedFacts {
   };
 }
 
-function read(value: unknown, context: RawContext): ParseOutcome {
-  if (!isJsonObject(value)) return parseFailure('not-results', 'This is no trtllm-bench report.');
-  const metrics = readMetrics(value);
-  if (!hasCoreMetric(metrics)) {
-    return parseFailure(
-      'no-rows',
-      'This is a trtllm-bench report without any throughput or latency in its performance section.',
-      'Expected performance.request_throughput_req_s, system_output_throughput_tok_s or request_latency_percentiles_ms.',
-    );
-  }
-  const engine = ownObject(value, 'engine') ?? {};
-  const attributes = attributesOf(
+/** The engine's own words: its version, backend, dtype and quantization. */
+function engineAttributes(
+  report: JsonRecord,
+  warnings: string[],
+): Readonly<Record<string, string>> {
+  const engine = ownObject(report, 'engine') ?? {};
+  return attributesOf(
     [
       ['trtllm_version', own(engine, 'version')],
       ['backend', own(engine, 'backend')],
       ['dtype', own(engine, 'dtype')],
       ['quantization', own(engine, 'quantization')],
     ],
-    context.warnings,
+    warnings,
   );
-  const result = engineResult('throughput', stated(value), metrics, context, true, attributes);
-  return engineOutcome(FORMAT, [result], context, null, [metrics]);
 }
 
-export const TRTLLM_BENCH_READER: EngineReader = { looksLike, read };
+export const TRTLLM_BENCH_READER = singleResultReader({
+  suite: 'throughput',
+  looksLike,
+  formatOf: () => ({ format: FORMAT, what: 'a trtllm-bench report' }),
+  missing: 'any throughput or latency in its performance section',
+  hint: 'Expected performance.request_throughput_req_s, system_output_throughput_tok_s or request_latency_percentiles_ms.',
+  metrics: readMetrics,
+  stated,
+  // trtllm-bench writes no date.
+  date: () => null,
+  attributes: engineAttributes,
+});
