@@ -7,6 +7,7 @@ import type { ParseOutcome } from '../results/result-model';
 import type { RawContext } from './raw-result';
 import { AIPERF_READER } from './engines/aiperf';
 import { GUIDELLM_READER } from './engines/guidellm';
+import { LLM_D_REPORT_READER } from './engines/llm-d-report';
 import { LLMPERF_READER } from './engines/llmperf';
 import { TRTLLM_BENCH_READER } from './engines/trtllm-bench';
 
@@ -22,6 +23,7 @@ export const ENGINE_READERS: readonly EngineReader[] = [
   AIPERF_READER,
   GUIDELLM_READER,
   LLMPERF_READER,
+  LLM_D_REPORT_READER,
 ];
 
 /** The first reader that knows the value, or null. */

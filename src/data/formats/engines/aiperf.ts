@@ -18,16 +18,15 @@ import {
   loadOf,
   meanLength,
   newReadMetrics,
-  perSecond,
+  perSecondRate,
   putMetric,
-  readStats,
+  readStatGroup,
   runDate,
   toMilliseconds,
   toSeconds,
   unitOf,
-  type KeyOf,
   type ReadMetrics,
-  type Scale,
+  type StatGroup,
   type StatPaths,
 } from './read-metrics';
 import { singleResultReader } from './single-result';
@@ -45,35 +44,50 @@ const LATENCY_STATS: StatPaths = [
 ];
 const AVERAGE: StatPaths = [['avg', 'mean']];
 
-/** Latency metrics: the file's key, the dashboard's key, and a note on what it measures. */
-const LATENCIES: readonly (readonly [string, KeyOf, string])[] = [
-  ['time_to_first_token', dashboardKey('ttft'), ''],
-  ['inter_token_latency', dashboardKey('tpot'), ' (per request (E2E − TTFT) ÷ (OSL − 1): TPOT)'],
-  ['inter_chunk_latency', dashboardKey('itl'), ' (gaps between streamed chunks: ITL)'],
-  ['request_latency', dashboardKey('e2el'), ''],
-];
-
-/** Rates and counts read from `avg`: file key, metric key, the kind of unit it must have. */
-const SCALARS: readonly (readonly [string, string, 'rate' | 'count' | 'time'])[] = [
-  ['request_throughput', 'request_throughput', 'rate'],
-  ['output_token_throughput', 'output_throughput', 'rate'],
-  ['goodput', 'request_goodput', 'rate'],
-  ['request_goodput', 'request_goodput', 'rate'],
-  ['request_count', 'num_requests', 'count'],
-  ['error_request_count', 'failed_requests', 'count'],
-  ['total_isl', 'total_input_tokens', 'count'],
-  ['total_osl', 'total_output_tokens', 'count'],
-  ['benchmark_duration', 'elapsed_time', 'time'],
-  [
-    'output_token_throughput_per_user',
-    extraKey('Output throughput per user', 'tok/s')('mean'),
-    'rate',
+const LATENCIES: StatGroup = {
+  entries: [
+    ['time_to_first_token', dashboardKey('ttft')],
+    ['inter_token_latency', dashboardKey('tpot'), ' (per request (E2E − TTFT) ÷ (OSL − 1): TPOT)'],
+    ['inter_chunk_latency', dashboardKey('itl'), ' (gaps between streamed chunks: ITL)'],
+    ['request_latency', dashboardKey('e2el')],
   ],
-  [
-    'output_token_throughput_per_request',
-    extraKey('Output throughput per user', 'tok/s')('mean'),
-    'rate',
-  ],
+  unitKey: 'unit',
+  scaleOf: toMilliseconds,
+  paths: LATENCY_STATS,
+};
+const PER_USER = extraKey('Output throughput per user', 'tok/s');
+/** Rates, counts and the duration, read from `avg`. */
+const SCALARS: readonly StatGroup[] = [
+  {
+    entries: [
+      ['request_throughput', () => 'request_throughput'],
+      ['output_token_throughput', () => 'output_throughput'],
+      ['goodput', () => 'request_goodput'],
+      ['request_goodput', () => 'request_goodput'],
+      ['output_token_throughput_per_user', PER_USER],
+      ['output_token_throughput_per_request', PER_USER],
+    ],
+    unitKey: 'unit',
+    scaleOf: perSecondRate,
+    paths: AVERAGE,
+  },
+  {
+    entries: [
+      ['request_count', () => 'num_requests'],
+      ['error_request_count', () => 'failed_requests'],
+      ['total_isl', () => 'total_input_tokens'],
+      ['total_osl', () => 'total_output_tokens'],
+    ],
+    unitKey: 'unit',
+    scaleOf: () => AS_WRITTEN,
+    paths: AVERAGE,
+  },
+  {
+    entries: [['benchmark_duration', () => 'elapsed_time']],
+    unitKey: 'unit',
+    scaleOf: toSeconds,
+    paths: AVERAGE,
+  },
 ];
 
 /** A metric object the export holds under `key`: an object with a `unit`. */
@@ -99,37 +113,9 @@ function isAiperf(value: JsonRecord): boolean {
   );
 }
 
-/** The scale of a scalar of this kind in `unit`, or null when the unit is not of that kind. */
-function scalarScale(kind: 'rate' | 'count' | 'time', unit: string | null): Scale | null {
-  if (kind === 'time') return toSeconds(unit);
-  if (kind === 'rate') return perSecond(unit) ? AS_WRITTEN : null;
-  return AS_WRITTEN;
-}
-
 function readMetrics(value: JsonRecord, warnings: string[]): ReadMetrics {
   const into = newReadMetrics();
-  for (const [key, keyOf, note] of LATENCIES) {
-    const object = metricObject(value, key);
-    if (object === null) continue;
-    const unit = unitOf(object, 'unit');
-    const scale = toMilliseconds(unit);
-    if (scale === null) {
-      warnings.push(`${key} is in "${unit ?? ''}", not a time unit: it was left out.`);
-      continue;
-    }
-    readStats(into, keyOf, object, LATENCY_STATS, scale, `${key}.`, note);
-  }
-  for (const [key, metricKey, kind] of SCALARS) {
-    const object = metricObject(value, key);
-    if (object === null) continue;
-    const unit = unitOf(object, 'unit');
-    const scale = scalarScale(kind, unit);
-    if (scale === null) {
-      warnings.push(`${key} is in "${unit ?? ''}", not the unit it should have: it was left out.`);
-      continue;
-    }
-    readStats(into, () => metricKey, object, AVERAGE, scale, `${key}.`);
-  }
+  for (const group of [LATENCIES, ...SCALARS]) readStatGroup(into, value, '', group, warnings);
   deriveTotalThroughput(into, value);
   return into;
 }

@@ -22,6 +22,7 @@ import {
   finiteOf,
   numberOf,
   own,
+  ownObject,
   scalarText,
   textOf,
   type JsonRecord,
@@ -205,6 +206,48 @@ export function readStats(
     found += 1;
   }
   return found;
+}
+
+/** Statistic objects by file key: the metric key of each statistic, and a note on its meaning. */
+export type StatEntries = readonly (readonly [key: string, keyOf: KeyOf, note?: string])[];
+
+/** Statistic objects of one kind: where their unit is written and how it converts. */
+export interface StatGroup {
+  readonly entries: StatEntries;
+  readonly unitKey: 'unit' | 'units';
+  readonly scaleOf: (unit: string | null) => Scale | null;
+  readonly paths: StatPaths;
+}
+
+/** Rates per second as written; anything else is not a rate this dashboard shows. */
+export function perSecondRate(unit: string | null): Scale | null {
+  return perSecond(unit) ? AS_WRITTEN : null;
+}
+
+/**
+ * Each statistic object of `group` in `record`, read in the unit it states; one whose unit is
+ * not of the group's kind is left out with a warning.
+ */
+export function readStatGroup(
+  into: ReadMetrics,
+  record: JsonRecord,
+  prefix: string,
+  group: StatGroup,
+  warnings: string[],
+): void {
+  for (const [key, keyOf, note = ''] of group.entries) {
+    const statistics = ownObject(record, key);
+    if (statistics === null) continue;
+    const unit = unitOf(statistics, group.unitKey);
+    const scale = group.scaleOf(unit);
+    if (scale === null) {
+      warnings.push(
+        `${prefix}${key} is in "${unit ?? ''}", not a unit it can be: it was left out.`,
+      );
+      continue;
+    }
+    readStats(into, keyOf, statistics, group.paths, scale, `${prefix}${key}.`, note);
+  }
 }
 
 /** The unit a statistic object states under `unitKey` (`unit`, `units`), or null. */

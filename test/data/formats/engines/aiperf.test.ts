@@ -77,7 +77,7 @@ describe('AIPerf profile export JSON', () => {
     expect(parsed.meta?.sources?.ttft_mean).toBe('time_to_first_token.avg × 1000 (s → ms)');
     expect(metrics.itl_mean).toBeUndefined();
     expect(parsed.warnings).toEqual([
-      'inter_chunk_latency is in "furlongs", not a time unit: it was left out.',
+      'inter_chunk_latency is in "furlongs", not a unit it can be: it was left out.',
     ]);
   });
 

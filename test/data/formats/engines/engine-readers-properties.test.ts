@@ -16,7 +16,7 @@ import { fixture } from '../fixtures';
 import { TIMEOUT } from '../property-values';
 
 const RUNS = 1_000;
-const TOOL_DIRS = ['trtllm-bench', 'aiperf', 'guidellm', 'llmperf'];
+const TOOL_DIRS = ['trtllm-bench', 'aiperf', 'guidellm', 'llmperf', 'llm-d'];
 const KNOWN_KINDS = ['empty', 'binary', 'invalid-json', 'not-results', 'no-rows'];
 
 const FIXTURES = TOOL_DIRS.flatMap((dir) =>
