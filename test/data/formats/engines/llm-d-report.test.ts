@@ -91,3 +91,13 @@ describe('llm-d Benchmark Report v0.2', () => {
     );
   });
 });
+
+describe('a JSON file no reader knows', () => {
+  it("is refused with a hint that lists the other tools' formats read", () => {
+    const error = refusedOrFail(parseResultsText('{"hello": 1}', 'hello.json'));
+    expect(error.message).toBe('This JSON is not a benchmark results file this dashboard reads.');
+    for (const tool of ['trtllm-bench', 'AIPerf', 'GenAI-Perf', 'GuideLLM', 'LLMPerf', 'llm-d']) {
+      expect(error.hint).toContain(tool);
+    }
+  });
+});
