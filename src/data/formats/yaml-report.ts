@@ -19,6 +19,7 @@ export function looksLikeYamlReport(text: string): boolean {
   return LLM_D_VERSION.test(text) && /^results:/m.test(text) && /^run:/m.test(text);
 }
 
+/** A YAML report's value, or why it could not be read. */
 export type YamlParse =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 

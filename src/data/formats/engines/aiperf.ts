@@ -173,6 +173,7 @@ function stated(value: JsonRecord): StatedFacts {
   };
 }
 
+/** AIPerf and GenAI-Perf profile exports → one serving result each; engine null. */
 export const AIPERF_READER = singleResultReader({
   suite: 'serving',
   looksLike,

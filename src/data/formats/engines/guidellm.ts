@@ -206,4 +206,5 @@ function read(value: unknown, context: RawContext): ParseOutcome {
   return engineOutcome(FORMAT, results, context, date, reads);
 }
 
+/** A GuideLLM report → one serving result per generative benchmark (rate); engine null. */
 export const GUIDELLM_READER: EngineReader = { looksLike, read };

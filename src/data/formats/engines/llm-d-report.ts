@@ -161,6 +161,7 @@ function stated(report: JsonRecord): StatedFacts {
   };
 }
 
+/** An llm-d Benchmark Report v0.2 (YAML or JSON value) → one serving result. */
 export const LLM_D_REPORT_READER = singleResultReader({
   suite: 'serving',
   looksLike,

@@ -95,6 +95,7 @@ function stated(summary: JsonRecord): StatedFacts {
   };
 }
 
+/** An LLMPerf summary → one serving result; engine null. */
 export const LLMPERF_READER = singleResultReader({
   suite: 'serving',
   looksLike,

@@ -34,6 +34,7 @@ export interface ReadMetrics {
   readonly sources: Record<string, string>;
 }
 
+/** An empty collection of metrics and sources, both without a prototype. */
 export function newReadMetrics(): ReadMetrics {
   return {
     metrics: Object.create(null) as Record<string, number | null>,
@@ -58,11 +59,13 @@ export interface Scale {
   readonly note: string;
 }
 
+/** Already in the dashboard's unit. */
 export const AS_WRITTEN: Scale = { factor: 1, note: '' };
 const S_TO_MS: Scale = { factor: 1000, note: ' × 1000 (s → ms)' };
 const US_TO_MS: Scale = { factor: 0.001, note: ' ÷ 1000 (µs → ms)' };
 const NS_TO_MS: Scale = { factor: 1e-6, note: ' ÷ 1,000,000 (ns → ms)' };
 const MS_TO_S: Scale = { factor: 0.001, note: ' ÷ 1000 (ms → s)' };
+/** Requests per minute → per second. */
 export const PER_MIN_TO_PER_S: Scale = { factor: 1 / 60, note: ' ÷ 60 (req/min → req/s)' };
 
 /** `s`, `sec`, `seconds`, `s/token`… → the word of the time unit, without the `/token`. */
@@ -172,6 +175,7 @@ export type StatPaths = readonly (readonly [path: string, stat: string])[];
 /** The metric key of a quantity's statistic: `ttft_p99` or an extra such as `x:… P99 (ms)`. */
 export type KeyOf = (stat: string) => string;
 
+/** The dashboard's own key of a latency statistic: `ttft_p99`, `e2el_median`. */
 export function dashboardKey(quantity: 'ttft' | 'tpot' | 'itl' | 'e2el'): KeyOf {
   return (stat) => `${quantity}_${stat}`;
 }

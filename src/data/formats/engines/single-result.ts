@@ -10,6 +10,7 @@ import type { StatedFacts } from '../raw-result';
 import type { JsonRecord } from '../shared';
 import { engineOutcome, engineResult, hasCoreMetric, type ReadMetrics } from './read-metrics';
 
+/** What one tool's one-result file needs told to its reader. */
 export interface SingleResultFormat {
   readonly suite: Suite;
   readonly looksLike: (value: unknown) => boolean;
@@ -24,6 +25,7 @@ export interface SingleResultFormat {
   readonly attributes?: (file: JsonRecord, warnings: string[]) => Readonly<Record<string, string>>;
 }
 
+/** The registry entry of such a format: its looksLike, and a read that never throws. */
 export function singleResultReader(spec: SingleResultFormat): EngineReader {
   return {
     looksLike: spec.looksLike,

@@ -154,6 +154,7 @@ function engineAttributes(
   );
 }
 
+/** A trtllm-bench report → one throughput result of TensorRT-LLM. */
 export const TRTLLM_BENCH_READER = singleResultReader({
   suite: 'throughput',
   looksLike,
