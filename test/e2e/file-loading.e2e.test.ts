@@ -598,8 +598,14 @@ describe('a rejected file changes nothing', () => {
     { file: 'formats/bad/binary.png', why: /binary file/ },
     { file: 'formats/bad/empty.json', why: /empty/ },
     { file: 'formats/bad/blank.md', why: /empty/ },
-    { file: 'formats/bad/not-results-package.json', why: /not a vLLM benchmark results file/ },
-    { file: 'formats/bad/not-results-numbers.json', why: /not a vLLM benchmark results file/ },
+    {
+      file: 'formats/bad/not-results-package.json',
+      why: /not a benchmark results file this dashboard reads/,
+    },
+    {
+      file: 'formats/bad/not-results-numbers.json',
+      why: /not a benchmark results file this dashboard reads/,
+    },
   ] as const;
 
   it('keeps the list, the tables and IndexedDB exactly as they were, for each kind of bad file', async () => {

@@ -48,7 +48,7 @@ describe('loading the bundled results', () => {
     expect(store().datasets).toHaveLength(2);
     expect(store().problems[0]?.source).toBe('nightly-8xH100.json');
     expect(store().problems[0]?.message).toMatch(
-      /^nightly-8xH100\.json: .*not a vLLM benchmark results file/,
+      /^nightly-8xH100\.json: .*not a benchmark results file this dashboard reads/,
     );
   });
 

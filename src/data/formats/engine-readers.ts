@@ -5,9 +5,14 @@
  */
 import type { ParseOutcome } from '../results/result-model';
 import type { RawContext } from './raw-result';
-import { SGLANG_READER } from './sglang-serving';
-import { SWEEP_READER } from './serve-sweep';
+import { AIPERF_READER } from './engines/aiperf';
+import { GUIDELLM_READER } from './engines/guidellm';
+import { LLM_D_REPORT_READER } from './engines/llm-d-report';
+import { LLMPERF_READER } from './engines/llmperf';
+import { TRTLLM_BENCH_READER } from './engines/trtllm-bench';
 import { PERF_EVAL_READER } from './perf-eval';
+import { SWEEP_READER } from './serve-sweep';
+import { SGLANG_READER } from './sglang-serving';
 
 export interface EngineReader {
   /** True when a parsed JSON value has this format's decisive keys. */
@@ -20,6 +25,11 @@ export const ENGINE_READERS: readonly EngineReader[] = [
   SGLANG_READER,
   PERF_EVAL_READER,
   SWEEP_READER,
+  TRTLLM_BENCH_READER,
+  AIPERF_READER,
+  GUIDELLM_READER,
+  LLMPERF_READER,
+  LLM_D_REPORT_READER,
 ];
 
 /** The first reader that knows the value, or null. */

@@ -16,6 +16,7 @@ import { looksLikeServeResult, readServeObjects } from './serve-json';
 import { parseServeJsonLines } from './serve-json-lines';
 import { MAX_TEXT_LENGTH, capText, preview } from './shared';
 import { looksLikeThroughputResult, parseThroughputJsonValue } from './throughput-json';
+import { looksLikeYamlReport, parseYamlReport } from './yaml-report';
 
 /** Text that is mostly control characters or has NUL bytes is a binary file read as text. */
 function looksBinary(text: string): boolean {
@@ -160,7 +161,19 @@ function readText(input: string, context: FileContext): ParseOutcome {
       'Check that the file was saved completely.',
     );
   }
+  if (looksLikeYamlReport(text)) return readYaml(text, raw, context.fileName);
   return readMarkdown(text);
+}
+
+/** A GuideLLM or llm-d report written as YAML → read like the same report in JSON. */
+function readYaml(text: string, context: RawContext, fileName: string | undefined): ParseOutcome {
+  const parsed = parseYamlReport(text);
+  if (parsed.ok) return readJsonValue(parsed.value, context, fileName);
+  return parseFailure(
+    'invalid-json',
+    `The file looks like a YAML benchmark report but could not be read: ${preview(parsed.message, 120)}.`,
+    'Check that the file was saved completely.',
+  );
 }
 
 function parseWithContext(input: string, context: FileContext): ParseOutcome {

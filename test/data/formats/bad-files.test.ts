@@ -4,7 +4,7 @@ import { parseResultFiles, parseResultsText } from '../../../src/data/formats/pa
 import type { ParseErrorKind, ParsedResults } from '../../../src/data/results/result-model';
 import { fixture, fixtureFile, parsedOrFail, refusedOrFail } from './fixtures';
 
-const NOT_RESULTS = 'This JSON is not a vLLM benchmark results file.';
+const NOT_RESULTS = 'This JSON is not a benchmark results file this dashboard reads.';
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
 
 /** Every refused fixture of the corpus, with the error a person should see. */
