@@ -76,6 +76,69 @@ export const FORMAT_CASES: readonly FormatCase[] = [
     shape: 'file',
     baseline: 'whole',
   },
+  {
+    format: 'vllm bench sweep summary.json',
+    fixture: 'sweep/summary.json',
+    shape: 'file',
+    baseline: 'whole',
+  },
+  {
+    // A one-line file: repeated into a long sweep. (The other SGLang fixture writes bare
+    // Infinity, which bare JSON.parse refuses.)
+    format: 'SGLang bench_serving JSONL',
+    fixture: 'sglang/vllm_1118_1000_sharegpt.jsonl',
+    shape: 'lines',
+    baseline: 'lines',
+  },
+  {
+    format: 'perf-eval median record',
+    fixture: 'perf-eval/bench-llama8b-c32.json',
+    shape: 'file',
+    baseline: 'whole',
+  },
+  {
+    format: 'trtllm-bench report JSON',
+    fixture: 'trtllm-bench/report-streaming.json',
+    shape: 'file',
+    baseline: 'whole',
+  },
+  {
+    format: 'AIPerf profile export',
+    fixture: 'aiperf/profile_export_aiperf.json',
+    shape: 'file',
+    baseline: 'whole',
+  },
+  {
+    format: 'GenAI-Perf profile export',
+    fixture: 'aiperf/profile_export_genai_perf.json',
+    shape: 'file',
+    baseline: 'whole',
+  },
+  {
+    format: 'GuideLLM benchmarks.json',
+    fixture: 'guidellm/benchmarks-v0.5.json',
+    shape: 'file',
+    baseline: 'whole',
+  },
+  {
+    // YAML: there is no JSON to parse, so no baseline.
+    format: 'GuideLLM benchmarks.yaml',
+    fixture: 'guidellm/benchmarks-v0.7.yaml',
+    shape: 'file',
+    baseline: 'none',
+  },
+  {
+    format: 'LLMPerf summary JSON',
+    fixture: 'llmperf/meta-llama-Llama-2-7b-chat-hf_550_150_summary.json',
+    shape: 'file',
+    baseline: 'whole',
+  },
+  {
+    format: 'llm-d Benchmark Report (YAML)',
+    fixture: 'llm-d/benchmark-report-v0.2.yaml',
+    shape: 'file',
+    baseline: 'none',
+  },
 ];
 
 export interface FormatRow {

@@ -9,7 +9,7 @@ import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from '../harness/page.ts';
 import { servedCopy } from './served-copy.ts';
 import { servingFile } from '../harness/fixtures/serving-file.ts';
-import { resultsTable, type TableName } from './dashboard.ts';
+import { readTable, resultsTable, type TableName, type TableSnapshot } from './dashboard.ts';
 
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];
 
@@ -85,31 +85,6 @@ async function expectRowCounts(
       .poll(() => bodyRows(page, name).count(), { message: `${name} body rows` })
       .toBe(count);
   }
-}
-
-interface TableSnapshot {
-  /** Column headers as a person reads them, without the sort indicator or the "sorted" note. */
-  headers: string[];
-  /** Each rendered body row's cells, whitespace collapsed. */
-  rows: string[][];
-}
-
-async function readTable(page: Page, name: TableName): Promise<TableSnapshot> {
-  return table(page, name).evaluate((element) => {
-    const norm = (text: string): string => text.replace(/\s+/g, ' ').trim();
-    const visibleText = (node: Node): string => {
-      if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
-      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-      return Array.from(node.childNodes, visibleText).join('');
-    };
-    const headers = Array.from(element.querySelectorAll('thead th'), (th) =>
-      norm(visibleText(th)).replace(/,\s*sorted (?:ascending|descending)$/, ''),
-    );
-    const rows = Array.from(element.querySelectorAll('tbody tr[aria-rowindex]'), (row) =>
-      Array.from((row as HTMLTableRowElement).cells, (cell) => norm(cell.innerText)),
-    );
-    return { headers, rows };
-  });
 }
 
 function columnIndex(snapshot: TableSnapshot, header: string): number {

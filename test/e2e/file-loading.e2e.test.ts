@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
 import { sharedBrowser } from './shared-browser.ts';
 import type { WatchedPage } from '../harness/page.ts';
-import { resultsTable, type TableName } from './dashboard.ts';
+import { readTable, resultsTable, type TableName } from './dashboard.ts';
 
 const TABLES: readonly TableName[] = ['Latency', 'Throughput', 'Serving'];
 
@@ -101,25 +101,6 @@ async function expectRowCounts(
       })
       .toBe(expected[name]);
   }
-}
-
-interface TableSnapshot {
-  headers: string[];
-  /** Each rendered body row's cells, whitespace collapsed. */
-  rows: string[][];
-}
-
-async function readTable(page: Page, name: TableName): Promise<TableSnapshot> {
-  return table(page, name).evaluate((element) => {
-    const norm = (text: string): string => text.replace(/\s+/g, ' ').trim();
-    const headers = Array.from(element.querySelectorAll('thead th'), (th) =>
-      norm((th as HTMLElement).innerText),
-    );
-    const rows = Array.from(element.querySelectorAll('tbody tr[aria-rowindex]'), (row) =>
-      Array.from((row as HTMLTableRowElement).cells, (cell) => norm(cell.innerText)),
-    );
-    return { headers, rows };
-  });
 }
 
 /** The rendered rows of a table whose Dataset column shows `label`. */
