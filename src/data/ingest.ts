@@ -1,19 +1,9 @@
 import { createDataset } from './results/dataset';
 import { parseResultFiles } from './formats/parse-results';
+import type { LoadProblem } from './load-problem';
 import type { Dataset, DatasetSourceKind } from './results/result-model';
 
-/** Something that could not be loaded, said so a person can act on it. */
-export interface LoadProblem {
-  /** The file or source the problem is about. */
-  readonly source: string;
-  readonly message: string;
-  readonly hint?: string;
-}
-
-/** The problem of an input that could not be read at all (a file gone, a folder locked). */
-export function unreadableInput(name: string): LoadProblem {
-  return { source: name, message: `${name} was not loaded: it could not be read.` };
-}
+export { unreadableInput, type LoadProblem } from './load-problem';
 
 /** An input whose text has been read. */
 export interface TextInput {

@@ -1,6 +1,5 @@
 import { createDataset } from '../data/results/dataset';
 import { isJsonObject } from '../data/formats/python-json';
-import { parseResultsText } from '../data/formats/parse-results';
 import type { Dataset } from '../data/results/result-model';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 
@@ -61,6 +60,9 @@ export async function loadBundledData(fetchText: FetchText = fetchFromSite): Pro
     });
   }
 
+  // The readers are a chunk of their own: every format's reader and a YAML parser, which the
+  // first screen (painted from the prebuilt page) does not wait for.
+  const { parseResultsText } = await import('../data/formats/parse-results');
   const loaded = await Promise.all(
     (files ?? []).map(async (file): Promise<Dataset | null> => {
       let text: string;

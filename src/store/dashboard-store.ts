@@ -3,7 +3,7 @@ import { deriveResultsView, type FacetValue, type ResultsView } from '../data/re
 import { servingConfigs, type ServingConfig } from '../data/decisions/serving-configs';
 import { type ResultIndex } from '../data/results/result-index';
 import type { Dataset } from '../data/results/result-model';
-import type { LoadProblem } from '../data/ingest';
+import type { LoadProblem } from '../data/load-problem';
 import { createCompareSlice, initialCompareState, type CompareSlice } from './compare-slice';
 import { createDecisionsSlice, initialDecisions, type DecisionsSlice } from './decisions-slice';
 import { createReportSlice, initialReport, type ReportSlice } from './report-slice';

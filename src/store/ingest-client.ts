@@ -1,4 +1,4 @@
-import type { LoadProblem } from '../data/ingest';
+import type { LoadProblem } from '../data/load-problem';
 import type { Dataset } from '../data/results/result-model';
 import type {
   IngestInput,

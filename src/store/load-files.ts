@@ -1,4 +1,5 @@
-import { ingestTexts, unreadableInput, type LoadProblem, type TextInput } from '../data/ingest';
+import type { TextInput } from '../data/ingest';
+import { unreadableInput, type LoadProblem } from '../data/load-problem';
 import type { Dataset, DatasetSourceKind } from '../data/results/result-model';
 import type { IngestInput } from '../workers/ingest-protocol';
 import { useDashboardStore } from './dashboard-store';
@@ -55,6 +56,8 @@ async function readOnPage(inputs: readonly LoadInput[]): Promise<{
       problems.push(unreadableInput(input.name));
     }
   }
+  // The readers' chunk, loaded once (the bundled runs have usually loaded it already).
+  const { ingestTexts } = await import('../data/ingest');
   const outcome = ingestTexts(texts);
   return { datasets: outcome.datasets, problems: [...problems, ...outcome.problems] };
 }

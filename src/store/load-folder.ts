@@ -3,7 +3,7 @@
  * load, each named by its path in the folder, and what was not read is said once.
  */
 import { RESULTS_FILE_KINDS, chooseFolderFiles, folderNotice } from '../data/folder-files';
-import { unreadableInput, type LoadProblem } from '../data/ingest';
+import { unreadableInput, type LoadProblem } from '../data/load-problem';
 import { compareText } from '../data/text-order';
 import { useDashboardStore } from './dashboard-store';
 import { fileEntriesUnder, fileOfEntry } from './folder-entries';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { LoadProblem } from '../data/ingest';
+import type { LoadProblem } from '../data/load-problem';
 import type { IngestStage } from '../workers/ingest-protocol';
 import type { DashboardStore } from './dashboard-store';
 

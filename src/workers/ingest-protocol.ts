@@ -1,4 +1,4 @@
-import type { LoadProblem } from '../data/ingest';
+import type { LoadProblem } from '../data/load-problem';
 import type { Dataset, DatasetSourceKind } from '../data/results/result-model';
 import type { ResultColumns } from '../data/results/result-columns';
 
