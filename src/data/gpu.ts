@@ -2,6 +2,8 @@ import type { GpuSpec } from './results/result-model';
 
 const COUNTED = /^(\d{1,4})\s*[x×*]\s*(\S.*)$/i;
 const VENDOR_PREFIX = /^(?:nvidia|amd)\s+(?:instinct\s+)?/i;
+const HYPHENATED_VENDOR = /^(?:nvidia|amd)-(?:instinct-)?(\S+)$/i;
+const MEMORY_SUFFIX = /-\d+GB-HBM\w*$/i;
 
 /**
  * One device name → its short type, as vLLM's CI writes it: the word after the vendor
@@ -10,6 +12,10 @@ const VENDOR_PREFIX = /^(?:nvidia|amd)\s+(?:instinct\s+)?/i;
  */
 export function gpuTypeFromName(name: string): string {
   const trimmed = name.trim();
+  // Kubernetes' product labels join the words with hyphens (`NVIDIA-H100-80GB-HBM3`): the
+  // vendor goes, and so does a memory suffix, as CI's `H100` has none.
+  const labelled = HYPHENATED_VENDOR.exec(trimmed);
+  if (labelled?.[1] !== undefined) return labelled[1].replace(MEMORY_SUFFIX, '');
   const withoutVendor = trimmed.replace(VENDOR_PREFIX, '');
   if (withoutVendor === trimmed) return trimmed;
   const firstWord = withoutVendor.split(/\s+/)[0];

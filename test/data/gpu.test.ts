@@ -74,6 +74,15 @@ describe('gpuTypeFromName', () => {
     expect(gpuTypeFromName('AMD Instinct MI300X')).toBe('MI300X');
   });
 
+  it('reads Kubernetes product labels, words joined by hyphens, as the same GPU', () => {
+    // nvidia.com/gpu.product values, as llm-d reports name accelerators.
+    expect(gpuTypeFromName('NVIDIA-H100-80GB-HBM3')).toBe('H100');
+    expect(gpuTypeFromName('NVIDIA-H200-141GB-HBM3e')).toBe('H200');
+    expect(gpuTypeFromName('NVIDIA-A100-SXM4-80GB')).toBe('A100-SXM4-80GB');
+    expect(gpuTypeFromName('AMD-Instinct-MI300X')).toBe('MI300X');
+    expect(gpuTypeFromName('nvidia-')).toBe('nvidia-');
+  });
+
   it('keeps names without a known vendor as written', () => {
     expect(gpuTypeFromName('H100')).toBe('H100');
     expect(gpuTypeFromName('gaudi2-hpu')).toBe('gaudi2-hpu');

@@ -160,7 +160,13 @@ describe('every engine’s files side by side', () => {
         const found = rows.some((row) => entry.cells.every((cell) => row.includes(cell)));
         expect(found, `${entry.fixture}: a row with ${entry.cells.join(', ')}`).toBe(true);
       }
-      await page.getByRole('button', { name: 'Reset filters' }).click();
+      await page
+        .getByRole('complementary', { name: 'Filters' })
+        .getByRole('button', { name: 'Reset filters' })
+        .click();
+      await expect
+        .poll(async () => new Set(await enginesShown(page, 'Serving')).size)
+        .toBeGreaterThan(1);
       expectNoPageProblems(watched);
     } finally {
       await watched.close();

@@ -132,7 +132,7 @@ function gpuOf(engine: JsonRecord): GpuSpec | null {
   const accelerator = ownObject(engine, 'accelerator') ?? {};
   const model = textOf(own(accelerator, 'model'));
   if (model === null) return null;
-  const gpu = normalizeGpu(model.replace(/^(nvidia|amd)-/i, '$1 '));
+  const gpu = normalizeGpu(model);
   if (gpu === null) return null;
   const count = countOf(own(accelerator, 'count'));
   const replicas = countOf(own(engine, 'replicas')) ?? 1;
