@@ -143,6 +143,16 @@ export async function measure(options: RunOptions, tmp: string): Promise<Measure
     firstRow: NOT_RUN,
     regression: NOT_RUN,
   };
+  const inChromium = [
+    options.firstRow,
+    options.explorer,
+    options.charts,
+    options.ingest,
+    options.pick,
+    options.regression,
+  ];
+  // Parts that run in Node only (code, formats) need no site and no Chromium.
+  if (!inChromium.some(Boolean)) return out;
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   const launch = () => launchChromium({ args: BENCH_ARGS });
