@@ -10,7 +10,7 @@ import { normalizeGpu } from '../../gpu';
 import type { GpuSpec } from '../../results/result-model';
 import { isJsonObject } from '../python-json';
 import { NOTHING_STATED, type StatedFacts } from '../raw-result';
-import { countOf, numberOf, own, ownObject, textOf, type JsonRecord } from '../shared';
+import { countOf, finiteOf, numberOf, own, ownObject, textOf, type JsonRecord } from '../shared';
 import {
   attributesOf,
   dashboardKey,
@@ -98,9 +98,9 @@ function readMetrics(report: JsonRecord, warnings: string[]): ReadMetrics {
 
 /** Failures as written; completed requests = total − failures − incomplete. */
 function readRequests(into: ReadMetrics, requests: JsonRecord): void {
-  const total = numberOf(own(requests, 'total'));
-  const failures = numberOf(own(requests, 'failures'));
-  const incomplete = numberOf(own(requests, 'incomplete')) ?? 0;
+  const total = finiteOf(own(requests, 'total'));
+  const failures = finiteOf(own(requests, 'failures'));
+  const incomplete = finiteOf(own(requests, 'incomplete')) ?? 0;
   if (failures !== null) putMetric(into, 'failed_requests', failures, 'requests.failures');
   if (total === null || failures === null) return;
   const completed = total - failures - incomplete;

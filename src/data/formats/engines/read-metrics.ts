@@ -49,7 +49,8 @@ export function putMetric(
   value: number | null,
   source: string,
 ): void {
-  into.metrics[key] = value;
+  // A value that is not a finite number (a YAML `.inf`, an overflow) was not measured.
+  into.metrics[key] = value !== null && Number.isFinite(value) ? value : null;
   into.sources[key] = source;
 }
 

@@ -101,3 +101,13 @@ describe('a JSON file no reader knows', () => {
     }
   });
 });
+
+it('reads failures written as .inf as not measured, never as infinite failed requests', () => {
+  // Found by the property test: `failures: .inf` made failed_requests Infinity.
+  const text = fixture(FIXTURE).replace(/failures: \d+/, 'failures: .inf');
+  const outcome = parseResultsText(text, 'benchmark-report-v0.2.yaml');
+  const result = outcome.ok ? outcome.value.results[0] : undefined;
+  expect(result?.metrics.failed_requests).toBeUndefined();
+  // Without a count of failures, completed requests cannot be worked out.
+  expect(result?.metrics.num_requests).toBeUndefined();
+});
