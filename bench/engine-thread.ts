@@ -62,12 +62,40 @@ import(workerData.url).then(() => {
 });
 `;
 
-/** The built worker's script in `distDir`/assets. */
-export async function regressionWorkerAsset(distDir: string): Promise<string> {
+/** A built worker's script in `distDir`/assets (`<name>.worker-*.js`). */
+export async function workerAsset(distDir: string, worker: string): Promise<string> {
   const names = await readdir(path.join(distDir, 'assets'));
-  const name = names.find((file) => /^regression\.worker-.*\.js$/.test(file));
-  if (name === undefined) throw new Error(`no regression.worker-*.js in ${distDir}/assets`);
-  return name;
+  const found = names.find((file) => file.startsWith(`${worker}.worker-`) && file.endsWith('.js'));
+  if (found === undefined) throw new Error(`no ${worker}.worker-*.js in ${distDir}/assets`);
+  return found;
+}
+
+/** The built regression worker's script in `distDir`/assets. */
+export function regressionWorkerAsset(distDir: string): Promise<string> {
+  return workerAsset(distDir, 'regression');
+}
+
+/**
+ * A Node thread running `shim` over the built worker `asset` of `distDir`: `next()` waits for
+ * its next message (or its failure), one request at a time; the first is its `ready`.
+ */
+export async function startShimThread<M extends { ready?: boolean }>(
+  shim: string,
+  distDir: string,
+  asset: string,
+): Promise<{ worker: Worker; next: () => Promise<M> }> {
+  const url = pathToFileURL(path.join(distDir, 'assets', asset)).href;
+  const worker = new Worker(shim, { eval: true, workerData: { url } });
+  let waiting: { resolve: (message: M) => void; reject: (error: Error) => void } | null = null;
+  worker.on('message', (message: M) => waiting?.resolve(message));
+  worker.on('error', (error) => waiting?.reject(error));
+  const next = (): Promise<M> =>
+    new Promise((resolve, reject) => {
+      waiting = { resolve, reject };
+    });
+  const ready = await next();
+  if (ready.ready !== true) throw new Error(`the worker ${asset} did not load`);
+  return { worker, next };
 }
 
 interface Message {
@@ -78,19 +106,11 @@ interface Message {
 
 /** Starts the built worker of `distDir` in a thread and waits until it is loaded. */
 export async function startEngineThread(distDir: string): Promise<EngineThread> {
-  const file = path.join(distDir, 'assets', await regressionWorkerAsset(distDir));
-  const worker = new Worker(SHIM, { eval: true, workerData: { url: pathToFileURL(file).href } });
-  // One request at a time: the answer (or the thread's failure) settles the one waiting.
-  let waiting: { resolve: (message: Message) => void; reject: (error: Error) => void } | null =
-    null;
-  worker.on('message', (message: Message) => waiting?.resolve(message));
-  worker.on('error', (error) => waiting?.reject(error));
-  const next = (): Promise<Message> =>
-    new Promise((resolve, reject) => {
-      waiting = { resolve, reject };
-    });
-  const ready = await next();
-  if (ready.ready !== true) throw new Error('the regression worker did not load');
+  const { worker, next } = await startShimThread<Message>(
+    SHIM,
+    distDir,
+    await regressionWorkerAsset(distDir),
+  );
   let id = 0;
   return {
     report: async (inputs) => {

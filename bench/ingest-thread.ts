@@ -3,10 +3,7 @@
 // source: a small shim gives the script the `self` a browser worker has, hands it each request
 // and answers with the worker's `done` reply and the time from request to it (read, parsed, put
 // into columns; texts are sent as pasted text, so no file is read from disk).
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startShimThread, workerAsset } from './engine-thread.ts';
 
 /** One input as the parsing worker takes pasted text. */
 export interface TextInput {
@@ -77,21 +74,11 @@ interface Message {
 
 /** Starts the built parsing worker of `distDir` in a thread and waits until it is loaded. */
 export async function startIngestThread(distDir: string): Promise<IngestThread> {
-  const names = await readdir(path.join(distDir, 'assets'));
-  const name = names.find((file) => /^ingest\.worker-.*\.js$/.test(file));
-  if (name === undefined) throw new Error(`no ingest.worker-*.js in ${distDir}/assets`);
-  const url = pathToFileURL(path.join(distDir, 'assets', name)).href;
-  const worker = new Worker(SHIM, { eval: true, workerData: { url } });
-  let waiting: { resolve: (message: Message) => void; reject: (error: Error) => void } | null =
-    null;
-  worker.on('message', (message: Message) => waiting?.resolve(message));
-  worker.on('error', (error) => waiting?.reject(error));
-  const next = (): Promise<Message> =>
-    new Promise((resolve, reject) => {
-      waiting = { resolve, reject };
-    });
-  const ready = await next();
-  if (ready.ready !== true) throw new Error('the parsing worker did not load');
+  const { worker, next } = await startShimThread<Message>(
+    SHIM,
+    distDir,
+    await workerAsset(distDir, 'ingest'),
+  );
   return {
     ingest: async (inputs) => {
       const answer = next();
