@@ -23,9 +23,19 @@ export function metricSources(meta: ResultsMeta | undefined): MetricSource[] {
   }));
 }
 
-/** The engines of some results, each once in first-seen order (`Not stated` for none). */
-export function distinctEngines(results: readonly BenchmarkResult[]): string[] {
-  const seen = new Set<string | null>();
-  for (const result of results) seen.add(result.engine);
-  return [...seen].map((engine) => engine ?? ENGINE_NOT_STATED);
+const enginesOf = new WeakMap<readonly BenchmarkResult[], readonly string[]>();
+
+/**
+ * The engines of some results, each once in first-seen order (`Not stated` for none); worked out
+ * once per results array, as the Datasets panel asks on every render.
+ */
+export function distinctEngines(results: readonly BenchmarkResult[]): readonly string[] {
+  let engines = enginesOf.get(results);
+  if (engines === undefined) {
+    const seen = new Set<string | null>();
+    for (const result of results) seen.add(result.engine);
+    engines = [...seen].map((engine) => engine ?? ENGINE_NOT_STATED);
+    enginesOf.set(results, engines);
+  }
+  return engines;
 }
