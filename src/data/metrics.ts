@@ -190,6 +190,7 @@ export type ColumnRole =
   | { readonly kind: 'output-len' }
   | { readonly kind: 'tp' }
   | { readonly kind: 'pp' }
+  | { readonly kind: 'dp' }
   | { readonly kind: 'qps' }
   | { readonly kind: 'concurrency' }
   /** A measured value; multiply the cell by `scale` to get the metric's unit (seconds → ms). */
@@ -208,6 +209,7 @@ const DIMENSIONS: ReadonlyMap<string, ColumnRole> = new Map<string, ColumnRole>(
   ['tp size', { kind: 'tp' }],
   ['tp', { kind: 'tp' }],
   ['pp size', { kind: 'pp' }],
+  ['dp size', { kind: 'dp' }],
   ['qps', { kind: 'qps' }],
   ['# of max concurrency.', { kind: 'concurrency' }],
   ['# of max concurrency', { kind: 'concurrency' }],

@@ -131,6 +131,7 @@ describe('first screen', () => {
       model: 'llama8B',
       tp: 1,
       pp: null,
+      dp: null,
       gpu: { type: 'H100', count: 8 },
       dataset: null,
       variant: null,

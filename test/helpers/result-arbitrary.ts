@@ -20,6 +20,7 @@ export const resultArbitrary: fc.Arbitrary<BenchmarkResult> = fc.record({
   model: fc.string({ maxLength: 10 }),
   tp: nullableNumber,
   pp: nullableNumber,
+  dp: nullableNumber,
   gpu: fc.option(fc.record({ type: fc.string({ maxLength: 6 }), count: nullableNumber }), {
     nil: null,
   }),

@@ -26,6 +26,7 @@ function largeDataset(name: string): Dataset {
     model: 'llama8B',
     tp: 1,
     pp: null,
+    dp: null,
     gpu: { type: 'H100', count: 8 },
     dataset: 'sharegpt',
     variant: null,

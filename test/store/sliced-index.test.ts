@@ -18,6 +18,7 @@ function manyResults(): BenchmarkResult[] {
     model: models[i % 3] ?? '',
     tp: 1,
     pp: null,
+    dp: null,
     gpu: { type: 'H100', count: (i % 8) + 1 },
     dataset: 'sharegpt',
     variant: null,

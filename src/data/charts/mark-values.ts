@@ -120,6 +120,7 @@ export function testLabel(result: BenchmarkResult): string {
   const parts = [modelLabel(result.model)];
   if (result.tp !== null) parts.push(`TP${result.tp}`);
   if (result.pp !== null && result.pp !== 1) parts.push(`PP${result.pp}`);
+  if (result.dp !== null && result.dp !== 1) parts.push(`DP${result.dp}`);
   if (result.dataset !== null) parts.push(result.dataset);
   if (result.variant !== null) parts.push(result.variant);
   if (result.concurrency !== null) parts.push(`concurrency ${result.concurrency}`);

@@ -4,6 +4,7 @@
  */
 import { gpuLabel } from '../gpu';
 import { modelKey } from '../models';
+import { beyondOne } from '../results/parallelism';
 import { SUITES, type BenchmarkResult, type Suite } from '../results/result-model';
 import type { CompareHistory } from './compare-history';
 import { notComparableReason, uncompared, type LikeOptions } from './comparable';
@@ -55,10 +56,10 @@ function keyNumber(value: number | null): string | null {
 }
 
 /**
- * What defines a test, as one string: suite, model, TP, PP, dataset, variant, QPS, concurrency,
+ * What defines a test, as one string: suite, model, TP, PP, DP, dataset, variant, QPS, concurrency,
  * input and output length, and (unless ignored) GPU type and count. The test name is not part of
- * it: two files may spell one test differently. PP 1 is the same test as PP not stated, since
- * without pipeline parallelism there is one stage.
+ * it: two files may spell one test differently. PP 1 and DP 1 are the same test as PP and DP not
+ * stated (see parallelism.ts).
  */
 export function alignmentKey(result: BenchmarkResult, options: AlignOptions = {}): string {
   const gpu =
@@ -69,7 +70,8 @@ export function alignmentKey(result: BenchmarkResult, options: AlignOptions = {}
     result.suite,
     modelKey(result.model),
     keyNumber(result.tp),
-    keyNumber(result.pp === 1 ? null : result.pp),
+    keyNumber(beyondOne(result.pp)),
+    keyNumber(beyondOne(result.dp)),
     result.dataset,
     result.variant,
     keyNumber(result.qps),
@@ -133,7 +135,8 @@ function compareRowOrder(a: CompareRow, b: CompareRow): number {
     SUITES.indexOf(x.suite) - SUITES.indexOf(y.suite) ||
     compareTexts(modelKey(x.model), modelKey(y.model)) ||
     compareNumbers(x.tp, y.tp) ||
-    compareNumbers(x.pp === 1 ? null : x.pp, y.pp === 1 ? null : y.pp) ||
+    compareNumbers(beyondOne(x.pp), beyondOne(y.pp)) ||
+    compareNumbers(beyondOne(x.dp), beyondOne(y.dp)) ||
     compareTexts(x.dataset, y.dataset) ||
     compareTexts(x.variant, y.variant) ||
     compareNumbers(x.inputLen, y.inputLen) ||

@@ -7,6 +7,7 @@
 import { formatQps } from '../format';
 import { gpuLabel } from '../gpu';
 import { modelLabel } from '../models';
+import { beyondOne } from '../results/parallelism';
 import type { BenchmarkResult } from '../results/result-model';
 import { describeMetric } from '../metrics';
 import type { MetricComparison } from './metric-verdict';
@@ -35,7 +36,7 @@ export interface LikeOptions {
 
 /**
  * What differs between two results of one test, in words (`input length 1024 vs 2048; precision
- * bfloat16 vs fp8`), or null when they are alike. PP 1 and PP not stated are alike; an unknown
+ * bfloat16 vs fp8`), or null when they are alike. PP or DP 1 and not stated are alike; an unknown
  * precision on either side is not a difference.
  */
 export function notComparableReason(
@@ -50,7 +51,8 @@ export function notComparableReason(
   if (b.suite !== c.suite) differ('suite', b.suite, c.suite);
   differ('model', modelLabel(b.model), modelLabel(c.model));
   differ('TP', numberText(b.tp), numberText(c.tp));
-  differ('PP', numberText(b.pp === 1 ? null : b.pp), numberText(c.pp === 1 ? null : c.pp));
+  differ('PP', numberText(beyondOne(b.pp)), numberText(beyondOne(c.pp)));
+  differ('DP', numberText(beyondOne(b.dp)), numberText(beyondOne(c.dp)));
   differ('prompt dataset', b.dataset ?? '—', c.dataset ?? '—');
   differ('variant', b.variant ?? '—', c.variant ?? '—');
   differ('input length', numberText(b.inputLen), numberText(c.inputLen));

@@ -1,7 +1,7 @@
 /**
  * What a test's throughput costs at a price per GPU-hour: GPUs used × $/GPU-hour ÷ (throughput ×
  * 3600 s), scaled to 1M output tokens where token throughput is known, else to 1k requests. GPUs
- * used is TP × PP, not the machine's eight: a TP 1 test leaves seven GPUs for other work.
+ * used is TP × PP × DP, not the machine's eight: a TP 1 test leaves seven GPUs for other work.
  */
 import { gpuLabel } from '../gpu';
 import { modelLabel } from '../models';
@@ -34,7 +34,7 @@ export interface CostRow {
 }
 
 export const COST_FORMULA =
-  'Cost = GPUs used (TP × PP) × $ per GPU-hour ÷ (throughput × 3600 s), × 1,000,000 for output tokens or × 1,000 for requests.';
+  'Cost = GPUs used (TP × PP × DP) × $ per GPU-hour ÷ (throughput × 3600 s), × 1,000,000 for output tokens or × 1,000 for requests.';
 
 /** What a cost is worked from, in order: output tokens where known, else requests. */
 const BASES = [

@@ -6,6 +6,7 @@
 import { gpuLabel } from '../gpu';
 import { VLLM } from '../engines';
 import { modelKey, modelLabel } from '../models';
+import { beyondOne } from '../results/parallelism';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult } from '../results/result-model';
 import { latestResults } from './latest-results';
@@ -30,7 +31,7 @@ export interface ServingConfig {
   readonly engine: string | null;
   readonly setup: string;
   readonly tp: number | null;
-  /** GPUs the test ran on: TP × PP (not the machine's count); null when TP is unknown. */
+  /** GPUs the test ran on: TP × PP × DP (not the machine's count); null when TP is unknown. */
   readonly gpusUsed: number | null;
   readonly dataset: string | null;
   readonly loadKind: LoadKind;
@@ -38,11 +39,12 @@ export interface ServingConfig {
   readonly loads: readonly ServingLoad[];
 }
 
-/** GPUs a result's test used: TP × PP (PP 1 when not given); null without a TP. */
-export function gpusUsed(result: Pick<BenchmarkResult, 'tp' | 'pp'>): number | null {
+/** GPUs a result's test used: TP × PP × DP (PP and DP 1 when not given); null without a TP. */
+export function gpusUsed(result: Pick<BenchmarkResult, 'tp' | 'pp' | 'dp'>): number | null {
   if (result.tp === null || !(result.tp >= 1)) return null;
   const pp = result.pp !== null && result.pp >= 1 ? result.pp : 1;
-  return result.tp * pp;
+  const dp = result.dp !== null && result.dp >= 1 ? result.dp : 1;
+  return result.tp * pp * dp;
 }
 
 /**
@@ -74,7 +76,8 @@ function identity(result: BenchmarkResult, kind: LoadKind): string {
     modelKey(result.model),
     result.engine,
     result.tp,
-    result.pp,
+    beyondOne(result.pp),
+    beyondOne(result.dp),
     gpuLabel(result.gpu),
     result.dataset,
     result.variant,

@@ -25,6 +25,7 @@ export interface CommandFacts {
   readonly model: string | null;
   readonly tp: number | null;
   readonly pp: number | null;
+  readonly dp: number | null;
   readonly dataset: string | null;
   readonly inputLen: number | null;
   readonly outputLen: number | null;
@@ -45,6 +46,7 @@ const NO_FACTS: CommandFacts = {
   model: null,
   tp: null,
   pp: null,
+  dp: null,
   dataset: null,
   inputLen: null,
   outputLen: null,
@@ -117,6 +119,8 @@ const OPTION_NAMES: ReadonlyMap<string, keyof CommandFacts> = new Map([
   ['tp', 'tp'],
   ['pipeline-parallel-size', 'pp'],
   ['pp', 'pp'],
+  ['data-parallel-size', 'dp'],
+  ['dp', 'dp'],
   ['model', 'model'],
   ['dataset-name', 'dataset'],
   ['random-input-len', 'inputLen'],
@@ -160,6 +164,7 @@ export function readCommandLine(command: string): CommandFacts {
         const [name = '', value = ''] = (words[j] ?? '').split('=', 2);
         if (name === 'tensor_parallel_size' || name === 'tp') setFact(facts, 'tp', value);
         if (name === 'pipeline_parallel_size' || name === 'pp') setFact(facts, 'pp', value);
+        if (name === 'data_parallel_size' || name === 'dp') setFact(facts, 'dp', value);
         i = j;
       }
       continue;
@@ -167,8 +172,8 @@ export function readCommandLine(command: string): CommandFacts {
     const option = /^--?([A-Za-z][\w.-]*)(?:=(.*))?$/s.exec(word);
     if (option === null) continue;
     const name = (option[1] ?? '').replace(/_/g, '-').toLowerCase();
-    // Short options: only `-tp` and `-pp` are read (vLLM's aliases for the parallel sizes).
-    if (!word.startsWith('--') && name !== 'tp' && name !== 'pp') continue;
+    // Short options: only `-tp`, `-pp` and `-dp` are read (vLLM's aliases for the parallel sizes).
+    if (!word.startsWith('--') && name !== 'tp' && name !== 'pp' && name !== 'dp') continue;
     const key = OPTION_NAMES.get(name);
     if (key === undefined) continue;
     const inline = option[2];

@@ -67,6 +67,7 @@ function statedByArgs(run: Run): StatedFacts {
     model: run.modelName ?? textOf(own(args, 'model')),
     tp: countOf(own(args, 'tensor_parallel_size')),
     pp: countOf(own(args, 'pipeline_parallel_size')),
+    dp: countOf(own(args, 'data_parallel_size')),
     dataset: run.suite === 'latency' ? null : textOf(own(args, 'dataset_name')),
     qps: run.suite === 'serving' && qps !== null && qps > 0 ? qps : null,
     concurrency: run.suite === 'serving' ? countOf(own(args, 'max_concurrency')) : null,

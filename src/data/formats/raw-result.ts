@@ -31,6 +31,7 @@ export interface StatedFacts {
   readonly model: string | null;
   readonly tp: number | null;
   readonly pp: number | null;
+  readonly dp: number | null;
   readonly dataset: string | null;
   readonly qps: number | null;
   readonly concurrency: number | null;
@@ -45,6 +46,7 @@ export const NOTHING_STATED: StatedFacts = {
   model: null,
   tp: null,
   pp: null,
+  dp: null,
   dataset: null,
   qps: null,
   concurrency: null,
@@ -73,6 +75,9 @@ function buildTestName(suite: Suite, facts: StatedFacts, fallback: string | null
   const parts: string[] = [suite];
   if (facts.model !== null) parts.push(modelShortName(facts.model));
   if (facts.tp !== null) parts.push(`tp${facts.tp}`);
+  // PP and DP only when they are more than one: `_pp2`, `_dp2`, as the name's grammar reads them.
+  if (facts.tp !== null && facts.pp !== null && facts.pp > 1) parts.push(`pp${facts.pp}`);
+  if (facts.tp !== null && facts.dp !== null && facts.dp > 1) parts.push(`dp${facts.dp}`);
   if (suite === 'serving') {
     if (facts.dataset !== null) parts.push(facts.dataset);
     if (facts.qps !== null) parts.push('qps', qpsWord(facts.qps));
@@ -88,6 +93,7 @@ const NO_PARTS: TestNameParts = {
   engine: null,
   tp: null,
   pp: null,
+  dp: null,
   dataset: null,
   variant: null,
   qps: null,
@@ -135,6 +141,7 @@ export function finishRawResult(
     model: modelText === null ? '' : intern(modelText),
     tp: firstOf(facts.tp, parts.tp),
     pp: firstOf(facts.pp, parts.pp),
+    dp: firstOf(facts.dp, parts.dp),
     gpu: facts.gpu,
     dataset: datasetText === null ? null : intern(datasetText),
     variant: parts.variant,
@@ -157,6 +164,7 @@ export function commandFacts(context: RawContext): StatedFacts {
     model: facts.model,
     tp: facts.tp,
     pp: facts.pp,
+    dp: facts.dp,
     dataset: facts.dataset,
     qps: facts.qps,
     concurrency: facts.concurrency,
@@ -173,6 +181,7 @@ export function mergeStated(...lists: StatedFacts[]): StatedFacts {
     model: firstOf(...lists.map((facts) => facts.model)),
     tp: firstOf(...lists.map((facts) => facts.tp)),
     pp: firstOf(...lists.map((facts) => facts.pp)),
+    dp: firstOf(...lists.map((facts) => facts.dp)),
     dataset: firstOf(...lists.map((facts) => facts.dataset)),
     qps: firstOf(...lists.map((facts) => facts.qps)),
     concurrency: firstOf(...lists.map((facts) => facts.concurrency)),

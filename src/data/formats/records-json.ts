@@ -22,6 +22,8 @@ const COLUMN_ALIASES: ReadonlyMap<string, string> = new Map([
   ['tensor_parallel_size', 'TP Size'],
   ['pp_size', 'PP Size'],
   ['pipeline_parallel_size', 'PP Size'],
+  ['dp_size', 'DP Size'],
+  ['data_parallel_size', 'DP Size'],
 ]);
 
 /** How many leading rows are looked at to recognize the format. */

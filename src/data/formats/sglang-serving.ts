@@ -69,6 +69,7 @@ function statedByServerInfo(run: JsonRecord): StatedFacts {
     model: textOf(own(info, 'model_path')) ?? textOf(own(info, 'served_model_name')),
     tp: countOf(own(info, 'tp_size')),
     pp: countOf(own(info, 'pp_size')),
+    dp: countOf(own(info, 'dp_size')),
     engine: engineOfRun(run),
   };
 }

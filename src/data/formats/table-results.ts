@@ -139,6 +139,7 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
   }
   const tpColumn = columnOf('tp');
   const ppColumn = columnOf('pp');
+  const dpColumn = columnOf('dp');
   const modelColumn = columnOf('model');
   const gpuColumn = columnOf('gpu');
   const datasetColumn = columnOf('dataset');
@@ -245,6 +246,7 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
       model: textOf(cellAt(row, modelColumn)) ?? parts.model ?? '',
       tp: explicitTp ?? parts.tp,
       pp: integerAt(row, ppColumn) ?? parts.pp,
+      dp: integerAt(row, dpColumn) ?? parts.dp,
       gpu: gpuOf(cellAt(row, gpuColumn)),
       dataset: textOf(cellAt(row, datasetColumn)) ?? parts.dataset,
       variant: parts.variant,

@@ -8,7 +8,7 @@ import { engineName } from '../engines';
  */
 export interface TestNameParts extends Pick<
   BenchmarkResult,
-  'tp' | 'pp' | 'dataset' | 'variant' | 'qps' | 'concurrency' | 'inputLen' | 'outputLen'
+  'tp' | 'pp' | 'dp' | 'dataset' | 'variant' | 'qps' | 'concurrency' | 'inputLen' | 'outputLen'
 > {
   readonly suite: Suite | null;
   readonly model: string | null;
@@ -29,6 +29,7 @@ const SUITE_PREFIXES: ReadonlyMap<string, Suite> = new Map([
 const VARIANTS: ReadonlySet<string> = new Set(['specdecode']);
 const TP_TOKEN = /^tp(\d{1,4})$/;
 const PP_TOKEN = /^pp(\d{1,4})$/;
+const DP_TOKEN = /^dp(\d{1,4})$/;
 const INTEGER_TOKEN = /^\d{1,9}$/;
 /** A version as the nightly names wrote it after the engine: `055`, `053post1`, `v0.6.0`. */
 const VERSION_TOKEN = /^v?\d+(?:\.\d+)*(?:post\d+)?$/;
@@ -88,6 +89,12 @@ export function parseTestName(name: string): TestNameParts {
     pp = Number(ppMatch[1]);
     rest = rest.slice(1);
   }
+  let dp: number | null = null;
+  const dpMatch = DP_TOKEN.exec(rest[0] ?? '');
+  if (dpMatch?.[1] !== undefined) {
+    dp = Number(dpMatch[1]);
+    rest = rest.slice(1);
+  }
 
   let qps: number | null = null;
   let concurrency: number | null = null;
@@ -132,6 +139,7 @@ export function parseTestName(name: string): TestNameParts {
     engine,
     tp,
     pp,
+    dp,
     dataset,
     variant,
     qps,

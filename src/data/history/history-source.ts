@@ -13,6 +13,7 @@
  */
 import { seriesKey } from '../compare/align-results';
 import { modelKey } from '../models';
+import { beyondOne } from '../results/parallelism';
 import { orderMetricKeys } from '../results/metric-order';
 import { SUITES, type BenchmarkResult, type Dataset, type Suite } from '../results/result-model';
 import type { ResultsView } from '../results/results-view';
@@ -57,7 +58,7 @@ export interface HistorySource {
 /**
  * True when two results are the same test by every field alignmentKey reads (engine included: a
  * history is one engine's), compared as it
- * compares them (PP 1 = no PP). A NaN field compares unequal, which only costs a full key.
+ * compares them (PP or DP 1 = not stated). A NaN field compares unequal, which only costs a full key.
  */
 function sameTest(a: BenchmarkResult, b: BenchmarkResult): boolean {
   return (
@@ -65,7 +66,8 @@ function sameTest(a: BenchmarkResult, b: BenchmarkResult): boolean {
     a.engine === b.engine &&
     (a.model === b.model || modelKey(a.model) === modelKey(b.model)) &&
     a.tp === b.tp &&
-    (a.pp === 1 ? null : a.pp) === (b.pp === 1 ? null : b.pp) &&
+    beyondOne(a.pp) === beyondOne(b.pp) &&
+    beyondOne(a.dp) === beyondOne(b.dp) &&
     a.dataset === b.dataset &&
     a.variant === b.variant &&
     a.qps === b.qps &&

@@ -64,6 +64,7 @@ export interface SuiteCollector {
   readonly models: Distinct<string>;
   readonly tp: Distinct<number>;
   readonly pp: Distinct<number>;
+  readonly dp: Distinct<number>;
   readonly datasets: Distinct<string>;
   readonly inputLen: Distinct<number>;
   readonly outputLen: Distinct<number>;
@@ -88,6 +89,7 @@ export function newCollector(): SuiteCollector {
     models: new Distinct(),
     tp: new Distinct(),
     pp: new Distinct(),
+    dp: new Distinct(),
     datasets: new Distinct(),
     inputLen: new Distinct(),
     outputLen: new Distinct(),
@@ -129,6 +131,7 @@ export function suiteFacts(collected: SuiteCollector): SetupFact[] {
   add('Max concurrency', numbers(collected.concurrency).map(String));
   add('TP', numbers(collected.tp).map(String));
   add('PP', numbers(collected.pp).map(String));
+  add('DP', numbers(collected.dp).map(String));
   add('Data type', collected.dtypes.list());
   add('Backend', collected.backends.list());
   add('Variant', collected.variants.list());
@@ -175,6 +178,7 @@ export function collect(
   if (result.model !== '') into.models.add(result.model);
   if (result.tp !== null) into.tp.add(result.tp);
   if (result.pp !== null) into.pp.add(result.pp);
+  if (result.dp !== null) into.dp.add(result.dp);
   if (result.dataset !== null) into.datasets.add(result.dataset);
   if (result.inputLen !== null) into.inputLen.add(result.inputLen);
   if (result.outputLen !== null) into.outputLen.add(result.outputLen);

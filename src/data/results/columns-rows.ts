@@ -115,6 +115,7 @@ export function rowsSome(columns: ResultColumns, cursor: RowsCursor, limit: numb
       model: textOf(text.model[row]) ?? '',
       tp: numberOrNull(numbers.tp[row]),
       pp: numberOrNull(numbers.pp[row]),
+      dp: numberOrNull(numbers.dp[row]),
       gpu: gpuOf(columns, cursor, row),
       dataset: textOf(text.dataset[row]),
       variant: textOf(text.variant[row]),

@@ -28,6 +28,7 @@ export const TEXT_DIMENSIONS = {
 export const NUMBER_DIMENSIONS = {
   tp: (result: BenchmarkResult): number | null => result.tp,
   pp: (result: BenchmarkResult): number | null => result.pp,
+  dp: (result: BenchmarkResult): number | null => result.dp,
   gpuCount: (result: BenchmarkResult): number | null => result.gpu?.count ?? null,
   qps: (result: BenchmarkResult): number | null => result.qps,
   concurrency: (result: BenchmarkResult): number | null => result.concurrency,

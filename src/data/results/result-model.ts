@@ -31,6 +31,8 @@ export interface BenchmarkResult {
   readonly model: string;
   readonly tp: number | null;
   readonly pp: number | null;
+  /** Data-parallel replicas of the engine (`--data-parallel-size`); null when not stated. */
+  readonly dp: number | null;
   readonly gpu: GpuSpec | null;
   /** Prompt dataset of a serving test (`sharegpt`, `random`, …). */
   readonly dataset: string | null;

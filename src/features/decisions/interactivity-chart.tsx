@@ -107,7 +107,7 @@ export function InteractivityChart({
       <ChartFigure
         id="interactivity"
         title="Interactivity: throughput per GPU against tokens/s per user"
-        description={`Each dot is a tested load; the line joins each GPU's Pareto frontier (loads no other load beats on both). x: ${xTitle}. y: ${yTitle}. GPUs used is TP × PP, not the machine's eight.${engines.length > 1 ? ` ${engineStyleText(engines)}` : ''}`}
+        description={`Each dot is a tested load; the line joins each GPU's Pareto frontier (loads no other load beats on both). x: ${xTitle}. y: ${yTitle}. GPUs used is TP × PP × DP, not the machine's eight.${engines.length > 1 ? ` ${engineStyleText(engines)}` : ''}`}
         controls={
           models.length > 1 ? (
             <ChartSelect

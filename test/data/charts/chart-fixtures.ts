@@ -37,6 +37,7 @@ export function result(
     model: 'llama8B',
     tp: 1,
     pp: null,
+    dp: null,
     gpu: { type: gpu, count: 8 },
     dataset: null,
     variant: null,

@@ -98,6 +98,9 @@ describe('mark values', () => {
       testLabel(result('serving', 'serving_x', 'H100', {}, { model: 'llama8B', ...extra }));
     expect(named({ tp: null, pp: 2, concurrency: 16 })).toBe('Llama 3.1 8B · PP2 · concurrency 16');
     expect(named({ tp: 2, pp: 1 })).toBe('Llama 3.1 8B · TP2');
+    // Data-parallel replicas beyond one are named after PP; DP 1 is one replica, not named.
+    expect(named({ tp: 4, pp: 2, dp: 2 })).toBe('Llama 3.1 8B · TP4 · PP2 · DP2');
+    expect(named({ tp: 4, dp: 1 })).toBe('Llama 3.1 8B · TP4');
   });
 
   it('groups serving tests that differ only in QPS into one family', () => {

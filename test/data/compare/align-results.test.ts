@@ -71,6 +71,22 @@ describe('alignment', () => {
     expect(rows.map((row) => [row.baseline?.tp, row.candidate?.tp, row.notComparable])).toEqual([
       [1, 2, 'TP 1 vs 2'],
     ]);
+    // Two data-parallel replicas are not one; DP 1 and DP not stated are one replica, compared.
+    const dp = alignResults(
+      [
+        result({ dp: null, metrics: { ttft_mean: 10 } }),
+        result({ dp: 2, testName: 'b', metrics: { ttft_mean: 10 } }),
+      ],
+      [
+        result({ dp: 1, metrics: { ttft_mean: 12 } }),
+        result({ dp: 4, testName: 'b', metrics: { ttft_mean: 10 } }),
+      ],
+    );
+    // Listed by DP, not stated (one replica) last.
+    expect(dp.map((row) => [row.presence, row.notComparable])).toEqual([
+      ['not comparable', 'DP 2 vs 4'],
+      ['both', null],
+    ]);
     // Tests of other names stay tests the other side lacks.
     const named = alignResults(
       [result({ tp: 1, metrics: {} })],

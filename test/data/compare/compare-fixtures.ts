@@ -30,6 +30,7 @@ export function result(
     model: 'llama8B',
     tp: 1,
     pp: null,
+    dp: null,
     gpu: { type: 'H100', count: 8 },
     dataset: 'sharegpt',
     variant: null,

@@ -21,6 +21,7 @@ function result(change: Partial<BenchmarkResult> & { metrics: MetricValues }): B
     model: 'llama8B',
     tp: 1,
     pp: null,
+    dp: null,
     gpu: { type: 'H100', count: 8 },
     dataset: 'sharegpt',
     variant: null,

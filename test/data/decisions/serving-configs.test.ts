@@ -125,12 +125,15 @@ describe('configuration identity', () => {
 });
 
 describe('GPUs used', () => {
-  it('is TP × PP, PP 1 when not given, unknown without a TP', () => {
-    expect(gpusUsed({ tp: 4, pp: null })).toBe(4);
-    expect(gpusUsed({ tp: 2, pp: 2 })).toBe(4);
-    expect(gpusUsed({ tp: 2, pp: 0 })).toBe(2);
-    expect(gpusUsed({ tp: null, pp: 2 })).toBeNull();
-    expect(gpusUsed({ tp: 0, pp: null })).toBeNull();
+  it('is TP × PP × DP, PP and DP 1 when not given, unknown without a TP', () => {
+    expect(gpusUsed({ tp: 4, pp: null, dp: null })).toBe(4);
+    expect(gpusUsed({ tp: 2, pp: 2, dp: null })).toBe(4);
+    expect(gpusUsed({ tp: 2, pp: 0, dp: 0 })).toBe(2);
+    expect(gpusUsed({ tp: null, pp: 2, dp: 2 })).toBeNull();
+    expect(gpusUsed({ tp: 0, pp: null, dp: null })).toBeNull();
+    // Two data-parallel replicas of a TP4 engine use 8 GPUs; with PP2 as well, 16.
+    expect(gpusUsed({ tp: 4, pp: null, dp: 2 })).toBe(8);
+    expect(gpusUsed({ tp: 4, pp: 2, dp: 2 })).toBe(16);
   });
 });
 

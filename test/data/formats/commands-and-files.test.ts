@@ -29,6 +29,9 @@ describe('readCommandLine', () => {
       2,
     );
     expect(readCommandLine('python x.py --tensor_parallel_size 3').tp).toBe(3);
+    expect(readCommandLine('vllm serve m --data-parallel-size 2').dp).toBe(2);
+    expect(readCommandLine('vllm serve m -dp 4').dp).toBe(4);
+    expect(readCommandLine('vllm bench serve --metadata data_parallel_size=8').dp).toBe(8);
   });
 
   it('reads the served model, dataset, lengths, rate, concurrency and dtype', () => {
@@ -42,6 +45,7 @@ describe('readCommandLine', () => {
       model: 'meta-llama/Llama-3.1-8B-Instruct',
       tp: null,
       pp: 2,
+      dp: null,
       dataset: 'random',
       inputLen: 128,
       outputLen: 256,

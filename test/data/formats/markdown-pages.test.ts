@@ -155,6 +155,7 @@ describe('markdown V6: dimensions as columns, NaN lengths, qps "inf"', () => {
       outputLen: null,
       tp: 1,
       pp: 1,
+      dp: null,
       qps: Infinity,
       concurrency: 200,
       gpu: { type: 'H100', count: 8 },

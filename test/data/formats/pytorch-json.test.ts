@@ -15,6 +15,7 @@ describe('PyTorch benchmark JSON', () => {
       model: 'meta-llama/Llama-3.1-8B-Instruct',
       tp: 1,
       pp: 1,
+      dp: null,
       inputLen: 32,
       outputLen: 128,
     });

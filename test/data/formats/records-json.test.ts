@@ -81,6 +81,7 @@ describe('benchmark_results.json, V6: the dimensions as columns', () => {
       outputLen: 128,
       tp: 1,
       pp: null,
+      dp: null,
       gpu: H100x8,
       qps: 1,
       concurrency: 16,

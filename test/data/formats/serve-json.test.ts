@@ -40,6 +40,7 @@ describe('vllm bench serve JSON: benchmark_serving.py, September 2024, named by 
       model: 'meta-llama/Meta-Llama-3.1-8B-Instruct',
       tp: 1,
       pp: null,
+      dp: null,
       gpu: null,
       dataset: 'sharegpt',
       variant: null,
@@ -291,6 +292,25 @@ describe('vllm bench serve JSON: field details', () => {
       tp: 4,
       testName: 'serving_Llama-3.1-8B-Instruct_tp4_qps_16_concurrency_64',
     });
+  });
+
+  it('reads metadata PP and DP, named after TP in the test name when beyond one', () => {
+    const text = serveText({
+      tensor_parallel_size: '4',
+      pipeline_parallel_size: '2',
+      data_parallel_size: '2',
+    });
+    expect(only(parsedOrFail(parseResultsText(text)))).toMatchObject({
+      tp: 4,
+      pp: 2,
+      dp: 2,
+      testName: 'serving_Llama-3.1-8B-Instruct_tp4_pp2_dp2_qps_4',
+    });
+    // DP 1 is one replica: read, but not in the name; and a DP key is not an extra column.
+    const one = only(parsedOrFail(parseResultsText(serveText({ tp: 1, dp: 1 }))));
+    expect([one.dp, one.testName]).toEqual([1, 'serving_Llama-3.1-8B-Instruct_tp1_qps_4']);
+    expect(one.attributes).not.toHaveProperty('dp');
+    expect(one.metrics).not.toHaveProperty('dp');
   });
 
   it('warns when --metadata TP disagrees with the tpN of the CI file name, and shows the metadata', () => {

@@ -33,6 +33,7 @@ describe('SGLang bench_serving JSONL: a rate sweep, one run per line', () => {
     const run = named(parsed, QPS_4);
     expect(run.model).toBe('meta-llama/Llama-3.1-8B-Instruct');
     expect(run.tp).toBe(2);
+    expect(run.dp).toBe(1); // server_info.dp_size
     expect(run.engine).toBe('SGLang');
     expect(run.dataset).toBe('random');
     // dataset random: random_input_len 512, random_output_len 256 are the requests' lengths

@@ -30,6 +30,7 @@ describe('readResultsTable', () => {
         model: 'llama8B',
         tp: 1,
         pp: null,
+        dp: null,
         gpu: { type: 'H100', count: 8 },
         dataset: 'sharegpt',
         variant: null,
@@ -176,6 +177,7 @@ describe('readResultsTable', () => {
       inputLen: 128,
       outputLen: 64,
       pp: 2,
+      dp: null,
       qps: 4,
       concurrency: 16,
     });
@@ -186,6 +188,7 @@ describe('readResultsTable', () => {
       inputLen: null,
       outputLen: null,
       pp: null,
+      dp: null,
       qps: Infinity,
       concurrency: null,
     });

@@ -8,6 +8,7 @@ const NOTHING: TestNameParts = {
   engine: null,
   tp: null,
   pp: null,
+  dp: null,
   dataset: null,
   variant: null,
   qps: null,
@@ -256,9 +257,25 @@ describe('parseTestName on odd names', () => {
       model: 'llama70B',
       tp: 4,
       pp: 2,
+      dp: null,
       dataset: 'sharegpt',
       qps: 1,
       complete: true,
+    });
+  });
+
+  it('reads a data-parallel token after tpN and ppN', () => {
+    expect(parseTestName('serving_llama70B_tp4_pp2_dp2_sharegpt_qps_1')).toMatchObject({
+      tp: 4,
+      pp: 2,
+      dp: 2,
+      dataset: 'sharegpt',
+      complete: true,
+    });
+    expect(parseTestName('serving_llama8B_tp1_dp4_sharegpt_qps_1')).toMatchObject({
+      pp: null,
+      dp: 4,
+      dataset: 'sharegpt',
     });
   });
 

@@ -20,6 +20,7 @@ function serving(change: Partial<BenchmarkResult> = {}): BenchmarkResult {
     model: 'llama8B',
     tp: 1,
     pp: null,
+    dp: null,
     gpu: { type: 'H100', count: 8 },
     dataset: 'sharegpt',
     variant: null,

@@ -25,6 +25,7 @@ function serving(testName: string, model: string, tp: number, qps: number): Benc
     model,
     tp,
     pp: null,
+    dp: null,
     gpu: { type: 'H100', count: 8 },
     dataset: 'sharegpt',
     variant: null,
@@ -80,6 +81,20 @@ describe('collect and suiteFacts', () => {
     const groups = [...commands.values()];
     expect(groups.map((group) => [group.key, group.command, group.tests.list()])).toEqual([
       ['server_command', 'vllm serve llama', ['qps_inf', 'qps_16', 'qps_16_again']],
+    ]);
+  });
+
+  it('states the PP and DP sizes the results state, by size', () => {
+    const collector = newCollector();
+    const commands = new Map<string, CommandGroup>();
+    const commits = new Set<string>();
+    const base = serving('a', 'llama70B', 4, 1);
+    collect({ ...base, pp: 2, dp: 4 }, collector, commands, commits);
+    collect({ ...base, pp: 2, dp: 2 }, collector, commands, commits);
+    const terms = suiteFacts(collector).filter((fact) => fact.term === 'PP' || fact.term === 'DP');
+    expect(terms).toEqual([
+      { term: 'PP', value: '2' },
+      { term: 'DP', value: '2, 4' },
     ]);
   });
 

@@ -18,6 +18,7 @@ const latency: BenchmarkResult = {
   model: 'llama8B',
   tp: null,
   pp: null,
+  dp: null,
   gpu: { type: 'H100', count: 8 },
   dataset: null,
   variant: null,

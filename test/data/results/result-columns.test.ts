@@ -73,8 +73,8 @@ describe('results as columns', () => {
   it('hands over every column for postMessage to transfer, none copied', () => {
     const columns = columnsOf(h100.results);
     const buffers = columnTransferables(columns);
-    // 7 number and 6 text dimensions, 10 metrics, the suite and the metric list per row.
-    expect(buffers).toHaveLength(7 + 6 + 10 + 2);
+    // 8 number and 6 text dimensions, 10 metrics, the suite and the metric list per row.
+    expect(buffers).toHaveLength(8 + 6 + 10 + 2);
     const { port1 } = new MessageChannel();
     port1.postMessage(columns, buffers);
     expect(columns.suite.byteLength).toBe(0);

@@ -109,6 +109,7 @@ function servingResult(testName: string, qps: number | null, tp: number | null):
     model: 'llama8B',
     tp,
     pp: null,
+    dp: null,
     gpu: { type: 'H100', count: 8 },
     dataset: 'sharegpt',
     variant: null,

@@ -17,6 +17,7 @@ export function latencyResult(
     model: 'llama8B',
     tp,
     pp: null,
+    dp: null,
     gpu: { type: 'H100', count: 8 },
     dataset: null,
     variant: null,

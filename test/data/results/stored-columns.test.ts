@@ -19,11 +19,11 @@ describe('columns kept in storage as one Blob', () => {
       pauses += 1;
       return Promise.resolve();
     });
-    // 7 number dimensions and 10 metrics (8 bytes a row), 5 text dimensions, the metric list
-    // and no attributes (4 bytes), the suite (1 byte): 24 columns of 18 rows.
-    expect(pauses).toBe(25);
+    // 8 number dimensions and 10 metrics (8 bytes a row), 6 text dimensions, the metric list
+    // and no attributes (4 bytes), the suite (1 byte): 26 columns of 18 rows, a pause after each.
+    expect(pauses).toBe(26);
     expect(isStoredColumns(stored)).toBe(true);
-    expect(stored.data.size).toBe(18 * (17 * 8 + 7 * 4 + 1));
+    expect(stored.data.size).toBe(18 * (18 * 8 + 7 * 4 + 1));
     const back = await readStoredColumns(stored);
     expect(back).not.toBeNull();
     if (back === null) return;

@@ -9,6 +9,7 @@ const serving: BenchmarkResult = {
   model: 'llama8B',
   tp: 1,
   pp: null,
+  dp: null,
   gpu: { type: 'H100', count: 8 },
   dataset: 'sharegpt',
   variant: null,

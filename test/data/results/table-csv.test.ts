@@ -129,6 +129,7 @@ describe('tableCsv', () => {
       model: '@SUM(1+1)',
       tp: null,
       pp: null,
+      dp: null,
       gpu: null,
       dataset: null,
       variant: null,

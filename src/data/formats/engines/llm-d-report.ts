@@ -153,6 +153,7 @@ function stated(report: JsonRecord): StatedFacts {
     model: textOf(ownPath(engine, 'model.name')),
     tp: isJsonObject(parallelism) ? countOf(own(parallelism, 'tp')) : null,
     pp: isJsonObject(parallelism) ? countOf(own(parallelism, 'pp')) : null,
+    dp: isJsonObject(parallelism) ? countOf(own(parallelism, 'dp')) : null,
     ...(unbounded ? { qps: Infinity, concurrency: null } : loadOf(rate, own(load, 'concurrency'))),
     inputLen: meanLength(ownPath(load, 'input_seq_len.value')),
     outputLen: meanLength(ownPath(load, 'output_seq_len.value')),

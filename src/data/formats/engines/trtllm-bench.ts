@@ -127,6 +127,7 @@ function stated(report: JsonRecord): StatedFacts {
     model: textOf(own(engine, 'model')),
     tp: countOf(own(world, 'tp_size')),
     pp: countOf(own(world, 'pp_size')),
+    dp: null,
     dataset: null,
     qps: null,
     concurrency: null,

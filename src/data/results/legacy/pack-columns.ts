@@ -58,6 +58,8 @@ export function packColumns(pack: ResultsPack): ResultColumns {
   };
   // In the pack's field order: tp, pp, GPU count, QPS, concurrency, input and output length.
   const numberFields = Object.values(number);
+  // Packs were written before DP was read: no row states it.
+  const dp = new Float64Array(count).fill(NaN);
   const metricShape = int();
   let metricOffset = 0;
   let attributeOffset = 0;
@@ -86,7 +88,7 @@ export function packColumns(pack: ResultsPack): ResultColumns {
     strings,
     suite,
     text,
-    numbers: number,
+    numbers: { ...number, dp },
     metricKeys: metrics.keys,
     metrics: metrics.columns,
     metricShape,

@@ -15,7 +15,7 @@ function expectReport(parsed: ParsedResults): void {
   const result = only(parsed);
   expect(result.engine).toBe('vLLM'); // the inference engine's tool: vllm
   expect(result.model).toBe('meta-llama/Llama-3.1-70B-Instruct');
-  expect([result.tp, result.pp]).toEqual([4, 1]);
+  expect([result.tp, result.pp, result.dp]).toEqual([4, 1, 1]);
   // 4 accelerators per replica × 2 replicas; NVIDIA-H100-80GB-HBM3 is CI's H100.
   expect(result.gpu).toEqual({ type: 'H100', count: 8 });
   // rate_qps 16; concurrency .inf is no cap.

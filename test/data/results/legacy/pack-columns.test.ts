@@ -31,8 +31,9 @@ describe('a row-major pack from an older record, as columns', () => {
         const columns = packColumns(packResults(results));
         expect(isResultColumns(columns)).toBe(true);
         const back = rowsOfColumns(columns);
-        // Packs were written before engines were told apart, by vLLM's readers only.
-        const expected = results.map((result) => plain({ ...result, engine: 'vLLM' }));
+        // Packs were written before engines were told apart, by vLLM's readers only, and
+        // before DP was read: no row states it.
+        const expected = results.map((result) => plain({ ...result, engine: 'vLLM', dp: null }));
         if (JSON.stringify(back.map(plain)) !== JSON.stringify(expected)) {
           expect(back.map(plain)).toEqual(expected);
         }
