@@ -70,6 +70,7 @@ export type FormatId =
   | 'sglang-bench-serving'
   | 'trtllm-bench'
   | 'aiperf'
+  | 'aiperf-aggregate'
   | 'genai-perf'
   | 'guidellm'
   | 'llmperf'
