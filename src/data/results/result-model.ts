@@ -74,6 +74,7 @@ export type FormatId =
   | 'genai-perf'
   | 'guidellm'
   | 'llmperf'
+  | 'llmperf-requests'
   | 'llm-d-report'
   | 'perf-eval';
 
