@@ -109,6 +109,12 @@ export const FORMAT_CASES: readonly FormatCase[] = [
     baseline: 'whole',
   },
   {
+    format: 'AIPerf multi-run aggregate',
+    fixture: 'aiperf/profile_export_aiperf_aggregate.json',
+    shape: 'file',
+    baseline: 'whole',
+  },
+  {
     format: 'GenAI-Perf profile export',
     fixture: 'aiperf/profile_export_genai_perf.json',
     shape: 'file',
@@ -130,6 +136,12 @@ export const FORMAT_CASES: readonly FormatCase[] = [
   {
     format: 'LLMPerf summary JSON',
     fixture: 'llmperf/meta-llama-Llama-2-7b-chat-hf_550_150_summary.json',
+    shape: 'file',
+    baseline: 'whole',
+  },
+  {
+    format: 'LLMPerf individual responses JSON',
+    fixture: 'llmperf/meta-llama-Llama-2-7b-chat-hf_550_150_individual_responses.json',
     shape: 'file',
     baseline: 'whole',
   },

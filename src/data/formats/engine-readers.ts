@@ -6,9 +6,11 @@
 import type { ParseOutcome } from '../results/result-model';
 import type { RawContext } from './raw-result';
 import { AIPERF_READER } from './engines/aiperf';
+import { AIPERF_AGGREGATE_READER } from './engines/aiperf-aggregate';
 import { GUIDELLM_READER } from './engines/guidellm';
 import { LLM_D_REPORT_READER } from './engines/llm-d-report';
 import { LLMPERF_READER } from './engines/llmperf';
+import { LLMPERF_REQUESTS_READER } from './engines/llmperf-requests';
 import { TRTLLM_BENCH_READER } from './engines/trtllm-bench';
 import { PERF_EVAL_READER } from './perf-eval';
 import { SWEEP_READER } from './serve-sweep';
@@ -26,9 +28,11 @@ export const ENGINE_READERS: readonly EngineReader[] = [
   PERF_EVAL_READER,
   SWEEP_READER,
   TRTLLM_BENCH_READER,
+  AIPERF_AGGREGATE_READER,
   AIPERF_READER,
   GUIDELLM_READER,
   LLMPERF_READER,
+  LLMPERF_REQUESTS_READER,
   LLM_D_REPORT_READER,
 ];
 

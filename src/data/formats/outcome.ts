@@ -15,9 +15,10 @@ export const NOT_RESULTS_HINT =
   'Expected one of: the benchmark page CI posts (benchmark_results.md) or its embedded JSON, ' +
   'benchmark_results.json, the JSON that vllm bench serve, latency or throughput writes ' +
   '(or benchmark_serving.py), JSON lines from --append-result, a .pytorch.json file; ' +
-  "or another tool's: trtllm-bench --report_json, an AIPerf or GenAI-Perf profile export, " +
-  'GuideLLM benchmarks (.json or .yaml), an LLMPerf _summary.json, or an llm-d Benchmark ' +
-  'Report v0.2 (.yaml or .json).';
+  "or another tool's: trtllm-bench --report_json, an AIPerf or GenAI-Perf profile export or " +
+  "AIPerf's multi-run aggregate, GuideLLM benchmarks (.json or .yaml), an LLMPerf " +
+  '_summary.json or _individual_responses.json, or an llm-d Benchmark Report v0.2 ' +
+  '(.yaml or .json).';
 
 export function notResults(): ParseOutcome {
   return parseFailure('not-results', NOT_RESULTS_MESSAGE, NOT_RESULTS_HINT);

@@ -37,8 +37,15 @@ function arrayOf(object: JsonRecord, key: string): readonly unknown[] | null {
   return Array.isArray(value) && value.length <= MAX_VALUES ? (value as readonly unknown[]) : null;
 }
 
-/** Values in seconds → the default statistics in ms (numpy's mean, median, population std, p99). */
-function statisticsOf(seconds: number[]): Map<string, number> {
+/**
+ * Values in seconds (sorted in place) → statistics in ms as vLLM computes them: numpy's mean,
+ * median, population std and each of `percentiles` (`p99`, linear interpolation). Other tools'
+ * per-request files are summarised with it too, so a statistic means the same whatever wrote it.
+ */
+export function statisticsOf(
+  seconds: number[],
+  percentiles: readonly number[] = [99],
+): Map<string, number> {
   const sorted = seconds.sort((a, b) => a - b);
   const average = mean(sorted);
   let squares = 0;
@@ -47,7 +54,10 @@ function statisticsOf(seconds: number[]): Map<string, number> {
     ['mean', average * 1000],
     ['median', (percentileOfSorted(sorted, 50) ?? 0) * 1000],
     ['std', Math.sqrt(squares / sorted.length) * 1000],
-    ['p99', (percentileOfSorted(sorted, 99) ?? 0) * 1000],
+    ...percentiles.map((p): [string, number] => [
+      `p${p}`,
+      (percentileOfSorted(sorted, p) ?? 0) * 1000,
+    ]),
   ];
   // Huge values overflow to Infinity: such a statistic is missing, not infinite.
   return new Map(statistics.filter(([, value]) => Number.isFinite(value)));
@@ -74,7 +84,8 @@ function perRequest(
   return { values, leftOut };
 }
 
-function requestsNote(count: number, leftOut: number): string {
+/** `n = 4 requests (1 failed left out)`: how many values a statistic was computed from. */
+export function requestsNote(count: number, leftOut: number): string {
   const failed = leftOut === 0 ? '' : ` (${leftOut} failed left out)`;
   return `n = ${count} request${count === 1 ? '' : 's'}${failed}`;
 }

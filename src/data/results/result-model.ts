@@ -72,9 +72,11 @@ export type FormatId =
   | 'sglang-bench-serving'
   | 'trtllm-bench'
   | 'aiperf'
+  | 'aiperf-aggregate'
   | 'genai-perf'
   | 'guidellm'
   | 'llmperf'
+  | 'llmperf-requests'
   | 'llm-d-report'
   | 'perf-eval';
 

@@ -90,6 +90,12 @@ const SCALARS: readonly StatGroup[] = [
   },
 ];
 
+/**
+ * Every metric AIPerf exports that the dashboard reads, by group: the multi-run aggregate
+ * (aiperf-aggregate.ts) reads the same metrics from its `<metric>_<stat>` objects.
+ */
+export const AIPERF_GROUPS: readonly StatGroup[] = [LATENCIES, ...SCALARS];
+
 /** A metric object the export holds under `key`: an object with a `unit`. */
 function metricObject(record: JsonRecord, key: string): JsonRecord | null {
   const object = ownObject(record, key);
@@ -115,7 +121,7 @@ function isAiperf(value: JsonRecord): boolean {
 
 function readMetrics(value: JsonRecord, warnings: string[]): ReadMetrics {
   const into = newReadMetrics();
-  for (const group of [LATENCIES, ...SCALARS]) readStatGroup(into, value, '', group, warnings);
+  for (const group of AIPERF_GROUPS) readStatGroup(into, value, '', group, warnings);
   deriveTotalThroughput(into, value);
   return into;
 }

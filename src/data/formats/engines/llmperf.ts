@@ -40,14 +40,17 @@ const STATS: StatPaths = [
   ['quantiles_p99', 'p99'],
 ];
 
-const LATENCIES: readonly (readonly [string, KeyOf, string])[] = [
+/** LLMPerf's own inter-token latency, kept as an extra (see above), and what its source says. */
+export const LLMPERF_ITL: KeyOf = extraKey('LLMPerf ITL (≈ E2E ÷ tokens)', 'ms');
+export const LLMPERF_ITL_NOTE = ' ((TTFT + gaps) ÷ tokens per request: not vLLM’s ITL or TPOT)';
+/** The share of requests that failed. */
+export const ERROR_RATE = extraKey('Error rate', 'fraction')('mean');
+
+/** The per-request quantities LLMPerf summarises, each with its metric key and a note. */
+export const LLMPERF_LATENCIES: readonly (readonly [string, KeyOf, string])[] = [
   ['ttft_s', dashboardKey('ttft'), ''],
   ['end_to_end_latency_s', dashboardKey('e2el'), ''],
-  [
-    'inter_token_latency_s',
-    extraKey('LLMPerf ITL (≈ E2E ÷ tokens)', 'ms'),
-    ' ((TTFT + gaps) ÷ tokens per request: not vLLM’s ITL or TPOT)',
-  ],
+  ['inter_token_latency_s', LLMPERF_ITL, LLMPERF_ITL_NOTE],
 ];
 
 function looksLike(value: unknown): boolean {
@@ -61,7 +64,7 @@ function looksLike(value: unknown): boolean {
 function readMetrics(summary: JsonRecord): ReadMetrics {
   const into = newReadMetrics();
   const ms = toMilliseconds('s') ?? AS_WRITTEN;
-  for (const [name, keyOf, note] of LATENCIES) {
+  for (const [name, keyOf, note] of LLMPERF_LATENCIES) {
     const prefix = `results_${name}_`;
     readStats(
       into,
@@ -78,7 +81,7 @@ function readMetrics(summary: JsonRecord): ReadMetrics {
     ['results_mean_output_throughput_token_per_s', 'output_throughput'],
     ['results_num_completed_requests', 'num_requests'],
     ['results_number_errors', 'failed_requests'],
-    ['results_error_rate', extraKey('Error rate', 'fraction')('mean')],
+    ['results_error_rate', ERROR_RATE],
   ]);
   return into;
 }

@@ -3,12 +3,13 @@
  * Properties of the readers of other tools' files, on their fixtures with values swapped for
  * arbitrary JSON and hostile keys (`__proto__`, `constructor`) added: nothing throws, every answer
  * is a success or a typed error, every metric is finite or null, and no prototype is polluted.
- * Checks are plain comparisons (not `expect`) for speed.
+ * LLMPerf's per-request lists are also generated whole: their requests are all counted. Checks
+ * are plain comparisons (not `expect`) for speed.
  */
 import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { parseResultsText } from '../../../../src/data/formats/parse-results';
 import type { ParseOutcome } from '../../../../src/data/results/result-model';
@@ -63,6 +64,11 @@ const HOSTILE: readonly unknown[] = [
   {},
   { unit: 'parsecs', avg: 1 },
   { units: 's', mean: 'NaN' },
+  // An aggregate's statistic whose sums overflow, and an interval that is no number.
+  { mean: 1e308, unit: 'ms', ci_low: -1e308, ci_high: 'x', t_critical: 4.3 },
+  // A request whose times overflow a sum; a record's key name where a record should be.
+  { error_code: null, ttft_s: 1e308, end_to_end_latency_s: 1e308, inter_token_latency_s: 1e308 },
+  'error_code',
   JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}'),
 ];
 
@@ -115,6 +121,23 @@ function problemOf(outcome: ParseOutcome): string | null {
 }
 
 describe("other tools' readers on mutated fixtures", () => {
+  it('read every fixture as it is, each format among them', () => {
+    const formats = FIXTURES.map(({ name, text }) => {
+      const outcome = parseResultsText(text, name);
+      return outcome.ok ? outcome.value.format.id : `refused: ${name}`;
+    });
+    expect([...new Set(formats)].sort()).toEqual([
+      'aiperf',
+      'aiperf-aggregate',
+      'genai-perf',
+      'guidellm',
+      'llm-d-report',
+      'llmperf',
+      'llmperf-requests',
+      'trtllm-bench',
+    ]);
+  });
+
   it(
     `never throw, answer well-formed, keep metrics finite or null, pollute nothing (${RUNS} runs)`,
     () => {
@@ -124,6 +147,46 @@ describe("other tools' readers on mutated fixtures", () => {
           if (problem !== null) throw new Error(`${problem} for ${text.slice(0, 300)}`);
           if ((Object.prototype as Record<string, unknown>).polluted !== undefined) {
             throw new Error('Object.prototype was polluted');
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+/** A time in seconds as a request record may hold it: a number, nothing, or something else. */
+const requestTime = fc.oneof(
+  fc.double({ noNaN: true }),
+  fc.constantFrom<unknown>(0, null, 'NaN', '0.5', -1, 1e308),
+);
+
+/** A per-request record as LLMPerf writes it; error_code null for a request that succeeded. */
+const requestRecord = fc.record({
+  error_code: fc.oneof(fc.constant(null), fc.integer({ min: -1, max: 599 }), fc.string()),
+  error_msg: fc.string(),
+  ttft_s: requestTime,
+  end_to_end_latency_s: requestTime,
+  inter_token_latency_s: requestTime,
+  number_output_tokens: fc.nat(),
+});
+
+describe("LLMPerf's individual responses, generated", () => {
+  it(
+    `count every request as succeeded or failed, keep metrics finite or null (${RUNS} runs)`,
+    () => {
+      fc.assert(
+        fc.property(fc.array(requestRecord, { minLength: 1, maxLength: 20 }), (records) => {
+          const text = JSON.stringify(records);
+          const outcome = parseResultsText(text, 'm_550_150_individual_responses.json');
+          const problem = problemOf(outcome);
+          if (problem !== null) throw new Error(`${problem} for ${text.slice(0, 300)}`);
+          if (!outcome.ok) return;
+          const metrics = outcome.value.results[0]?.metrics ?? {};
+          const counted = (metrics.num_requests ?? 0) + (metrics.failed_requests ?? 0);
+          if (counted !== records.length) {
+            throw new Error(`${counted} of ${records.length} requests counted for ${text}`);
           }
         }),
         { numRuns: RUNS },
