@@ -38,7 +38,10 @@ export function tradeOffNotices(
 }
 
 export function speedupNotices(
-  matrix: Pick<SpeedupMatrix, 'rows' | 'omittedRows' | 'testsWithoutBaseline' | 'baseline'>,
+  matrix: Pick<
+    SpeedupMatrix,
+    'rows' | 'omittedRows' | 'testsWithoutBaseline' | 'precisionMismatches' | 'baseline'
+  >,
 ): string[] {
   const notices: string[] = [];
   if (matrix.omittedRows > 0) {
@@ -49,6 +52,13 @@ export function speedupNotices(
   if (matrix.testsWithoutBaseline > 0 && matrix.baseline !== null) {
     notices.push(
       `${matrix.testsWithoutBaseline} tests shown have no ${matrix.baseline.label} result and have no row.`,
+    );
+  }
+  if (matrix.precisionMismatches > 0) {
+    const cells =
+      matrix.precisionMismatches === 1 ? '1 cell is' : `${matrix.precisionMismatches} cells are`;
+    notices.push(
+      `${cells} left empty: the two GPUs' results state different precisions, so their ratio is not a speedup.`,
     );
   }
   return notices;

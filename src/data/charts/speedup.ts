@@ -1,3 +1,4 @@
+import { precisionOf } from '../compare/comparable';
 import { describeMetric, type MetricDirection } from '../metrics';
 import type { ResultsView } from '../results/results-view';
 import { SUITES, type Suite } from '../results/result-model';
@@ -48,6 +49,23 @@ export function speedupShade(ratio: number): number {
   return Math.max(-1, Math.min(1, Math.log2(ratio)));
 }
 
+function addTo(sets: Map<number, Set<string>>, code: number, value: string): void {
+  let set = sets.get(code);
+  if (set === undefined) {
+    set = new Set();
+    sets.set(code, set);
+  }
+  set.add(value);
+}
+
+/**
+ * True when two GPUs' results of a test are alike in precision: together they state at most one
+ * (a side that does not say is no difference, as in Compare).
+ */
+function samePrecision(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined) {
+  return new Set([...(a ?? []), ...(b ?? [])]).size <= 1;
+}
+
 /** The metric a suite's tests are compared by in the matrix. */
 export function speedupMetricKey(suite: Suite, servingMetric: string): string {
   if (suite === 'latency') return 'latency_mean';
@@ -90,6 +108,11 @@ export interface SpeedupMatrix {
   readonly geometricMeans: ReadonlyMap<string, GeometricMeanSpeedup>;
   /** Tests shown that the baseline has no value for (they have no row). */
   readonly testsWithoutBaseline: number;
+  /**
+   * Cells left empty because the two GPUs' results state different precisions (`bfloat16` on
+   * one, `fp8` on the other, or several on one GPU): a ratio of those is not a GPU's speedup.
+   */
+  readonly precisionMismatches: number;
   readonly omittedRows: number;
 }
 
@@ -120,6 +143,8 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
     label: string;
     metricKey: string;
     sums: Map<number, MarkSum>;
+    /** Per GPU code, the precisions its results state (none when they do not say). */
+    precisions: Map<number, Set<string>>;
   };
   // Tests in the order first met, suite by suite; within a suite found by test name code.
   const tests: Test[] = [];
@@ -143,6 +168,7 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
           label: `${SUITE_TITLES[suite]} · ${testLabel(result)}${qps}`,
           metricKey,
           sums: new Map(),
+          precisions: new Map(),
         };
         byName.set(testCode, test);
         tests.push(test);
@@ -153,6 +179,8 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
         test.sums.set(gpuCode, sum);
       }
       sum.add(value, test.testName, dataset);
+      const precision = precisionOf(resultAt(view, position));
+      if (precision !== null) addTo(test.precisions, gpuCode, precision);
       used.add(gpuCode);
     });
   }
@@ -163,6 +191,7 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
   const candidates = gpus.filter((gpu) => gpu !== baseline);
   const rows: SpeedupRow[] = [];
   let testsWithoutBaseline = 0;
+  let precisionMismatches = 0;
   for (const test of tests) {
     const base = test.sums.get(baselineCode)?.value() ?? null;
     if (base === null) {
@@ -172,8 +201,13 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
     const direction = describeMetric(test.metricKey).direction;
     const cells = new Map<string, SpeedupCell>();
     for (const gpu of candidates) {
-      const mark = test.sums.get(all.indexOf(gpu))?.value() ?? null;
+      const code = all.indexOf(gpu);
+      const mark = test.sums.get(code)?.value() ?? null;
       if (mark === null) continue;
+      if (!samePrecision(test.precisions.get(baselineCode), test.precisions.get(code))) {
+        precisionMismatches += 1;
+        continue;
+      }
       const ratio = speedupRatio(base.value, mark.value, direction);
       if (ratio !== null) cells.set(gpu.key, { ratio, mark });
     }
@@ -206,6 +240,7 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
     rows: shown,
     geometricMeans,
     testsWithoutBaseline,
+    precisionMismatches,
     omittedRows: rows.length - shown.length,
   };
 }

@@ -7,12 +7,16 @@
 import { gpuLabel } from '../gpu';
 import { datasetDate } from '../history/history-order';
 import { compareText } from '../text-order';
-import type { HistoryGpuGroup, HistorySource, TestRuns } from '../history/history-source';
+import {
+  seriesOfResult,
+  type HistoryGpuGroup,
+  type HistorySource,
+  type TestRuns,
+} from '../history/history-source';
 import { markedGroup, testSeries } from '../regression/history-input';
 import type { RunMark } from '../regression/run-marks';
 import type { UsableRun } from '../regression/series-input';
 import type { BenchmarkResult, Dataset } from '../results/result-model';
-import { seriesKey } from './align-results';
 import type { CompareSide } from './compare-sides';
 import { historyBefore, historyCutoff, inHistory, type HistoryCutoff } from './history-rule';
 
@@ -82,7 +86,7 @@ export function compareHistory(
       if (gpuLabel(baseline.gpu) !== gpu) return null;
       const entry = byGpu.get(gpu);
       // The history's tests are keyed with the GPU, whatever the comparison leaves out.
-      const test = entry?.tests.get(seriesKey(candidate));
+      const test = entry === undefined ? undefined : seriesOfResult(entry.tests, candidate);
       if (entry === undefined || test === undefined) return null;
       return (metricKey) =>
         historyBefore(testSeries(entry.group, test, metricKey)?.input.points ?? [], cutoff);

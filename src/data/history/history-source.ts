@@ -7,11 +7,15 @@
  *   test differently still meet, and the results of one GPU are never mixed with another's.
  * - Only visible results count: what the filters hide (a GPU, a model, a QPS, a dataset) is not
  *   part of any history.
+ * - A series is one precision's: when a test's runs state two precisions (`bfloat16`, `fp8`), each
+ *   is a series of its own, and runs that do not say are a third; one stated precision and silent
+ *   runs are one series (not saying is no difference, as in Compare).
  * - Order: runs whose file gives a date (`meta.date`) are in date order; runs without one keep the
  *   place the user gives them (default: the order loaded). When every run has a date, the order is
  *   the dates'; when none has, it is the user's.
  */
 import { seriesKey } from '../compare/align-results';
+import { precisionOf } from '../compare/comparable';
 import { modelKey } from '../models';
 import { beyondOne } from '../results/parallelism';
 import { orderMetricKeys } from '../results/metric-order';
@@ -25,6 +29,11 @@ export interface TestRuns {
   /** The test name of the first run (in the order loaded) that has it. */
   readonly testName: string;
   readonly byDataset: Map<string, BenchmarkResult>;
+  /**
+   * Set when the test's runs state several precisions and this series is one of them: the
+   * precision (null for the runs that do not say). The name then says which (`… · fp8`).
+   */
+  readonly splitPrecision?: string | null;
 }
 
 /** One GPU's runs and tests, as the visible results have them. */
@@ -79,6 +88,90 @@ function sameTest(a: BenchmarkResult, b: BenchmarkResult): boolean {
   );
 }
 
+/** A test's first result of each run, with the order it was met in, per precision stated. */
+interface PrecisionRuns {
+  readonly key: string;
+  readonly suite: Suite;
+  readonly testName: string;
+  readonly byPrecision: Map<
+    string | null,
+    Map<string, { readonly result: BenchmarkResult; readonly order: number }>
+  >;
+}
+
+/** The series key of a test's runs of one stated precision, when its runs state several. */
+function precisionKey(key: string, precision: string): string {
+  return `${key} · ${precision}`;
+}
+
+/**
+ * A test's series: one, when its runs state at most one precision (each run's first result, as
+ * met); else one per precision stated (named after it) and one of the runs that do not say.
+ */
+function seriesOf(test: PrecisionRuns): TestRuns[] {
+  const stated = [...test.byPrecision.keys()].filter((precision) => precision !== null);
+  if (stated.length <= 1) {
+    const first = new Map<string, { readonly result: BenchmarkResult; readonly order: number }>();
+    for (const runs of test.byPrecision.values()) {
+      for (const [id, run] of runs) {
+        const known = first.get(id);
+        if (known === undefined || run.order < known.order) first.set(id, run);
+      }
+    }
+    return [seriesWith(test.key, test, null, first, false)];
+  }
+  return [...test.byPrecision].map(([precision, runs]) =>
+    precision === null
+      ? seriesWith(test.key, test, null, runs, true)
+      : seriesWith(precisionKey(test.key, precision), test, precision, runs, true),
+  );
+}
+
+function seriesWith(
+  key: string,
+  test: PrecisionRuns,
+  precision: string | null,
+  runs: ReadonlyMap<string, { readonly result: BenchmarkResult; readonly order: number }>,
+  split: boolean,
+): TestRuns {
+  const byDataset = new Map<string, BenchmarkResult>();
+  // In the order the runs were met, as a test's runs are everywhere else.
+  const ordered = [...runs].sort((a, b) => a[1].order - b[1].order);
+  for (const [id, run] of ordered) byDataset.set(id, run.result);
+  return {
+    key,
+    suite: test.suite,
+    testName: test.testName,
+    byDataset,
+    ...(split ? { splitPrecision: precision } : {}),
+  };
+}
+
+/** A series' name: the test's, and the precision when the test's runs were split by it. */
+function seriesName(result: BenchmarkResult, precision: string | null): string {
+  return `${result.testName} · ${precision ?? 'precision not stated'}`;
+}
+
+/**
+ * The history series a result belongs to among a GPU's tests (keyed by TestRuns.key): its
+ * precision's when the test's runs were split by precision, else the test's.
+ */
+export function seriesOfResult(
+  tests: ReadonlyMap<string, TestRuns>,
+  result: BenchmarkResult,
+): TestRuns | undefined {
+  const key = seriesKey(result);
+  const precision = precisionOf(result);
+  if (precision !== null) {
+    const own = tests.get(precisionKey(key, precision));
+    if (own !== undefined) return own;
+  }
+  const test = tests.get(key);
+  // A split test's unnamed series holds only the runs that do not say their precision.
+  if (test?.splitPrecision !== undefined && precision !== null) return undefined;
+  return test;
+}
+
 /** Each view's history, so the views that read one (History, Regressions, Compare) group once. */
 const sourceOfView = new WeakMap<ResultsView, HistorySource>();
 
@@ -110,7 +203,8 @@ function groupHistory(view: ResultsView): HistorySource {
   }
   // Then tests, only on GPUs that several datasets have results on. Results of one test nearly
   // always share its name: the key is built once per name and reused while the fields agree.
-  const testsOfGpu = new Map<number, Map<string, TestRuns>>();
+  const testsOfGpu = new Map<number, Map<string, PrecisionRuns>>();
+  let seen = 0;
   const keyOfName = new Array<{ result: BenchmarkResult; key: string } | undefined>(
     index.testNames.length,
   );
@@ -137,18 +231,25 @@ function groupHistory(view: ResultsView): HistorySource {
       }
       let test = tests.get(key);
       if (test === undefined) {
-        test = { key, suite: result.suite, testName: result.testName, byDataset: new Map() };
+        test = { key, suite: result.suite, testName: result.testName, byPrecision: new Map() };
         tests.set(key, test);
       }
-      if (!test.byDataset.has(dataset.id)) test.byDataset.set(dataset.id, result);
+      const precision = precisionOf(result);
+      let runs = test.byPrecision.get(precision);
+      if (runs === undefined) {
+        runs = new Map();
+        test.byPrecision.set(precision, runs);
+      }
+      if (!runs.has(dataset.id)) runs.set(dataset.id, { result, order: seen });
+      seen += 1;
     }
   }
 
   const groups: HistoryGpuGroup[] = [];
   index.groupValues.gpu.forEach(({ value: gpu }, code) => {
-    const tests = testsOfGpu.get(code);
-    if (tests === undefined) return;
-    const shared = [...tests.values()].filter((test) => test.byDataset.size > 1);
+    const byKey = testsOfGpu.get(code);
+    if (byKey === undefined) return;
+    const shared = [...byKey.values()].flatMap(seriesOf).filter((test) => test.byDataset.size > 1);
     const ids = new Set(shared.flatMap((test) => [...test.byDataset.keys()]));
     if (ids.size < 2) return;
     const datasets = index.datasets.filter((dataset) => ids.has(dataset.id));
@@ -156,7 +257,9 @@ function groupHistory(view: ResultsView): HistorySource {
     const named = shared.map((test) => {
       const first = datasets.find((dataset) => test.byDataset.has(dataset.id));
       const result = first === undefined ? undefined : test.byDataset.get(first.id);
-      return result === undefined ? test : { ...test, testName: result.testName };
+      if (result === undefined) return test;
+      const of = test.splitPrecision;
+      return { ...test, testName: of === undefined ? result.testName : seriesName(result, of) };
     });
     const suites = new Set(shared.map((test) => test.suite));
     const metricKeys = SUITES.filter((suite) => suites.has(suite)).flatMap(

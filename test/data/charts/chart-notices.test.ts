@@ -39,7 +39,13 @@ describe('chart notices', () => {
 
   it('say which tests the matrix draws no row for, naming the reference GPU', () => {
     const baseline = { value: '8×H100', label: '8×H100', key: 'g1', slot: 2 };
-    const none = { rows: [], omittedRows: 0, testsWithoutBaseline: 0, baseline };
+    const none = {
+      rows: [],
+      omittedRows: 0,
+      testsWithoutBaseline: 0,
+      precisionMismatches: 0,
+      baseline,
+    };
     expect(speedupNotices(none)).toEqual([]);
     expect(speedupNotices({ ...none, omittedRows: 12, testsWithoutBaseline: 3 })).toEqual([
       'Showing the first 0 tests; 12 more are left out of the drawing (the geometric means include them).',
@@ -47,5 +53,11 @@ describe('chart notices', () => {
     ]);
     // Without a reference GPU nothing has a row to miss.
     expect(speedupNotices({ ...none, testsWithoutBaseline: 3, baseline: null })).toEqual([]);
+    expect(speedupNotices({ ...none, precisionMismatches: 1 })).toEqual([
+      "1 cell is left empty: the two GPUs' results state different precisions, so their ratio is not a speedup.",
+    ]);
+    expect(speedupNotices({ ...none, precisionMismatches: 4 })[0]).toMatch(
+      /^4 cells are left empty/,
+    );
   });
 });

@@ -7,7 +7,7 @@ import {
   speedupShade,
   type SpeedupMatrix,
 } from '../../../src/data/charts/speedup';
-import { seedView } from './chart-fixtures';
+import { handDataset, result, seedView, viewOf } from './chart-fixtures';
 
 function cell(matrix: SpeedupMatrix, testName: string, gpuLabel: string) {
   const gpu = matrix.candidates.find((entry) => entry.label === gpuLabel);
@@ -120,6 +120,64 @@ describe('speedup matrix', () => {
       'serving_llama8B_tp1_sharegpt_qps_inf',
     ]);
     expect(matrix.rows[2]?.label).toBe('Serving · Llama 3.1 8B · TP1 · sharegpt · QPS inf');
+  });
+
+  it('leaves a cell empty when the two GPUs state different precisions, not when one is silent', () => {
+    const rate = (gpu: string, value: number, dtype: string | null) =>
+      result(
+        'throughput',
+        'throughput_llama8B_tp1',
+        gpu,
+        { request_throughput: value },
+        {
+          attributes: dtype === null ? {} : { dtype },
+        },
+      );
+    const matrix = (h200: string | null, a100: string | null) =>
+      speedupMatrix(
+        viewOf([
+          handDataset('h100', [rate('H100', 10, 'bfloat16')]),
+          handDataset('h200', [rate('H200', 20, h200)]),
+          handDataset('a100', [rate('A100', 5, a100)]),
+        ]),
+        { baseline: '8×H100', ...servingByRate },
+      );
+    // Both bfloat16 (case aside) or one silent: 20 / 10 = 2 and 5 / 10 = 0.5.
+    const alike = matrix('BFloat16', null);
+    expect(cell(alike, 'throughput_llama8B_tp1', '8×H200')?.ratio).toBe(2);
+    expect(cell(alike, 'throughput_llama8B_tp1', '8×A100')?.ratio).toBe(0.5);
+    expect(alike.precisionMismatches).toBe(0);
+    // fp8 on H200 against bfloat16 on H100: no ratio, counted; A100 still compared.
+    const mixed = matrix('fp8', 'bfloat16');
+    expect(cell(mixed, 'throughput_llama8B_tp1', '8×H200')).toBeUndefined();
+    expect(cell(mixed, 'throughput_llama8B_tp1', '8×A100')?.ratio).toBe(0.5);
+    expect(mixed.precisionMismatches).toBe(1);
+    expect(mean(mixed, '8×H200')).toBeUndefined();
+  });
+
+  it('leaves a cell empty when one GPU averages runs of two precisions', () => {
+    const rate = (value: number, dtype: string) =>
+      result(
+        'throughput',
+        'throughput_llama8B_tp1',
+        'H200',
+        { request_throughput: value },
+        {
+          attributes: { dtype },
+        },
+      );
+    const matrix = speedupMatrix(
+      viewOf([
+        handDataset('h100', [
+          result('throughput', 'throughput_llama8B_tp1', 'H100', { request_throughput: 10 }),
+        ]),
+        handDataset('h200 a', [rate(20, 'bfloat16')]),
+        handDataset('h200 b', [rate(40, 'fp8')]),
+      ]),
+      { baseline: '8×H100', ...servingByRate },
+    );
+    expect(cell(matrix, 'throughput_llama8B_tp1', '8×H200')).toBeUndefined();
+    expect(matrix.precisionMismatches).toBe(1);
   });
 
   it('has no baseline and no rows when every GPU is unchecked', () => {

@@ -5,6 +5,7 @@ import {
   historySource,
   historyTestChoices,
   metricValue,
+  seriesOfResult,
 } from '../../../src/data/history/history-source';
 import { seriesKey } from '../../../src/data/compare/align-results';
 import { historyEmptyText } from '../../../src/data/history/history-text';
@@ -201,6 +202,89 @@ describe('a result that keeps a test’s name but changes what the test is', () 
       }
       expect(source.groups.find((group) => group.gpu === H100)?.tests).toHaveLength(18);
     }
+  });
+
+  it('is one series per precision when the runs state several; one stated and silent runs join', () => {
+    // Four nightlies; QPS 1 states its dtype in some: d1 bfloat16, d2 fp8, d3 silent, d4 bfloat16.
+    const dtypes: readonly (readonly [string, string | null])[] = [
+      ['d1', 'bfloat16'],
+      ['d2', 'fp8'],
+      ['d3', null],
+      ['d4', 'BFloat16'],
+    ];
+    const runs = (which: typeof dtypes) =>
+      which.map(([id, dtype]) => {
+        const run = h100Run({ id });
+        const results = run.results.map((result) =>
+          result.testName === QPS_1 && dtype !== null
+            ? { ...result, attributes: { ...result.attributes, dtype } }
+            : result,
+        );
+        return { ...run, results };
+      });
+    const split = h100Group(runs(dtypes));
+    const qps1 = split.tests.filter((test) => test.testName.startsWith(`${QPS_1} ·`));
+    // bfloat16 (d1, d4: case aside), fp8 only in d2 (one run: no series), silent d3 alone: no series.
+    expect(qps1.map((test) => [test.testName, [...test.byDataset.keys()]])).toEqual([
+      [`${QPS_1} · bfloat16`, ['d1', 'd4']],
+    ]);
+    // Every other test is one series over the four runs.
+    expect(split.tests).toHaveLength(18);
+    // fp8 twice: its own series beside bfloat16's; the silent runs are a third when two say nothing.
+    const more = h100Group(runs([...dtypes, ['d5', 'fp8'], ['d6', null]]));
+    expect(
+      more.tests
+        .filter((test) => test.testName.startsWith(`${QPS_1} ·`))
+        .map((test) => [test.testName, [...test.byDataset.keys()]]),
+    ).toEqual([
+      [`${QPS_1} · bfloat16`, ['d1', 'd4']],
+      [`${QPS_1} · fp8`, ['d2', 'd5']],
+      [`${QPS_1} · precision not stated`, ['d3', 'd6']],
+    ]);
+    // Only bfloat16 stated, and silent runs: one series, as before precisions were read.
+    const one = h100Group(
+      runs([
+        ['d1', 'bfloat16'],
+        ['d3', null],
+        ['d4', 'bfloat16'],
+      ]),
+    );
+    const joined = one.tests.find((test) => test.testName === QPS_1);
+    expect([...(joined?.byDataset.keys() ?? [])]).toEqual(['d1', 'd3', 'd4']);
+    expect(one.tests).toHaveLength(18);
+  });
+
+  it('finds the series of a result: its precision’s when split, never the silent runs’', () => {
+    const run = (id: string, dtype: string | null): Dataset => {
+      const base = h100Run({ id });
+      const results = base.results.map((result) =>
+        result.testName === QPS_1 && dtype !== null
+          ? { ...result, attributes: { ...result.attributes, dtype } }
+          : result,
+      );
+      return { ...base, results };
+    };
+    const datasets = [
+      run('a', 'fp8'),
+      run('b', 'fp8'),
+      run('c', null),
+      run('d', null),
+      run('e', 'bfloat16'),
+    ];
+    const group = h100Group(datasets);
+    const tests = new Map(group.tests.map((test) => [test.key, test]));
+    const of = (dataset: Dataset) =>
+      seriesOfResult(
+        tests,
+        dataset.results.find((result) => result.testName === QPS_1) as BenchmarkResult,
+      );
+    expect(of(datasets[0] as Dataset)?.testName).toBe(`${QPS_1} · fp8`);
+    expect(of(datasets[2] as Dataset)?.testName).toBe(`${QPS_1} · precision not stated`);
+    // bfloat16 has one run, so no series; it does not fall into the silent runs' series.
+    expect(of(datasets[4] as Dataset)).toBeUndefined();
+    // A test that was never split is found by its key alone.
+    const inf = (datasets[4] as Dataset).results.find((result) => result.testName === QPS_INF);
+    expect(seriesOfResult(tests, inf as BenchmarkResult)?.testName).toBe(QPS_INF);
   });
 
   it('keeps the first of two results of one test in a run', () => {
