@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app';
 import { loadBundledData } from '../../src/store/bundled-data';
 import { useDashboardStore } from '../../src/store/dashboard-store';
-import { readSiteFile } from '../helpers/seed';
+import { readFixture, readSiteFile } from '../helpers/seed';
+import { loadInputs } from '../../src/store/load-files';
 
 const store = () => useDashboardStore.getState();
 
@@ -472,5 +473,32 @@ describe('Download CSV', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search test names' }), 'serving_');
     expect(within(section('Latency')).getByRole('button', { name: 'Download CSV' })).toBeDisabled();
     expect(within(section('Serving')).getByRole('button', { name: 'Download CSV' })).toBeEnabled();
+  });
+});
+
+describe('where a number came from', () => {
+  it('tells each metric cell’s file, format, engine and source key in its tooltip', async () => {
+    const name = 'sglang_1205_200_512_256.jsonl';
+    const text = readFixture(`formats/sglang/${name}`);
+    await loadInputs([
+      { name, kind: 'file', size: text.length, text: () => Promise.resolve(text) },
+    ]);
+    render(<App />);
+    const serving = table('Serving');
+    // The QPS 4 run: SGLang's median_e2e_latency_ms 1418.2 is the median E2E latency.
+    const e2e = within(serving).getByText(/^1,?418\.20$/);
+    expect(e2e).toHaveAttribute(
+      'title',
+      'Median E2E latency (ms) from sglang_1205_200_512_256.jsonl, read as SGLang bench_serving JSONL; engine SGLang. Source: median_e2e_latency_ms.',
+    );
+    // Its median TTFT 40.5 ms has vLLM's own key: no rename to tell.
+    expect(within(serving).getByText('40.50')).toHaveAttribute(
+      'title',
+      expect.stringMatching(
+        /; engine SGLang\. Source: the file’s own value for it, in the unit shown\.$/,
+      ),
+    );
+    // Describing cells (GPU, QPS, …) carry no such tooltip.
+    expect(within(serving).getAllByText('4')[0]).not.toHaveAttribute('title');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { metricHeader } from '../format';
 import { ENGINE_NOT_STATED } from './filter-groups';
-import type { BenchmarkResult, ResultsMeta } from './result-model';
+import type { BenchmarkResult, Dataset, ResultsMeta } from './result-model';
 
 export interface MetricSource {
   /** The metric's column header (`Median TTFT (ms)`). */
@@ -38,4 +38,31 @@ export function distinctEngines(results: readonly BenchmarkResult[]): readonly s
     enginesOf.set(results, engines);
   }
   return engines;
+}
+
+/**
+ * Where one number of the tables came from, in words for its tooltip: the file, the format it was
+ * read as, the engine (and whether the user set it), and the source key with its conversion or
+ * formula when the reader recorded one; otherwise the file's own value for the metric (vLLM's
+ * keys and columns, converted to the unit shown where the file used another).
+ *
+ * `Median TTFT (ms) from sglang.jsonl, read as SGLang bench_serving JSON Lines; engine SGLang.
+ * Source: median_ttft_ms.`
+ */
+export function cellSource(key: string, result: BenchmarkResult, dataset: Dataset): string {
+  const recorded = dataset.meta?.sources;
+  const source = recorded !== undefined && Object.hasOwn(recorded, key) ? recorded[key] : undefined;
+  const assumed = dataset.assumed?.engine;
+  const engine =
+    result.engine === null
+      ? 'engine not stated'
+      : assumed !== undefined && assumed === result.engine
+        ? `engine ${result.engine} (as you set it where the file does not say)`
+        : `engine ${result.engine}`;
+  return (
+    `${metricHeader(key)} from ${dataset.source.name}, read as ${dataset.format.label}; ${engine}. ` +
+    (source === undefined
+      ? 'Source: the file’s own value for it, in the unit shown.'
+      : `Source: ${source}.`)
+  );
 }

@@ -13,12 +13,14 @@ export interface ColumnInfo {
   readonly id: string;
   readonly header: string;
   readonly numeric: boolean;
+  /** True for a metric's column (a measured number), false for one that describes the test. */
+  readonly metric: boolean;
   /** What the column holds and, for metrics, whether lower or higher is better. */
   readonly description: string;
   readonly direction: MetricDirection;
 }
 
-const DESCRIBING: Readonly<Record<DescribingColumn, Omit<ColumnInfo, 'id'>>> = {
+const DESCRIBING: Readonly<Record<DescribingColumn, Omit<ColumnInfo, 'id' | 'metric'>>> = {
   model: {
     header: 'Model',
     numeric: false,
@@ -95,13 +97,14 @@ function isDescribing(id: string): id is DescribingColumn {
 
 /** Header, alignment and tooltip text of any column id. */
 export function describeColumn(id: string): ColumnInfo {
-  if (isDescribing(id)) return { id, ...DESCRIBING[id] };
+  if (isDescribing(id)) return { id, ...DESCRIBING[id], metric: false };
   const metric = describeMetric(id);
   const direction = directionText(metric.direction);
   return {
     id,
     header: metricHeader(id),
     numeric: true,
+    metric: true,
     description: direction === '' ? metric.description : `${metric.description} (${direction})`,
     direction: metric.direction,
   };

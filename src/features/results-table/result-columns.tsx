@@ -5,8 +5,9 @@ import {
   tableFeatures,
   type ColumnDef,
 } from '@tanstack/react-table';
+import { cellSource } from '../../data/results/provenance';
 import { cellText, describeColumn } from '../../data/results/table-columns';
-import type { BenchmarkResult } from '../../data/results/result-model';
+import type { BenchmarkResult, Dataset } from '../../data/results/result-model';
 
 /** One row handed to the table: only rows in view are ever built. */
 export interface TableRow {
@@ -15,6 +16,8 @@ export interface TableRow {
   /** 0-based index among all rows the table has (for aria-rowindex). */
   readonly rowIndex: number;
   readonly result: BenchmarkResult;
+  /** The dataset the row came from, when known: its label, and where its numbers came from. */
+  readonly dataset: Dataset | undefined;
   readonly datasetLabel: string;
 }
 
@@ -48,6 +51,14 @@ function ModelCell({ row }: { row: TableRow }) {
   );
 }
 
+/** A metric's cell: the number, and where it came from as its tooltip (file, format, source key). */
+function MetricCell({ id, row }: { id: string; row: TableRow }) {
+  const text = cellText(id, row.result, row.datasetLabel);
+  const { dataset } = row;
+  if (dataset === undefined) return text;
+  return <span title={cellSource(id, row.result, dataset)}>{text}</span>;
+}
+
 /** Column definitions for column ids (see data/results/table-columns.ts); sorting is done outside the table. */
 export function resultColumns(ids: readonly string[]): ColumnDef<Features, TableRow>[] {
   return ids.map((id) => {
@@ -58,7 +69,11 @@ export function resultColumns(ids: readonly string[]): ColumnDef<Features, Table
       // Best first: latencies ascending, throughputs descending.
       sortDescFirst: info.direction === 'higher',
       enableHiding: id !== 'model',
-      ...(id === 'model' ? { cell: (context) => <ModelCell row={context.row.original} /> } : {}),
+      ...(id === 'model'
+        ? { cell: (context) => <ModelCell row={context.row.original} /> }
+        : info.metric
+          ? { cell: (context) => <MetricCell id={id} row={context.row.original} /> }
+          : {}),
       meta: { numeric: info.numeric, description: info.description },
     }) as ColumnDef<Features, TableRow>;
   });

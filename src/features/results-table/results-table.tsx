@@ -86,8 +86,8 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
       if (position === undefined) continue;
       const result = index.results[position];
       if (result === undefined) continue;
-      const datasetLabel = index.datasets[index.datasetOf[position] ?? 0]?.label ?? '';
-      rows.push({ position, rowIndex, result, datasetLabel });
+      const dataset = index.datasets[index.datasetOf[position] ?? 0];
+      rows.push({ position, rowIndex, result, dataset, datasetLabel: dataset?.label ?? '' });
     }
     return rows;
   }, [positions, index, firstIndex, lastIndex]);

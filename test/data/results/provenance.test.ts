@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { distinctEngines, metricSources } from '../../../src/data/results/provenance';
-import { result } from '../charts/chart-fixtures';
+import { cellSource, distinctEngines, metricSources } from '../../../src/data/results/provenance';
+import { handDataset, result } from '../charts/chart-fixtures';
 
 describe('provenance', () => {
   it('lists each recorded source under its metric’s header, in the reader’s order', () => {
@@ -28,5 +28,28 @@ describe('provenance', () => {
       result('serving', 'd', 'H100', {}, { engine: 'vLLM' }),
     ];
     expect(distinctEngines(rows)).toEqual(['SGLang', 'Not stated', 'vLLM']);
+  });
+
+  it('tells where one number came from: file, format, engine, and the source key when recorded', () => {
+    const row = result('serving', 'a', 'H100', { ttft_median: 80.1 }, { engine: 'SGLang' });
+    const dataset = {
+      ...handDataset('run.jsonl', [row]),
+      format: { id: 'sglang-bench-serving', label: 'SGLang bench_serving JSON Lines' } as const,
+      meta: { sources: { ttft_median: 'median_ttft_ms' } },
+    };
+    expect(cellSource('ttft_median', row, dataset)).toBe(
+      'Median TTFT (ms) from run.jsonl, read as SGLang bench_serving JSON Lines; engine SGLang. Source: median_ttft_ms.',
+    );
+    // A metric the reader kept under vLLM's own key records no source.
+    expect(cellSource('request_throughput', row, dataset)).toMatch(
+      /; engine SGLang\. Source: the file’s own value for it, in the unit shown\.$/,
+    );
+    // An engine the user set where the file said none is marked as theirs.
+    const assumed = { ...dataset, assumed: { engine: 'SGLang' } };
+    expect(cellSource('ttft_median', row, assumed)).toContain(
+      'engine SGLang (as you set it where the file does not say)',
+    );
+    const silent = result('serving', 'a', 'H100', {}, { engine: null });
+    expect(cellSource('ttft_median', silent, assumed)).toContain('; engine not stated.');
   });
 });

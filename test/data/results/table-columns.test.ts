@@ -58,6 +58,11 @@ describe('cellText', () => {
     expect(cellText('concurrency', serving, 'd')).toBe('—');
     expect(cellText('concurrency', { ...serving, concurrency: 64 }, 'd')).toBe('64');
     expect(describeColumn('engine').header).toBe('Engine');
-    expect(describeColumn('concurrency')).toMatchObject({ header: 'Concurrency', numeric: true });
+    expect(describeColumn('concurrency')).toMatchObject({
+      header: 'Concurrency',
+      numeric: true,
+      metric: false,
+    });
+    expect(describeColumn('ttft_mean')).toMatchObject({ numeric: true, metric: true });
   });
 });
