@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildCsv, type CsvCell } from '../../src/data/csv';
+import { propertyRuns } from '../helpers/property-runs';
 
 /** The CSV read back by a standard parser: rows of text cells. */
 function parse(csv: string): string[][] {
@@ -123,7 +124,7 @@ describe('buildCsv', () => {
           expect(parse(csv)).toEqual(expected);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

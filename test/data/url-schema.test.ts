@@ -18,6 +18,7 @@ import {
   type DecisionState,
 } from '../../src/data/decisions/decision-state';
 import { seedDataset } from '../helpers/seed';
+import { propertyRuns } from '../helpers/property-runs';
 
 const h100 = seedDataset('H100');
 
@@ -219,7 +220,7 @@ describe('round trips', () => {
         const query = encodeUrlState(state);
         expect(encodeUrlState(decodeUrlState(query))).toBe(query);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -6,8 +6,9 @@ import { SUITES } from '../../src/data/results/result-model';
 import type { SortKey } from '../../src/data/results/sort-results';
 import { decodeViewState, encodeViewState } from '../../src/data/url-schema';
 import { DEFAULT_VIEW_STATE, type TableView, type ViewState } from '../../src/data/view-state';
+import { propertyRuns } from '../helpers/property-runs';
 
-const RUNS = 300;
+const RUNS = propertyRuns(300);
 
 function view(change: {
   hidden?: Partial<HiddenValues>;

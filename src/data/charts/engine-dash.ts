@@ -23,6 +23,12 @@ export function engineDash(
   return at <= 0 ? undefined : DASHES[(at - 1) % DASHES.length];
 }
 
+/** The key to the line styles after a description's last sentence: ' Line style …', or ''. */
+export function withStyles(engines: readonly (string | null)[]): string {
+  const text = engineStyleText(engines);
+  return text === '' ? '' : ` ${text}`;
+}
+
 /** The key to the line styles, for a chart's description; '' with one engine. */
 export function engineStyleText(engines: readonly (string | null)[]): string {
   if (engines.length < 2) return '';

@@ -130,8 +130,8 @@ export function testLabel(result: BenchmarkResult): string {
 }
 
 /**
- * One number per test name and engine (their codes in the index): what charts group rows by, so
- * one engine's results are never averaged with another's of the same test name.
+ * One number per code (a test name's or a GPU's) and engine code: what charts group rows by, so
+ * one engine's results are never averaged with another's of the same test name or GPU.
  */
 export function testOfEngine(nameCode: number, engineCode: number): number {
   return nameCode * 0x10000 + engineCode;
@@ -162,17 +162,28 @@ export interface QpsSums<K extends string = never> {
 /** Per offered QPS, the sums of a first and a second metric (and of further ones). */
 export type QpsPairSums<K extends string = never> = Map<number, QpsSums<K>>;
 
-/** Sums of two metrics (and of further ones) per serving test family, GPU code and offered QPS. */
+/** One GPU's and engine's sums in a serving test family. */
+export interface EngineSeriesSums<K extends string = never> {
+  readonly gpuCode: number;
+  readonly engine: string | null;
+  /** qps → sums of the first, the second and the further metrics. */
+  readonly byQps: QpsPairSums<K>;
+}
+
+/** Sums of two metrics (and of further ones) per serving test family, GPU, engine and QPS. */
 export interface ServingPairSums<K extends string = never> {
+  /** The family's label without its engine (`Llama 3.1 8B · TP1 · sharegpt`). */
   readonly label: string;
-  /** gpu code → qps → sums of the first, the second and the further metrics. */
-  readonly gpus: Map<number, QpsPairSums<K>>;
+  /** By GPU and engine code (testOfEngine(gpu code, engine code)). */
+  readonly series: Map<number, EngineSeriesSums<K>>;
 }
 
 /**
- * Visible serving results summed per test family (model), GPU and QPS for two metrics at once
- * (and the further metrics `moreKeys`), families in reading order. Rows without a QPS are left
- * out; each test name's family is worked out once.
+ * Visible serving results summed per test family (model), GPU, engine and QPS for two metrics at
+ * once (and the further metrics `moreKeys`), families in reading order. One engine's results are
+ * never averaged with another's: each GPU has a series per engine, so engines measured on the
+ * same test meet in one family. Rows without a QPS are left out; each test name's family is
+ * worked out once.
  */
 export function servingPairSums<K extends string = never>(
   view: ResultsView,
@@ -186,30 +197,30 @@ export function servingPairSums<K extends string = never>(
   const firstOf = values.metric(firstKey);
   const secondOf = values.metric(secondKey);
   const moreOf = moreKeys.map((key) => [key, values.metric(key)] as const);
-  // Each test name's family, found once per name and engine (by their codes), not once per row:
-  // one engine's results are never averaged with another's.
+  // Each test name's family, found once per name (by its code), not once per row.
   const familyOf = new Map<number, ServingPairSums<K>>();
+  const engineCodes = view.index.codes.engine;
   forEachVisible(view, 'serving', (position, dataset, gpuCode, nameCode) => {
     const qps = qpsOf[position] ?? Number.NaN;
     if (Number.isNaN(qps)) return;
-    const engineCode = view.index.codes.engine[position] ?? 0;
-    const familyCode = testOfEngine(nameCode, engineCode);
-    let family = familyOf.get(familyCode);
+    let family = familyOf.get(nameCode);
     if (family === undefined) {
       const result = resultAt(view, position);
-      const key = engineScoped(servingTestFamily(result.testName), result.engine);
+      const key = servingTestFamily(result.testName);
       family = families.get(key);
       if (family === undefined) {
-        family = { label: testLabel(result), gpus: new Map() };
+        family = { label: testLabel({ ...result, engine: VLLM }), series: new Map() };
         families.set(key, family);
       }
-      familyOf.set(familyCode, family);
+      familyOf.set(nameCode, family);
     }
-    let byQps = family.gpus.get(gpuCode);
-    if (byQps === undefined) {
-      byQps = new Map();
-      family.gpus.set(gpuCode, byQps);
+    const seriesCode = testOfEngine(gpuCode, engineCodes[position] ?? 0);
+    let series = family.series.get(seriesCode);
+    if (series === undefined) {
+      series = { gpuCode, engine: resultAt(view, position).engine, byQps: new Map() };
+      family.series.set(seriesCode, series);
     }
+    const { byQps } = series;
     let sums = byQps.get(qps);
     if (sums === undefined) {
       const more = Object.fromEntries(moreKeys.map((key) => [key, new MarkSum()]));

@@ -1,14 +1,12 @@
 import type { ResultsView } from '../results/results-view';
-import type { ChartGpu } from './chart-gpus';
 import type { MarkValue } from './mark-values';
 import { orderQps } from './qps-axis';
 import { saturationQps, type LoadPoint } from './saturation';
 import { plottedMetric, servingSmallMultiples } from './small-multiples';
-import type { ChartPanel, PlottedMetric, SmallMultiples } from './small-multiples';
+import type { ChartPanel, EngineSeries, PlottedMetric, SmallMultiples } from './small-multiples';
 
-/** One GPU's line in one small chart: its value at each offered QPS, and where it saturates. */
-export interface ServingLine {
-  readonly gpu: ChartGpu;
+/** One GPU's line of one engine in one small chart: its value at each QPS, and where it saturates. */
+export interface ServingLine extends EngineSeries {
   /** Keyed by offered QPS (Infinity for all at once). */
   readonly points: ReadonlyMap<number, MarkValue>;
   /**
@@ -38,7 +36,7 @@ const LOAD_KEYS = ['ttft_median', 'ttft_mean', 'num_requests', 'e2el_median'] as
  */
 export function servingChart(view: ResultsView, metricKey: string): ServingChartData {
   const charts = servingSmallMultiples(view, [metricKey, ACHIEVED_RATE, ...LOAD_KEYS], {
-    series: (gpu, byQps) => {
+    series: (identity, byQps) => {
       const points = new Map<number, MarkValue>();
       const loads: LoadPoint[] = [];
       for (const qps of orderQps(byQps.keys())) {
@@ -57,7 +55,7 @@ export function servingChart(view: ResultsView, metricKey: string): ServingChart
         });
       }
       if (points.size === 0) return null;
-      const line: ServingLine = { gpu, points, saturation: saturationQps(loads) };
+      const line: ServingLine = { ...identity, points, saturation: saturationQps(loads) };
       return line;
     },
     panel: (family, lines): ServingPanel => ({

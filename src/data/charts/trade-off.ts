@@ -1,10 +1,9 @@
 import type { ResultsView } from '../results/results-view';
-import type { ChartGpu } from './chart-gpus';
 import type { MarkValue } from './mark-values';
 import { paretoFrontier } from './pareto';
 import { POINT_BUDGET, thinPoints } from './point-budget';
 import { plottedMetric, servingSmallMultiples } from './small-multiples';
-import type { ChartPanel, PlottedMetric, SmallMultiples } from './small-multiples';
+import type { ChartPanel, EngineSeries, PlottedMetric, SmallMultiples } from './small-multiples';
 
 /** One GPU at one offered QPS: its achieved rate (x) and the chosen latency (y). */
 export interface TradeOffPoint {
@@ -15,8 +14,7 @@ export interface TradeOffPoint {
   readonly yMark: MarkValue;
 }
 
-export interface TradeOffSeries {
-  readonly gpu: ChartGpu;
+export interface TradeOffSeries extends EngineSeries {
   /** Ascending by offered QPS, ∞ last. */
   readonly points: readonly TradeOffPoint[];
   /** The points no other point of this GPU beats on both axes, by x ascending. */
@@ -48,8 +46,8 @@ function pointCount(series: readonly TradeOffSeries[]): number {
  * both values are left out; several runs of one GPU and QPS are averaged.
  */
 export function tradeOffChart(view: ResultsView, yKey: string): TradeOffData {
-  const { gpus, panels, omittedPanels } = servingSmallMultiples(view, [X_KEY, yKey], {
-    series: (gpu, byQps) => {
+  const { gpus, panels, omittedPanels, engines } = servingSmallMultiples(view, [X_KEY, yKey], {
+    series: (identity, byQps) => {
       const points: TradeOffPoint[] = [];
       for (const [qps, sums] of [...byQps].sort((a, b) => a[0] - b[0])) {
         const xMark = sums.first.value();
@@ -58,7 +56,7 @@ export function tradeOffChart(view: ResultsView, yKey: string): TradeOffData {
         points.push({ qps, x: xMark.value, y: yMark.value, xMark, yMark });
       }
       if (points.length === 0) return null;
-      const series: TradeOffSeries = { gpu, points, frontier: paretoFrontier(points) };
+      const series: TradeOffSeries = { ...identity, points, frontier: paretoFrontier(points) };
       return series;
     },
     panel: (family, series): TradeOffPanel => ({ ...family, series }),
@@ -88,6 +86,7 @@ export function tradeOffChart(view: ResultsView, yKey: string): TradeOffData {
     gpus,
     panels: shown,
     omittedPanels,
+    engines,
     thinnedPoints,
   };
 }
@@ -108,13 +107,13 @@ export function tradeOffTops(panel: TradeOffPanel): { readonly x: number; readon
   return { x, y };
 }
 
-/** One point of a panel, with its GPU. */
+/** One point of a panel, with its series (GPU and engine). */
 export interface TradeOffPanelPoint {
-  readonly gpu: ChartGpu;
+  readonly series: TradeOffSeries;
   readonly point: TradeOffPoint;
 }
 
 /** Every point of some series, in the order the keyboard walks them: GPU by GPU, QPS ascending. */
 export function tradeOffPanelPoints(series: readonly TradeOffSeries[]): TradeOffPanelPoint[] {
-  return series.flatMap((entry) => entry.points.map((point) => ({ gpu: entry.gpu, point })));
+  return series.flatMap((entry) => entry.points.map((point) => ({ series: entry, point })));
 }

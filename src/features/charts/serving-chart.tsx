@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { servingNotices } from '../../data/charts/chart-notices';
 import { servingSummary } from '../../data/charts/chart-summaries';
+import { withStyles } from '../../data/charts/engine-dash';
 import { joinNotices } from '../../ui/chart-text';
 import { plotsAchievedRate, servingChart } from '../../data/charts/serving-charts';
 import { servingMetricChoices } from '../../data/charts/serving-metrics';
@@ -32,7 +33,7 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
     <SmallMultiplesFigure
       id="serving"
       title={TITLE}
-      description={`One small chart per model, one line per GPU, offered QPS from 1 to all requests at once. A ring marks where a GPU saturates. ${SATURATION_RULE}`}
+      description={`One small chart per model, one line per GPU, offered QPS from 1 to all requests at once. A ring marks where a GPU saturates. ${SATURATION_RULE}${withStyles(data.engines)}`}
       controls={<MetricStatControls label="Metric" {...metric} />}
       palette={palette}
       legendNote={

@@ -1,5 +1,6 @@
 import { qpsText } from '../../data/charts/qps-axis';
 import type { ServingChartData } from '../../data/charts/serving-charts';
+import { seriesKeyOf, seriesLabelOf } from '../../data/charts/small-multiples';
 import { markDatasets, valueWithUnit } from '../../ui/chart-text';
 import { DataTable, type DataRow } from '../../ui/data-table';
 
@@ -12,10 +13,10 @@ export function ServingDataTable({ data, title }: { data: ServingChartData; titl
         const mark = line.points.get(qps);
         if (mark === undefined) continue;
         rows.push({
-          key: `${panel.key}|${line.gpu.key}|${qps}`,
+          key: `${panel.key}|${seriesKeyOf(line)}|${qps}`,
           cells: [
             panel.label,
-            line.gpu.label,
+            seriesLabelOf(line),
             qpsText(qps),
             valueWithUnit(data.metricKey, mark.value, data.unit),
             line.saturation === qps ? 'saturates here' : '',

@@ -1,5 +1,7 @@
 import { useXAxisScale, useYAxisScale } from 'recharts';
+import { engineDash } from '../../data/charts/engine-dash';
 import { qpsTickLabel } from '../../data/charts/qps-axis';
+import { seriesKeyOf } from '../../data/charts/small-multiples';
 import { dotsPath, linePath, type PixelPoint } from './svg-paths';
 import { gpuColor } from '../../ui/use-chart-palette';
 import { usePanelState, DOTS_UP_TO } from './serving-panel-state';
@@ -10,7 +12,7 @@ import { usePanelState, DOTS_UP_TO } from './serving-panel-state';
  * a component per dot, too much for 2,000 points in 100 ms.
  */
 export function ServingLayer() {
-  const { panel, lines, palette, isRate: showOffered, slo } = usePanelState();
+  const { data, panel, lines, palette, isRate: showOffered, slo } = usePanelState();
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   if (xScale === undefined || yScale === undefined) return null;
@@ -78,8 +80,14 @@ export function ServingLayer() {
             ? null
             : at(line.saturation, saturation.value);
         return (
-          <g key={line.gpu.key} className={`chart-series series-${line.gpu.key}`}>
-            <path d={linePath(points)} stroke={color} strokeWidth={2} fill="none" />
+          <g key={seriesKeyOf(line)} className={`chart-series series-${line.gpu.key}`}>
+            <path
+              d={linePath(points)}
+              stroke={color}
+              strokeWidth={2}
+              strokeDasharray={engineDash(data.engines, line.engine)}
+              fill="none"
+            />
             <path d={dense ? '' : dotsPath(points, 3)} fill={color} data-points={points.length} />
             {ring !== null && (
               <circle

@@ -1,5 +1,6 @@
 import { Tooltip, type TooltipContentProps } from 'recharts';
 import { qpsText } from '../../data/charts/qps-axis';
+import { seriesKeyOf, seriesLabelOf } from '../../data/charts/small-multiples';
 import { markSource, valueWithUnit } from '../../ui/chart-text';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
 import { gpuColor } from '../../ui/use-chart-palette';
@@ -18,9 +19,9 @@ export function ServingTooltip() {
       const details = [markSource(mark)];
       if (line.saturation === qps) details.unshift('Saturates here');
       entries.push({
-        key: line.gpu.key,
+        key: seriesKeyOf(line),
         color: gpuColor(palette, line.gpu.slot),
-        name: line.gpu.label,
+        name: seriesLabelOf(line),
         value: valueWithUnit(data.metricKey, mark.value, data.unit),
         details,
       });

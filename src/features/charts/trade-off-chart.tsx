@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { tradeOffNotices } from '../../data/charts/chart-notices';
 import { tradeOffSummary } from '../../data/charts/chart-summaries';
+import { withStyles } from '../../data/charts/engine-dash';
 import { latencyChoices } from '../../data/charts/serving-metrics';
 import { tradeOffChart } from '../../data/charts/trade-off';
 import type { ResultsView } from '../../data/results/results-view';
@@ -25,7 +26,7 @@ export function TradeOffChart({ view, palette }: { view: ResultsView; palette: C
     <SmallMultiplesFigure
       id="trade-off"
       title={TITLE}
-      description="Each point is one GPU at one offered QPS: right is more throughput, down is less latency. The line joins each GPU's Pareto frontier, the runs no other run of that GPU beats on both."
+      description={`Each point is one GPU at one offered QPS: right is more throughput, down is less latency. The line joins each GPU's Pareto frontier, the runs no other run of that GPU beats on both.${withStyles(data.engines)}`}
       controls={<MetricStatControls label="Response time" {...metric} />}
       palette={palette}
       summary={tradeOffSummary(data)}

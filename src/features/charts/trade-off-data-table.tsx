@@ -1,4 +1,5 @@
 import { qpsText } from '../../data/charts/qps-axis';
+import { seriesKeyOf, seriesLabelOf } from '../../data/charts/small-multiples';
 import type { TradeOffData } from '../../data/charts/trade-off';
 import { markDatasets, valueWithUnit } from '../../ui/chart-text';
 import { DataTable, type DataRow } from '../../ui/data-table';
@@ -11,10 +12,10 @@ export function TradeOffDataTable({ data, title }: { data: TradeOffData; title: 
       const frontier = new Set(series.frontier);
       for (const point of series.points) {
         rows.push({
-          key: `${panel.key}|${series.gpu.key}|${point.qps}`,
+          key: `${panel.key}|${seriesKeyOf(series)}|${point.qps}`,
           cells: [
             panel.label,
-            series.gpu.label,
+            seriesLabelOf(series),
             qpsText(point.qps),
             valueWithUnit(data.x.metricKey, point.x, data.x.unit),
             valueWithUnit(data.y.metricKey, point.y, data.y.unit),

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { usePlotArea } from 'recharts';
+import { engineDash } from '../../data/charts/engine-dash';
+import { seriesKeyOf } from '../../data/charts/small-multiples';
 import type { TradeOffPoint } from '../../data/charts/trade-off';
 import { dotsPath, linePath, type PixelPoint } from './svg-paths';
 import { gpuColor } from '../../ui/use-chart-palette';
@@ -44,13 +46,15 @@ export function TradeOffLayer() {
         const own = placed(entry.points);
         return {
           gpu: entry.gpu,
+          key: seriesKeyOf(entry),
+          dash: engineDash(data.engines, entry.engine),
           dots: dotsPath(own, 4.5),
           count: own.length,
           frontier: linePath(placed(entry.frontier)),
         };
       }),
     };
-  }, [area, axes, points, series]);
+  }, [area, axes, points, series, data.engines]);
   if (drawn === null || area === undefined) return null;
   const { pixels } = drawn;
   const activate = (index: number): void => {
@@ -71,18 +75,19 @@ export function TradeOffLayer() {
     return best;
   };
   const activePixel = active === null ? null : (pixels[active.index] ?? null);
-  const activeGpu = active === null ? undefined : points[active.index]?.gpu;
+  const activeGpu = active === null ? undefined : points[active.index]?.series.gpu;
 
   return (
     <g className="trade-off-points">
       {drawn.series.map((entry) => {
         const color = gpuColor(palette, entry.gpu.slot);
         return (
-          <g key={entry.gpu.key} className={`chart-series series-${entry.gpu.key}`}>
+          <g key={entry.key} className={`chart-series series-${entry.gpu.key}`}>
             <path
               d={entry.frontier}
               stroke={color}
               strokeWidth={2}
+              strokeDasharray={entry.dash}
               fill="none"
               className="frontier-line"
             />

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { CartesianGrid, ScatterChart } from 'recharts';
 import { qpsText } from '../../data/charts/qps-axis';
+import { seriesKeyOf, seriesLabelOf } from '../../data/charts/small-multiples';
 import {
   tradeOffPanelPoints,
   tradeOffTops,
@@ -92,9 +93,9 @@ export function TradeOffPanelChart({ data, panel, palette, off, width }: PanelPr
               heading={`${panel.label} · QPS ${qpsText(shown.point.qps)}`}
               entries={[
                 {
-                  key: shown.gpu.key,
-                  color: gpuColor(palette, shown.gpu.slot),
-                  name: shown.gpu.label,
+                  key: seriesKeyOf(shown.series),
+                  color: gpuColor(palette, shown.series.gpu.slot),
+                  name: seriesLabelOf(shown.series),
                   value: `${valueWithUnit(data.x.metricKey, shown.point.x, data.x.unit)} at ${valueWithUnit(data.y.metricKey, shown.point.y, data.y.unit)} ${data.y.label}`,
                   details: [markSource(shown.point.yMark)],
                 },

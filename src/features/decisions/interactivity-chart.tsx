@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 import { chartGpus, type ChartGpu } from '../../data/charts/chart-gpus';
 import { plural } from '../../data/charts/chart-summaries';
-import { engineDash, engineStyleText, enginesOf } from '../../data/charts/engine-dash';
+import { engineDash, enginesOf, withStyles } from '../../data/charts/engine-dash';
 import { frontierTable, type FrontierTable } from '../../data/decisions/frontier-table';
 import {
   interactivity,
@@ -107,7 +107,7 @@ export function InteractivityChart({
       <ChartFigure
         id="interactivity"
         title="Interactivity: throughput per GPU against tokens/s per user"
-        description={`Each dot is a tested load; the line joins each GPU's Pareto frontier (loads no other load beats on both). x: ${xTitle}. y: ${yTitle}. GPUs used is TP × PP × DP, not the machine's eight.${engines.length > 1 ? ` ${engineStyleText(engines)}` : ''}`}
+        description={`Each dot is a tested load; the line joins each GPU's Pareto frontier (loads no other load beats on both). x: ${xTitle}. y: ${yTitle}. GPUs used is TP × PP × DP, not the machine's eight.${withStyles(engines)}`}
         controls={
           models.length > 1 ? (
             <ChartSelect

@@ -19,7 +19,7 @@ describe('chart notices', () => {
     expect(barChartNotices({ groups: some(250, group), omittedGroups: 1 })).toEqual([
       'Showing the first 250 tests; 1 more are left out to keep the chart fast. Narrow the filters to see them.',
     ]);
-    const panel = { key: 'k', label: 'l', qpsAxis: [], lines: [] };
+    const panel = { key: 'k', label: 'l', engines: [], qpsAxis: [], lines: [] };
     expect(servingNotices({ panels: some(6, panel), omittedPanels: 0 })).toEqual([]);
     expect(servingNotices({ panels: some(6, panel), omittedPanels: 3 })).toEqual([
       'Showing 6 models; 3 more are left out to keep the charts fast. Narrow the Model filter to see them.',

@@ -12,7 +12,11 @@ import {
   servingMetricChoices,
   servingMetricOptions,
 } from '../../../src/data/charts/serving-metrics';
-import { plottedMetric, servingSmallMultiples } from '../../../src/data/charts/small-multiples';
+import {
+  plottedMetric,
+  servingSmallMultiples,
+  type ChartPanel,
+} from '../../../src/data/charts/small-multiples';
 import {
   tradeOffChart,
   tradeOffPanelPoints,
@@ -60,7 +64,7 @@ function panelOf<P extends { readonly key: string }>(panels: readonly P[], key: 
 describe('serving small multiples', () => {
   it('makes a panel per model with a series per GPU, GPUs in label order', () => {
     const charts = servingSmallMultiples(handView(), ['ttft_mean', 'request_throughput'], {
-      series: (gpu, byQps) => ({ gpu: gpu.label, qps: [...byQps.keys()] }),
+      series: ({ gpu }, byQps) => ({ gpu: gpu.label, qps: [...byQps.keys()] }),
       panel: (family, series) => ({ ...family, series }),
       marksPerPanel: () => 1,
     });
@@ -73,6 +77,7 @@ describe('serving small multiples', () => {
     expect(panelOf(charts.panels, LLAMA_8B)).toEqual({
       key: LLAMA_8B,
       label: 'Llama 3.1 8B · TP1 · sharegpt',
+      engines: ['vLLM'],
       series: [
         { gpu: '8×H100', qps: [1, 4, Infinity] },
         { gpu: '8×H200', qps: [1, 16] },
@@ -81,6 +86,7 @@ describe('serving small multiples', () => {
     expect(panelOf(charts.panels, 'serving_llama70B_tp1_sharegpt')).toEqual({
       key: 'serving_llama70B_tp1_sharegpt',
       label: 'Llama 3 70B · TP1 · sharegpt',
+      engines: ['vLLM'],
       series: [{ gpu: '8×A100', qps: [1] }],
     });
     expect(charts.omittedPanels).toBe(0);
@@ -89,7 +95,7 @@ describe('serving small multiples', () => {
   it('leaves out a GPU without a series, and a model whose GPUs have none', () => {
     const charts = servingSmallMultiples(handView(), ['ttft_mean', 'request_throughput'], {
       // Only GPUs with a run at QPS 1 and another one have a series.
-      series: (gpu, byQps) => (byQps.size > 1 ? gpu.label : null),
+      series: ({ gpu }, byQps) => (byQps.size > 1 ? gpu.label : null),
       panel: (family, series) => ({ ...family, series }),
       marksPerPanel: () => 1,
     });
@@ -100,7 +106,7 @@ describe('serving small multiples', () => {
   it('draws as many panels as the budget allows, at least one, at most six', () => {
     const build = (marks: number) => ({
       series: () => 1,
-      panel: (family: { key: string; label: string }) => family,
+      panel: (family: ChartPanel) => family,
       marksPerPanel: () => marks,
     });
     // 2,000 marks a panel: one panel fits the 2,000-mark budget; 1,000: two.
@@ -185,7 +191,7 @@ describe('trade-off chart axes and points', () => {
     // H100 (1, 10), (3.9, 12), (12, 50); H200 (1, 8), (10, 30).
     expect(tradeOffTops(panel)).toEqual({ x: 12, y: 50 });
     const points = tradeOffPanelPoints(panel.series);
-    expect(points.map(({ gpu, point }) => [gpu.label, point.qps])).toEqual([
+    expect(points.map(({ series, point }) => [series.gpu.label, point.qps])).toEqual([
       ['8×H100', 1],
       ['8×H100', 4],
       ['8×H100', Infinity],

@@ -5,6 +5,7 @@ import { alignResults, alignmentKey, rowGpuText } from '../../../src/data/compar
 import { compareResults } from '../../../src/data/compare/compare-summary';
 import type { BenchmarkResult } from '../../../src/data/results/result-model';
 import { h100, h200, metricOf, result, rowNamed } from './compare-fixtures';
+import { propertyRuns } from '../../helpers/property-runs';
 
 describe('alignment', () => {
   it('keeps the GPU in the key by default: H100 and H200 runs share no test', () => {
@@ -336,7 +337,7 @@ describe('alignment never drops a result', () => {
           cand.length,
         );
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });

@@ -12,6 +12,7 @@ import type { BenchmarkResult, MetricValues } from '../../../src/data/results/re
 import { alternating, historyByQps, usableNights } from '../../helpers/compare-history';
 import { seedDataset } from '../../helpers/seed';
 import { servingAt } from './compare-fixtures';
+import { propertyRuns } from '../../helpers/property-runs';
 
 /** A serving result on 8×H100 (llama8B, TP1, sharegpt, QPS 16) with the given changes. */
 function result(change: Partial<BenchmarkResult> & { metrics: MetricValues }): BenchmarkResult {
@@ -247,7 +248,7 @@ describe('escaping', () => {
         expect(cellPipes(lines[0] ?? '')).toBe(0);
         for (const line of lines.slice(5)) expect(cellPipes(line)).toBe(9);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 });

@@ -6,6 +6,7 @@ import { DEFAULT_COMPARE_STATE, type CompareState } from '../../../src/data/comp
 import { decodeUrlState, encodeUrlState } from '../../../src/data/url-schema';
 import { DEFAULT_VIEW_STATE } from '../../../src/data/view-state';
 import { DEFAULT_DECISION_STATE } from '../../../src/data/decisions/decision-state';
+import { propertyRuns } from '../../helpers/property-runs';
 
 /** The compare part of a link, written by the one URL schema with the default view around it. */
 function encodeCompareState(compare: CompareState): string {
@@ -139,7 +140,7 @@ describe('compare URL state, through the URL schema', () => {
       fc.property(state, (value) => {
         expect(decodeCompareState(encodeCompareState(value))).toEqual(value);
       }),
-      { numRuns: 10000 },
+      { numRuns: propertyRuns(10000) },
     );
   });
 });

@@ -9,6 +9,7 @@ import {
   harm,
   judgeChange,
 } from '../../../src/data/compare/metric-verdict';
+import { propertyRuns } from '../../helpers/property-runs';
 
 describe('verdicts', () => {
   it('is within noise at exactly the threshold and a verdict just beyond it', () => {
@@ -105,7 +106,7 @@ describe('verdicts', () => {
           }
         },
       ),
-      { numRuns: 10000 },
+      { numRuns: propertyRuns(10000) },
     );
   });
 });

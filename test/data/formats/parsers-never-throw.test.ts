@@ -16,8 +16,9 @@ import {
   SUITE_NAMES,
   readRepoFile,
 } from '../nightly-runs';
+import { propertyRuns } from '../../helpers/property-runs';
 
-const RUNS = 10_000;
+const RUNS = propertyRuns(10_000);
 
 const KNOWN_KINDS: readonly ParseErrorKind[] = [
   'empty',

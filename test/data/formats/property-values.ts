@@ -1,7 +1,8 @@
 /** Generated values written the way Python writes them, for the property tests in this folder. */
 import fc from 'fast-check';
+import { propertyRuns } from '../../helpers/property-runs';
 
-export const RUNS = 10_000;
+export const RUNS = propertyRuns(10_000);
 export const TIMEOUT = 180_000;
 
 /** A metric value as Python's json.dumps writes it: a bare NaN, an integer as `N.0`, or a double. */

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isJsonObject, parsePythonJson } from '../../../src/data/formats/python-json';
+import { propertyRuns } from '../../helpers/property-runs';
 
 function valueOf(text: string): unknown {
   const parsed = parsePythonJson(text);
@@ -148,7 +149,7 @@ describe('parsePythonJson', () => {
         const text = JSON.stringify(value);
         expect(parsePythonJson(text)).toEqual({ ok: true, value: JSON.parse(text) as unknown });
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -171,7 +172,7 @@ describe('parsePythonJson', () => {
         ) as unknown;
         expect(parsePythonJson(text)).toEqual({ ok: true, value: expected });
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });
@@ -220,7 +221,7 @@ describe('parsePythonJson error positions, checked against the engine', () => {
         expect(parsed.line, text).toBe(engineLine);
         checked += 1;
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
     expect(checked).toBeGreaterThan(100);
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../../src/data/formats/shared';
+import { propertyRuns } from '../../helpers/property-runs';
 
 describe('splitLines', () => {
   it('splits on "\\n" and "\\r\\n", keeping a lone "\\r" and the empty last line', () => {
@@ -16,7 +17,7 @@ describe('splitLines', () => {
       fc.property(fc.string({ unit: fc.constantFrom('a', '|', '\r', '\n', ' ') }), (text) => {
         expect(splitLines(text)).toEqual(text.split(/\r?\n/));
       }),
-      { numRuns: 10_000 },
+      { numRuns: propertyRuns(10_000) },
     );
   });
 });

@@ -8,6 +8,7 @@ import {
   utf8Fingerprint,
 } from '../../../src/data/results/dataset';
 import { readSiteFile } from '../../helpers/seed';
+import { propertyRuns } from '../../helpers/property-runs';
 
 function parsed(text: string) {
   const outcome = parseResultsText(text);
@@ -77,7 +78,7 @@ describe('utf8Fingerprint', () => {
         const bytes = utf8.encode(text);
         expect(fromBytes(bytes)).toBe(contentFingerprint(new TextDecoder().decode(bytes)));
       }),
-      { numRuns: 10_000 },
+      { numRuns: propertyRuns(10_000) },
     );
   });
 
@@ -89,7 +90,7 @@ describe('utf8Fingerprint', () => {
         // Without the text, it decodes the bytes itself where it needs to.
         expect(utf8Fingerprint(bytes)).toBe(expected);
       }),
-      { numRuns: 10_000 },
+      { numRuns: propertyRuns(10_000) },
     );
   });
 });

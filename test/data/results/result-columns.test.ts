@@ -11,6 +11,7 @@ import {
 import type { BenchmarkResult } from '../../../src/data/results/result-model';
 import { plain, resultArbitrary } from '../../helpers/result-arbitrary';
 import { seedDataset } from '../../helpers/seed';
+import { propertyRuns } from '../../helpers/property-runs';
 
 const h100 = seedDataset('H100');
 
@@ -109,7 +110,7 @@ describe('results as columns', () => {
         });
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
-      { numRuns: 5_000 },
+      { numRuns: propertyRuns(5_000) },
     );
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildResultIndex, type ResultIndex } from '../../../src/data/results/result-index';
 import { sortPositions, type SortSpec } from '../../../src/data/results/sort-results';
 import { datasetOf, latencyResult } from './sort-fixtures';
+import { propertyRuns } from '../../helpers/property-runs';
 
 /**
  * The contract written as the plainest possible stable comparator sort: columns in order, missing
@@ -86,7 +87,7 @@ describe('sortPositions against a plain comparator sort', () => {
           );
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 

@@ -15,8 +15,9 @@ import { parseResultsText } from '../../../../src/data/formats/parse-results';
 import type { ParseOutcome } from '../../../../src/data/results/result-model';
 import { fixture } from '../fixtures';
 import { TIMEOUT } from '../property-values';
+import { propertyRuns } from '../../../helpers/property-runs';
 
-const RUNS = 1_000;
+const RUNS = propertyRuns(1_000);
 const TOOL_DIRS = ['trtllm-bench', 'aiperf', 'guidellm', 'llmperf', 'llm-d'];
 const KNOWN_KINDS = ['empty', 'binary', 'invalid-json', 'not-results', 'no-rows'];
 

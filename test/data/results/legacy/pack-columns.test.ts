@@ -7,6 +7,7 @@ import { packColumns } from '../../../../src/data/results/legacy/pack-columns';
 import { packResults } from '../../../helpers/legacy-pack';
 import { plain, resultArbitrary } from '../../../helpers/result-arbitrary';
 import { seedDataset } from '../../../helpers/seed';
+import { propertyRuns } from '../../../helpers/property-runs';
 
 const h100 = seedDataset('H100');
 
@@ -39,7 +40,7 @@ describe('a row-major pack from an older record, as columns', () => {
         }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
-      { numRuns: 2_000 },
+      { numRuns: propertyRuns(2_000) },
     );
   }, 60_000);
 });
