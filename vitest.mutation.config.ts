@@ -11,6 +11,8 @@ export default defineConfig({
     globals: true,
     include: ['test/data/**/*.test.ts'],
     setupFiles: ['test/helpers/mutation-setup.ts'],
+    // Properties run a few hundred cases per mutant, not thousands (see property-runs.ts).
+    env: { MUTATION_RUN: '1' },
     restoreMocks: true,
     // Property tests run thousands of cases, and slower still with the mutation run's coverage
     // counters in every branch: on a busy machine they need minutes.
