@@ -172,4 +172,71 @@ describe('every engine’s files side by side', () => {
       await watched.close();
     }
   });
+
+  it('draws a vLLM run and an SGLang run of one test in one serving panel, SGLang dashed', async () => {
+    // One test, two engines: Llama 3.1 8B, TP1, random prompts, QPS 1 and 4 each.
+    const vllm = [1, 4].map((qps) =>
+      JSON.stringify({
+        backend: 'vllm',
+        model_id: 'meta-llama/Llama-3.1-8B-Instruct',
+        tensor_parallel_size: 1,
+        dataset_name: 'random',
+        request_rate: qps,
+        completed: 200,
+        request_throughput: qps * 0.98,
+        mean_ttft_ms: 20 + qps,
+      }),
+    );
+    const sglang = [1, 4].map((qps) =>
+      JSON.stringify({
+        backend: 'sglang',
+        dataset_name: 'random',
+        request_rate: qps,
+        server_info: { model_path: 'meta-llama/Llama-3.1-8B-Instruct', tp_size: 1 },
+        completed: 200,
+        request_throughput: qps * 0.95,
+        // SGLang writes these beside vLLM's keys: how its files are told from vLLM's.
+        total_throughput: qps * 500,
+        mean_e2e_latency_ms: 900,
+        mean_ttft_ms: 30 + qps,
+      }),
+    );
+    const watched = await openPage(chromium(), inject('e2eBaseUrl'), {
+      viewport: { width: 1440, height: 1000 },
+    });
+    try {
+      const { page } = watched;
+      await page.goto(watched.baseUrl, { waitUntil: 'load' });
+      await expect
+        .poll(() => page.getByRole('region', { name: 'Datasets' }).isVisible())
+        .toBe(true);
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Load results', exact: true }).click(),
+      ]);
+      await chooser.setFiles([
+        { name: 'vllm.jsonl', mimeType: 'text/plain', buffer: Buffer.from(vllm.join('\n')) },
+        { name: 'sglang.jsonl', mimeType: 'text/plain', buffer: Buffer.from(sglang.join('\n')) },
+      ]);
+      const serving = page.getByRole('figure', { name: /Serving/ });
+      const panel = serving
+        .locator('.chart-panel')
+        .filter({ hasText: 'Llama 3.1 8B · TP1 · random · vLLM vs SGLang' });
+      await expect.poll(() => panel.count(), { timeout: 20_000 }).toBe(1);
+      await panel.scrollIntoViewIfNeeded();
+      // The GPU is not stated in either file: one GPU, two lines, vLLM solid and SGLang dashed.
+      const lines = panel.locator('.serving-lines .chart-series > path:first-child');
+      await expect.poll(() => lines.count()).toBe(2);
+      expect(
+        await lines.evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke-dasharray'))),
+      ).toEqual([null, '6 4']);
+      expect(await serving.locator('.chart-description').innerText()).toContain(
+        'Line style tells engines apart: solid vLLM, dashed SGLang.',
+      );
+      await screenshot(page, 'engines-one-serving-panel', { fullPage: false });
+      expectNoPageProblems(watched);
+    } finally {
+      await watched.close();
+    }
+  });
 });
