@@ -52,4 +52,23 @@ describe('provenance', () => {
     const silent = result('serving', 'a', 'H100', {}, { engine: null });
     expect(cellSource('ttft_median', silent, assumed)).toContain('; engine not stated.');
   });
+
+  it('tells a number of a dataset without meta, and an engine the file states beside the user’s', () => {
+    const row = result('serving', 'a', 'H100', { ttft_median: 1 }, { engine: 'vLLM' });
+    const bare = handDataset('bare.json', [row]);
+    expect(cellSource('ttft_median', row, bare)).toBe(
+      'Median TTFT (ms) from bare.json, read as hand-made; engine vLLM. Source: the file’s own value for it, in the unit shown.',
+    );
+    // The file says vLLM for this row; the user's SGLang was for rows that say nothing.
+    const assumed = { ...bare, assumed: { engine: 'SGLang' } };
+    expect(cellSource('ttft_median', row, assumed)).toContain('; engine vLLM. ');
+    // A source recorded for another metric is not this one's.
+    const other = { ...bare, meta: { sources: { ttft_mean: 'mean_ttft' } } };
+    expect(cellSource('ttft_median', row, other)).toMatch(/Source: the file’s own value/);
+  });
+
+  it('works a results list’s engines out once', () => {
+    const rows = [result('serving', 'a', 'H100', {}, { engine: 'SGLang' })];
+    expect(distinctEngines(rows)).toBe(distinctEngines(rows));
+  });
 });

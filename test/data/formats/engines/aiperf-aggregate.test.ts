@@ -140,6 +140,67 @@ describe('AIPerf multi-run aggregate JSON', () => {
     expect(keys).toContain('ttft_median');
   });
 
+  it('says nothing of failed runs when all succeeded, and over how many runs when unstated', () => {
+    const value = fixtureValue();
+    value.metadata.num_successful_runs = 4;
+    const all = parsedOf(value);
+    expect(all.warnings).toEqual([]);
+    expect(all.format.label).toBe('AIPerf multi-run aggregate JSON (means over 4 runs)');
+    // More succeeded than made (a damaged file): nothing failed, nothing said.
+    value.metadata.num_successful_runs = 5;
+    expect(parsedOf(value).warnings).toEqual([]);
+    // Neither count stated: no count in the label, the sources say "the runs".
+    delete value.metadata.num_successful_runs;
+    delete value.metadata.num_profile_runs;
+    delete value.metadata.confidence_level;
+    const unstated = parsedOf(value);
+    expect(unstated.format.label).toBe('AIPerf multi-run aggregate JSON');
+    expect(unstated.warnings).toEqual([]);
+    expect(unstated.meta?.sources?.ttft_median).toBe(
+      'metrics.time_to_first_token_p50.mean (mean over the runs)',
+    );
+    // No confidence level stated: the interval is named without one.
+    expect(unstated.meta?.sources?.['x:Median TTFT CI low (ms)']).toBe(
+      'metrics.time_to_first_token_p50.ci_low (confidence interval of the mean over the runs)',
+    );
+  });
+
+  it('words the one-run warning by what the file states of the runs made', () => {
+    const value = fixtureValue();
+    value.metadata.num_successful_runs = 1;
+    value.metadata.num_profile_runs = 1;
+    expect(parsedOf(value).warnings).toEqual([
+      "Only 1 run succeeded: each value is that run's own, without a confidence interval.",
+    ]);
+    delete value.metadata.num_profile_runs;
+    expect(parsedOf(value).warnings).toEqual([
+      "Only 1 run succeeded: each value is that run's own, without a confidence interval.",
+    ]);
+  });
+
+  it('names a unit it cannot read as written, and an absent one as empty', () => {
+    const value = fixtureValue();
+    value.metrics.inter_chunk_latency_avg = { mean: 9.1 };
+    expect(parsedOf(value).warnings).toContain(
+      'metrics.inter_chunk_latency_avg is in "", not a unit it can be: it was left out.',
+    );
+  });
+
+  it('is known by its metrics and its confidence aggregation, nothing less', () => {
+    const value = fixtureValue();
+    const formatOf = (changed: unknown): string => {
+      const outcome = parseResultsText(JSON.stringify(changed), NAME);
+      return outcome.ok ? outcome.value.format.id : 'refused';
+    };
+    expect(formatOf(value)).toBe('aiperf-aggregate');
+    expect(
+      formatOf({ ...value, metadata: { ...value.metadata, aggregation_type: 'mean' } }),
+    ).not.toBe('aiperf-aggregate');
+    expect(formatOf({ metrics: value.metrics })).not.toBe('aiperf-aggregate');
+    expect(formatOf({ metadata: value.metadata })).not.toBe('aiperf-aggregate');
+    expect(formatOf({ metadata: value.metadata, metrics: [] })).not.toBe('aiperf-aggregate');
+  });
+
   it('says what it recognised when the aggregate holds no latency or throughput', () => {
     const text = JSON.stringify({
       schema_version: '1.0',

@@ -113,4 +113,54 @@ describe('LLMPerf individual responses JSON', () => {
     const error = refusedOrFail(parseResultsText(text, 'list.json'));
     expect(error.kind).toBe('not-results');
   });
+
+  it('leaves out a time that is not positive: LLMPerf writes 0 when no token came', () => {
+    const list = records();
+    list[0] = { ...list[0], ttft_s: 0 }; // a succeeded request, ttft_s 0.2 before
+    const result = only(parsedOrFail(parseResultsText(JSON.stringify(list), NAME)));
+    // ttft_s [0.1, 0.3, 0.4]: mean 0.8 ÷ 3 s; the request still counts as succeeded.
+    expect(result.metrics.ttft_mean).toBeCloseTo(800 / 3, 9);
+    expect(result.metrics.num_requests).toBe(4);
+  });
+
+  it('names one stray item in the singular, and the succeeded count’s source', () => {
+    const parsed = parsedOrFail(parseResultsText(JSON.stringify([...records(), 'ttft_s']), NAME));
+    expect(parsed.warnings).toEqual([
+      '1 item of the list is no request record (with ttft_s, end_to_end_latency_s, error_code): left out.',
+    ]);
+    expect(parsed.meta?.sources?.num_requests).toBe('records whose error_code is null');
+  });
+
+  it('counts only records with an error_code as failed when none has a usable time', () => {
+    const list = records().map((record) => ({
+      ...record,
+      ttft_s: null,
+      end_to_end_latency_s: null,
+    }));
+    const error = refusedOrFail(parseResultsText(JSON.stringify(list), NAME));
+    // One of the five has error_code 500.
+    expect(error.message).toBe(
+      "This is an LLMPerf individual-responses list without a successful request's latency (5 requests, 1 failed).",
+    );
+    expect(error.hint).toBe(
+      'A request counts when its error_code is null and its ttft_s or end_to_end_latency_s is a time in seconds.',
+    );
+  });
+
+  it('is known only by a list whose first records all have the three keys', () => {
+    const formatOf = (value: unknown): string => {
+      const outcome = parseResultsText(JSON.stringify(value), NAME);
+      return outcome.ok ? outcome.value.format.id : outcome.error.kind;
+    };
+    const list = records();
+    expect(formatOf(list)).toBe('llmperf-requests');
+    // One record without error_code among the first: not this format.
+    expect(formatOf([...list.slice(0, 2), { ttft_s: 0.1, end_to_end_latency_s: 2 }])).not.toBe(
+      'llmperf-requests',
+    );
+    expect(formatOf([])).not.toBe('llmperf-requests');
+    // A record beyond the first 50 may differ: only the head is looked at.
+    const long = [...Array.from({ length: 50 }, () => list[1]), { other: 1 }];
+    expect(formatOf(long)).toBe('llmperf-requests');
+  });
 });
