@@ -165,6 +165,28 @@ describe('AIPerf multi-run aggregate JSON', () => {
     );
   });
 
+  it('warns of failed runs only when both counts are stated', () => {
+    const value = fixtureValue();
+    delete value.metadata.num_successful_runs;
+    expect(parsedOf(value).warnings).toEqual([]);
+  });
+
+  it('names the confidence level only when it is a fraction between 0 and 1', () => {
+    const value = fixtureValue();
+    const sourceAt = (level: unknown): string | undefined => {
+      value.metadata.confidence_level = level;
+      return parsedOf(value).meta?.sources?.['x:Median TTFT CI low (ms)'];
+    };
+    expect(sourceAt(0.9)).toBe(
+      'metrics.time_to_first_token_p50.ci_low (90% confidence interval of the mean over 3 runs)',
+    );
+    for (const level of [0, 1, 95, null]) {
+      expect(sourceAt(level), String(level)).toBe(
+        'metrics.time_to_first_token_p50.ci_low (confidence interval of the mean over 3 runs)',
+      );
+    }
+  });
+
   it('words the one-run warning by what the file states of the runs made', () => {
     const value = fixtureValue();
     value.metadata.num_successful_runs = 1;
@@ -190,15 +212,18 @@ describe('AIPerf multi-run aggregate JSON', () => {
     const value = fixtureValue();
     const formatOf = (changed: unknown): string => {
       const outcome = parseResultsText(JSON.stringify(changed), NAME);
-      return outcome.ok ? outcome.value.format.id : 'refused';
+      return outcome.ok ? outcome.value.format.id : outcome.error.kind;
     };
     expect(formatOf(value)).toBe('aiperf-aggregate');
-    expect(
-      formatOf({ ...value, metadata: { ...value.metadata, aggregation_type: 'mean' } }),
-    ).not.toBe('aiperf-aggregate');
-    expect(formatOf({ metrics: value.metrics })).not.toBe('aiperf-aggregate');
-    expect(formatOf({ metadata: value.metadata })).not.toBe('aiperf-aggregate');
-    expect(formatOf({ metadata: value.metadata, metrics: [] })).not.toBe('aiperf-aggregate');
+    // Without either, or with another aggregation, no reader knows the file.
+    for (const other of [
+      { ...value, metadata: { ...value.metadata, aggregation_type: 'mean' } },
+      { metrics: value.metrics },
+      { metadata: value.metadata },
+      { metadata: value.metadata, metrics: [] },
+    ]) {
+      expect(formatOf(other)).toBe('not-results');
+    }
   });
 
   it('says what it recognised when the aggregate holds no latency or throughput', () => {
