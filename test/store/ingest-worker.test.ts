@@ -84,10 +84,10 @@ describe('the parsing worker', () => {
     expect(dataset?.columns.count).toBe(18);
     expect(dataset?.label).toBe('h200.md');
     expect(dataset?.format.label).toBe('vLLM markdown V4 · embedded JSON');
-    // Every column travels as a transfer; nothing is cloned result by result: 7 number and 5
+    // Every column travels as a transfer; nothing is cloned result by result: 8 number and 6
     // text dimensions, the suite and the metric shape, and one column per metric.
     const metrics = dataset?.columns.metrics ?? [];
-    expect(last.transfer).toHaveLength(7 + 6 + 2 + metrics.length);
+    expect(last.transfer).toHaveLength(8 + 6 + 2 + metrics.length);
     expect(last.transfer).toContain(metrics[0]?.buffer);
   });
 
