@@ -4,11 +4,38 @@ import { lazy, type ComponentType } from 'react';
 export interface RetryingLazy<P extends object> {
   readonly Component: ComponentType<P>;
   /**
-   * After a failed load: the next render imports the code again (the browser fetches a module
-   * that failed to download again; `React.lazy` alone would keep the failure). For an error
-   * boundary's `Try again`.
+   * After a failed load: the next render imports the code again (`React.lazy` alone would keep
+   * the failure). For an error boundary's `Try again`.
    */
   readonly retry: () => void;
+}
+
+const MODULE_URL = /\bhttps?:\/\/[^\s'"]+?\.m?js\b/;
+
+/**
+ * The module a failed dynamic import names (`Failed to fetch dynamically imported module:
+ * http://…/assets/charts-section-3f2a.js`), or null. Browsers remember a module that failed to
+ * download under its URL, so importing the same URL again fails again without asking the network:
+ * a retry must ask for it under another URL.
+ */
+export function failedModuleUrl(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = MODULE_URL.exec(message);
+  if (match === null) return null;
+  try {
+    const url = new URL(match[0]);
+    // Only this site's own code is ever imported again.
+    return url.origin === globalThis.location.origin ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The same module under a URL the browser has not seen fail: `…/charts-section-3f2a.js?retry=2`. */
+export function retryUrl(href: string, attempt: number): string {
+  const url = new URL(href);
+  url.searchParams.set('retry', String(attempt));
+  return url.href;
 }
 
 /**
@@ -18,10 +45,19 @@ export interface RetryingLazy<P extends object> {
 export function retryingLazy<P extends object>(
   load: () => Promise<{ default: ComponentType<P> }>,
 ): RetryingLazy<P> {
-  const state = { failed: false, current: lazy(() => attempt()) };
-  function attempt(): Promise<{ default: ComponentType<P> }> {
-    return load().catch((error: unknown) => {
+  const state = {
+    failed: false,
+    tries: 0,
+    /** The module that failed to download, when the error named it. */
+    failedUrl: null as string | null,
+    current: lazy(() => attempt(load)),
+  };
+  function attempt(
+    loader: () => Promise<{ default: ComponentType<P> }>,
+  ): Promise<{ default: ComponentType<P> }> {
+    return loader().catch((error: unknown) => {
       state.failed = true;
+      state.failedUrl ??= failedModuleUrl(error);
       throw error;
     });
   }
@@ -34,7 +70,16 @@ export function retryingLazy<P extends object>(
     retry: () => {
       if (!state.failed) return;
       state.failed = false;
-      state.current = lazy(() => attempt());
+      state.tries += 1;
+      const href = state.failedUrl;
+      const again =
+        href === null
+          ? load
+          : () =>
+              import(/* @vite-ignore */ retryUrl(href, state.tries)) as Promise<{
+                default: ComponentType<P>;
+              }>;
+      state.current = lazy(() => attempt(again));
     },
   };
 }

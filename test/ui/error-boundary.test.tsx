@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from '../../src/ui/error-boundary';
-import { retryingLazy } from '../../src/ui/retrying-lazy';
+import { failedModuleUrl, retryUrl, retryingLazy } from '../../src/ui/retrying-lazy';
 
 let broken = true;
 
@@ -64,5 +64,24 @@ describe('a lazily loaded view whose code failed to download', () => {
     expect(downloads).toBe(2);
     expect(screen.queryByRole('alert')).toBeNull();
     error.mockRestore();
+  });
+});
+
+describe('the module a failed download names', () => {
+  it('is read from the browser’s message, on this site only, and asked for again under another URL', () => {
+    const own = `${location.origin}/vllm-dashboard/assets/charts-section-3f2a.js`;
+    expect(
+      failedModuleUrl(new TypeError(`Failed to fetch dynamically imported module: ${own}`)),
+    ).toBe(own);
+    // Another site's module is never imported again; a message without a URL names none.
+    expect(
+      failedModuleUrl(
+        new Error('Failed to fetch dynamically imported module: https://cdn.example/x.js'),
+      ),
+    ).toBeNull();
+    expect(failedModuleUrl(new Error('Invalid array length'))).toBeNull();
+    expect(failedModuleUrl('error loading module')).toBeNull();
+    expect(retryUrl(own, 2)).toBe(`${own}?retry=2`);
+    expect(retryUrl(`${own}?retry=1`, 2)).toBe(`${own}?retry=2`);
   });
 });
