@@ -95,4 +95,43 @@ describe('perf-eval dashboard rows', () => {
     expect(only?.metrics.ttft_median).toBe(812);
     expect(rows.meta?.sources?.ttft_median).toBeUndefined();
   });
+
+  it('skips an item of the list that is no dashboard row, saying which', () => {
+    const row = { conc: 8, tp: 1, model: 'm', tput_per_gpu: 100, median_ttft: 0.05 };
+    const parsed = parsedOrFail(parseResultsText(JSON.stringify([row, { conc: 8 }, row])));
+    expect(parsed.results).toHaveLength(2);
+    expect(parsed.warnings).toEqual([
+      'Skipped row 2: it is not a dashboard row (no tput_per_gpu).',
+    ]);
+  });
+
+  it('knows a row by per-GPU throughput beside any of conc, isl or osl', () => {
+    for (const load of [{ conc: 8 }, { isl: 1024 }, { osl: 128 }]) {
+      const text = JSON.stringify({ tput_per_gpu: 100, median_ttft: 0.05, ...load });
+      expect(parsedOrFail(parseResultsText(text)).format.id, JSON.stringify(load)).toBe(
+        'perf-eval',
+      );
+    }
+    // Lengths name the row only as a pair.
+    const oneLength = parsedOrFail(
+      parseResultsText(JSON.stringify({ tput_per_gpu: 100, conc: 8, isl: 1024, model: 'm' })),
+    );
+    expect(oneLength.results[0]?.testName).toBe('serving_m_concurrency_8');
+  });
+});
+
+describe('a perf-eval median record that does not say how it aggregated', () => {
+  it('says median over repetitions, the default, without a count it does not have', () => {
+    const text = JSON.stringify({
+      backend: 'vllm',
+      model_id: 'm',
+      request_rate: 4,
+      completed: 10,
+      request_throughput: 3.9,
+      aggregation_method: null,
+    });
+    expect(parsedOrFail(parseResultsText(text)).warnings).toEqual([
+      'Each number is the median over repetitions, taken per key: a P99 and a throughput may come from different runs.',
+    ]);
+  });
 });

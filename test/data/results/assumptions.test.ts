@@ -42,7 +42,15 @@ describe('assumptions', () => {
     expect(filled[1]).toBe(stated);
     expect(unstated.engine).toBeNull();
     const engineOnly = withAssumptions(rows, columns, { engine: 'vLLM' });
-    expect(engineOnly[0]?.gpu).toBeNull();
+    expect(engineOnly.map((row) => [row.engine, row.gpu])).toEqual([
+      ['vLLM', null],
+      ['SGLang', h100],
+    ]);
+    const gpuOnly = withAssumptions(rows, columns, { gpu: { type: 'A100', count: 4 } });
+    expect(gpuOnly.map((row) => [row.engine, row.gpu])).toEqual([
+      [null, { type: 'A100', count: 4 }],
+      ['SGLang', h100],
+    ]);
     expect(withAssumptions(rows, columns, undefined)).toBe(rows);
     expect(withAssumptions(rows, columns, {})).toBe(rows);
   });
@@ -56,6 +64,10 @@ describe('assumptions', () => {
     expect(typedGpu('8xH100')).toEqual(h100);
     expect(typedGpu('NVIDIA H200')).toEqual({ type: 'H200', count: null });
     expect(typedGpu('')).toBeNull();
+    expect(typedGpu('  \t ')).toBeNull();
+    expect(typedGpu(' 8xH100\n')).toEqual(h100);
+    // Cut to 40 characters like an engine: what is left is the GPU's name.
+    expect(typedGpu(`8x${'H'.repeat(60)}`)?.type).toHaveLength(38);
   });
 
   it('are read back from storage only in the shape written', () => {
