@@ -135,4 +135,54 @@ describe('GuideLLM reports', () => {
     expect(error.kind).toBe('no-rows');
     expect(error.message).toContain('GuideLLM report without any generative benchmark');
   });
+
+  it('reads the load of each strategy GuideLLM runs', () => {
+    type Report = { benchmarks: { config: { strategy: Record<string, unknown> } }[] };
+    const loadOf = (strategy: Record<string, unknown>) => {
+      const report = JSON.parse(fixture('guidellm/benchmarks-v0.5.json')) as Report;
+      const [first] = report.benchmarks;
+      if (first === undefined) throw new Error('no benchmark');
+      first.config.strategy = strategy;
+      const outcome = parseResultsText(JSON.stringify(report), 'benchmarks.json');
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      const [result] = outcome.value.results;
+      return [result?.qps, result?.concurrency, result?.attributes.strategy];
+    };
+    expect(loadOf({ type_: 'synchronous' })).toEqual([Infinity, 1, 'synchronous']);
+    expect(loadOf({ type_: 'concurrent', streams: 16 })).toEqual([Infinity, 16, 'concurrent']);
+    // All at once, capped or not.
+    expect(loadOf({ type_: 'throughput', max_concurrency: 64 })).toEqual([
+      Infinity,
+      64,
+      'throughput',
+    ]);
+    expect(loadOf({ type_: 'throughput' })).toEqual([Infinity, null, 'throughput']);
+    expect(loadOf({ type_: 'constant', rate: 4 })).toEqual([4, null, 'constant']);
+    expect(loadOf({ type_: 'poisson', rate: 2, max_concurrency: 8 })).toEqual([2, 8, 'poisson']);
+    // A trace replays its own timing: no load to state.
+    expect(loadOf({ type_: 'trace' })).toEqual([null, null, 'trace']);
+  });
+
+  it('skips a benchmark without a metric, naming it by its place, and reads the others', () => {
+    const report = JSON.parse(fixture('guidellm/benchmarks-v0.5.json')) as {
+      benchmarks: Record<string, unknown>[];
+    };
+    const [first] = report.benchmarks;
+    if (first === undefined) throw new Error('no benchmark');
+    report.benchmarks = [{ ...first, metrics: {}, duration: undefined }, first];
+    const outcome = parseResultsText(JSON.stringify(report), 'benchmarks.json');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.results).toHaveLength(1);
+    expect(outcome.value.warnings).toEqual([
+      'Benchmark 1 holds no latency or throughput; it was skipped.',
+    ]);
+  });
+
+  it('says what a generative report lacks, and what it expected', () => {
+    const text = JSON.stringify({ benchmarks: [{ type_: 'generative_benchmark', metrics: {} }] });
+    const error = refusedOrFail(parseResultsText(text, 'benchmarks.json'));
+    expect(error.hint).toBe(
+      'Expected benchmarks[].metrics.{requests_per_second, time_to_first_token_ms, …}.successful.',
+    );
+  });
 });
