@@ -176,4 +176,29 @@ describe('SGLang bench_serving, single values', () => {
     expect(list.format.id).toBe('sglang-bench-serving');
     expect(list.results.map((result) => result.testName)).toEqual([INF_16, QPS_4, QPS_16]);
   });
+
+  it('takes the served model name when the server info has no model path', () => {
+    const line = fixture(SWEEP).trim().split('\n')[1] ?? '';
+    const value = JSON.parse(line) as { server_info: Record<string, unknown> };
+    delete value.server_info.model_path;
+    value.server_info.served_model_name = 'llama-8b-served';
+    const parsed = parsedOrFail(parseResultsText(JSON.stringify(value)));
+    expect(parsed.results[0]?.model).toBe('llama-8b-served');
+  });
+
+  it('names a list item that is no run by its place', () => {
+    const lines = fixture(SWEEP).trim().split('\n');
+    const list = parsedOrFail(parseResultsText(`[${lines[1] ?? ''}, 7, ${lines[2] ?? ''}]`));
+    expect(list.results).toHaveLength(2);
+    expect(list.warnings.join(' ')).toContain('item 2');
+  });
+
+  it('says what to check when no run has a metric', () => {
+    const error = refusedOrFail(
+      parseResultsText('{"backend": "sglang", "total_throughput": null, "completed": 3}'),
+    );
+    expect(error.hint).toBe(
+      'bench_serving writes them for every run it finishes; check that the file was saved completely.',
+    );
+  });
 });
