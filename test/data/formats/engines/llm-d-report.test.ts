@@ -111,3 +111,22 @@ it('reads failures written as .inf as not measured, never as infinite failed req
   // Without a count of failures, completed requests cannot be worked out.
   expect(result?.metrics.num_requests).toBeUndefined();
 });
+
+describe('an llm-d report’s version and stack', () => {
+  it('is read with the version as the number an unquoted YAML 0.2 becomes, or 0.2.1', () => {
+    const unquoted = fixture(FIXTURE).replace("version: '0.2'", 'version: 0.2');
+    expect(parsedOrFail(parseResultsText(unquoted, 'report.yaml')).format.id).toBe('llm-d-report');
+    const patch = fixture(FIXTURE).replace("version: '0.2'", "version: '0.2.1'");
+    expect(parsedOrFail(parseResultsText(patch, 'report.yaml')).format.id).toBe('llm-d-report');
+    const other = fixture(FIXTURE).replace("version: '0.2'", "version: '0.1'");
+    expect(parseResultsText(other, 'report.yaml').ok).toBe(false);
+  });
+
+  it('takes the engine from a v0.2 stack component with GPUs and no kind', () => {
+    // v0.2 has no `kind`: the inference engine is the component with accelerators.
+    const noKinds = fixture(FIXTURE).replace(/\n\s+kind: [a-z_]+/g, '');
+    const result = only(parsedOrFail(parseResultsText(noKinds, 'report.yaml')));
+    expect(result.engine).toBe('vLLM');
+    expect([result.tp, result.gpu]).toEqual([4, { type: 'H100', count: 8 }]);
+  });
+});
