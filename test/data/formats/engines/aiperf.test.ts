@@ -133,6 +133,21 @@ describe('GenAI-Perf profile export JSON', () => {
   });
 });
 
+describe('AIPerf goodput', () => {
+  it('is read as request goodput under AIPerf’s and GenAI-Perf’s names', () => {
+    const value = JSON.parse(fixture('aiperf/profile_export_aiperf.json')) as Record<
+      string,
+      unknown
+    >;
+    const goodputOf = (key: string): number | null | undefined => {
+      const text = JSON.stringify({ ...value, [key]: { unit: 'requests/sec', avg: 7.5 } });
+      return only(parsedOf(text)).metrics.request_goodput;
+    };
+    expect(goodputOf('goodput')).toBe(7.5);
+    expect(goodputOf('request_goodput')).toBe(7.5);
+  });
+});
+
 function parsedOf(text: string) {
   const outcome = parseResultsText(text, 'profile_export_aiperf.json');
   if (!outcome.ok) throw new Error(outcome.error.message);
