@@ -1,11 +1,17 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BenchmarkResult, ParsedResults } from '../../../src/data/results/result-model';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
 import { parseFixture, parsedOrFail } from './fixtures';
 
 describe('a perf-eval median record', () => {
-  const parsed = parseFixture('perf-eval/bench-llama8b-c32.json');
-  const run = parsed.results[0];
+  // Read in each test, not once for the file: a mutation run changes the code per test.
+  let parsed: ParsedResults;
+  let run: BenchmarkResult | undefined;
+  beforeEach(() => {
+    parsed = parseFixture('perf-eval/bench-llama8b-c32.json');
+    run = parsed.results[0];
+  });
 
   it('is read as perf-eval’s, saying each number is a median per key over 3 repetitions', () => {
     expect(parsed.format).toEqual({ id: 'perf-eval', label: 'perf-eval median JSON' });
@@ -32,8 +38,13 @@ describe('a perf-eval median record', () => {
 });
 
 describe('perf-eval dashboard rows', () => {
-  const parsed = parseFixture('perf-eval/agg_llama8b_h200_c32.json');
-  const row = parsed.results[0];
+  // Read in each test, not once for the file: a mutation run changes the code per test.
+  let parsed: ParsedResults;
+  let row: BenchmarkResult | undefined;
+  beforeEach(() => {
+    parsed = parseFixture('perf-eval/agg_llama8b_h200_c32.json');
+    row = parsed.results[0];
+  });
 
   it('reads identity and load from the row’s own keys', () => {
     expect(parsed.format).toEqual({ id: 'perf-eval', label: 'perf-eval dashboard rows JSON' });

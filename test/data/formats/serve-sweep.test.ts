@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ParsedResults } from '../../../src/data/results/result-model';
 import { named, parseFixture, refusedOrFail } from './fixtures';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
 import { fixture } from './fixtures';
@@ -8,7 +9,11 @@ const SWEEP_FORMAT = { id: 'vllm-sweep-json', label: 'vllm bench sweep JSON' };
 const BASE = 'serving_Llama-3.1-8B-Instruct_qps_inf_concurrency_64';
 
 describe('vllm bench sweep serve: summary.json, a list of runs', () => {
-  const parsed = parseFixture('sweep/summary.json');
+  // Read in each test, not once for the file: a mutation run changes the code per test.
+  let parsed: ParsedResults;
+  beforeEach(() => {
+    parsed = parseFixture('sweep/summary.json');
+  });
 
   it('is read as a sweep, each run named by the parameter that differs and its run number', () => {
     expect(parsed.format).toEqual(SWEEP_FORMAT);

@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BenchmarkResult, ParsedResults } from '../../../src/data/results/result-model';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
 import { fixture, named, parseFixture, parsedOrFail, refusedOrFail } from './fixtures';
 
@@ -9,7 +10,11 @@ const QPS_4 = 'serving_Llama-3.1-8B-Instruct_tp2_random_qps_4';
 const QPS_16 = 'serving_Llama-3.1-8B-Instruct_tp2_random_qps_16';
 
 describe('SGLang bench_serving JSONL: a rate sweep, one run per line', () => {
-  const parsed = parseFixture(SWEEP);
+  // Read in each test, not once for the file: a mutation run changes the code per test.
+  let parsed: ParsedResults;
+  beforeEach(() => {
+    parsed = parseFixture(SWEEP);
+  });
 
   it('is labelled SGLang’s, not vllm bench serve’s', () => {
     expect(parsed.format).toEqual({
@@ -99,8 +104,13 @@ describe('SGLang bench_serving JSONL: a rate sweep, one run per line', () => {
 });
 
 describe('SGLang bench_serving, an older run against a vLLM server on ShareGPT', () => {
-  const parsed = parseFixture('sglang/vllm_1118_1000_sharegpt.jsonl');
-  const run = parsed.results[0];
+  // Read in each test, not once for the file: a mutation run changes the code per test.
+  let parsed: ParsedResults;
+  let run: BenchmarkResult | undefined;
+  beforeEach(() => {
+    parsed = parseFixture('sglang/vllm_1118_1000_sharegpt.jsonl');
+    run = parsed.results[0];
+  });
 
   it('reads the one-line file as a single SGLang result', () => {
     expect(parsed.format).toEqual({
