@@ -1,5 +1,6 @@
 import { VLLM } from '../engines';
 import { modelLabel } from '../models';
+import { beyondOne } from '../results/parallelism';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult, Suite } from '../results/result-model';
 
@@ -119,8 +120,10 @@ export function resultAt(view: ResultsView, position: number): BenchmarkResult {
 export function testLabel(result: BenchmarkResult): string {
   const parts = [modelLabel(result.model)];
   if (result.tp !== null) parts.push(`TP${result.tp}`);
-  if (result.pp !== null && result.pp !== 1) parts.push(`PP${result.pp}`);
-  if (result.dp !== null && result.dp !== 1) parts.push(`DP${result.dp}`);
+  const pp = beyondOne(result.pp);
+  const dp = beyondOne(result.dp);
+  if (pp !== null) parts.push(`PP${pp}`);
+  if (dp !== null) parts.push(`DP${dp}`);
   if (result.dataset !== null) parts.push(result.dataset);
   if (result.variant !== null) parts.push(result.variant);
   if (result.concurrency !== null) parts.push(`concurrency ${result.concurrency}`);

@@ -15,13 +15,27 @@ import type { MetricComparison } from './metric-verdict';
 /** The attributes files state precision under: CI's `dtype`, InferenceX's `precision`, … */
 const PRECISION_KEYS = ['precision', 'dtype', 'quantization'] as const;
 
+/**
+ * Precisions by attributes record: a file's rows share one record, so speedups and histories,
+ * which ask row by row, work each file's precision out once instead of lower-casing per row.
+ */
+const precisionOfAttributes = new WeakMap<BenchmarkResult['attributes'], string | null>();
+
 /** A result's precision as its file states it (`bfloat16`, `fp8`); null when it does not. */
 export function precisionOf(result: BenchmarkResult): string | null {
+  const { attributes } = result;
+  const known = precisionOfAttributes.get(attributes);
+  if (known !== undefined) return known;
+  let precision: string | null = null;
   for (const key of PRECISION_KEYS) {
-    const value = Object.hasOwn(result.attributes, key) ? result.attributes[key] : undefined;
-    if (value !== undefined && value !== '') return value.toLowerCase();
+    const value = Object.hasOwn(attributes, key) ? attributes[key] : undefined;
+    if (value !== undefined && value !== '') {
+      precision = value.toLowerCase();
+      break;
+    }
   }
-  return null;
+  precisionOfAttributes.set(attributes, precision);
+  return precision;
 }
 
 function numberText(value: number | null): string {
