@@ -85,6 +85,17 @@ const CASES: readonly EngineCase[] = [
 
 const chromium = sharedBrowser();
 
+type PickedFile = { name: string; mimeType: string; buffer: Buffer };
+
+/** Files picked in `Load results`, as a person picks them in the file chooser. */
+async function pickFiles(page: Page, files: readonly PickedFile[]): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Load results', exact: true }).click(),
+  ]);
+  await chooser.setFiles([...files]);
+}
+
 async function pickFixtures(page: Page, fixtures: readonly string[]): Promise<void> {
   const files = await Promise.all(
     fixtures.map(async (fixture) => ({
@@ -93,11 +104,7 @@ async function pickFixtures(page: Page, fixtures: readonly string[]): Promise<vo
       buffer: await readFile(path.join(FORMATS, fixture)),
     })),
   );
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Load results', exact: true }).click(),
-  ]);
-  await chooser.setFiles(files);
+  await pickFiles(page, files);
 }
 
 /** The cells of the rendered rows of a table in its Engine column. */
@@ -210,11 +217,7 @@ describe('every engine’s files side by side', () => {
       await expect
         .poll(() => page.getByRole('region', { name: 'Datasets' }).isVisible())
         .toBe(true);
-      const [chooser] = await Promise.all([
-        page.waitForEvent('filechooser'),
-        page.getByRole('button', { name: 'Load results', exact: true }).click(),
-      ]);
-      await chooser.setFiles([
+      await pickFiles(page, [
         { name: 'vllm.jsonl', mimeType: 'text/plain', buffer: Buffer.from(vllm.join('\n')) },
         { name: 'sglang.jsonl', mimeType: 'text/plain', buffer: Buffer.from(sglang.join('\n')) },
       ]);
