@@ -143,6 +143,22 @@ export function readRows(
   // value itself after that.
   const codeOf = (result: BenchmarkResult, group: FilterGroup): number =>
     provisionalCode(firstSeen, group, groupValueOf(result, group, dataset.id) ?? '');
+  // The code of a value found by the value itself (a name) or by its rank (a number).
+  const byValue = <V>(
+    codes: Map<V, number>,
+    value: V,
+    result: BenchmarkResult,
+    group: FilterGroup,
+  ) => {
+    let code = codes.get(value);
+    if (code === undefined) {
+      code = codeOf(result, group);
+      codes.set(value, code);
+    }
+    return code;
+  };
+  const byRank = (codes: number[], rank: number, result: BenchmarkResult, group: FilterGroup) =>
+    (codes[rank] ??= codeOf(result, group));
   let row = n;
   for (let i = from; i < to; i += 1, row += 1) {
     const result = dataset.results[i];
@@ -151,54 +167,19 @@ export function readRows(
     unorderedDataset[row] = datasetIndex;
     unorderedRow[row] = i;
     datasetCodeOf[row] = datasetCode;
-    let code = modelCodes.get(result.model);
-    if (code === undefined) {
-      code = codeOf(result, 'model');
-      modelCodes.set(result.model, code);
-    }
-    modelOf[row] = code;
-    code = gpuCodes.get(result.gpu);
-    if (code === undefined) {
-      code = codeOf(result, 'gpu');
-      gpuCodes.set(result.gpu, code);
-    }
-    gpuOf[row] = code;
-    code = engineCodes.get(result.engine);
-    if (code === undefined) {
-      code = codeOf(result, 'engine');
-      engineCodes.set(result.engine, code);
-    }
-    engineOf[row] = code;
-    const tp = tpRanks.set(row, result.tp);
-    code = tpCodes[tp];
-    if (code === undefined) {
-      code = codeOf(result, 'tp');
-      tpCodes[tp] = code;
-    }
-    tpOf[row] = code;
+    modelOf[row] = byValue(modelCodes, result.model, result, 'model');
+    gpuOf[row] = byValue(gpuCodes, result.gpu, result, 'gpu');
+    engineOf[row] = byValue(engineCodes, result.engine, result, 'engine');
+    tpOf[row] = byRank(tpCodes, tpRanks.set(row, result.tp), result, 'tp');
     const qps = qpsRanks.set(row, result.qps);
-    // QPS is a serving setting: latency and throughput results are never hidden by it.
-    if (result.suite === 'serving') {
-      code = qpsCodes[qps];
-      if (code === undefined) {
-        code = codeOf(result, 'qps');
-        qpsCodes[qps] = code;
-      }
-      qpsOf[row] = code;
-    } else {
-      qpsOf[row] = NOT_APPLICABLE;
-    }
     const concurrency = concurrencyRanks.set(row, result.concurrency);
-    if (result.suite === 'serving') {
-      code = concurrencyCodes[concurrency];
-      if (code === undefined) {
-        code = codeOf(result, 'concurrency');
-        concurrencyCodes[concurrency] = code;
-      }
-      concurrencyOf[row] = code;
-    } else {
-      concurrencyOf[row] = NOT_APPLICABLE;
-    }
+    // QPS and concurrency are serving settings: latency and throughput results are never hidden
+    // by them.
+    const serving = result.suite === 'serving';
+    qpsOf[row] = serving ? byRank(qpsCodes, qps, result, 'qps') : NOT_APPLICABLE;
+    concurrencyOf[row] = serving
+      ? byRank(concurrencyCodes, concurrency, result, 'concurrency')
+      : NOT_APPLICABLE;
     let nameCode = nameCodes.get(result.testName);
     if (nameCode === undefined) {
       nameCode = nameCodes.size;
