@@ -12,8 +12,23 @@ export const RESULT_EXTENSIONS: readonly string[] = [
   '.md',
   '.markdown',
   '.txt',
+  '.yaml',
+  '.yml',
   '.commands',
 ];
+
+/**
+ * The file picker's `accept`: the same extensions, and the media types some systems' pickers go
+ * by instead. A picker that filtered more would grey out files the dashboard reads (a GuideLLM or
+ * llm-d `.yaml`, a `.commands` sidecar).
+ */
+export const PICKER_ACCEPT = [
+  ...RESULT_EXTENSIONS,
+  'application/json',
+  'application/yaml',
+  'text/markdown',
+  'text/plain',
+].join(',');
 
 /** The extensions of results files themselves (a `.commands` file only completes one). */
 export const RESULTS_FILE_KINDS = RESULT_EXTENSIONS.filter(

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_FOLDER_FILES,
+  PICKER_ACCEPT,
   chooseFolderFiles,
   extensionOf,
   folderNotice,
@@ -17,6 +18,16 @@ describe('extensionOf', () => {
   });
 });
 
+describe('PICKER_ACCEPT', () => {
+  it('lets the picker offer every kind a folder reads, YAML reports and sidecars included', () => {
+    const accepted = PICKER_ACCEPT.split(',');
+    for (const extension of ['.json', '.jsonl', '.md', '.txt', '.yaml', '.yml', '.commands']) {
+      expect(accepted).toContain(extension);
+    }
+    expect(accepted).toContain('application/json');
+  });
+});
+
 describe('chooseFolderFiles', () => {
   const paths = [
     'runs/2026-09-29/benchmark_results.md',
@@ -28,10 +39,12 @@ describe('chooseFolderFiles', () => {
     'runs/2026-09-30/server.log',
     'runs/README',
     'runs/2026-09-30/more.PNG',
+    'runs/guidellm/benchmarks.yaml',
+    'runs/llm-d/report.YML',
   ];
 
-  it('reads the results files and the .commands beside them, in their order', () => {
-    expect(chooseFolderFiles(paths).read).toEqual([0, 2, 3]);
+  it('reads the results files, YAML reports and the .commands beside them, in their order', () => {
+    expect(chooseFolderFiles(paths).read).toEqual([0, 2, 3, 9, 10]);
   });
 
   it('counts the others and names their kinds, leaving system files unnamed', () => {

@@ -42,6 +42,20 @@ describe('loading a folder', () => {
     ]);
   });
 
+  it("reads the YAML reports of a folder (GuideLLM's benchmarks.yaml, llm-d's .yml)", async () => {
+    const report = await loadFolderItems('runs', [
+      item('runs/guidellm/benchmarks.yaml', readFixture('formats/guidellm/benchmarks-v0.7.yaml')),
+      item('runs/llm-d/report.yml', readFixture('formats/llm-d/benchmark-report-v0.2.yaml')),
+    ]);
+    expect(report?.added.map((dataset) => dataset.label)).toEqual([
+      'runs/guidellm/benchmarks.yaml',
+      'runs/llm-d/report.yml',
+    ]);
+    // The llm-d report's aggregate TTFT p50 is 0.1751 s in the file.
+    expect(report?.added[1]?.results[0]?.metrics.ttft_median).toBe(175.1);
+    expect(store().problems).toEqual([]);
+  });
+
   it('opens only the files it reads, and names one that could not be opened', async () => {
     const opened: string[] = [];
     const watched = (path: string, text: string | null): FolderItem => ({
@@ -70,7 +84,7 @@ describe('loading a folder', () => {
     expect(store().datasets).toBe(before);
     expect(store().problems.map((problem) => problem.message)).toEqual([
       'photos: 1 file was not read: by its name it is not a results file (.png).',
-      'photos has no results files (.json, .jsonl, .md, .markdown, .txt); nothing was loaded.',
+      'photos has no results files (.json, .jsonl, .md, .markdown, .txt, .yaml, .yml); nothing was loaded.',
     ]);
   });
 

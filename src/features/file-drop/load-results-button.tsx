@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { fileInputs, loadInputs } from '../../store/load-files';
 import { folderName, loadFolderItems, pickedFolderItems } from '../../store/load-folder';
+import { PICKER_ACCEPT } from '../../data/folder-files';
 
 /**
  * `Load results`: the native picker, several files at once; and `Load folder`, a folder picker
@@ -28,7 +29,7 @@ export function LoadResultsButton() {
         ref={inputRef}
         type="file"
         multiple
-        accept=".json,.jsonl,.md,.markdown,.txt,application/json,text/markdown,text/plain"
+        accept={PICKER_ACCEPT}
         className="visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
