@@ -42,6 +42,18 @@ describe('Load results', () => {
     ).toBeNull();
   });
 
+  it('opens a folder picker whose files are read, YAML reports too', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const folder = screen.getByTestId<HTMLInputElement>('load-folder-input');
+    expect(folder.webkitdirectory).toBe(true);
+    expect(screen.getByTestId('load-results-input').getAttribute('accept')).toContain('.yaml');
+    const report = readFixture('formats/llm-d/benchmark-report-v0.2.yaml');
+    await user.upload(folder, new File([report], 'report.yaml'));
+    const region = screen.getByRole('region', { name: 'Datasets' });
+    await within(region).findByRole('textbox', { name: 'Label of report.yaml' });
+  });
+
   it('loads files dropped anywhere on the page', async () => {
     render(<App />);
     const file = new File([readFixture('nightly/nightly-8xA100-SXM4-80GB.md')], 'a100.md');

@@ -1,67 +1,83 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type InputHTMLAttributes } from 'react';
+import { PICKER_ACCEPT } from '../../data/folder-files';
 import { fileInputs, loadInputs } from '../../store/load-files';
 import { folderName, loadFolderItems, pickedFolderItems } from '../../store/load-folder';
-import { PICKER_ACCEPT } from '../../data/folder-files';
 
 /**
  * `Load results`: the native picker, several files at once; and `Load folder`, a folder picker
  * (a folder of nightlies: its results files are read, each named by its path in the folder).
  */
 export function LoadResultsButton() {
-  const inputRef = useRef<HTMLInputElement>(null);
-  const folderRef = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <PickerButton
+        label="Load results"
+        primary
+        accept={PICKER_ACCEPT}
+        data-testid="load-results-input"
+        data-shortcut="open-file"
+        onFiles={(files) => void loadInputs(fileInputs(files))}
+      />
+      <PickerButton
+        label="Load folder"
+        folder
+        data-testid="load-folder-input"
+        onFiles={(files) => {
+          const items = pickedFolderItems(files);
+          if (items.length > 0)
+            void loadFolderItems(folderName(items.map((item) => item.path)), items);
+        }}
+      />
+    </>
+  );
+}
+
+type InputData = Pick<InputHTMLAttributes<HTMLInputElement>, 'accept'> & {
+  readonly 'data-testid': string;
+  readonly 'data-shortcut'?: string;
+};
+
+/** A button that opens the hidden file input beside it; the files chosen go to `onFiles`. */
+function PickerButton({
+  label,
+  primary = false,
+  folder = false,
+  onFiles,
+  ...input
+}: InputData & {
+  readonly label: string;
+  readonly primary?: boolean;
+  readonly folder?: boolean;
+  readonly onFiles: (files: FileList) => void;
+}) {
+  const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // Not an attribute React knows: set on the element itself.
-    if (folderRef.current !== null) folderRef.current.webkitdirectory = true;
-  }, []);
+    if (folder && ref.current !== null) ref.current.webkitdirectory = true;
+  }, [folder]);
   return (
     <>
       <button
         type="button"
-        className="primary"
+        className={primary ? 'primary' : undefined}
         onClick={() => {
-          inputRef.current?.click();
+          ref.current?.click();
         }}
       >
-        Load results
+        {label}
       </button>
       <input
-        ref={inputRef}
+        {...input}
+        ref={ref}
         type="file"
         multiple
-        accept={PICKER_ACCEPT}
         className="visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
-        data-testid="load-results-input"
-        data-shortcut="open-file"
         onChange={(event) => {
           const files = event.currentTarget.files;
-          if (files !== null && files.length > 0) void loadInputs(fileInputs(files));
+          if (files !== null && files.length > 0) onFiles(files);
           // Let the same file be chosen again after it was removed.
-          event.currentTarget.value = '';
-        }}
-      />
-      <button
-        type="button"
-        onClick={() => {
-          folderRef.current?.click();
-        }}
-      >
-        Load folder
-      </button>
-      <input
-        ref={folderRef}
-        type="file"
-        multiple
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="load-folder-input"
-        onChange={(event) => {
-          const items = pickedFolderItems(event.currentTarget.files ?? []);
-          if (items.length > 0)
-            void loadFolderItems(folderName(items.map((item) => item.path)), items);
           event.currentTarget.value = '';
         }}
       />
