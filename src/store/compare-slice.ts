@@ -5,6 +5,7 @@ import { distinctGpuLabels } from '../data/results/dataset';
 import type { Dataset } from '../data/results/result-model';
 import { DEFAULT_COMPARE_URL_STATE, type CompareUrlState } from '../data/url-schema';
 import type { DashboardStore } from './dashboard-store';
+import { patcher } from './patch';
 
 /** The metric-key ending the p99 override applies to (thresholds.ts's `perSuffix`). */
 export const P99_SUFFIX = '_p99';
@@ -72,9 +73,7 @@ export const createCompareSlice: StateCreator<DashboardStore, [], [], CompareSli
   set,
   get,
 ) => {
-  const change = (next: Partial<CompareUrlState>): void => {
-    set({ compare: { ...get().compare, ...next } });
-  };
+  const change = patcher(set, get, 'compare');
   return {
     ...initialCompareState,
     openCompare: () => {

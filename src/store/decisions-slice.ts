@@ -8,6 +8,7 @@ import type { GpuPrices } from '../data/decisions/cost';
 import type { SloPercentile, SloQuantity } from '../data/decisions/slo';
 import type { DashboardStore } from './dashboard-store';
 import { browserStorage } from './preferences-slice';
+import { patcher } from './patch';
 
 /** Where prices per GPU-hour are remembered in this browser. */
 export const PRICES_STORAGE_KEY = 'vllm-dashboard.gpu-prices';
@@ -62,9 +63,7 @@ export const createDecisionsSlice: StateCreator<DashboardStore, [], [], Decision
   set,
   get,
 ) => {
-  const change = (next: Partial<DecisionState>): void => {
-    set({ decisions: { ...get().decisions, ...next } });
-  };
+  const change = patcher(set, get, 'decisions');
   return {
     ...initialDecisions(),
     setSlo: (quantity, value) => {

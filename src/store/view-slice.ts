@@ -4,6 +4,7 @@ import type { Suite } from '../data/results/result-model';
 import type { SortSpec } from '../data/results/sort-results';
 import { DEFAULT_VIEW_STATE, type TableView, type ViewState } from '../data/view-state';
 import type { DashboardStore } from './dashboard-store';
+import { patcher } from './patch';
 
 /** Filters, search, sorting and columns: everything about the view a link reproduces. */
 export interface ViewSlice {
@@ -23,9 +24,7 @@ export interface ViewSlice {
 export const initialViewState: Pick<ViewSlice, 'view'> = { view: DEFAULT_VIEW_STATE };
 
 export const createViewSlice: StateCreator<DashboardStore, [], [], ViewSlice> = (set, get) => {
-  const setView = (change: Partial<ViewState>): void => {
-    set({ view: { ...get().view, ...change } });
-  };
+  const setView = patcher(set, get, 'view');
   const setTable = (suite: Suite, change: Partial<TableView>): void => {
     const { tables } = get().view;
     setView({ tables: { ...tables, [suite]: { ...tables[suite], ...change } } });
