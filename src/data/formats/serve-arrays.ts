@@ -29,7 +29,7 @@ function failedRequests(object: JsonRecord, length: number): readonly boolean[] 
 /** A finite number at an index of an array, or null. */
 function numberAt(list: readonly unknown[], index: number): number | null {
   const value = list[index];
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  return Number.isFinite(value) ? (value as number) : null;
 }
 
 function arrayOf(object: JsonRecord, key: string): readonly unknown[] | null {
@@ -128,9 +128,7 @@ export function statisticsFromArrays(
       if (!Array.isArray(gapsOfRequest)) return null;
       requests += 1;
       for (const gap of gapsOfRequest as readonly unknown[]) {
-        if (typeof gap === 'number' && Number.isFinite(gap) && gaps.length < MAX_VALUES) {
-          gaps.push(gap);
-        }
+        if (Number.isFinite(gap) && gaps.length < MAX_VALUES) gaps.push(gap as number);
       }
       return null;
     });
@@ -148,8 +146,9 @@ export function statisticsFromArrays(
     const { values, leftOut } = perRequest(length, failedRequests(object, length), (i) => {
       const ttft = numberAt(ttfts, i);
       const latency = numberAt(latencies, i);
-      const tokens = numberAt(outputLens, i);
-      if (ttft === null || latency === null || tokens === null || tokens <= 1) return null;
+      // Without an output length, or with one token, there is no gap between tokens to divide by.
+      const tokens = numberAt(outputLens, i) ?? 0;
+      if (ttft === null || latency === null || tokens <= 1) return null;
       return (latency - ttft) / (tokens - 1);
     });
     if (values.length > 0) {

@@ -83,4 +83,68 @@ describe('statistics from per-request arrays', () => {
     expect(statistics.get('p90')).toBeCloseTo(370, 9);
     expect(statistics.get('p99')).toBeCloseTo(397, 9); // rank 2.97: 0.3 + 0.97 × 0.1
   });
+
+  it('leaves out a statistic too large for a number, not showing it as infinite', () => {
+    // Mean and median 1e306 s are 1e309 ms, past the largest double (about 1.8e308); the spread
+    // is 0 ms.
+    const statistics = statisticsOf([1e306, 1e306]);
+    expect([...statistics]).toEqual([['std', 0]]);
+  });
+
+  it('treats an errors entry that is not a message as a success', () => {
+    const computed = statisticsFromArrays(
+      { ttfts: [0.1, 0.2, 0.3], errors: [null, 'timeout', null] },
+      NONE_RECORDED,
+    );
+    // [0.1, 0.3]: mean 0.2 s
+    expect(computed.get('ttft')?.values.get('mean')).toBeCloseTo(200, 9);
+    expect(computed.get('ttft')?.source).toBe(
+      'ttfts × 1000 (s → ms), n = 2 requests (1 failed left out)',
+    );
+  });
+
+  it('ignores an errors list of another length, leaving out the zeros instead', () => {
+    const computed = statisticsFromArrays(
+      { ttfts: [0.2, 0, 0.4], errors: ['timeout'] },
+      NONE_RECORDED,
+    );
+    // [0.2, 0.4]: mean 0.3 s; the 0 is the failed request.
+    expect(computed.get('ttft')?.values.get('mean')).toBeCloseTo(300, 9);
+    expect(computed.get('ttft')?.source).toBe(
+      'ttfts × 1000 (s → ms), n = 2 requests (1 failed left out)',
+    );
+  });
+
+  it('skips a value that is not a number', () => {
+    const computed = statisticsFromArrays({ latencies: [0.1, '0.3', null, 0.2] }, NONE_RECORDED);
+    // [0.1, 0.2]: mean 0.15 s
+    expect(computed.get('e2el')?.values.get('mean')).toBeCloseTo(150, 9);
+    expect(computed.get('e2el')?.source).toBe('latencies × 1000 (s → ms), n = 2 requests');
+  });
+
+  it('computes ITL over the chunk gaps of the requests that kept a list of them', () => {
+    const computed = statisticsFromArrays(
+      // Request 1 kept no list; request 0 has a gap that is not a number.
+      { itls: [[0.01, null, 0.03], null, [0.02]] },
+      NONE_RECORDED,
+    );
+    // Gaps 0.01, 0.03, 0.02 s: mean and median 0.02 s
+    expect(computed.get('itl')?.values.get('mean')).toBeCloseTo(20, 9);
+    expect(computed.get('itl')?.values.get('median')).toBeCloseTo(20, 9);
+    expect(computed.get('itl')?.source).toBe(
+      'itls × 1000 (s → ms), n = 3 chunk gaps of 2 requests',
+    );
+  });
+
+  it('computes no ITL when no request streamed a chunk gap', () => {
+    const computed = statisticsFromArrays({ itls: [[], []] }, NONE_RECORDED);
+    expect(computed.has('itl')).toBe(false);
+  });
+
+  it('works no TPOT out without TTFTs or without latencies', () => {
+    const noTtfts = statisticsFromArrays({ latencies: [1.1], output_lens: [11] }, NONE_RECORDED);
+    expect([...noTtfts.keys()]).toEqual(['e2el']);
+    const noLatencies = statisticsFromArrays({ ttfts: [0.1], output_lens: [11] }, NONE_RECORDED);
+    expect([...noLatencies.keys()]).toEqual(['ttft']);
+  });
 });

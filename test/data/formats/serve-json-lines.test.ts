@@ -1,12 +1,17 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
+import type { ParsedResults } from '../../../src/data/results/result-model';
 import { fixture, named, parseFixture, parsedOrFail, refusedOrFail } from './fixtures';
 
 const LINES_FORMAT = { id: 'vllm-serve-json-lines', label: 'vllm bench serve JSON lines' };
 
 describe('vllm bench serve --append-result: one result per line', () => {
-  const parsed = parseFixture('serve/llama8b-h200-qps-sweep.json');
+  // Read in each test, not once for the file: a mutation run changes the code per test.
+  let parsed: ParsedResults;
+  beforeEach(() => {
+    parsed = parseFixture('serve/llama8b-h200-qps-sweep.json');
+  });
 
   it('reads every line as a result of its own', () => {
     expect(parsed.format).toEqual(LINES_FORMAT);
@@ -57,7 +62,10 @@ describe('vllm bench serve --append-result: one result per line', () => {
 });
 
 describe('vllm bench serve --append-result with an interrupted run', () => {
-  const parsed = parseFixture('serve/llama8b-h200-qps-sweep-interrupted.json');
+  let parsed: ParsedResults;
+  beforeEach(() => {
+    parsed = parseFixture('serve/llama8b-h200-qps-sweep-interrupted.json');
+  });
 
   it('loads the good lines and lists the others with their line numbers', () => {
     expect(parsed.format).toEqual(LINES_FORMAT);

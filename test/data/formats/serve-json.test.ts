@@ -1,6 +1,7 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
+import type { BenchmarkResult, ParsedResults } from '../../../src/data/results/result-model';
 import { fixture, only, parseFixture, parseFixtures, parsedOrFail } from './fixtures';
 
 /**
@@ -25,7 +26,11 @@ function serveText(fields: Record<string, unknown>): string {
 }
 
 describe('vllm bench serve JSON: benchmark_serving.py, September 2024, named by CI', () => {
-  const parsed = parseFixture('serve/serving_llama8B_tp1_sharegpt_qps_inf.json');
+  // Read in each test, not once for the file: a mutation run changes the code per test.
+  let parsed: ParsedResults;
+  beforeEach(() => {
+    parsed = parseFixture('serve/serving_llama8B_tp1_sharegpt_qps_inf.json');
+  });
 
   it('is recognized by its content and labelled', () => {
     expect(parsed.format).toEqual(SERVE_FORMAT);
@@ -88,10 +93,14 @@ describe('vllm bench serve JSON: benchmark_serving.py, September 2024, named by 
 });
 
 describe('vllm bench serve JSON: March 2025, default file name, goodput spelled with a colon', () => {
-  const parsed = parseFixture(
-    'serve/vllm-infqps-concurrency200-Llama-3.1-8B-Instruct-20250312-101502.json',
-  );
-  const result = only(parsed);
+  let parsed: ParsedResults;
+  let result: BenchmarkResult;
+  beforeEach(() => {
+    parsed = parseFixture(
+      'serve/vllm-infqps-concurrency200-Llama-3.1-8B-Instruct-20250312-101502.json',
+    );
+    result = only(parsed);
+  });
 
   it('builds a readable test name from the fields', () => {
     expect(result).toMatchObject({
@@ -201,66 +210,6 @@ describe('vllm bench serve JSON: late 2025, CI’s newest naming, with its .comm
   });
 });
 
-describe('vllm bench serve JSON: mean and median E2E latency swapped (late 2024)', () => {
-  it('swaps them back in a November 2024 file, saying so', () => {
-    const parsed = parseFixture(
-      'serve/vllm-4.0qps-Meta-Llama-3.1-8B-Instruct-20241105-140312.json',
-    );
-    const result = only(parsed);
-    expect(result.testName).toBe('serving_Meta-Llama-3.1-8B-Instruct_qps_4');
-    expect(result.metrics.e2el_mean).toBe(1742.3106848076172);
-    expect(result.metrics.e2el_median).toBe(1468.9547010315582);
-    expect(result.metrics.e2el_std).toBe(1519.5830271062457);
-    expect(result.metrics.e2el_p99).toBe(7102.841557343503);
-    expect(parsed.warnings).toEqual([
-      'serving_Meta-Llama-3.1-8B-Instruct_qps_4: mean and median E2E latency were swapped in this file (a bug of vLLM’s serving benchmark in late 2024); they were put back.',
-    ]);
-  });
-
-  it('tells a later file written by an old install by its P50, which equals the recorded mean', () => {
-    const parsed = parseFixture(
-      'serve/openai-chat-16.0qps-Meta-Llama-3.1-8B-Instruct-20250203-091140.json',
-    );
-    expect(only(parsed).metrics).toMatchObject({
-      e2el_mean: 1915.1437412290766,
-      e2el_median: 1644.6051205950976,
-      e2el_p50: 1644.6051205950976,
-    });
-    expect(parsed.warnings).toHaveLength(1);
-  });
-
-  it('trusts a P50 that equals the recorded median over the date', () => {
-    const text = serveText({
-      date: '20241201-080000',
-      mean_e2el_ms: 1900,
-      median_e2el_ms: 1600,
-      p50_e2el_ms: 1600,
-    });
-    const parsed = parsedOrFail(parseResultsText(text));
-    expect(only(parsed).metrics).toMatchObject({ e2el_mean: 1900, e2el_median: 1600 });
-    expect(parsed.warnings).toEqual([]);
-  });
-
-  it('tells the swap by the kept latencies, whatever the date', () => {
-    // Latencies 1, 2, 6 s: mean 3000 ms, median 2000 ms; the file has them the other way.
-    const text = serveText({
-      date: '20250601-120000',
-      completed: 3,
-      latencies: [1, 2, 6],
-      mean_e2el_ms: 2000,
-      median_e2el_ms: 3000,
-    });
-    const parsed = parsedOrFail(parseResultsText(text));
-    expect(only(parsed).metrics).toMatchObject({ e2el_mean: 3000, e2el_median: 2000 });
-    expect(parsed.warnings[0]).toContain('swapped');
-  });
-
-  it('changes nothing in a late-2024 file without E2E latency', () => {
-    const parsed = parseFixture('serve/serving_llama8B_tp1_sharegpt_qps_inf.json');
-    expect(parsed.warnings).toEqual([]);
-  });
-});
-
 describe('vllm bench serve JSON: field details', () => {
   it('prefers request_goodput to "request_goodput:" and reads either', () => {
     const colon = parsedOrFail(parseResultsText(serveText({ 'request_goodput:': 3.5 })));
@@ -363,69 +312,5 @@ describe('vllm bench serve JSON: field details', () => {
       qps: 1,
       metrics: { request_throughput: 1.007293800387217 },
     });
-  });
-});
-
-describe('a run where every request failed', () => {
-  // What vllm bench serve writes when the server answered no request: zeros everywhere.
-  const allFailed = JSON.stringify({
-    date: '20250301-101500',
-    backend: 'vllm',
-    model_id: 'meta-llama/Llama-3.1-8B-Instruct',
-    request_rate: 4.0,
-    duration: 12.5,
-    completed: 0,
-    failed: 8,
-    total_input_tokens: 0,
-    total_output_tokens: 0,
-    request_throughput: 0,
-    output_throughput: 0,
-    total_token_throughput: 0,
-    mean_ttft_ms: 0,
-    median_ttft_ms: 0,
-    p99_ttft_ms: 0,
-    mean_tpot_ms: 0,
-    mean_itl_ms: 0,
-    median_itl_ms: 0,
-    some_counter: 0,
-  });
-
-  it('shows the run as failed (0 completed, 8 failed), its throughput and latencies missing, not 0', () => {
-    const parsed = parsedOrFail(parseResultsText(allFailed, 'failed-run.json'));
-    const { metrics } = only(parsed);
-    expect(metrics.num_requests).toBe(0);
-    expect(metrics.failed_requests).toBe(8);
-    expect(metrics.elapsed_time).toBe(12.5);
-    for (const key of [
-      'request_throughput',
-      'output_throughput',
-      'total_token_throughput',
-      'total_input_tokens',
-      'total_output_tokens',
-      'ttft_mean',
-      'ttft_median',
-      'ttft_p99',
-      'tpot_mean',
-      'itl_mean',
-      'itl_median',
-    ]) {
-      expect(metrics[key], key).toBeNull();
-    }
-    // A field the dashboard does not know is kept as written.
-    expect(metrics['x:some_counter']).toBe(0);
-    expect(parsed.warnings.some((w) => w.includes('no request completed (8 failed)'))).toBe(true);
-  });
-
-  it('leaves a run with completed requests as it is', () => {
-    const one = JSON.parse(allFailed) as Record<string, unknown>;
-    const parsed = parsedOrFail(
-      parseResultsText(
-        JSON.stringify({ ...one, completed: 1, request_throughput: 0.08 }),
-        'x.json',
-      ),
-    );
-    expect(only(parsed).metrics.request_throughput).toBe(0.08);
-    expect(only(parsed).metrics.ttft_mean).toBe(0);
-    expect(parsed.warnings.some((w) => w.includes('no request completed'))).toBe(false);
   });
 });

@@ -1,11 +1,17 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
+import type { BenchmarkResult, ParsedResults } from '../../../src/data/results/result-model';
 import { named, parseFixture, parsedOrFail } from './fixtures';
 
 describe('a serve summary in seconds, without the _ms suffix', () => {
-  const parsed = parseFixture('serve/Qwen3-8B-seconds-summary.json');
-  const run = parsed.results[0];
+  // Read in each test, not once for the file: a mutation run changes the code per test.
+  let parsed: ParsedResults;
+  let run: BenchmarkResult | undefined;
+  beforeEach(() => {
+    parsed = parseFixture('serve/Qwen3-8B-seconds-summary.json');
+    run = parsed.results[0];
+  });
 
   it('reads the statistics as milliseconds, not as unit-less extra columns', () => {
     expect(run?.metrics.ttft_mean).toBeCloseTo(61.1, 9); // 0.0611 s × 1000 = 61.1 ms
@@ -33,7 +39,10 @@ describe('a serve summary in seconds, without the _ms suffix', () => {
 });
 
 describe('JSON lines saved as .json: a warm-up first, then two engines’ runs', () => {
-  const parsed = parseFixture('serve/llama8b-tp4-two-engines.json');
+  let parsed: ParsedResults;
+  beforeEach(() => {
+    parsed = parseFixture('serve/llama8b-tp4-two-engines.json');
+  });
   const VLLM_RUN = 'serving_Llama-3.1-8B-Instruct_tp4_random_qps_inf';
   const SGL_RUN = 'serving_Llama-3.1-8B-Instruct_tp4_random_qps_16';
 
@@ -70,10 +79,14 @@ describe('JSON lines saved as .json: a warm-up first, then two engines’ runs',
 });
 
 describe('a serve file with per-request arrays and speculative decoding', () => {
-  const parsed = parseFixture(
-    'serve/vllm-infqps-concurrency4-Llama-3.1-8B-Instruct-20251002-141500.json',
-  );
-  const metrics = parsed.results[0]?.metrics ?? {};
+  let parsed: ParsedResults;
+  let metrics: BenchmarkResult['metrics'];
+  beforeEach(() => {
+    parsed = parseFixture(
+      'serve/vllm-infqps-concurrency4-Llama-3.1-8B-Instruct-20251002-141500.json',
+    );
+    metrics = parsed.results[0]?.metrics ?? {};
+  });
 
   it('computes the E2E latency the summary lacks from latencies, failed requests left out', () => {
     // errors: request 4 failed ("Connection reset by peer"); latencies of the others 0.15,
