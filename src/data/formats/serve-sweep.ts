@@ -31,7 +31,7 @@ function parametersOf(run: JsonRecord): Map<string, string> {
   const parameters = new Map<string, string>();
   for (const [key, value] of Object.entries(run)) {
     if (key === 'run_number' || isServeKey(key) || isServeKey(key.replaceAll('-', '_'))) continue;
-    if (Array.isArray(value) || isJsonObject(value)) continue;
+    // A parameter is a scalar: a list or an object has no text.
     const text = scalarText(value);
     if (text !== null) parameters.set(key, text);
   }
@@ -46,12 +46,12 @@ function namePart(key: string, value: string): string {
 /** The sweep's runs → results, each named by the parameters that differ and its run number. */
 function readSweep(value: unknown, context: RawContext): ParseOutcome {
   const items: readonly unknown[] = Array.isArray(value) ? (value as readonly unknown[]) : [value];
-  const parameters = items.map((item) =>
-    isJsonObject(item) ? parametersOf(item) : new Map<string, string>(),
-  );
-  const keys = new Set(parameters.flatMap((byKey) => [...byKey.keys()]));
+  const parameters = items.map((item) => (isJsonObject(item) ? parametersOf(item) : null));
+  // Only runs say which parameters differ: an entry that is not one is skipped, not compared.
+  const runs = parameters.filter((byKey) => byKey !== null);
+  const keys = new Set(runs.flatMap((byKey) => [...byKey.keys()]));
   const differing = [...keys].filter(
-    (key) => new Set(parameters.map((byKey) => byKey.get(key) ?? '')).size > 1,
+    (key) => new Set(runs.map((byKey) => byKey.get(key))).size > 1,
   );
 
   const entries = items.map((item, index): ServeEntry => {
