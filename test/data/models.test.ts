@@ -37,6 +37,12 @@ describe('modelLabel', () => {
     expect(modelKey('')).toBe('');
   });
 
+  it('reads past spaces around a name and a blank last segment', () => {
+    expect(modelKey(' meta-llama/Llama-3.1-8B-Instruct ')).toBe('llama8B');
+    expect(modelShortName('Qwen/ Qwen2.5-7B-Instruct ')).toBe('Qwen2.5-7B-Instruct');
+    expect(modelShortName('/data/models/Qwen2.5-7B-Instruct/ /')).toBe('Qwen2.5-7B-Instruct');
+  });
+
   it('matches tokens exactly, case included', () => {
     expect(modelLabel('Llama8B')).toBe('Llama8B');
   });

@@ -44,7 +44,7 @@ export function looksLikeSglangRun(value: unknown): value is JsonRecord {
 
 /** A whole JSON value of SGLang runs: one run, or a list of them. */
 function looksLikeSglangValue(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0 && value.slice(0, 50).some(looksLikeSglangRun);
+  if (Array.isArray(value)) return value.slice(0, 50).some(looksLikeSglangRun);
   return looksLikeSglangRun(value);
 }
 
@@ -86,13 +86,13 @@ function asServeRecord(run: JsonRecord, sources: Record<string, string>): JsonRe
   for (const [key, value] of Object.entries(run)) {
     if (!randomLengths && (key === 'random_input_len' || key === 'random_output_len')) continue;
     const renamed = RENAMED.find(([from, to]) => from === key && !Object.hasOwn(run, to));
-    const e2e = E2E_KEY.exec(key);
+    const e2eStat = E2E_KEY.exec(key)?.[1];
     if (renamed !== undefined) {
       record[renamed[1]] = value;
       sources[renamed[2]] = key;
-    } else if (e2e !== null) {
-      record[`${e2e[1] ?? ''}_e2el_ms`] = value;
-      sources[`e2el_${e2e[1] ?? ''}`] = key;
+    } else if (e2eStat !== undefined) {
+      record[`${e2eStat}_e2el_ms`] = value;
+      sources[`e2el_${e2eStat}`] = key;
     } else {
       record[key] = value;
     }

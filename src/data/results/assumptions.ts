@@ -60,8 +60,7 @@ export function typedEngine(text: string): string | null {
 
 /** A GPU as typed (`8xH100`, `8×H100`, `NVIDIA H100 80GB HBM3`) → type and count; null for nothing. */
 export function typedGpu(text: string): GpuSpec | null {
-  const clean = text.replace(/\s+/g, ' ').trim().slice(0, MAX_ENGINE_LENGTH);
-  return clean === '' ? null : normalizeGpu(clean);
+  return normalizeGpu(text.replace(/\s+/g, ' ').trim().slice(0, MAX_ENGINE_LENGTH));
 }
 
 /** Assumptions read back from storage, kept only where they have the shape written. */

@@ -199,6 +199,7 @@ describe('SGLang bench_serving, single values', () => {
   it('names a list item that is no run by its place', () => {
     const lines = fixture(SWEEP).trim().split('\n');
     const list = parsedOrFail(parseResultsText(`[${lines[1] ?? ''}, 7, ${lines[2] ?? ''}]`));
+    expect(list.format.id).toBe('sglang-bench-serving');
     expect(list.results).toHaveLength(2);
     expect(list.warnings.join(' ')).toContain('item 2');
   });

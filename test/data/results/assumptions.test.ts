@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   readAssumptions,
   typedEngine,
@@ -7,7 +7,7 @@ import {
   unstatedFacts,
   withAssumptions,
 } from '../../../src/data/results/assumptions';
-import { columnsOf } from '../../../src/data/results/result-columns';
+import { columnsOf, type ResultColumns } from '../../../src/data/results/result-columns';
 import { result } from '../charts/chart-fixtures';
 
 const h100 = { type: 'H100', count: 8 };
@@ -21,9 +21,14 @@ const unstated = result(
 );
 const stated = result('serving', 'b', 'H100', { request_throughput: 2 }, { engine: 'SGLang' });
 const rows = [unstated, stated];
-const columns = columnsOf(rows);
 
 describe('assumptions', () => {
+  // Worked out in each test, not once for the file: a mutation run changes the code per test.
+  let columns: ResultColumns;
+  beforeEach(() => {
+    columns = columnsOf(rows);
+  });
+
   it('tell which facts the file leaves out', () => {
     expect(unstatedFacts(columns)).toEqual({ engine: true, gpu: true });
     expect(unstatedFacts(columnsOf([stated]))).toEqual({ engine: false, gpu: false });
@@ -55,6 +60,20 @@ describe('assumptions', () => {
     expect(withAssumptions(rows, columns, {})).toBe(rows);
   });
 
+  it('leave a row as read when it states the one fact assumed', () => {
+    // One row names its GPU but no engine, the other its engine but no GPU.
+    const gpuStated = result('serving', 'c', 'H100', { request_throughput: 3 }, { engine: null });
+    const engineStated = result('serving', 'd', 'H100', {}, { engine: 'SGLang', gpu: null });
+    const mixed = [gpuStated, engineStated];
+    const mixedColumns = columnsOf(mixed);
+    const gpuOnly = withAssumptions(mixed, mixedColumns, { gpu: { type: 'A100', count: 4 } });
+    expect(gpuOnly[0]).toBe(gpuStated);
+    expect(gpuOnly[1]?.gpu).toEqual({ type: 'A100', count: 4 });
+    const engineOnly = withAssumptions(mixed, mixedColumns, { engine: 'vLLM' });
+    expect(engineOnly[0]?.engine).toBe('vLLM');
+    expect(engineOnly[1]).toBe(engineStated);
+  });
+
   it('read what is typed: known engines by their name, others as typed, empty as none', () => {
     expect(typedEngine('  sglang ')).toBe('SGLang');
     expect(typedEngine('trt')).toBe('TensorRT-LLM');
@@ -68,6 +87,9 @@ describe('assumptions', () => {
     expect(typedGpu(' 8xH100\n')).toEqual(h100);
     // Cut to 40 characters like an engine: what is left is the GPU's name.
     expect(typedGpu(`8x${'H'.repeat(60)}`)?.type).toHaveLength(38);
+    // Spaces around and between words count once, or not at all, in the 40.
+    expect(typedGpu(`   8x${'H'.repeat(60)}`)?.type).toHaveLength(38);
+    expect(typedGpu(`NVIDIA${' '.repeat(40)}H200`)).toEqual({ type: 'H200', count: null });
   });
 
   it('are read back from storage only in the shape written', () => {
@@ -83,9 +105,26 @@ describe('assumptions', () => {
     expect(readAssumptions({ gpu: { type: 'H100', count: 1.5 } })).toBeUndefined();
     expect(readAssumptions({ gpu: { type: '', count: 8 } })).toBeUndefined();
     expect(readAssumptions(null)).toBeUndefined();
+    expect(readAssumptions(undefined)).toBeUndefined();
     expect(readAssumptions('SGLang')).toBeUndefined();
     const hostile = JSON.parse('{"__proto__": {"polluted": 1}, "engine": "vLLM"}') as unknown;
     expect(readAssumptions(hostile)).toEqual({ engine: 'vLLM' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('are read back with names of up to 40 characters and whole GPU counts from 1', () => {
+    const forty = 'x'.repeat(40);
+    expect(readAssumptions({ engine: forty })).toEqual({ engine: forty });
+    expect(readAssumptions({ gpu: { type: forty, count: 1 } })).toEqual({
+      gpu: { type: forty, count: 1 },
+    });
+    expect(readAssumptions({ gpu: { type: 'x'.repeat(41), count: 8 } })).toBeUndefined();
+    expect(readAssumptions({ gpu: { type: 'H100', count: 0 } })).toBeUndefined();
+  });
+
+  it('are read back without an empty engine, a missing GPU or a GPU without type', () => {
+    expect(readAssumptions({ engine: '' })).toBeUndefined();
+    expect(readAssumptions({ engine: 'vLLM', gpu: null })).toEqual({ engine: 'vLLM' });
+    expect(readAssumptions({ gpu: { count: 8 } })).toBeUndefined();
   });
 });
