@@ -55,8 +55,10 @@ function readMedianRecord(record: JsonRecord, context: RawContext): ParseOutcome
   const over = repetitions === null ? 'repetitions' : `${repetitions} repetitions`;
   const copy = Object.create(null) as Record<string, unknown>;
   Object.assign(copy, record);
-  // What the number is, not a measurement: an attribute.
-  copy.aggregated_repetitions = repetitions === null ? null : String(repetitions);
+  // What the number is, not a measurement: an attribute, and nothing when there is no count.
+  if (repetitions === null) delete copy.aggregated_repetitions;
+  else copy.aggregated_repetitions = String(repetitions);
+  if (textOf(copy.aggregation_method) === null) delete copy.aggregation_method;
   context.warnings.push(
     `Each number is the ${capText(method, 'The aggregation method', context.warnings)} over ${over}, taken per key: a P99 and a throughput may come from different runs.`,
   );
@@ -97,15 +99,14 @@ function readRow(
   const copy = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(row)) {
     const perGpu = PER_GPU.get(key);
-    const interactivity = INTERACTIVITY_KEY.exec(key);
+    const stat = INTERACTIVITY_KEY.exec(key)?.[1];
     if (perGpu !== undefined) {
       copy[perGpu[0]] = value;
       sources[`x:${perGpu[0]}`] = `${key}: ${perGpu[1]} (${GPU_DIVISOR})`;
-    } else if (interactivity !== null) {
-      const stat = interactivity[1] ?? '';
+    } else if (stat !== undefined) {
       const name = `${stat.charAt(0).toUpperCase()}${stat.slice(1)} interactivity (tok/s/user)`;
       copy[name] = value;
-      sources[`x:${name}`] = `${key}: 1000 ÷ ${interactivity[1] ?? ''}_tpot_ms`;
+      sources[`x:${name}`] = `${key}: 1000 ÷ ${stat}_tpot_ms`;
     } else if (key !== 'std_intvty') {
       // std_intvty is 1000 ÷ std TPOT: no spread of anything. Numbers are metrics, the rest text.
       const kept = typeof value === 'number' ? value : scalarText(value);
@@ -178,7 +179,8 @@ function readRows(value: unknown, context: RawContext): ParseOutcome {
     context.warnings,
     buildMeta({
       date: date === null ? null : capText(date.replace(' ', 'T'), 'A date', context.warnings),
-      sources: Object.keys(sources).length === 0 ? null : sources,
+      // Every row has tput_per_gpu, whose formula is always a source.
+      sources,
     }),
   );
 }

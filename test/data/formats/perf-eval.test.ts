@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BenchmarkResult, ParsedResults } from '../../../src/data/results/result-model';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
-import { parseFixture, parsedOrFail } from './fixtures';
+import { parseFixture, parsedOrFail, refusedOrFail } from './fixtures';
 
 describe('a perf-eval median record', () => {
   // Read in each test, not once for the file: a mutation run changes the code per test.
@@ -54,7 +54,21 @@ describe('perf-eval dashboard rows', () => {
     expect(row?.engine).toBe('vLLM'); // framework "vllm"
     expect(row?.gpu?.type).toBe('H200'); // device "h200"
     expect([row?.tp, row?.concurrency, row?.inputLen, row?.outputLen]).toEqual([2, 32, 1024, 1024]);
-    expect(row?.attributes).toMatchObject({ precision: 'bf16', ep: '1' });
+    // Text and flags that are no dimension, ep (a number) as text, and the date as written.
+    expect(row?.attributes).toEqual({
+      date: '2025-11-18 02:10:44',
+      image: 'vllm/vllm-openai:nightly',
+      precision: 'bf16',
+      spec_decoding: 'false',
+      disagg: 'false',
+      is_multinode: 'false',
+      ep: '1',
+      dp_attention: 'false',
+    });
+  });
+
+  it('dates the file by its first row, "2025-11-18 02:10:44" read as ISO', () => {
+    expect(parsed.meta?.date).toBe('2025-11-18T02:10:44');
   });
 
   it('reads the statistics written in seconds as milliseconds', () => {
@@ -76,6 +90,19 @@ describe('perf-eval dashboard rows', () => {
     // std_intvty is 1000 ÷ std TPOT, no spread of anything: left out.
     expect(Object.keys(row?.metrics ?? {}).some((key) => key.includes('intvty'))).toBe(false);
     expect(row?.metrics.request_throughput).toBeUndefined();
+    // Numbers beside the statistics: per-GPU throughput and interactivity, nothing else.
+    expect(
+      Object.keys(row?.metrics ?? {})
+        .filter((key) => key.startsWith('x:'))
+        .sort(),
+    ).toEqual([
+      'x:Input throughput per GPU (tok/s/GPU)',
+      'x:Mean interactivity (tok/s/user)',
+      'x:Median interactivity (tok/s/user)',
+      'x:Output throughput per GPU (tok/s/GPU)',
+      'x:P99 interactivity (tok/s/user)',
+      'x:Total token throughput per GPU (tok/s/GPU)',
+    ]);
     expect(parsed.meta?.sources?.['x:Total token throughput per GPU (tok/s/GPU)']).toContain(
       'tput_per_gpu: total tok/s ÷ GPUs',
     );
@@ -128,6 +155,16 @@ describe('perf-eval dashboard rows', () => {
       parseResultsText(JSON.stringify({ tput_per_gpu: 100, conc: 8, isl: 1024, model: 'm' })),
     );
     expect(oneLength.results[0]?.testName).toBe('serving_m_concurrency_8');
+    const outputOnly = parsedOrFail(
+      parseResultsText(JSON.stringify({ tput_per_gpu: 100, conc: 8, osl: 128, model: 'm' })),
+    );
+    expect(outputOnly.results[0]?.testName).toBe('serving_m_concurrency_8');
+  });
+
+  it('takes per-GPU throughput without any load for no row', () => {
+    const text = JSON.stringify({ tput_per_gpu: 100, median_ttft: 0.05, model: 'm' });
+    expect(refusedOrFail(parseResultsText(text)).kind).toBe('not-results');
+    expect(refusedOrFail(parseResultsText(`[${text}]`)).kind).toBe('not-results');
   });
 });
 
@@ -140,9 +177,36 @@ describe('a perf-eval median record that does not say how it aggregated', () => 
       completed: 10,
       request_throughput: 3.9,
       aggregation_method: null,
+      aggregated_repetitions: 0,
+    });
+    const parsed = parsedOrFail(parseResultsText(text));
+    expect(parsed.warnings).toEqual([
+      'Each number is the median over repetitions, taken per key: a P99 and a throughput may come from different runs.',
+    ]);
+    // No count or method to show (0 repetitions is none): no attribute, not the text "null",
+    // and no empty extra column either.
+    expect(Object.keys(parsed.results[0]?.attributes ?? {})).not.toContain(
+      'aggregated_repetitions',
+    );
+    expect(
+      Object.keys(parsed.results[0]?.metrics ?? {}).filter((key) => key.startsWith('x:')),
+    ).toEqual([]);
+  });
+
+  it('says which text it cut: the method in the warning, and the field of the result', () => {
+    const method = `median${'!'.repeat(195)}`; // 6 + 195 = 201 characters
+    const text = JSON.stringify({
+      backend: 'vllm',
+      model_id: 'm',
+      request_rate: 4,
+      completed: 10,
+      request_throughput: 3.9,
+      aggregation_method: method,
     });
     expect(parsedOrFail(parseResultsText(text)).warnings).toEqual([
-      'Each number is the median over repetitions, taken per key: a P99 and a throughput may come from different runs.',
+      expect.stringMatching(/^The aggregation method was 201 characters long \("median!/),
+      expect.stringMatching(/^Each number is the median!+… over repetitions/),
+      expect.stringMatching(/^the result: "aggregation_method" was 201 characters long/),
     ]);
   });
 });
