@@ -99,7 +99,7 @@ export const AIPERF_GROUPS: readonly StatGroup[] = [LATENCIES, ...SCALARS];
 /** A metric object the export holds under `key`: an object with a `unit`. */
 function metricObject(record: JsonRecord, key: string): JsonRecord | null {
   const object = ownObject(record, key);
-  return object !== null && unitOf(object, 'unit') !== null ? object : null;
+  return unitOf(object, 'unit') !== null ? object : null;
 }
 
 function looksLike(value: unknown): boolean {
@@ -130,8 +130,8 @@ function readMetrics(value: JsonRecord, warnings: string[]): ReadMetrics {
 function deriveTotalThroughput(into: ReadMetrics, value: JsonRecord): void {
   const input = into.metrics.total_input_tokens;
   const output = into.metrics.total_output_tokens;
-  const seconds = into.metrics.elapsed_time;
-  if (input == null || output == null || seconds == null || !(seconds > 0)) return;
+  const seconds = into.metrics.elapsed_time ?? 0;
+  if (input == null || output == null || !(seconds > 0)) return;
   if (metricObject(value, 'total_isl') === null) return;
   putMetric(
     into,
@@ -145,12 +145,12 @@ function deriveTotalThroughput(into: ReadMetrics, value: JsonRecord): void {
 function telemetryGpu(value: JsonRecord): GpuSpec | null {
   const endpoints = ownObject(ownObject(value, 'telemetry_data') ?? {}, 'endpoints');
   if (endpoints === null) return null;
-  const names: string[] = [];
+  // A GPU without a name joins as an empty line, which names no GPU.
+  const names: (string | null)[] = [];
   for (const endpoint of Object.values(endpoints).slice(0, 64)) {
     const gpus = isJsonObject(endpoint) ? ownObject(endpoint, 'gpus') : null;
     for (const gpu of Object.values(gpus ?? {}).slice(0, 256)) {
-      const name = isJsonObject(gpu) ? textOf(own(gpu, 'gpu_name')) : null;
-      if (name !== null) names.push(name);
+      names.push(isJsonObject(gpu) ? textOf(own(gpu, 'gpu_name')) : null);
     }
   }
   return normalizeGpu(names.join('\n'));

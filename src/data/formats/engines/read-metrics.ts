@@ -50,7 +50,7 @@ export function putMetric(
   source: string,
 ): void {
   // A value that is not a finite number (a YAML `.inf`, an overflow) was not measured.
-  into.metrics[key] = value !== null && Number.isFinite(value) ? value : null;
+  into.metrics[key] = Number.isFinite(value) ? value : null;
   into.sources[key] = source;
 }
 
@@ -65,7 +65,6 @@ export const AS_WRITTEN: Scale = { factor: 1, note: '' };
 const S_TO_MS: Scale = { factor: 1000, note: ' × 1000 (s → ms)' };
 const US_TO_MS: Scale = { factor: 0.001, note: ' ÷ 1000 (µs → ms)' };
 const NS_TO_MS: Scale = { factor: 1e-6, note: ' ÷ 1,000,000 (ns → ms)' };
-const MS_TO_S: Scale = { factor: 0.001, note: ' ÷ 1000 (ms → s)' };
 /** Requests per minute → per second. */
 export const PER_MIN_TO_PER_S: Scale = { factor: 1 / 60, note: ' ÷ 60 (req/min → req/s)' };
 
@@ -92,14 +91,14 @@ export function toMilliseconds(unit: string | null): Scale | null {
 export function toSeconds(unit: string | null): Scale | null {
   const ms = toMilliseconds(unit);
   if (ms === null) return null;
-  if (ms === AS_WRITTEN) return MS_TO_S;
   if (ms === S_TO_MS) return AS_WRITTEN;
+  // ms → s is ÷ 1000 alone; µs and ns are first brought to ms.
   return { factor: ms.factor / 1000, note: `${ms.note} ÷ 1000 (ms → s)` };
 }
 
 /** True for a rate unit per second (`requests/sec`, `tokens/s`, `queries/s`, `tokens/sec/user`). */
 export function perSecond(unit: string | null): boolean {
-  return unit !== null && /\/\s*(?:s|sec|secs|second|seconds)\s*(?:\/|$)/i.test(unit.trim());
+  return /\/\s*(?:s|sec|secs|second|seconds)\s*(?:\/|$)/i.test(unit ?? '');
 }
 
 /**
@@ -111,15 +110,15 @@ export function loadOf(
   concurrency: unknown,
 ): { qps: number | null; concurrency: number | null } {
   const cap = countOf(concurrency);
-  const qps = numberOf(rate);
-  if (qps !== null && qps > 0) return { qps, concurrency: cap };
+  const qps = numberOf(rate) ?? 0;
+  if (qps > 0) return { qps, concurrency: cap };
   return { qps: cap === null ? null : Infinity, concurrency: cap };
 }
 
 /** A mean length in tokens as a whole number of tokens, or null. */
 export function meanLength(value: unknown): number | null {
-  const number = finiteOf(value);
-  return number === null ? null : countOf(Math.round(number));
+  // No number rounds as 0 tokens, which is no length.
+  return countOf(Math.round(finiteOf(value) ?? 0));
 }
 
 /** A value at a dotted path of own properties (`percentiles.p99`), or undefined. */
@@ -297,7 +296,7 @@ export function engineResult(
   attributes: Readonly<Record<string, string>> = NO_ATTRIBUTES,
 ): BenchmarkResult {
   const result = finishRawResult(suite, stated, read.metrics, attributes, context, useFileName);
-  return result.engine === stated.engine ? result : { ...result, engine: stated.engine };
+  return { ...result, engine: stated.engine };
 }
 
 /** Results of one file → its outcome, with the date and where each metric was read as meta. */
@@ -321,7 +320,7 @@ export function engineOutcome(
   );
 }
 
-const ISO_PREFIX = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})/;
+const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}/;
 
 /**
  * When a run was made, as meta writes it (ISO without zone): from unix seconds (shown in UTC) or
@@ -336,6 +335,6 @@ export function runDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const match = ISO_PREFIX.exec(value.trim());
   if (match === null) return null;
-  const text = `${match[1] ?? ''}T${match[2] ?? ''}`;
+  const text = match[0].replace(' ', 'T');
   return Number.isNaN(Date.parse(`${text}Z`)) ? null : text;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { parseResultsText } from '../../../../src/data/formats/parse-results';
-import { only, parseFixture, refusedOrFail } from '../fixtures';
+import { only, parseFixture, parsedOrFail, refusedOrFail } from '../fixtures';
 import { expectMetrics } from './expect-metrics';
 
 describe('LLMPerf summary JSON', () => {
@@ -57,5 +57,25 @@ describe('LLMPerf summary JSON', () => {
     expect(error.message).toBe(
       'This is an LLMPerf summary without any latency or throughput in its results.',
     );
+  });
+
+  it('is known by its version together with a results_ key, neither alone', () => {
+    const refusedAs = (value: unknown) =>
+      refusedOrFail(parseResultsText(JSON.stringify(value), 'm_550_150_summary.json')).kind;
+    // results_ keys under another version, or none, are no LLMPerf summary.
+    expect(refusedAs({ version: '2024-01-01', results_ttft_s_mean: 0.25 })).toBe('not-results');
+    expect(refusedAs({ results_ttft_s_mean: 0.25, model: 'm' })).toBe('not-results');
+    // Its version without any results.
+    expect(refusedAs({ version: '2023-08-31', model: 'm', num_concurrent_requests: 4 })).toBe(
+      'not-results',
+    );
+    const parsed = parsedOrFail(
+      parseResultsText(
+        JSON.stringify({ version: '2023-08-31', results_ttft_s_mean: 0.25 }),
+        'm_550_150_summary.json',
+      ),
+    );
+    expect(parsed.format.id).toBe('llmperf');
+    expect({ ...only(parsed).metrics }).toEqual({ ttft_mean: 250 }); // 0.25 s = 250 ms
   });
 });

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   AS_WRITTEN,
+  attributesOf,
+  dashboardKey,
   extraKey,
+  hasCoreMetric,
   loadOf,
   meanLength,
   newReadMetrics,
@@ -11,6 +14,7 @@ import {
   perSecondRate,
   putMetric,
   readScalar,
+  readStats,
   runDate,
   toMilliseconds,
   toSeconds,
@@ -60,7 +64,8 @@ describe('units', () => {
       expect(perSecond(unit), unit).toBe(true);
       expect(perSecondRate(unit), unit).toBe(AS_WRITTEN);
     }
-    for (const unit of [null, 'requests', 'tokens/min', 'tok/request', 'secs']) {
+    // Per sample is not per second, though it starts with an s.
+    for (const unit of [null, 'requests', 'tokens/min', 'tok/request', 'secs', 'tokens/sample']) {
       expect(perSecond(unit), String(unit)).toBe(false);
       expect(perSecondRate(unit), String(unit)).toBeNull();
     }
@@ -124,9 +129,67 @@ describe('metrics read', () => {
     expect('itl_mean' in into.metrics).toBe(false);
   });
 
+  it('keeps a value that is no number as missing, not as 0', () => {
+    const into = newReadMetrics();
+    expect(
+      readScalar(into, 'ttft_p99', { p99: 'n/a' }, 'p99', toMilliseconds('s') ?? AS_WRITTEN),
+    ).toBe(true);
+    expect(into.metrics.ttft_p99).toBeNull();
+    expect(into.sources.ttft_p99).toBe('p99 × 1000 (s → ms)');
+  });
+
+  it('reads the statistics a record has and says how many it found', () => {
+    const into = newReadMetrics();
+    const paths = [
+      ['p50', 'median'],
+      ['p90', 'p90'],
+      ['p99', 'p99'],
+    ] as const;
+    // p50 and p99 are there (p99 without a number), p90 is not: two found.
+    const record = { p50: 10, p99: 'n/a' };
+    expect(readStats(into, dashboardKey('ttft'), record, paths, AS_WRITTEN, 'ttft.')).toBe(2);
+    expect({ ...into.metrics }).toEqual({ ttft_median: 10, ttft_p99: null });
+    expect({ ...into.sources }).toEqual({ ttft_median: 'ttft.p50', ttft_p99: 'ttft.p99' });
+  });
+
+  it('counts a dashboard latency, a throughput or the duration as a core metric, nothing else', () => {
+    const coreOf = (...keys: string[]) => {
+      const into = newReadMetrics();
+      for (const key of keys) putMetric(into, key, 1, key);
+      return hasCoreMetric(into);
+    };
+    for (const key of ['ttft_mean', 'itl_p99', 'request_throughput', 'elapsed_time']) {
+      expect(coreOf('num_requests', key), key).toBe(true);
+    }
+    expect(coreOf()).toBe(false);
+    // An extra that only names a latency in its label is none of the dashboard's.
+    expect(coreOf('num_requests', 'x:Goodput SLO ttft_ms P99 (ms)')).toBe(false);
+  });
+
   it('names an extra by its label, statistic and unit', () => {
     expect(extraKey('LLMPerf ITL', 'ms')('p99')).toBe('x:LLMPerf ITL P99 (ms)');
     expect(extraKey('Error rate', 'fraction')('mean')).toBe('x:Error rate mean (fraction)');
+  });
+});
+
+describe('attributes', () => {
+  it('keeps the text fields a file states, a long one cut with a warning that names it', () => {
+    const warnings: string[] = [];
+    const record = attributesOf(
+      [
+        ['backend', 'vllm'],
+        ['version', 'v'.repeat(250)],
+        ['dtype', null],
+      ],
+      warnings,
+    );
+    expect(Object.keys(record)).toEqual(['backend', 'version']);
+    expect(record.backend).toBe('vllm');
+    // Cut to 200 characters: 199 of its own and an ellipsis.
+    expect(record.version).toBe(`${'v'.repeat(199)}…`);
+    expect(warnings).toEqual([
+      `The version was 250 characters long ("${'v'.repeat(40)}…"); it was cut to 200.`,
+    ]);
   });
 });
 
