@@ -23,6 +23,11 @@ export function looksLikeYamlReport(text: string): boolean {
 export type YamlParse =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
+/** The first line of what the parser reported or threw; the rest is context a refusal leaves out. */
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : 'invalid';
+}
+
 /** YAML text → its value (`.inf` is Infinity), or why it could not be read. Never throws. */
 export function parseYamlReport(text: string): YamlParse {
   if (text.length > MAX_YAML_LENGTH) {
@@ -42,14 +47,10 @@ export function parseYamlReport(text: string): YamlParse {
       stringKeys: true,
     });
     const error = document.errors[0];
-    if (error !== undefined)
-      return { ok: false, message: error.message.split('\n')[0] ?? 'invalid' };
+    if (error !== undefined) return { ok: false, message: firstLine(error) };
     const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { ok: true, value };
   } catch (error) {
-    return {
-      ok: false,
-      message: error instanceof Error ? (error.message.split('\n')[0] ?? '') : 'invalid',
-    };
+    return { ok: false, message: firstLine(error) };
   }
 }

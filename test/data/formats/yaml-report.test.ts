@@ -17,6 +17,9 @@ describe('YAML reports', () => {
     expect(looksLikeYamlReport('# Title\n\nbenchmarks: none here\n')).toBe(false);
     expect(looksLikeYamlReport('  benchmarks:\n  - type_: generative_benchmark\n')).toBe(false);
     expect(looksLikeYamlReport('version: 0.1\nresults: {}\nrun: {}\n')).toBe(false);
+    // The same words nested under another key are not the report's own.
+    expect(looksLikeYamlReport("version: '0.2'\nrun: {}\nscenario:\n  results: {}\n")).toBe(false);
+    expect(looksLikeYamlReport("version: '0.2'\nresults: {}\nscenario:\n  run: {}\n")).toBe(false);
   });
 
   it('read .inf as Infinity', () => {
@@ -33,8 +36,35 @@ describe('YAML reports', () => {
       'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
       'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
     ].join('\n');
-    const parsed = parseYamlReport(bomb);
-    expect(parsed.ok).toBe(false);
+    expect(parseYamlReport(bomb)).toEqual({
+      ok: false,
+      message: 'Excessive alias count indicates a resource exhaustion attack',
+    });
+  });
+
+  it('refuse a mapping that repeats a key, naming the problem in one line', () => {
+    expect(parseYamlReport('run: a\nrun: b\n')).toEqual({
+      ok: false,
+      message: 'Map keys must be unique',
+    });
+  });
+
+  it('keep a merge key as a plain key instead of merging', () => {
+    expect(parseYamlReport('base: &b {x: 1}\nrun: {<<: *b, y: 2}\n')).toEqual({
+      ok: true,
+      value: { base: { x: 1 }, run: { '<<': { x: 1 }, y: 2 } },
+    });
+  });
+
+  it('keep keys as written, not as the numbers or nulls they would be as values', () => {
+    expect(parseYamlReport('1.0: a\n~: b\n')).toEqual({
+      ok: true,
+      value: { '1.0': 'a', '~': 'b' },
+    });
+  });
+
+  it('read the first document of a file that holds several', () => {
+    expect(parseYamlReport('a: 1\n---\nb: 2\n')).toEqual({ ok: true, value: { a: 1 } });
   });
 
   it('keep language tags as plain data and a __proto__ key as an own key', () => {
@@ -52,6 +82,11 @@ describe('YAML reports', () => {
   it('refuse text beyond the size cap without parsing it', () => {
     const parsed = parseYamlReport(GUIDELLM_HEAD + ' '.repeat(MAX_YAML_LENGTH));
     expect(parsed).toEqual({ ok: false, message: 'larger than 20,000,000 characters' });
+  });
+
+  it('read text of exactly the size cap', () => {
+    const comment = '#'.padEnd(MAX_YAML_LENGTH - 'a: 1\n'.length, 'x');
+    expect(parseYamlReport(`a: 1\n${comment}`)).toEqual({ ok: true, value: { a: 1 } });
   });
 
   it('say when a file that looks like a report is broken YAML', () => {

@@ -80,12 +80,10 @@ function looksLike(value: unknown): boolean {
   return Array.isArray(benchmarks) && benchmarks.slice(0, 50).some(isGenerative);
 }
 
-/** The successful requests' summary of a metric, or null when there is none (`count: 0`). */
-function successful(metrics: JsonRecord, key: string): JsonRecord | null {
-  const summary = ownObject(ownObject(metrics, key) ?? {}, 'successful');
-  if (summary === null) return null;
-  const count = numberOf(own(summary, 'count'));
-  return count === 0 ? null : summary;
+/** The successful requests' summary of a metric, empty when there is none (`count: 0`). */
+function successful(metrics: JsonRecord, key: string): JsonRecord {
+  const summary = ownObject(ownObject(metrics, key) ?? {}, 'successful') ?? {};
+  return numberOf(own(summary, 'count')) === 0 ? {} : summary;
 }
 
 function readMetrics(benchmark: JsonRecord): ReadMetrics {
@@ -93,14 +91,11 @@ function readMetrics(benchmark: JsonRecord): ReadMetrics {
   const metrics = ownObject(benchmark, 'metrics') ?? {};
   for (const [key, keyOf, scale, note] of DISTRIBUTIONS) {
     const summary = successful(metrics, key);
-    if (summary !== null)
-      readStats(into, keyOf, summary, STATS, scale, `metrics.${key}.successful.`, note);
+    readStats(into, keyOf, summary, STATS, scale, `metrics.${key}.successful.`, note);
   }
   for (const [key, metricKey] of RATES) {
     const summary = successful(metrics, key);
-    if (summary !== null) {
-      readStats(into, () => metricKey, summary, MEAN, AS_WRITTEN, `metrics.${key}.successful.`);
-    }
+    readStats(into, () => metricKey, summary, MEAN, AS_WRITTEN, `metrics.${key}.successful.`);
   }
   // v0.4+ keeps the totals in metrics, v0.3 beside them.
   const inMetrics = isJsonObject(own(metrics, 'request_totals'));
@@ -142,8 +137,7 @@ function modelOf(report: JsonRecord, benchmark: JsonRecord): string | null {
 }
 
 function meanOf(metrics: JsonRecord, key: string): number | null {
-  const summary = successful(metrics, key);
-  return summary === null ? null : meanLength(own(summary, 'mean'));
+  return meanLength(own(successful(metrics, key), 'mean'));
 }
 
 function stated(report: JsonRecord, benchmark: JsonRecord): StatedFacts {

@@ -130,9 +130,7 @@ function engineComponent(report: JsonRecord): JsonRecord {
 /** `NVIDIA-H100-80GB-HBM3` × count per replica × replicas. */
 function gpuOf(engine: JsonRecord): GpuSpec | null {
   const accelerator = ownObject(engine, 'accelerator') ?? {};
-  const model = textOf(own(accelerator, 'model'));
-  if (model === null) return null;
-  const gpu = normalizeGpu(model);
+  const gpu = normalizeGpu(own(accelerator, 'model'));
   if (gpu === null) return null;
   const count = countOf(own(accelerator, 'count'));
   const replicas = countOf(own(engine, 'replicas')) ?? 1;

@@ -61,18 +61,15 @@ function readLatency(
   percentilesKey: string,
   averageKey: string,
 ): void {
-  const percentiles = ownObject(section, percentilesKey);
-  const found =
-    percentiles === null
-      ? 0
-      : readStats(
-          into,
-          dashboardKey(quantity),
-          percentiles,
-          PERCENTILE_STATS,
-          AS_WRITTEN,
-          `${prefix}${percentilesKey}.`,
-        );
+  const percentiles = ownObject(section, percentilesKey) ?? {};
+  const found = readStats(
+    into,
+    dashboardKey(quantity),
+    percentiles,
+    PERCENTILE_STATS,
+    AS_WRITTEN,
+    `${prefix}${percentilesKey}.`,
+  );
   if (found === 0)
     readScalar(into, `${quantity}_mean`, section, averageKey, AS_WRITTEN, `${prefix}${averageKey}`);
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { parseResultsText } from '../../../../src/data/formats/parse-results';
-import { fixture, only, parseFixture, refusedOrFail } from '../fixtures';
+import { fixture, only, parseFixture, parsedOrFail, refusedOrFail } from '../fixtures';
 import { expectMetrics } from './expect-metrics';
 
 describe('trtllm-bench report JSON', () => {
@@ -54,6 +54,46 @@ describe('trtllm-bench report JSON', () => {
     expect(sources.elapsed_time).toBe('performance.total_latency_ms ÷ 1000 (ms → s)');
     expect(sources.ttft_median).toBe('streaming_metrics.ttft_percentiles.p50');
     expect(sources.token_throughput).toBe('performance.system_total_throughput_tok_s');
+    // The percentiles' own average, not the separate avg_* beside them.
+    expect(sources.e2el_mean).toBe('performance.request_latency_percentiles_ms.average');
+    expect(sources.tpot_p99).toBe('streaming_metrics.tpot_percentiles.p99');
+    expect(sources.num_requests).toBe('request_info.num_requests');
+  });
+
+  it('falls back to the averages alone when a run wrote no percentiles', () => {
+    const report = JSON.parse(fixture('trtllm-bench/report-streaming.json')) as {
+      performance: Record<string, unknown>;
+      streaming_metrics: Record<string, unknown>;
+    };
+    delete report.performance.request_latency_percentiles_ms;
+    delete report.streaming_metrics.ttft_percentiles;
+    delete report.streaming_metrics.tpot_percentiles;
+    const parsed = parsedOrFail(parseResultsText(JSON.stringify(report), 'report.json'));
+    const { metrics } = only(parsed);
+    // avg_request_latency_ms, avg_ttft_ms and avg_tpot_ms, already in ms; no median or tail.
+    expect([metrics.e2el_mean, metrics.ttft_mean, metrics.tpot_mean]).toEqual([
+      14210.5, 3105.2, 87.6,
+    ]);
+    const latencies = Object.keys(metrics).filter((key) => /^(?:e2el|ttft|tpot)_/.test(key));
+    expect(latencies.sort()).toEqual(['e2el_mean', 'tpot_mean', 'ttft_mean']);
+    const sources = parsed.meta?.sources ?? {};
+    expect([sources.e2el_mean, sources.ttft_mean, sources.tpot_mean]).toEqual([
+      'performance.avg_request_latency_ms',
+      'streaming_metrics.avg_ttft_ms',
+      'streaming_metrics.avg_tpot_ms',
+    ]);
+  });
+
+  it('is not taken for a trtllm-bench report without its engine or world_info section', () => {
+    const report = JSON.parse(fixture('trtllm-bench/report-streaming.json')) as object;
+    for (const section of ['engine', 'world_info']) {
+      // JSON leaves out a key whose value is undefined.
+      const text = JSON.stringify({ ...report, [section]: undefined });
+      const error = refusedOrFail(parseResultsText(text, 'report.json'));
+      expect(error.message, section).toBe(
+        'This JSON is not a benchmark results file this dashboard reads.',
+      );
+    }
   });
 
   it('reads an older run without streaming and without p90: no TTFT, no TPOT, no GPU', () => {
