@@ -27,6 +27,7 @@ import {
   unitOf,
   type ReadMetrics,
   type StatGroup,
+  statPaths,
   type StatPaths,
 } from './read-metrics';
 import { singleResultReader } from './single-result';
@@ -34,14 +35,7 @@ import { singleResultReader } from './single-result';
 const AIPERF = { id: 'aiperf', label: 'AIPerf profile export JSON' } as const;
 const GENAI_PERF = { id: 'genai-perf', label: 'GenAI-Perf profile export JSON' } as const;
 
-const LATENCY_STATS: StatPaths = [
-  ['avg', 'mean'],
-  ['p50', 'median'],
-  ['std', 'std'],
-  ['p90', 'p90'],
-  ['p95', 'p95'],
-  ['p99', 'p99'],
-];
+const LATENCY_STATS = statPaths({ mean: 'avg', median: 'p50', std: 'std', percentiles: '' });
 const AVERAGE: StatPaths = [['avg', 'mean']];
 
 const LATENCIES: StatGroup = {

@@ -33,6 +33,7 @@ import {
   type KeyOf,
   type ReadMetrics,
   type Scale,
+  statPaths,
   type StatPaths,
 } from './read-metrics';
 
@@ -41,15 +42,13 @@ const GENERATIVE = 'generative_benchmark';
 /** A report of more rates than this is cut, with a warning. */
 const MAX_BENCHMARKS = 1000;
 
-const STATS: StatPaths = [
-  ['mean', 'mean'],
-  ['median', 'median'],
-  ['std_dev', 'std'],
-  ['percentiles.p90', 'p90'],
-  ['percentiles.p95', 'p95'],
-  ['percentiles.p99', 'p99'],
-  ['percentiles.p999', 'p99.9'],
-];
+const STATS = statPaths({
+  mean: 'mean',
+  median: 'median',
+  std: 'std_dev',
+  percentiles: 'percentiles.',
+  p999: 'percentiles.p999',
+});
 const MEAN: StatPaths = [['mean', 'mean']];
 
 /** Distributions: file key, metric key, scale to the dashboard's unit, note on its meaning. */

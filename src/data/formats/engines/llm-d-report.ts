@@ -26,6 +26,7 @@ import {
   toMilliseconds,
   type ReadMetrics,
   type StatGroup,
+  statPaths,
   type StatPaths,
 } from './read-metrics';
 import { singleResultReader } from './single-result';
@@ -33,15 +34,13 @@ import { singleResultReader } from './single-result';
 const FORMAT = { id: 'llm-d-report', label: 'llm-d Benchmark Report v0.2' } as const;
 const AGGREGATE = 'results.request_performance.aggregate';
 
-const STATS: StatPaths = [
-  ['mean', 'mean'],
-  ['p50', 'median'],
-  ['stddev', 'std'],
-  ['p90', 'p90'],
-  ['p95', 'p95'],
-  ['p99', 'p99'],
-  ['p99p9', 'p99.9'],
-];
+const STATS = statPaths({
+  mean: 'mean',
+  median: 'p50',
+  std: 'stddev',
+  percentiles: '',
+  p999: 'p99p9',
+});
 const MEAN: StatPaths = [['mean', 'mean']];
 
 const LATENCIES: StatGroup = {

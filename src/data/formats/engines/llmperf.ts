@@ -23,7 +23,7 @@ import {
   toMilliseconds,
   type KeyOf,
   type ReadMetrics,
-  type StatPaths,
+  statPaths,
 } from './read-metrics';
 import { singleResultReader } from './single-result';
 
@@ -31,14 +31,12 @@ const FORMAT = { id: 'llmperf', label: 'LLMPerf summary JSON' } as const;
 const VERSION = '2023-08-31';
 
 /** `quantiles` are pandas' linear-interpolation p25…p99, keyed `p{int(q × 100)}`. */
-const STATS: StatPaths = [
-  ['mean', 'mean'],
-  ['quantiles_p50', 'median'],
-  ['stddev', 'std'],
-  ['quantiles_p90', 'p90'],
-  ['quantiles_p95', 'p95'],
-  ['quantiles_p99', 'p99'],
-];
+const STATS = statPaths({
+  mean: 'mean',
+  median: 'quantiles_p50',
+  std: 'stddev',
+  percentiles: 'quantiles_',
+});
 
 /** LLMPerf's own inter-token latency, kept as an extra (see above), and what its source says. */
 export const LLMPERF_ITL: KeyOf = extraKey('LLMPerf ITL (≈ E2E ÷ tokens)', 'ms');

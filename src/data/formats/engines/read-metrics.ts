@@ -172,6 +172,29 @@ export function readScalars(
 /** A statistic's file path beside the dashboard's stat word (`mean`, `median`, `p99.9`). */
 export type StatPaths = readonly (readonly [path: string, stat: string])[];
 
+/**
+ * A tool's paths of the usual statistics, in the dashboard's order: mean, median, standard
+ * deviation, P90, P95, P99 and P99.9. The percentiles are `percentiles` + `p90` (`p90`,
+ * `quantiles_p90`, `percentiles.p90`); a tool without a standard deviation or a P99.9 leaves
+ * them out.
+ */
+export function statPaths(paths: {
+  readonly mean: string;
+  readonly median: string;
+  readonly std?: string;
+  readonly percentiles: string;
+  readonly p999?: string;
+}): StatPaths {
+  const { mean, median, std, percentiles, p999 } = paths;
+  return [
+    [mean, 'mean'],
+    [median, 'median'],
+    ...(std === undefined ? [] : [[std, 'std'] as const]),
+    ...(['p90', 'p95', 'p99'] as const).map((p) => [`${percentiles}${p}`, p] as const),
+    ...(p999 === undefined ? [] : [[p999, 'p99.9'] as const]),
+  ];
+}
+
 /** The metric key of a quantity's statistic: `ttft_p99` or an extra such as `x:… P99 (ms)`. */
 export type KeyOf = (stat: string) => string;
 

@@ -27,7 +27,7 @@ import {
   toSeconds,
   type ReadMetrics,
   type ScalarPaths,
-  type StatPaths,
+  statPaths,
 } from './read-metrics';
 import { singleResultReader } from './single-result';
 
@@ -35,13 +35,7 @@ const FORMAT = { id: 'trtllm-bench', label: 'trtllm-bench report JSON' } as cons
 const TENSORRT_LLM = engineName('TensorRT-LLM');
 
 /** trtllm-bench's percentile objects (statistics.py `PercentileStats`, nearest rank). */
-const PERCENTILE_STATS: StatPaths = [
-  ['average', 'mean'],
-  ['p50', 'median'],
-  ['p90', 'p90'],
-  ['p95', 'p95'],
-  ['p99', 'p99'],
-];
+const PERCENTILE_STATS = statPaths({ mean: 'average', median: 'p50', percentiles: '' });
 
 function looksLike(value: unknown): boolean {
   return (
