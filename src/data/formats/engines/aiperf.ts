@@ -116,17 +116,17 @@ function isAiperf(value: JsonRecord): boolean {
 function readMetrics(value: JsonRecord, warnings: string[]): ReadMetrics {
   const into = newReadMetrics();
   for (const group of AIPERF_GROUPS) readStatGroup(into, value, '', group, warnings);
-  deriveTotalThroughput(into, value);
+  deriveTotalThroughput(into);
   return into;
 }
 
 /** Total tok/s = (total_isl.avg + total_osl.avg) ÷ benchmark_duration.avg [s]. */
-function deriveTotalThroughput(into: ReadMetrics, value: JsonRecord): void {
+function deriveTotalThroughput(into: ReadMetrics): void {
   const input = into.metrics.total_input_tokens;
   const output = into.metrics.total_output_tokens;
   const seconds = into.metrics.elapsed_time ?? 0;
+  // The totals are token counts whatever unit they state (or none), as read above.
   if (input == null || output == null || !(seconds > 0)) return;
-  if (metricObject(value, 'total_isl') === null) return;
   putMetric(
     into,
     'total_token_throughput',

@@ -111,6 +111,12 @@ describe('AIPerf total token throughput', () => {
     });
   });
 
+  it('is derived from totals that state no unit, as their token counts are read', () => {
+    const metrics = only(parsedOf({ ...withTotals(), total_isl: { avg: 6000 } })).metrics;
+    expect(metrics.total_input_tokens).toBe(6000);
+    expect(metrics.total_token_throughput).toBe(150);
+  });
+
   it('is not derived when a total is no number or missing, or the duration is missing or 0', () => {
     const variants: [string, Record<string, unknown>][] = [
       ['total ISL no number', { total_isl: { unit: 'tokens', avg: 'n/a' } }],
