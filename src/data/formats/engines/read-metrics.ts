@@ -319,7 +319,8 @@ export function engineResult(
   attributes: Readonly<Record<string, string>> = NO_ATTRIBUTES,
 ): BenchmarkResult {
   const result = finishRawResult(suite, stated, read.metrics, attributes, context, useFileName);
-  return { ...result, engine: stated.engine };
+  // A copy only where the engine differs (not stated, where the finish assumes vLLM).
+  return result.engine === stated.engine ? result : { ...result, engine: stated.engine };
 }
 
 /** Results of one file → its outcome, with the date and where each metric was read as meta. */
