@@ -51,14 +51,15 @@ function looksLikePerfEval(value: unknown): boolean {
 /** A median record → its result, with a warning that its numbers need not come from one run. */
 function readMedianRecord(record: JsonRecord, context: RawContext): ParseOutcome {
   const repetitions = countOf(own(record, 'aggregated_repetitions'));
-  const method = textOf(own(record, 'aggregation_method')) ?? 'median';
+  const statedMethod = textOf(own(record, 'aggregation_method'));
+  const method = statedMethod ?? 'median';
   const over = repetitions === null ? 'repetitions' : `${repetitions} repetitions`;
   const copy = Object.create(null) as Record<string, unknown>;
   Object.assign(copy, record);
   // What the number is, not a measurement: an attribute, and nothing when there is no count.
   if (repetitions === null) delete copy.aggregated_repetitions;
   else copy.aggregated_repetitions = String(repetitions);
-  if (textOf(copy.aggregation_method) === null) delete copy.aggregation_method;
+  if (statedMethod === null) delete copy.aggregation_method;
   context.warnings.push(
     `Each number is the ${capText(method, 'The aggregation method', context.warnings)} over ${over}, taken per key: a P99 and a throughput may come from different runs.`,
   );
