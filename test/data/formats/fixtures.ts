@@ -16,6 +16,20 @@ export function fixture(path: string): string {
   return readFileSync(resolve(fixtureRoot, path), 'utf8');
 }
 
+/** A `vllm bench serve` JSON of a 4 req/s run of 200 requests, with some fields changed or added. */
+export function serveText(fields: Record<string, unknown>): string {
+  return JSON.stringify({
+    date: '20250601-120000',
+    backend: 'vllm',
+    model_id: 'meta-llama/Llama-3.1-8B-Instruct',
+    request_rate: 4.0,
+    duration: 52.79,
+    completed: 200,
+    request_throughput: 3.79,
+    ...fields,
+  });
+}
+
 /** A fixture as a dropped file: its own name and its text. */
 export function fixtureFile(path: string): { name: string; text: string } {
   const name = path.split('/').pop() ?? path;

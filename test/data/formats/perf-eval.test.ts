@@ -169,16 +169,20 @@ describe('perf-eval dashboard rows', () => {
 });
 
 describe('a perf-eval median record that does not say how it aggregated', () => {
-  it('says median over repetitions, the default, without a count it does not have', () => {
-    const text = JSON.stringify({
+  /** A median record of a 4 req/s run with the aggregation fields given. */
+  function medianRecord(aggregation: Record<string, unknown>): string {
+    return JSON.stringify({
       backend: 'vllm',
       model_id: 'm',
       request_rate: 4,
       completed: 10,
       request_throughput: 3.9,
-      aggregation_method: null,
-      aggregated_repetitions: 0,
+      ...aggregation,
     });
+  }
+
+  it('says median over repetitions, the default, without a count it does not have', () => {
+    const text = medianRecord({ aggregation_method: null, aggregated_repetitions: 0 });
     const parsed = parsedOrFail(parseResultsText(text));
     expect(parsed.warnings).toEqual([
       'Each number is the median over repetitions, taken per key: a P99 and a throughput may come from different runs.',
@@ -195,14 +199,7 @@ describe('a perf-eval median record that does not say how it aggregated', () => 
 
   it('says which text it cut: the method in the warning, and the field of the result', () => {
     const method = `median${'!'.repeat(195)}`; // 6 + 195 = 201 characters
-    const text = JSON.stringify({
-      backend: 'vllm',
-      model_id: 'm',
-      request_rate: 4,
-      completed: 10,
-      request_throughput: 3.9,
-      aggregation_method: method,
-    });
+    const text = medianRecord({ aggregation_method: method });
     expect(parsedOrFail(parseResultsText(text)).warnings).toEqual([
       expect.stringMatching(/^The aggregation method was 201 characters long \("median!/),
       expect.stringMatching(/^Each number is the median!+… over repetitions/),

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
 import type { BenchmarkResult, ParsedResults } from '../../../src/data/results/result-model';
-import { fixture, only, parseFixture, parseFixtures, parsedOrFail } from './fixtures';
+import { fixture, only, parseFixture, parseFixtures, parsedOrFail, serveText } from './fixtures';
 
 /**
  * Expected values are written out from the fixtures by hand. The serve fixtures are the seed's
@@ -11,19 +11,6 @@ import { fixture, only, parseFixture, parseFixtures, parsedOrFail } from './fixt
  */
 
 const SERVE_FORMAT = { id: 'vllm-serve-json', label: 'vllm bench serve JSON' };
-
-function serveText(fields: Record<string, unknown>): string {
-  return JSON.stringify({
-    date: '20250601-120000',
-    backend: 'vllm',
-    model_id: 'meta-llama/Llama-3.1-8B-Instruct',
-    request_rate: 4.0,
-    duration: 52.79,
-    completed: 200,
-    request_throughput: 3.79,
-    ...fields,
-  });
-}
 
 describe('vllm bench serve JSON: benchmark_serving.py, September 2024, named by CI', () => {
   // Read in each test, not once for the file: a mutation run changes the code per test.

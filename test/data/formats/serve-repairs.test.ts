@@ -1,26 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
-import { only, parseFixture, parsedOrFail } from './fixtures';
+import { only, parseFixture, parsedOrFail, serveText } from './fixtures';
 
 /**
  * What the serve reader repairs: mean and median E2E latency swapped by late-2024 versions of the
  * serving benchmark, and the zeros of a run where no request completed. Expected values are
  * worked out by hand from the fields written here.
  */
-
-function serveText(fields: Record<string, unknown>): string {
-  return JSON.stringify({
-    date: '20250601-120000',
-    backend: 'vllm',
-    model_id: 'meta-llama/Llama-3.1-8B-Instruct',
-    request_rate: 4.0,
-    duration: 52.79,
-    completed: 200,
-    request_throughput: 3.79,
-    ...fields,
-  });
-}
 
 describe('vllm bench serve JSON: mean and median E2E latency swapped (late 2024)', () => {
   it('swaps them back in a November 2024 file, saying so', () => {
