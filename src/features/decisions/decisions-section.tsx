@@ -1,9 +1,6 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
-import {
-  selectResultsView,
-  servingConfigsOf,
-  useDashboardStore,
-} from '../../store/dashboard-store';
+import { withDeferredView, type WithView } from '../../store/deferred-view';
+import { useId, useMemo, useState } from 'react';
+import { servingConfigsOf } from '../../store/dashboard-store';
 import { useChartPalette } from '../../ui/use-chart-palette';
 import { CostPanel } from './cost-panel';
 import { InteractivityChart } from './interactivity-chart';
@@ -15,8 +12,7 @@ import './decisions.css';
  * the highest load within service-level objectives, and what throughput costs. Loaded as a chunk
  * of its own with the charts' library.
  */
-export default function DecisionsSection() {
-  const view = useDeferredValue(useDashboardStore(selectResultsView));
+function DecisionsBody({ view }: WithView<object>) {
   const palette = useChartPalette();
   const configs = servingConfigsOf(view);
   const models = useMemo(() => [...new Set(configs.map((config) => config.model))], [configs]);
@@ -36,3 +32,5 @@ export default function DecisionsSection() {
     </section>
   );
 }
+
+export default withDeferredView(DecisionsBody);

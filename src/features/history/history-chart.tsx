@@ -1,4 +1,5 @@
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { withDeferredView, type WithView } from '../../store/deferred-view';
+import { useMemo, useState, type ReactNode } from 'react';
 import { paletteSlot, type ChartGpu } from '../../data/charts/chart-gpus';
 import {
   ALL_TESTS,
@@ -22,7 +23,7 @@ import { type HistoryScale } from '../../data/history/history-plot';
 import { ONE_TEST_TEXT, historyStatisticsView } from '../../data/history/history-statistics';
 import { LONE_Z_LIMIT, Z_LIMIT } from '../../data/regression/noise-model';
 import { testStatistics } from '../../data/regression/series-statistics';
-import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
+import { useDashboardStore } from '../../store/dashboard-store';
 import { ChartFigure } from '../../ui/chart-figure';
 import { ChartSelect } from '../../ui/chart-select';
 import { joinNotices } from '../../ui/chart-text';
@@ -60,9 +61,13 @@ interface HistoryChartProps {
  * History: a metric of the same tests across the runs of one GPU, in date order (or the order
  * set), with the baseline run marked, so a slow drift shows as plainly as a jump.
  */
-export function HistoryChart({ baselineId, focus, id = 'history' }: HistoryChartProps) {
-  // Deferred, as the other charts: tables paint first after a filter change.
-  const view = useDeferredValue(useDashboardStore(selectResultsView));
+// Deferred, as the other charts: tables paint first after a filter change.
+export const HistoryChart = withDeferredView(function HistoryChart({
+  view,
+  baselineId,
+  focus,
+  id = 'history',
+}: WithView<HistoryChartProps>) {
   const datasets = useDashboardStore((state) => state.datasets);
   const palette = useChartPalette();
   const source = useMemo(() => historySource(view), [view]);
@@ -209,6 +214,6 @@ export function HistoryChart({ baselineId, focus, id = 'history' }: HistoryChart
       )}
     </ChartFigure>
   );
-}
+});
 
 export default HistoryChart;

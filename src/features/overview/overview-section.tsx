@@ -1,14 +1,11 @@
-import { useDeferredValue, useId, useMemo } from 'react';
+import { withDeferredView, type WithView } from '../../store/deferred-view';
+import { useId, useMemo } from 'react';
 import { formatMetricValue, formatQps } from '../../data/format';
 import { latestNight } from '../../data/decisions/night-summary';
 import { overview, type LoadValue, type Scorecard } from '../../data/decisions/overview';
 import { configName } from '../../data/decisions/serving-configs';
 import { plural } from '../../data/charts/chart-summaries';
-import {
-  selectResultsView,
-  servingConfigsOf,
-  useDashboardStore,
-} from '../../store/dashboard-store';
+import { servingConfigsOf, useDashboardStore } from '../../store/dashboard-store';
 import './overview.css';
 
 /** Where each part of the page is: one click away from the overview, kept in the URL's hash. */
@@ -67,8 +64,9 @@ function Card({ card, best }: { card: Scorecard; best: boolean }) {
  * scorecard per model and GPU with its headline numbers, the best GPU per model, and the latest
  * night's regressions when dated history is loaded; links to the rest of the page.
  */
-export function OverviewSection() {
-  const view = useDeferredValue(useDashboardStore(selectResultsView));
+export const OverviewSection = withDeferredView(function OverviewSection({
+  view,
+}: WithView<object>) {
   const report = useDashboardStore((state) => state.regressionReport);
   const models = useMemo(() => overview(view, servingConfigsOf(view)), [view]);
   const night = report === null ? null : latestNight(report);
@@ -123,4 +121,4 @@ export function OverviewSection() {
       ))}
     </section>
   );
-}
+});

@@ -1,12 +1,5 @@
-import {
-  useDeferredValue,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { withDeferredView, type WithView } from '../../store/deferred-view';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { HistoryFocus } from '../../data/history/history-choices';
 import { historySource } from '../../data/history/history-source';
 import {
@@ -18,7 +11,7 @@ import {
 } from '../../data/regression/report';
 import { reportMarkdown } from '../../data/regression/report-text';
 import { EVERY_ROW, filterFor, type ReportFilter } from '../../data/regression/report-view';
-import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
+import { useDashboardStore } from '../../store/dashboard-store';
 import { computeRegressionReport } from '../../store/regression-client';
 import { copyText } from '../../ui/copy-text';
 import { scrollIntoView } from '../../ui/scroll-into-view';
@@ -40,8 +33,10 @@ interface RegressionsSectionProps {
  * ones listed by night and GPU, worst first. Worked out in a worker; follows the filters and the
  * runs marked as outliers or known changes.
  */
-export function RegressionsSection({ history }: RegressionsSectionProps) {
-  const view = useDeferredValue(useDashboardStore(selectResultsView));
+export const RegressionsSection = withDeferredView(function RegressionsSection({
+  view,
+  history,
+}: WithView<RegressionsSectionProps>) {
   const runMarks = useDashboardStore((state) => state.runMarks);
   const inputs = useMemo(() => {
     if (!mayHaveDatedHistory(view.index.datasets)) return null;
@@ -137,6 +132,6 @@ export function RegressionsSection({ history }: RegressionsSectionProps) {
       )}
     </section>
   );
-}
+});
 
 export default RegressionsSection;
