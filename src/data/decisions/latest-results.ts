@@ -17,26 +17,37 @@ function newer(view: ResultsView, a: number, b: number): number {
 }
 
 /**
- * One visible result of a suite per key (the latest run's), in reading order of the first row
- * seen for each key. `keyOf` returns null for a result that has no place (it is skipped).
+ * One visible position of a suite per key (the latest run's), in reading order of the first row
+ * seen for each key. `keyOf` returns null for a position that has no place (it is skipped).
  */
+export function latestPositions<K>(
+  view: ResultsView,
+  suite: Suite,
+  keyOf: (position: number) => K | null,
+): Map<K, number> {
+  const chosen = new Map<K, number>();
+  const { datasetOf } = view.index;
+  for (const position of view.visible[suite]) {
+    const key = keyOf(position);
+    if (key === null) continue;
+    const held = chosen.get(key);
+    if (held === undefined || newer(view, datasetOf[position] ?? 0, datasetOf[held] ?? 0) > 0) {
+      chosen.set(key, position);
+    }
+  }
+  return chosen;
+}
+
+/** `latestPositions` keyed by something of the result itself, as the results. */
 export function latestResults(
   view: ResultsView,
   suite: Suite,
   keyOf: (result: BenchmarkResult) => string | null,
 ): Map<string, BenchmarkResult> {
-  const chosen = new Map<string, { result: BenchmarkResult; dataset: number }>();
-  const { results, datasetOf } = view.index;
-  for (const position of view.visible[suite]) {
+  const { results } = view.index;
+  const latest = latestPositions(view, suite, (position) => {
     const result = results[position];
-    if (result === undefined) continue;
-    const key = keyOf(result);
-    if (key === null) continue;
-    const dataset = datasetOf[position] ?? 0;
-    const held = chosen.get(key);
-    if (held === undefined || newer(view, dataset, held.dataset) > 0) {
-      chosen.set(key, { result, dataset });
-    }
-  }
-  return new Map([...chosen].map(([key, { result }]) => [key, result]));
+    return result === undefined ? null : keyOf(result);
+  });
+  return new Map([...latest].map(([key, position]) => [key, results[position] as BenchmarkResult]));
 }

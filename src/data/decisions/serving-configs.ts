@@ -7,9 +7,10 @@ import { gpuLabel } from '../gpu';
 import { VLLM } from '../engines';
 import { modelKey, modelLabel } from '../models';
 import { beyondOne } from '../results/parallelism';
+import type { Derivation } from '../results/index-values';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult } from '../results/result-model';
-import { latestResults } from './latest-results';
+import { latestPositions } from './latest-results';
 
 /** How load was set: an offered request rate, or a number of requests in flight. */
 export type LoadKind = 'qps' | 'concurrency';
@@ -87,25 +88,98 @@ function identity(result: BenchmarkResult, kind: LoadKind): string {
   ].join('|');
 }
 
+/** Whether two results have the same identity fields, as they are (an identity need not be made). */
+function sameFields(a: BenchmarkResult, b: BenchmarkResult): boolean {
+  return (
+    a.model === b.model &&
+    a.engine === b.engine &&
+    a.tp === b.tp &&
+    a.pp === b.pp &&
+    a.dp === b.dp &&
+    a.gpu === b.gpu &&
+    a.dataset === b.dataset &&
+    a.variant === b.variant &&
+    a.inputLen === b.inputLen &&
+    a.outputLen === b.outputLen
+  );
+}
+
+/** Each row's configuration and load as codes: what does not change with the filters. */
+interface ServingKeys {
+  /** Per position: the configuration's code (an index into `identities`); −1 for no place. */
+  readonly config: Int32Array;
+  /** Per position: the load's code (an index into `loads`). */
+  readonly load: Int32Array;
+  readonly identities: readonly string[];
+  readonly kinds: readonly LoadKind[];
+  readonly loads: readonly number[];
+}
+
+/**
+ * Worked out once per index. Rows in reading order come in runs of one configuration (the
+ * same test across nightlies), so a row whose identity fields are the previous row's takes
+ * its code without making the identity text again.
+ */
+const SERVING_KEYS: Derivation<ServingKeys> = {
+  make: ({ results }) => {
+    const config = new Int32Array(results.length).fill(-1);
+    const load = new Int32Array(results.length);
+    const identities: string[] = [];
+    const kinds: LoadKind[] = [];
+    const loads: number[] = [];
+    const identityCodes = new Map<string, number>();
+    const loadCodes = new Map<number, number>();
+    let previous: BenchmarkResult | null = null;
+    let previousCode = -1;
+    results.forEach((result, position) => {
+      if (result.suite !== 'serving') return;
+      const tested = loadOf(result);
+      if (tested === null) return;
+      let code = previousCode;
+      if (previous === null || kinds[code] !== tested.kind || !sameFields(previous, result)) {
+        const text = identity(result, tested.kind);
+        code = identityCodes.get(text) ?? identities.length;
+        if (code === identities.length) {
+          identities.push(text);
+          kinds.push(tested.kind);
+          identityCodes.set(text, code);
+        }
+      }
+      previous = result;
+      previousCode = code;
+      config[position] = code;
+      let loadCode = loadCodes.get(tested.load);
+      if (loadCode === undefined) {
+        loadCode = loads.length;
+        loads.push(tested.load);
+        loadCodes.set(tested.load, loadCode);
+      }
+      load[position] = loadCode;
+    });
+    return { config, load, identities, kinds, loads };
+  },
+};
+
 /**
  * The visible serving results as configurations, in reading order (model, TP, GPU): the latest
  * run's result at each load. Results without a load are left out.
  */
 export function servingConfigs(view: ResultsView): ServingConfig[] {
-  const latest = latestResults(view, 'serving', (result) => {
-    const load = loadOf(result);
-    return load === null ? null : `${identity(result, load.kind)}|${String(load.load)}`;
+  const keys = view.index.values.derived(SERVING_KEYS);
+  const loadCount = keys.loads.length;
+  const latest = latestPositions(view, 'serving', (position) => {
+    const code = keys.config[position] ?? -1;
+    return code === -1 ? null : code * loadCount + (keys.load[position] ?? 0);
   });
-  const configs = new Map<string, { config: Omit<ServingConfig, 'loads'>; loads: ServingLoad[] }>();
-  for (const result of latest.values()) {
-    const load = loadOf(result);
-    if (load === null) continue;
-    const key = identity(result, load.kind);
-    let entry = configs.get(key);
+  const configs = new Map<number, { config: Omit<ServingConfig, 'loads'>; loads: ServingLoad[] }>();
+  for (const position of latest.values()) {
+    const result = view.index.results[position] as BenchmarkResult;
+    const code = keys.config[position] ?? 0;
+    let entry = configs.get(code);
     if (entry === undefined) {
       entry = {
         config: {
-          key,
+          key: keys.identities[code] ?? '',
           model: modelLabel(result.model),
           gpu: gpuLabel(result.gpu),
           gpuType: result.gpu?.type ?? null,
@@ -114,13 +188,13 @@ export function servingConfigs(view: ResultsView): ServingConfig[] {
           tp: result.tp,
           gpusUsed: gpusUsed(result),
           dataset: result.dataset,
-          loadKind: load.kind,
+          loadKind: keys.kinds[code] ?? 'qps',
         },
         loads: [],
       };
-      configs.set(key, entry);
+      configs.set(code, entry);
     }
-    entry.loads.push({ load: load.load, result });
+    entry.loads.push({ load: keys.loads[keys.load[position] ?? 0] ?? 0, result });
   }
   return [...configs.values()].map(({ config, loads }) => ({
     ...config,

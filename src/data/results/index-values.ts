@@ -20,6 +20,14 @@ export interface IndexRows {
 
 type Source = Float64Array | null;
 
+/**
+ * Something worked out from the index's rows alone (not from the filters), once per index: a
+ * constant naming how to make it, and its type.
+ */
+export interface Derivation<T> {
+  readonly make: (rows: IndexRows) => T;
+}
+
 function metricColumnOf(columns: ResultColumns, key: string): Source {
   for (let k = 0; k < columns.metricKeys.length; k += 1) {
     if (columns.strings[columns.metricKeys[k] ?? -1] === key) return columns.metrics[k] ?? null;
@@ -42,8 +50,17 @@ function columnFor(
 export class IndexValues {
   private readonly made = new Map<string, Float64Array>();
   private emptyColumn: Float64Array | null = null;
+  private readonly derivations = new Map<Derivation<unknown>, unknown>();
 
   constructor(private readonly rows: IndexRows) {}
+
+  /** What `derivation` makes of the rows, made the first time it is asked for. */
+  derived<T>(derivation: Derivation<T>): T {
+    if (!this.derivations.has(derivation)) {
+      this.derivations.set(derivation, derivation.make(this.rows));
+    }
+    return this.derivations.get(derivation) as T;
+  }
 
   /** A metric's values in reading order; NaN where a row has no value (or null). */
   metric(key: string): Float64Array {

@@ -8,6 +8,7 @@ import {
   servingConfigs,
 } from '../../../src/data/decisions/serving-configs';
 import { formatQps } from '../../../src/data/format';
+import type { BenchmarkResult } from '../../../src/data/results/result-model';
 import { handDataset, result, seedView, viewOf } from '../charts/chart-fixtures';
 
 describe('serving configurations', () => {
@@ -121,6 +122,27 @@ describe('configuration identity', () => {
       ]),
     );
     expect(configs).toHaveLength(2);
+  });
+
+  it('tells rows of one GPU apart by load kind, and joins a configuration met again later', () => {
+    // Rows of one file share their GPU object: equal fields, only the load set differently.
+    const gpu = { type: 'H100', count: 8 };
+    const at = (name: string, load: Partial<BenchmarkResult>) =>
+      result('serving', name, 'H100', { request_throughput: 1 }, { gpu, ...load });
+    const configs = servingConfigs(
+      viewOf([
+        handDataset('one GPU', [
+          at('q1', { qps: 1 }),
+          at('c8', { concurrency: 8 }),
+          at('q4', { qps: 4 }),
+          at('c16', { concurrency: 16 }),
+        ]),
+      ]),
+    );
+    expect(configs.map((c) => [c.loadKind, c.loads.map((e) => e.load)])).toEqual([
+      ['qps', [1, 4]],
+      ['concurrency', [8, 16]],
+    ]);
   });
 });
 
