@@ -88,20 +88,24 @@ function identity(result: BenchmarkResult, kind: LoadKind): string {
   ].join('|');
 }
 
+/** The fields `identity` is made of. */
+const IDENTITY_FIELDS = [
+  'model',
+  'engine',
+  'tp',
+  'pp',
+  'dp',
+  'gpu',
+  'dataset',
+  'variant',
+  'inputLen',
+  'outputLen',
+] as const satisfies readonly (keyof BenchmarkResult)[];
+
 /** Whether two results have the same identity fields, as they are (an identity need not be made). */
 function sameFields(a: BenchmarkResult, b: BenchmarkResult): boolean {
-  return (
-    a.model === b.model &&
-    a.engine === b.engine &&
-    a.tp === b.tp &&
-    a.pp === b.pp &&
-    a.dp === b.dp &&
-    a.gpu === b.gpu &&
-    a.dataset === b.dataset &&
-    a.variant === b.variant &&
-    a.inputLen === b.inputLen &&
-    a.outputLen === b.outputLen
-  );
+  for (const field of IDENTITY_FIELDS) if (a[field] !== b[field]) return false;
+  return true;
 }
 
 /** Each row's configuration and load as codes: what does not change with the filters. */
