@@ -40,20 +40,23 @@ export function rowCells(row: RegressionRow): string[] {
   ];
 }
 
+const columns = (numeric: boolean, headers: readonly string[]) =>
+  headers.map((header) => ({ header, numeric }));
+
 /** The table's columns, in the order of `rowCells`; numbers are right-aligned. */
 export const REPORT_COLUMNS: readonly { readonly header: string; readonly numeric: boolean }[] = [
-  { header: 'GPU', numeric: false },
-  { header: 'Test', numeric: false },
-  { header: 'Metric', numeric: false },
-  { header: 'Status', numeric: false },
-  { header: 'Direction', numeric: false },
-  { header: 'First changed', numeric: false },
-  { header: 'Last good', numeric: false },
-  { header: 'Commits', numeric: false },
-  { header: 'Median before', numeric: true },
-  { header: 'Median after', numeric: true },
-  { header: 'Change', numeric: true },
-  { header: 'Evidence', numeric: false },
+  ...columns(false, [
+    'GPU',
+    'Test',
+    'Metric',
+    'Status',
+    'Direction',
+    'First changed',
+    'Last good',
+    'Commits',
+  ]),
+  ...columns(true, ['Median before', 'Median after', 'Change']),
+  ...columns(false, ['Evidence']),
 ];
 
 export const REPORT_HEADERS: readonly string[] = REPORT_COLUMNS.map((column) => column.header);

@@ -58,6 +58,25 @@ export function ReportBody({ report, filter: chosen, onFilter, opened, onOpen }:
   const groups = reportGroups(report.rows, filter);
   const shown = groups.reduce((sum, group) => sum + group.rows.length, 0);
   const choices = reportChoices(report.rows);
+  const refine = (change: Partial<ReportFilter>): void => {
+    onFilter({ ...filter, ...change });
+  };
+  const refineBy =
+    <K extends keyof ReportFilter>(key: K) =>
+    (value: ReportFilter[K]): void => {
+      refine({ [key]: value });
+    };
+  // A select of one of the filter's values, or any (null).
+  const anyOf = (label: string, key: 'gpu' | 'night', any: string, values: readonly string[]) => (
+    <ChartSelect
+      label={label}
+      value={filter[key] ?? ALL}
+      options={[{ value: ALL, label: any }, ...values.map((value) => ({ value, label: value }))]}
+      onChange={(value) => {
+        refine({ [key]: value === ALL ? null : value });
+      }}
+    />
+  );
 
   return (
     <>
@@ -81,40 +100,16 @@ export function ReportBody({ report, filter: chosen, onFilter, opened, onOpen }:
             label="Status"
             options={STATUS_OPTIONS}
             value={filter.status}
-            onChange={(status) => {
-              onFilter({ ...filter, status });
-            }}
+            onChange={refineBy('status')}
           />
           <OptionGroup
             label="Direction"
             options={KIND_OPTIONS}
             value={filter.kind}
-            onChange={(kind) => {
-              onFilter({ ...filter, kind });
-            }}
+            onChange={refineBy('kind')}
           />
-          <ChartSelect
-            label="GPU"
-            value={filter.gpu ?? ALL}
-            options={[
-              { value: ALL, label: 'All GPUs' },
-              ...choices.gpus.map((gpu) => ({ value: gpu, label: gpu })),
-            ]}
-            onChange={(gpu) => {
-              onFilter({ ...filter, gpu: gpu === ALL ? null : gpu });
-            }}
-          />
-          <ChartSelect
-            label="First changed"
-            value={filter.night ?? ALL}
-            options={[
-              { value: ALL, label: 'Any night' },
-              ...choices.nights.map((night) => ({ value: night, label: night })),
-            ]}
-            onChange={(night) => {
-              onFilter({ ...filter, night: night === ALL ? null : night });
-            }}
-          />
+          {anyOf('GPU', 'gpu', 'All GPUs', choices.gpus)}
+          {anyOf('First changed', 'night', 'Any night', choices.nights)}
         </div>
       )}
       {groups.length > 1 && (
