@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { LATENCY_STAT_LABELS, type LatencyStat } from '../../data/charts/bar-charts';
 import { plottedServingKey, type ServingMetricChoice } from '../../data/charts/serving-metrics';
+import type { ResultsView } from '../../data/results/results-view';
 import { ChartSelect } from '../../ui/chart-select';
 import { OptionGroup, type Option } from '../../ui/option-group';
 
@@ -37,6 +38,21 @@ export function useServingMetric(
   const choice = choices.find((entry) => entry.id === chosen) ?? choices[0];
   const metricKey = plottedServingKey(choice, stat, start.fallbackKey);
   return { choices, choice, onChoice: setChosen, stat, onStat: setStat, metricKey };
+}
+
+/**
+ * A serving chart's metric (as `useServingMetric`) and what `make` draws of the view for it,
+ * made again only when the view or the metric changes.
+ */
+export function useServingMetricChart<T>(
+  view: ResultsView,
+  choicesOf: (metricKeys: readonly string[]) => ServingMetricChoice[],
+  start: MetricStart,
+  make: (view: ResultsView, metricKey: string) => T,
+): { readonly metric: MetricStat & { readonly metricKey: string }; readonly data: T } {
+  const metric = useServingMetric(view.index.metricKeys.serving, choicesOf, start);
+  const data = useMemo(() => make(view, metric.metricKey), [make, view, metric.metricKey]);
+  return { metric, data };
 }
 
 interface MetricStatControlsProps extends MetricStat {

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { servingNotices } from '../../data/charts/chart-notices';
 import { servingSummary } from '../../data/charts/chart-summaries';
 import { withStyles } from '../../data/charts/engine-dash';
@@ -10,7 +9,7 @@ import type { ResultsView } from '../../data/results/results-view';
 import { SLO_NAMES, percentileLabel, sloLineFor } from '../../data/decisions/slo';
 import { useDashboardStore } from '../../store/dashboard-store';
 import type { ChartPalette } from '../../ui/use-chart-palette';
-import { MetricStatControls, useServingMetric } from './metric-stat-controls';
+import { MetricStatControls, useServingMetricChart } from './metric-stat-controls';
 import { SmallMultiplesFigure } from './small-multiples';
 import { ServingPanelChart } from './serving-panel';
 import { ServingDataTable } from './serving-data-table';
@@ -19,12 +18,12 @@ const TITLE = 'Serving metrics against offered QPS';
 
 /** The serving chart: a metric picker, then one small chart per model of that metric against QPS. */
 export function ServingChart({ view, palette }: { view: ResultsView; palette: ChartPalette }) {
-  const metric = useServingMetric(view.index.metricKeys.serving, servingMetricChoices, {
-    id: 'ttft',
-    stat: 'mean',
-    fallbackKey: 'request_throughput',
-  });
-  const data = useMemo(() => servingChart(view, metric.metricKey), [view, metric.metricKey]);
+  const { metric, data } = useServingMetricChart(
+    view,
+    servingMetricChoices,
+    { id: 'ttft', stat: 'mean', fallbackKey: 'request_throughput' },
+    servingChart,
+  );
   const decisions = useDashboardStore((state) => state.decisions);
   const slo = sloLineFor(metric.metricKey, decisions.slo, decisions.percentile);
   const quantity = metric.metricKey.split('_')[0] as keyof typeof SLO_NAMES;

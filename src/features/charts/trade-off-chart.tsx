@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { tradeOffNotices } from '../../data/charts/chart-notices';
 import { tradeOffSummary } from '../../data/charts/chart-summaries';
 import { withStyles } from '../../data/charts/engine-dash';
@@ -7,7 +6,7 @@ import { tradeOffChart } from '../../data/charts/trade-off';
 import type { ResultsView } from '../../data/results/results-view';
 import { joinNotices } from '../../ui/chart-text';
 import type { ChartPalette } from '../../ui/use-chart-palette';
-import { MetricStatControls, useServingMetric } from './metric-stat-controls';
+import { MetricStatControls, useServingMetricChart } from './metric-stat-controls';
 import { SmallMultiplesFigure } from './small-multiples';
 import { TradeOffPanelChart } from './trade-off-panel';
 import { TradeOffDataTable } from './trade-off-data-table';
@@ -16,12 +15,12 @@ const TITLE = 'Trade-off: achieved rate against response time';
 
 /** Achieved req/s against a chosen latency per GPU and model, with each GPU's Pareto frontier. */
 export function TradeOffChart({ view, palette }: { view: ResultsView; palette: ChartPalette }) {
-  const metric = useServingMetric(view.index.metricKeys.serving, latencyChoices, {
-    id: 'ttft',
-    stat: 'p99',
-    fallbackKey: 'ttft_p99',
-  });
-  const data = useMemo(() => tradeOffChart(view, metric.metricKey), [view, metric.metricKey]);
+  const { metric, data } = useServingMetricChart(
+    view,
+    latencyChoices,
+    { id: 'ttft', stat: 'p99', fallbackKey: 'ttft_p99' },
+    tradeOffChart,
+  );
   return (
     <SmallMultiplesFigure
       id="trade-off"
