@@ -1,11 +1,9 @@
-import type { StateCreator } from 'zustand';
 import { isValidThreshold, type ThresholdSpec } from '../data/compare/thresholds';
 import { type CompareSide } from '../data/compare/compare-sides';
 import { distinctGpuLabels } from '../data/results/dataset';
 import type { Dataset } from '../data/results/result-model';
 import { DEFAULT_COMPARE_URL_STATE, type CompareUrlState } from '../data/url-schema';
-import type { DashboardStore } from './dashboard-store';
-import { patcher } from './patch';
+import { recordSlice } from './patch';
 
 /** The metric-key ending the p99 override applies to (thresholds.ts's `perSuffix`). */
 export const P99_SUFFIX = '_p99';
@@ -69,46 +67,45 @@ export const initialCompareState: Pick<CompareSlice, 'compare'> = {
   compare: DEFAULT_COMPARE_URL_STATE,
 };
 
-export const createCompareSlice: StateCreator<DashboardStore, [], [], CompareSlice> = (
-  set,
-  get,
-) => {
-  const change = patcher(set, get, 'compare');
-  return {
-    ...initialCompareState,
-    openCompare: () => {
-      const { baseline, candidate } = get().compare;
-      if (baseline !== null && candidate !== null) {
-        change({ open: true });
-        return;
-      }
-      const defaults = defaultSides(get().datasets);
-      change({
-        open: true,
-        baseline: baseline ?? defaults.baseline,
-        candidate: candidate ?? defaults.candidate,
-      });
-    },
-    closeCompare: () => {
-      change({ open: false });
-    },
-    setSides: (baseline, candidate) => {
-      change({ baseline, candidate });
-    },
-    setThreshold: (threshold) => {
-      if (isValidThreshold(threshold) && threshold !== get().compare.threshold) {
-        change({ threshold });
-      }
-    },
-    setP99Threshold: (threshold) => {
-      if (threshold !== null && !isValidThreshold(threshold)) return;
-      if (threshold !== get().compare.p99Threshold) change({ p99Threshold: threshold });
-    },
-    setOnlyRegressions: (onlyRegressions) => {
-      change({ onlyRegressions });
-    },
-    applyCompare: (state) => {
-      set({ compare: state });
-    },
-  };
-};
+export const createCompareSlice = recordSlice(
+  'compare',
+  ({ change, replace, get }): CompareSlice => {
+    return {
+      ...initialCompareState,
+      openCompare: () => {
+        const { baseline, candidate } = get().compare;
+        if (baseline !== null && candidate !== null) {
+          change({ open: true });
+          return;
+        }
+        const defaults = defaultSides(get().datasets);
+        change({
+          open: true,
+          baseline: baseline ?? defaults.baseline,
+          candidate: candidate ?? defaults.candidate,
+        });
+      },
+      closeCompare: () => {
+        change({ open: false });
+      },
+      setSides: (baseline, candidate) => {
+        change({ baseline, candidate });
+      },
+      setThreshold: (threshold) => {
+        if (isValidThreshold(threshold) && threshold !== get().compare.threshold) {
+          change({ threshold });
+        }
+      },
+      setP99Threshold: (threshold) => {
+        if (threshold !== null && !isValidThreshold(threshold)) return;
+        if (threshold !== get().compare.p99Threshold) change({ p99Threshold: threshold });
+      },
+      setOnlyRegressions: (onlyRegressions) => {
+        change({ onlyRegressions });
+      },
+      applyCompare: (state) => {
+        replace(state);
+      },
+    };
+  },
+);

@@ -1,4 +1,3 @@
-import type { StateCreator } from 'zustand';
 import {
   DEFAULT_DECISION_STATE,
   readPrices,
@@ -6,9 +5,8 @@ import {
 } from '../data/decisions/decision-state';
 import type { GpuPrices } from '../data/decisions/cost';
 import type { SloPercentile, SloQuantity } from '../data/decisions/slo';
-import type { DashboardStore } from './dashboard-store';
 import { browserStorage } from './preferences-slice';
-import { patcher } from './patch';
+import { recordSlice } from './patch';
 
 /** Where prices per GPU-hour are remembered in this browser. */
 export const PRICES_STORAGE_KEY = 'vllm-dashboard.gpu-prices';
@@ -59,29 +57,28 @@ export function initialDecisions(): Pick<DecisionsSlice, 'decisions'> {
   };
 }
 
-export const createDecisionsSlice: StateCreator<DashboardStore, [], [], DecisionsSlice> = (
-  set,
-  get,
-) => {
-  const change = patcher(set, get, 'decisions');
-  return {
-    ...initialDecisions(),
-    setSlo: (quantity, value) => {
-      change({ slo: { ...get().decisions.slo, [quantity]: value } });
-    },
-    setPercentile: (percentile) => {
-      change({ percentile });
-    },
-    setPrice: (gpuType, price) => {
-      const pairs = Object.entries(get().decisions.prices).filter(([type]) => type !== gpuType);
-      if (price !== null) pairs.push([gpuType, price]);
-      const prices = readPrices(pairs.map(([type, value]) => [type, String(value)]));
-      storePrices(prices);
-      change({ prices });
-    },
-    applyDecisions: (decisions) => {
-      const linked = Object.keys(decisions.prices).length > 0;
-      set({ decisions: linked ? decisions : { ...decisions, prices: readStoredPrices() } });
-    },
-  };
-};
+export const createDecisionsSlice = recordSlice(
+  'decisions',
+  ({ change, replace, get }): DecisionsSlice => {
+    return {
+      ...initialDecisions(),
+      setSlo: (quantity, value) => {
+        change({ slo: { ...get().decisions.slo, [quantity]: value } });
+      },
+      setPercentile: (percentile) => {
+        change({ percentile });
+      },
+      setPrice: (gpuType, price) => {
+        const pairs = Object.entries(get().decisions.prices).filter(([type]) => type !== gpuType);
+        if (price !== null) pairs.push([gpuType, price]);
+        const prices = readPrices(pairs.map(([type, value]) => [type, String(value)]));
+        storePrices(prices);
+        change({ prices });
+      },
+      applyDecisions: (decisions) => {
+        const linked = Object.keys(decisions.prices).length > 0;
+        replace(linked ? decisions : { ...decisions, prices: readStoredPrices() });
+      },
+    };
+  },
+);

@@ -1,10 +1,8 @@
-import type { StateCreator } from 'zustand';
 import { NOTHING_HIDDEN, type FilterGroup } from '../data/results/filter-groups';
 import type { Suite } from '../data/results/result-model';
 import type { SortSpec } from '../data/results/sort-results';
 import { DEFAULT_VIEW_STATE, type TableView, type ViewState } from '../data/view-state';
-import type { DashboardStore } from './dashboard-store';
-import { patcher } from './patch';
+import { recordSlice } from './patch';
 
 /** Filters, search, sorting and columns: everything about the view a link reproduces. */
 export interface ViewSlice {
@@ -23,45 +21,47 @@ export interface ViewSlice {
 
 export const initialViewState: Pick<ViewSlice, 'view'> = { view: DEFAULT_VIEW_STATE };
 
-export const createViewSlice: StateCreator<DashboardStore, [], [], ViewSlice> = (set, get) => {
-  const setView = patcher(set, get, 'view');
-  const setTable = (suite: Suite, change: Partial<TableView>): void => {
-    const { tables } = get().view;
-    setView({ tables: { ...tables, [suite]: { ...tables[suite], ...change } } });
-  };
-  return {
-    ...initialViewState,
-    toggleHidden: (group, value) => {
-      const { hidden } = get().view;
-      const current = hidden[group];
-      const next = current.includes(value)
-        ? current.filter((item) => item !== value)
-        : [...current, value];
-      setView({ hidden: { ...hidden, [group]: next } });
-    },
-    showOnly: (group, value) => {
-      const { hidden } = get().view;
-      // Values are keys (not labels), so the index of the content answers without relabelling.
-      const others = get()
-        .index.groupValues[group].map((entry) => entry.value)
-        .filter((other) => other !== value);
-      setView({ hidden: { ...hidden, [group]: others } });
-    },
-    resetFilters: () => {
-      // A fresh object, so the reset is its own history entry even when only a search was set.
-      setView({ hidden: { ...NOTHING_HIDDEN }, search: '' });
-    },
-    setSearch: (search) => {
-      setView({ search });
-    },
-    setSorting: (suite, sorting) => {
-      setTable(suite, { sorting });
-    },
-    setHiddenColumns: (suite, hiddenColumns) => {
-      setTable(suite, { hiddenColumns });
-    },
-    applyView: (view) => {
-      set({ view });
-    },
-  };
-};
+export const createViewSlice = recordSlice(
+  'view',
+  ({ change: setView, replace, get }): ViewSlice => {
+    const setTable = (suite: Suite, change: Partial<TableView>): void => {
+      const { tables } = get().view;
+      setView({ tables: { ...tables, [suite]: { ...tables[suite], ...change } } });
+    };
+    return {
+      ...initialViewState,
+      toggleHidden: (group, value) => {
+        const { hidden } = get().view;
+        const current = hidden[group];
+        const next = current.includes(value)
+          ? current.filter((item) => item !== value)
+          : [...current, value];
+        setView({ hidden: { ...hidden, [group]: next } });
+      },
+      showOnly: (group, value) => {
+        const { hidden } = get().view;
+        // Values are keys (not labels), so the index of the content answers without relabelling.
+        const others = get()
+          .index.groupValues[group].map((entry) => entry.value)
+          .filter((other) => other !== value);
+        setView({ hidden: { ...hidden, [group]: others } });
+      },
+      resetFilters: () => {
+        // A fresh object, so the reset is its own history entry even when only a search was set.
+        setView({ hidden: { ...NOTHING_HIDDEN }, search: '' });
+      },
+      setSearch: (search) => {
+        setView({ search });
+      },
+      setSorting: (suite, sorting) => {
+        setTable(suite, { sorting });
+      },
+      setHiddenColumns: (suite, hiddenColumns) => {
+        setTable(suite, { hiddenColumns });
+      },
+      applyView: (view) => {
+        replace(view);
+      },
+    };
+  },
+);
