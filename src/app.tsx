@@ -131,7 +131,7 @@ export function App() {
   return (
     <div className="app">
       <PageDropTarget />
-      <header className="app-header">
+      <header className="app-header wrap-row">
         <div className="app-title">
           <h1>vLLM Performance Dashboard</h1>
           <p className="tagline">

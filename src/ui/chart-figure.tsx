@@ -95,7 +95,7 @@ export function ChartFigure({
         <h3>{title}</h3>
       </figcaption>
       <p className="chart-description">{description}</p>
-      <div className="chart-toolbar">
+      <div className="chart-toolbar wrap-row">
         <div className="chart-controls">{controls}</div>
         <div className="chart-actions">
           {(['png', 'svg'] as const).map((format) => (

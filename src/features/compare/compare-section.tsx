@@ -118,7 +118,7 @@ export function CompareSection({ history }: CompareSectionProps) {
         here; a GPU side takes that GPU&rsquo;s results from the datasets shown.
       </p>
 
-      <div className="compare-controls compare-sides">
+      <div className="compare-controls wrap-row compare-sides">
         {sideSelect('baseline')}
         <button
           type="button"
@@ -134,7 +134,7 @@ export function CompareSection({ history }: CompareSectionProps) {
         </button>
         {sideSelect('candidate')}
       </div>
-      <div className="compare-controls compare-settings">
+      <div className="compare-controls wrap-row compare-settings">
         <ThresholdInput
           label="Noise threshold (%)"
           value={state.threshold}
