@@ -67,19 +67,26 @@ function markHidden(
   }
 }
 
-/** Group `g`'s counts: rows no group hides, and rows only this group hides. */
-function countGroup(
-  counts: Uint32Array,
-  codes: Uint16Array,
+/**
+ * Every group's counts in one pass: a row no group hides counts for its value in each group, and
+ * a row only one group hides counts in that group alone.
+ */
+function countGroups(
+  counts: readonly Uint32Array[],
+  codes: readonly Uint16Array[],
   fails: Uint8Array,
   failedGroup: Uint8Array,
-  g: number,
 ): void {
+  const groups = codes.length;
   for (let row = 0; row < fails.length; row += 1) {
     const failed = fails[row] as number;
-    if (failed === 0 || (failed === 1 && failedGroup[row] === g)) {
-      const code = codes[row] as number;
-      if (code !== NOT_APPLICABLE) counts[code] = (counts[code] as number) + 1;
+    if (failed > 1) continue;
+    const only = failed === 0 ? -1 : (failedGroup[row] as number);
+    for (let g = 0; g < groups; g += 1) {
+      if (only !== -1 && g !== only) continue;
+      const code = (codes[g] as Uint16Array)[row] as number;
+      const into = counts[g] as Uint32Array;
+      if (code !== NOT_APPLICABLE) into[code] = (into[code] as number) + 1;
     }
   }
 }
@@ -114,10 +121,15 @@ export function deriveResultsView(
   // A value's count is what it would show with the other groups' choices applied: rows hidden
   // by no group, or by this group alone.
   const counts = {} as Record<FilterGroup, Uint32Array>;
-  FILTER_GROUPS.forEach((group, g) => {
+  for (const group of FILTER_GROUPS) {
     counts[group] = new Uint32Array(index.groupValues[group].length);
-    countGroup(counts[group], index.codes[group], fails, failedGroup, g);
-  });
+  }
+  countGroups(
+    FILTER_GROUPS.map((group) => counts[group]),
+    FILTER_GROUPS.map((group) => index.codes[group]),
+    fails,
+    failedGroup,
+  );
 
   const visible = {} as Record<Suite, Uint32Array>;
   let visibleCount = 0;
