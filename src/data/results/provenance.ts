@@ -33,7 +33,13 @@ export function distinctEngines(results: readonly BenchmarkResult[]): readonly s
   let engines = enginesOf.get(results);
   if (engines === undefined) {
     const seen = new Set<string | null>();
-    for (const result of results) seen.add(result.engine);
+    // Rows come in runs of one engine (a file states one): a set is asked once per run.
+    let last: string | null | undefined;
+    for (const { engine } of results) {
+      if (engine === last) continue;
+      seen.add(engine);
+      last = engine;
+    }
     engines = [...seen].map((engine) => engine ?? ENGINE_NOT_STATED);
     enginesOf.set(results, engines);
   }
