@@ -7,13 +7,25 @@
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult, Suite } from '../results/result-model';
 
-/** Orders two datasets by recency: positive when `a` is newer than `b`. */
-function newer(view: ResultsView, a: number, b: number): number {
+/**
+ * Each dataset's rank by recency (higher is newer): by date, runs without one oldest, and
+ * between equals the one loaded later.
+ */
+function recencyRanks(view: ResultsView): Uint32Array {
   const { datasets } = view.index;
-  const dateA = datasets[a]?.meta?.date ?? '';
-  const dateB = datasets[b]?.meta?.date ?? '';
-  if (dateA !== dateB) return dateA > dateB ? 1 : -1;
-  return a - b;
+  const dates = datasets.map((dataset) => dataset.meta?.date ?? '');
+  const order = datasets.map((_, i) => i);
+  order.sort((a, b) => {
+    const dateA = dates[a] as string;
+    const dateB = dates[b] as string;
+    if (dateA !== dateB) return dateA > dateB ? 1 : -1;
+    return a - b;
+  });
+  const ranks = new Uint32Array(datasets.length);
+  order.forEach((dataset, rank) => {
+    ranks[dataset] = rank;
+  });
+  return ranks;
 }
 
 /**
@@ -27,13 +39,13 @@ export function latestPositions<K>(
 ): Map<K, number> {
   const chosen = new Map<K, number>();
   const { datasetOf } = view.index;
+  const rank = recencyRanks(view);
+  const rankAt = (position: number): number => rank[datasetOf[position] as number] as number;
   for (const position of view.visible[suite]) {
     const key = keyOf(position);
     if (key === null) continue;
     const held = chosen.get(key);
-    if (held === undefined || newer(view, datasetOf[position] ?? 0, datasetOf[held] ?? 0) > 0) {
-      chosen.set(key, position);
-    }
+    if (held === undefined || rankAt(position) > rankAt(held)) chosen.set(key, position);
   }
   return chosen;
 }

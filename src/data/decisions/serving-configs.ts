@@ -88,14 +88,13 @@ function identity(result: BenchmarkResult, kind: LoadKind): string {
   ].join('|');
 }
 
-/** The fields `identity` is made of. */
+/** The fields `identity` is made of, but the GPU. */
 const IDENTITY_FIELDS = [
   'model',
   'engine',
   'tp',
   'pp',
   'dp',
-  'gpu',
   'dataset',
   'variant',
   'inputLen',
@@ -105,7 +104,8 @@ const IDENTITY_FIELDS = [
 /** Whether two results have the same identity fields, as they are (an identity need not be made). */
 function sameFields(a: BenchmarkResult, b: BenchmarkResult): boolean {
   for (const field of IDENTITY_FIELDS) if (a[field] !== b[field]) return false;
-  return true;
+  // Each file has GPU objects of its own: the same GPU is the same type and count.
+  return a.gpu === b.gpu || (a.gpu?.type === b.gpu?.type && a.gpu?.count === b.gpu?.count);
 }
 
 /** Each row's configuration and load as codes: what does not change with the filters. */

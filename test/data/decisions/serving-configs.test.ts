@@ -144,6 +144,28 @@ describe('configuration identity', () => {
       ['concurrency', [8, 16]],
     ]);
   });
+
+  it('joins one GPU across files, and keeps a GPU of another count apart', () => {
+    // Each file has GPU objects of its own; 4×H100 is not 8×H100.
+    const run = (label: string, count: number) =>
+      handDataset(label, [
+        result(
+          'serving',
+          'serving_a_qps_1',
+          'H100',
+          { request_throughput: count },
+          {
+            gpu: { type: 'H100', count },
+            qps: 1,
+          },
+        ),
+      ]);
+    const configs = servingConfigs(viewOf([run('first', 8), run('second', 8), run('third', 4)]));
+    expect(configs.map((c) => [c.gpu, c.loads.length])).toEqual([
+      ['4×H100', 1],
+      ['8×H100', 1],
+    ]);
+  });
 });
 
 describe('GPUs used', () => {
