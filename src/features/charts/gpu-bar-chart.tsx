@@ -22,10 +22,10 @@ import type { ChartGpu } from '../../data/charts/chart-gpus';
 import { axisTitle, markSource, valueScale, valueWithUnit } from '../../ui/chart-text';
 import { useValueAxisLabel } from '../../ui/use-axis-label';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
-import { wrappedTick } from './plain-tick';
+import { wrappedTick } from '../../ui/plain-tick';
 import { fixedScale, useNumberTick } from './value-axis';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
-import { wrapLabel, type WrappedLabel } from './wrap-label';
+import { wrapLabel, type WrappedLabel } from '../../ui/wrap-label';
 
 /** Share of each category's band left empty on either side of its bars. */
 const CATEGORY_GAP = 0.09;

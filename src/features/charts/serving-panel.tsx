@@ -6,7 +6,7 @@ import {
   type ServingChartData,
   type ServingPanel,
 } from '../../data/charts/serving-charts';
-import { plainTick } from './plain-tick';
+import { plainTick } from '../../ui/plain-tick';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import {
   type PanelState,

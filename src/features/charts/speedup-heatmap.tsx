@@ -4,7 +4,7 @@ import { formatRatio } from '../../data/charts/chart-summaries';
 import { speedupShade, type SpeedupMatrix } from '../../data/charts/speedup';
 import { mixColors, readableOn } from './color-mix';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
-import { shortenMiddle } from './wrap-label';
+import { shortenMiddle } from '../../ui/wrap-label';
 import {
   matrixLayout,
   fitText,

@@ -6,7 +6,7 @@ import type {
 } from '../../data/charts/trade-off';
 import type { ValueScale } from '../../ui/chart-text';
 import { panelStateContext, type SmallChartState } from './panel-state';
-import { wrapLabel, type WrappedLabel } from './wrap-label';
+import { wrapLabel, type WrappedLabel } from '../../ui/wrap-label';
 
 export interface ActivePoint {
   readonly index: number;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatTick, type ValueScale } from '../../ui/chart-text';
-import { plainTick } from './plain-tick';
+import { plainTick } from '../../ui/plain-tick';
 
 /** Number tick labels for an axis (`1,050`), made once per colour. */
 export function useNumberTick(fill: string, axis: 'x' | 'y') {

@@ -17,6 +17,7 @@ import { ChartFigure } from '../../ui/chart-figure';
 import { ChartSelect } from '../../ui/chart-select';
 import { formatTick } from '../../ui/chart-text';
 import { DataTable } from '../../ui/data-table';
+import { plainTick } from '../../ui/plain-tick';
 import { useElementWidth } from '../../ui/use-element-width';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
@@ -82,6 +83,14 @@ export function InteractivityChart({
   const all = useMemo(() => chartGpus(view.index), [view.index]);
   const { off, toggle } = useSeriesToggle();
   const [ref, width] = useElementWidth(720);
+  const xTick = useMemo(
+    () => plainTick(formatTick, { fill: palette.text, fontSize: 12, axis: 'x' }),
+    [palette.text],
+  );
+  const yTick = useMemo(
+    () => plainTick(formatTick, { fill: palette.text, fontSize: 12, axis: 'y' }),
+    [palette.text],
+  );
   const gpus = data.lines.flatMap((line) => gpuOf(all, line.config.gpu) ?? []);
   const engines = useMemo(() => enginesOf(data.lines.map((line) => line.config)), [data.lines]);
   const shown = data.lines.filter((line) => !off.has(gpuOf(all, line.config.gpu)?.key ?? ''));
@@ -159,7 +168,10 @@ export function InteractivityChart({
               type="number"
               dataKey="x"
               domain={['auto', 'auto']}
-              tickFormatter={formatTick}
+              // Every tick (about five), drawn as plain text: recharts' own measures each label
+              // in the DOM, and each measure forces a layout of the whole page.
+              interval={0}
+              tick={xTick}
               stroke={palette.muted}
               label={{
                 // A narrow plot has room for the quantity only; the description says the rest.
@@ -172,7 +184,8 @@ export function InteractivityChart({
             <YAxis
               type="number"
               dataKey="y"
-              tickFormatter={formatTick}
+              interval={0}
+              tick={yTick}
               stroke={palette.muted}
               width={60}
               label={{

@@ -30,6 +30,7 @@ import {
 import { type HistoryData, type HistorySeries } from '../../data/history/history-data';
 import { axisTitle, formatTick, valueScale } from '../../ui/chart-text';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
+import { plainTick } from '../../ui/plain-tick';
 import { useValueAxisLabel } from '../../ui/use-axis-label';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
 import { diamondPath, seriesShape, shapePath } from './history-marks';
@@ -71,6 +72,15 @@ export function HistoryPlot({ data, scale, off, palette, width, plotted, runLabe
   const bandEdges = useMemo(() => bandEdgeValues(rows), [rows]);
   const baselineId = data.baseline?.run.id ?? null;
   const baselinePosition = data.baseline?.run.position ?? null;
+  const valueTick = useMemo(
+    () =>
+      plainTick(scale === 'change' ? changeTick : formatTick, {
+        fill: palette.text,
+        fontSize: 12,
+        axis: 'y',
+      }),
+    [scale, palette.text],
+  );
   const tick = useMemo(
     () =>
       runTick(
@@ -171,10 +181,12 @@ export function HistoryPlot({ data, scale, off, palette, width, plotted, runLabe
       />
       <YAxis
         stroke={palette.grid}
-        tick={{ fill: palette.text, fontSize: 12 }}
-        tickFormatter={scale === 'change' ? changeTick : formatTick}
+        tick={valueTick}
         domain={yAxis.domain}
         ticks={yAxis.ticks}
+        // Every tick it is given: any other interval measures each label in the DOM (a forced
+        // layout of the whole page), and the grid asks for them again.
+        interval={0}
         width={64}
         padding={VALUE_PADDING}
         label={yLabel}

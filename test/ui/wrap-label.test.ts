@@ -1,11 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import {
-  CHAR_WIDTH,
-  charsThatFit,
-  shortenMiddle,
-  wrapLabel,
-} from '../../../src/features/charts/wrap-label';
+import { CHAR_WIDTH, charsThatFit, shortenMiddle, wrapLabel } from '../../src/ui/wrap-label';
 
 /** The width (px) that holds exactly `chars` characters at 12 px. */
 const chars = (count: number): number => count * 12 * CHAR_WIDTH + 0.01;
