@@ -63,11 +63,10 @@ export function configName(config: Pick<ServingConfig, 'model' | 'setup'>): stri
   return `${config.model} on ${config.setup}`;
 }
 
-function loadOf(result: BenchmarkResult): { kind: LoadKind; load: number } | null {
-  if (result.qps !== null && !Number.isNaN(result.qps)) return { kind: 'qps', load: result.qps };
-  if (result.concurrency !== null && !Number.isNaN(result.concurrency)) {
-    return { kind: 'concurrency', load: result.concurrency };
-  }
+/** How a result's load was set: by its offered QPS, else its concurrency; null by neither. */
+function loadKindOf(result: BenchmarkResult): LoadKind | null {
+  if (result.qps !== null && !Number.isNaN(result.qps)) return 'qps';
+  if (result.concurrency !== null && !Number.isNaN(result.concurrency)) return 'concurrency';
   return null;
 }
 
@@ -133,33 +132,40 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
     const loads: number[] = [];
     const identityCodes = new Map<string, number>();
     const loadCodes = new Map<number, number>();
+    // The previous row's result, configuration and load: rows repeat them in runs.
     let previous: BenchmarkResult | null = null;
     let previousCode = -1;
-    results.forEach((result, position) => {
-      if (result.suite !== 'serving') return;
-      const tested = loadOf(result);
-      if (tested === null) return;
+    let previousLoad = Number.NaN;
+    let previousLoadCode = -1;
+    for (let position = 0; position < results.length; position += 1) {
+      const result = results[position] as BenchmarkResult;
+      if (result.suite !== 'serving') continue;
+      const kind = loadKindOf(result);
+      if (kind === null) continue;
       let code = previousCode;
-      if (previous === null || kinds[code] !== tested.kind || !sameFields(previous, result)) {
-        const text = identity(result, tested.kind);
+      if (previous === null || kinds[code] !== kind || !sameFields(previous, result)) {
+        const text = identity(result, kind);
         code = identityCodes.get(text) ?? identities.length;
         if (code === identities.length) {
           identities.push(text);
-          kinds.push(tested.kind);
+          kinds.push(kind);
           identityCodes.set(text, code);
         }
       }
       previous = result;
       previousCode = code;
       config[position] = code;
-      let loadCode = loadCodes.get(tested.load);
-      if (loadCode === undefined) {
-        loadCode = loads.length;
-        loads.push(tested.load);
-        loadCodes.set(tested.load, loadCode);
+      const tested = (kind === 'qps' ? result.qps : result.concurrency) as number;
+      if (tested !== previousLoad) {
+        previousLoadCode = loadCodes.get(tested) ?? loads.length;
+        if (previousLoadCode === loads.length) {
+          loads.push(tested);
+          loadCodes.set(tested, previousLoadCode);
+        }
+        previousLoad = tested;
       }
-      load[position] = loadCode;
-    });
+      load[position] = previousLoadCode;
+    }
     return { config, load, identities, kinds, loads };
   },
 };
