@@ -5,7 +5,8 @@ export interface RetryingLazy<P extends object> {
   readonly Component: ComponentType<P>;
   /**
    * After a failed load: the next render imports the code again (`React.lazy` alone would keep
-   * the failure). For an error boundary's `Try again`.
+   * the failure). For an error boundary's `Try again`. When importing it again failed too, the
+   * page is loaded again instead (see `retryingLazy`).
    */
   readonly retry: () => void;
 }
@@ -41,9 +42,18 @@ export function retryUrl(href: string, attempt: number): string {
 /**
  * `React.lazy`, with a way to try again: a part of the site that failed to download (a network
  * blip, a deploy caught half-way) can load on the next try instead of needing a reload.
+ *
+ * The retry asks for the failed module under a new URL. That cannot mend a failed chunk the
+ * module imports (shared code, which the browser names no more than the module itself): under
+ * any URL, the module asks for that chunk under its one URL, and the browser fails it again
+ * from memory. So when a retry failed too, the next one loads the page again, which forgets
+ * every failure; the data, the filters and the view come back from storage and the address.
  */
 export function retryingLazy<P extends object>(
   load: () => Promise<{ default: ComponentType<P> }>,
+  reloadPage: () => void = () => {
+    globalThis.location.reload();
+  },
 ): RetryingLazy<P> {
   const state = {
     failed: false,
@@ -69,6 +79,10 @@ export function retryingLazy<P extends object>(
     Component,
     retry: () => {
       if (!state.failed) return;
+      if (state.tries > 0) {
+        reloadPage();
+        return;
+      }
       state.failed = false;
       state.tries += 1;
       const href = state.failedUrl;

@@ -1,8 +1,11 @@
 // Resilience and keyboard use: a view that fails shows a message in place and the rest keeps
 // working; the shortcuts do what the help dialog says.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { SEED_LATENCY_ROWS, latencyRows } from './dashboard.ts';
 import { expectNoPageProblems, openPage, screenshot } from '../harness/page.ts';
+import { E2E_DIST_DIR } from './global-setup.ts';
 import { sharedBrowser } from './shared-browser.ts';
 
 const chromium = sharedBrowser();
@@ -74,6 +77,62 @@ describe('a view whose code failed to download', () => {
         (problem) => !/charts-section|dynamically imported module/.test(problem.message),
       );
       expect(others).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+});
+
+/**
+ * A chunk of the build that the charts' module imports and the page's entry does not: code the
+ * charts share with other views (which one depends on how the bundler splits them).
+ */
+function sharedChunkOfCharts(): string {
+  const assets = path.join(E2E_DIST_DIR, 'assets');
+  const names = readdirSync(assets);
+  const charts = names.find((name) => /^charts-section-.*\.js$/.test(name));
+  if (charts === undefined) throw new Error('the build has no charts-section chunk');
+  const entry = names.find((name) => /^index-.*\.js$/.test(name)) ?? '';
+  const imported = [
+    ...readFileSync(path.join(assets, charts), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g),
+  ]
+    .map((match) => match[1] ?? '')
+    .filter((name) => name !== entry && !name.startsWith('rolldown-runtime'));
+  const shared = imported.find((name) => !/^(models|index)-/.test(name));
+  if (shared === undefined) throw new Error(`${charts} imports no shared chunk`);
+  return shared;
+}
+
+describe('a view whose shared code failed to download', () => {
+  it('loads the page again on a second Try again, when trying the view alone cannot mend it', async () => {
+    const watched = await openPage(chromium(), inject('e2eBaseUrl'));
+    const { page, context } = watched;
+    try {
+      // A chunk the charts share with other views fails once; the browser then fails it from
+      // memory under its one URL, however the charts' own module is asked for again.
+      const shared = sharedChunkOfCharts();
+      let failing = true;
+      await context.route(
+        (url) => url.pathname.endsWith(`/assets/${shared}`),
+        (route) => (failing ? route.abort('connectionreset') : route.fallback()),
+      );
+      await page.goto(watched.baseUrl);
+      const failure = page.getByRole('alert', { name: 'The charts failed' });
+      await failure.waitFor();
+      failing = false;
+      const retried = page.waitForRequest(/charts-section-[^/]*\.js\?retry=1$/);
+      await failure.getByRole('button', { name: 'Try again' }).click();
+      // The charts' module came again under a new URL, and failed again on the shared chunk.
+      await retried;
+      await failure.getByRole('button', { name: 'Try again' }).waitFor();
+      expect(await page.getByRole('figure', { name: /^Latency/ }).count()).toBe(0);
+
+      const reloaded = page.waitForEvent('load');
+      await failure.getByRole('button', { name: 'Try again' }).click();
+      await reloaded;
+      await page.getByRole('figure', { name: /^Latency/ }).waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+      expect(await latencyRows(page)).toBe(SEED_LATENCY_ROWS);
     } finally {
       await watched.close();
     }

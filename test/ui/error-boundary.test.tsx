@@ -67,6 +67,44 @@ describe('a lazily loaded view whose code failed to download', () => {
   });
 });
 
+describe('a lazily loaded view whose code fails again on Try again', () => {
+  it('loads the page again on the next Try again: a failed shared chunk stays failed until then', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let downloads = 0;
+    let reloads = 0;
+    const view = retryingLazy(
+      () => {
+        downloads += 1;
+        return Promise.reject<{ default: () => null }>(
+          new Error('Failed to fetch dynamically imported module'),
+        );
+      },
+      () => {
+        reloads += 1;
+      },
+    );
+    const Charts = view.Component;
+    render(
+      <ErrorBoundary what="The charts" onRetry={view.retry}>
+        <Suspense fallback={<p>Loading the charts…</p>}>
+          <Charts />
+        </Suspense>
+      </ErrorBoundary>,
+    );
+    await screen.findByRole('alert', { name: 'The charts failed' });
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('alert', { name: 'The charts failed' });
+    // The first Try again imported the code again, and it failed again: no reload yet.
+    expect(downloads).toBe(2);
+    expect(reloads).toBe(0);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(reloads).toBe(1);
+    expect(downloads).toBe(2);
+    error.mockRestore();
+  });
+});
+
 describe('the module a failed download names', () => {
   it('is read from the browser’s message, on this site only, and asked for again under another URL', () => {
     const own = `${location.origin}/vllm-dashboard/assets/charts-section-3f2a.js`;
