@@ -248,7 +248,8 @@ export async function scrollToLastRow(arg: {
 
 /** Summed `data-bars` of the first chart figure (Latency), or false until it equals `expected`. */
 export function latencyBarsDrawn(expected: number): number | false {
-  const figure = document.querySelector('figure.chart-figure'); // Latency comes first
+  // Latency is the charts' first; the serving decisions above them have a figure too.
+  const figure = document.querySelector('#charts figure.chart-figure');
   const bars = figure?.querySelectorAll('.chart-bars') ?? [];
   let count = 0;
   for (const path of bars) count += Number(path.getAttribute('data-bars'));

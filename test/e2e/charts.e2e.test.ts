@@ -474,7 +474,8 @@ describe('charts at 2,000 points', () => {
     await big.page.goto(big.baseUrl, { waitUntil: 'load' });
     await big.page.waitForFunction(
       (expected) => {
-        const figure = document.querySelector('figure.chart-figure'); // Latency comes first
+        // Latency is the charts' first; the serving decisions above them have a figure too.
+        const figure = document.querySelector('#charts figure.chart-figure');
         const bars = figure?.querySelectorAll('.chart-bars') ?? [];
         let count = 0;
         for (const path of bars) count += Number(path.getAttribute('data-bars'));
