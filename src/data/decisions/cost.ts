@@ -7,7 +7,7 @@ import { gpuLabel } from '../gpu';
 import { modelLabel } from '../models';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult, Suite } from '../results/result-model';
-import { latestResults } from './latest-results';
+import { codesKey, latestPositions } from './latest-results';
 import { gpusUsed, metricOf } from './serving-configs';
 
 /** $ per GPU-hour by GPU type (`H100`); a type without a price is absent. */
@@ -87,10 +87,14 @@ export function pricedGpuTypes(view: ResultsView): string[] {
 export function costRows(view: ResultsView, prices: GpuPrices): CostRow[] {
   const rows: CostRow[] = [];
   for (const suite of ['throughput', 'serving'] as const) {
-    const latest = latestResults(view, suite, (result) =>
-      result.gpu === null ? null : `${result.testName}|${gpuLabel(result.gpu)}`,
+    // The latest run of each test on each GPU, found by the index's codes of both.
+    const key = codesKey(view, ['gpu'], true);
+    const { results } = view.index;
+    const latest = latestPositions(view, suite, (position) =>
+      results[position]?.gpu === null ? null : key(position),
     );
-    for (const result of latest.values()) {
+    for (const position of latest.values()) {
+      const result = results[position] as BenchmarkResult;
       const type = result.gpu?.type ?? '';
       const price = Object.hasOwn(prices, type) ? (prices[type] ?? null) : null;
       const cost = costOf(result, price);

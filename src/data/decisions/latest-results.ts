@@ -4,6 +4,7 @@
  * its file says (or its name); runs without a date count as older than dated ones, and between
  * equals the one loaded later wins.
  */
+import type { FilterGroup } from '../results/filter-groups';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult, Suite } from '../results/result-model';
 
@@ -50,16 +51,54 @@ export function latestPositions<K>(
   return chosen;
 }
 
-/** `latestPositions` keyed by something of the result itself, as the results. */
-export function latestResults(
+/**
+ * A row's values in some filter groups (and its test name, when asked), as one number: rows with
+ * the same values have the same number, made of the codes the index holds, where a text key
+ * would be made and hashed per row (at a million rows, the Overview and Cost tables spent
+ * hundreds of milliseconds on them on every filter change). Text of the codes, should the
+ * numbers outgrow 2^53.
+ */
+export function codesKey(
+  view: ResultsView,
+  groups: readonly FilterGroup[],
+  withTestName = false,
+): (position: number) => number | string {
+  const { index } = view;
+  const columns: ArrayLike<number>[] = groups.map((group) => index.codes[group]);
+  const sizes = groups.map((group) => index.groupValues[group].length);
+  if (withTestName) {
+    columns.push(index.testNameOf);
+    sizes.push(index.testNames.length);
+  }
+  const room = sizes.reduce((product, size) => product * Math.max(1, size), 1);
+  if (room > Number.MAX_SAFE_INTEGER) {
+    return (position) => columns.map((codes) => codes[position] ?? 0).join(',');
+  }
+  return (position) => {
+    let key = 0;
+    for (let c = 0; c < columns.length; c += 1) {
+      key = key * Math.max(1, sizes[c] ?? 1) + ((columns[c] as ArrayLike<number>)[position] ?? 0);
+    }
+    return key;
+  };
+}
+
+/**
+ * The latest visible result of a suite per value of some filter groups, keyed by `label` of it
+ * (a key other views share), in reading order of the first row seen for each.
+ */
+export function latestByGroups(
   view: ResultsView,
   suite: Suite,
-  keyOf: (result: BenchmarkResult) => string | null,
+  groups: readonly FilterGroup[],
+  label: (result: BenchmarkResult) => string,
 ): Map<string, BenchmarkResult> {
   const { results } = view.index;
-  const latest = latestPositions(view, suite, (position) => {
-    const result = results[position];
-    return result === undefined ? null : keyOf(result);
-  });
-  return new Map([...latest].map(([key, position]) => [key, results[position] as BenchmarkResult]));
+  const latest = latestPositions(view, suite, codesKey(view, groups));
+  return new Map(
+    [...latest.values()].map((position) => {
+      const result = results[position] as BenchmarkResult;
+      return [label(result), result];
+    }),
+  );
 }

@@ -8,7 +8,7 @@ import { gpuLabel } from '../gpu';
 import { modelKey, modelLabel } from '../models';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult } from '../results/result-model';
-import { latestResults } from './latest-results';
+import { latestByGroups } from './latest-results';
 import { gpusUsed, metricOf, setupLabel, type ServingConfig } from './serving-configs';
 
 export interface LoadValue {
@@ -44,6 +44,9 @@ export interface ModelOverview {
   readonly best: Scorecard | null;
 }
 
+/** What a card is for: the filter groups whose values make `cardKey`. */
+const CARD_GROUPS = ['model', 'tp', 'gpu', 'engine'] as const;
+
 function cardKey(result: Pick<BenchmarkResult, 'model' | 'tp' | 'gpu' | 'engine'>): string {
   return `${modelKey(result.model)}|${String(result.tp)}|${setupLabel(result)}`;
 }
@@ -66,8 +69,8 @@ function peakOf(config: ServingConfig | undefined): LoadValue | null {
 
 /** The overview of the visible results: one group per model, one scorecard per GPU (and TP). */
 export function overview(view: ResultsView, configs: readonly ServingConfig[]): ModelOverview[] {
-  const latency = latestResults(view, 'latency', cardKey);
-  const throughput = latestResults(view, 'throughput', cardKey);
+  const latency = latestByGroups(view, 'latency', CARD_GROUPS, cardKey);
+  const throughput = latestByGroups(view, 'throughput', CARD_GROUPS, cardKey);
   const serving = new Map<string, ServingConfig>();
   for (const config of configs) {
     const key = cardKey(

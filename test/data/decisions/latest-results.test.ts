@@ -1,0 +1,75 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  codesKey,
+  latestByGroups,
+  latestPositions,
+} from '../../../src/data/decisions/latest-results';
+import type { FilterGroup } from '../../../src/data/results/filter-groups';
+import type { ResultsView } from '../../../src/data/results/results-view';
+import { handDataset, result, viewOf } from '../charts/chart-fixtures';
+
+/** A view with only what a key reads: each group's codes and how many values it has. */
+function codesView(
+  codes: Partial<Record<FilterGroup, number[]>>,
+  sizes: Partial<Record<FilterGroup, number>>,
+  testNameOf: number[] = [],
+  testNames = 0,
+): ResultsView {
+  const groups = Object.keys(sizes) as FilterGroup[];
+  return {
+    index: {
+      codes: Object.fromEntries(groups.map((g) => [g, Uint16Array.from(codes[g] ?? [])])),
+      groupValues: Object.fromEntries(groups.map((g) => [g, { length: sizes[g] ?? 0 }])),
+      testNameOf: Uint32Array.from(testNameOf),
+      testNames: { length: testNames },
+    },
+  } as unknown as ResultsView;
+}
+
+describe('a key of filter-group codes', () => {
+  it('is one number per combination of values, the same for the same values', () => {
+    // Model codes 0–2, GPU codes 0–1: six combinations, numbered model × 2 + GPU.
+    const view = codesView({ model: [0, 2, 2, 1, 0], gpu: [1, 0, 1, 1, 1] }, { model: 3, gpu: 2 });
+    const key = codesKey(view, ['model', 'gpu']);
+    expect([0, 1, 2, 3, 4].map(key)).toEqual([1, 4, 5, 3, 1]);
+  });
+
+  it('takes the test name as its last part when asked', () => {
+    const view = codesView({ gpu: [0, 1, 1] }, { gpu: 2 }, [4, 0, 4], 5);
+    // GPU × 5 names + name.
+    expect([0, 1, 2].map(codesKey(view, ['gpu'], true))).toEqual([4, 5, 9]);
+  });
+
+  it('is text of the codes where the numbers would pass 2^53', () => {
+    // 2^16 values in each of four groups: 2^64 combinations.
+    const size = 2 ** 16;
+    const view = codesView(
+      { model: [7, 7], tp: [1, 1], gpu: [65_535, 3], engine: [0, 0] },
+      { model: size, tp: size, gpu: size, engine: size },
+    );
+    const key = codesKey(view, ['model', 'tp', 'gpu', 'engine']);
+    expect([key(0), key(1)]).toEqual(['7,1,65535,0', '7,1,3,0']);
+  });
+});
+
+describe('the latest run per key', () => {
+  it('takes the newest dated run, an undated one as oldest, and of equals the later loaded', () => {
+    const run = (label: string, date: string | null, rate: number) => ({
+      ...handDataset(label, [result('throughput', 'throughput_a', 'H100', { requests: rate })]),
+      ...(date === null ? {} : { meta: { date } }),
+    });
+    const view = viewOf([
+      run('undated', null, 1),
+      run('new', '2026-09-03T00:00:00', 2),
+      run('old', '2026-09-01T00:00:00', 3),
+      run('new again', '2026-09-03T00:00:00', 4),
+    ]);
+    const latest = latestPositions(view, 'throughput', () => 'one');
+    const position = latest.get('one') ?? -1;
+    expect(view.index.results[position]?.metrics.requests).toBe(4);
+    expect(
+      latestByGroups(view, 'throughput', ['gpu'], (r) => r.gpu?.type ?? '').get('H100')?.metrics,
+    ).toEqual({ requests: 4 });
+  });
+});
