@@ -55,8 +55,9 @@ export function latestPositions<K>(
  * A row's values in some filter groups (and its test name, when asked), as one number: rows with
  * the same values have the same number, made of the codes the index holds, where a text key
  * would be made and hashed per row (at a million rows, the Overview and Cost tables spent
- * hundreds of milliseconds on them on every filter change). Text of the codes, should the
- * numbers outgrow 2^53.
+ * hundreds of milliseconds on them on every filter change). A group's code is below its count
+ * of values, or NOT_APPLICABLE (QPS of a latency row), which gets the slot after them. Text of
+ * the codes, should the numbers outgrow 2^53.
  */
 export function codesKey(
   view: ResultsView,
@@ -65,19 +66,21 @@ export function codesKey(
 ): (position: number) => number | string {
   const { index } = view;
   const columns: ArrayLike<number>[] = groups.map((group) => index.codes[group]);
-  const sizes = groups.map((group) => index.groupValues[group].length);
+  const counts = groups.map((group) => index.groupValues[group].length);
   if (withTestName) {
     columns.push(index.testNameOf);
-    sizes.push(index.testNames.length);
+    counts.push(index.testNames.length);
   }
-  const room = sizes.reduce((product, size) => product * Math.max(1, size), 1);
+  const room = counts.reduce((product, count) => product * (count + 1), 1);
   if (room > Number.MAX_SAFE_INTEGER) {
     return (position) => columns.map((codes) => codes[position] ?? 0).join(',');
   }
   return (position) => {
     let key = 0;
     for (let c = 0; c < columns.length; c += 1) {
-      key = key * Math.max(1, sizes[c] ?? 1) + ((columns[c] as ArrayLike<number>)[position] ?? 0);
+      const count = counts[c] ?? 0;
+      const code = (columns[c] as ArrayLike<number>)[position] ?? 0;
+      key = key * (count + 1) + Math.min(code, count);
     }
     return key;
   };

@@ -29,16 +29,22 @@ function codesView(
 
 describe('a key of filter-group codes', () => {
   it('is one number per combination of values, the same for the same values', () => {
-    // Model codes 0–2, GPU codes 0–1: six combinations, numbered model × 2 + GPU.
+    // Model codes 0–2, GPU codes 0–1 (and a slot for none): numbered model × 3 + GPU.
     const view = codesView({ model: [0, 2, 2, 1, 0], gpu: [1, 0, 1, 1, 1] }, { model: 3, gpu: 2 });
     const key = codesKey(view, ['model', 'gpu']);
-    expect([0, 1, 2, 3, 4].map(key)).toEqual([1, 4, 5, 3, 1]);
+    expect([0, 1, 2, 3, 4].map(key)).toEqual([1, 6, 7, 4, 1]);
   });
 
   it('takes the test name as its last part when asked', () => {
     const view = codesView({ gpu: [0, 1, 1] }, { gpu: 2 }, [4, 0, 4], 5);
-    // GPU × 5 names + name.
-    expect([0, 1, 2].map(codesKey(view, ['gpu'], true))).toEqual([4, 5, 9]);
+    // GPU × (5 names + 1) + name.
+    expect([0, 1, 2].map(codesKey(view, ['gpu'], true))).toEqual([4, 6, 10]);
+  });
+
+  it('gives a row without a value in a group (a latency row’s QPS) a slot of its own', () => {
+    // QPS codes 0–1; 65535 is no QPS. TP codes 0–1. Numbered QPS × 3 + TP.
+    const view = codesView({ qps: [65_535, 1, 65_535], tp: [0, 0, 1] }, { qps: 2, tp: 2 });
+    expect([0, 1, 2].map(codesKey(view, ['qps', 'tp']))).toEqual([6, 3, 7]);
   });
 
   it('is text of the codes where the numbers would pass 2^53', () => {
