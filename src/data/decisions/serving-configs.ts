@@ -208,5 +208,5 @@ export function servingConfigs(view: ResultsView): ServingConfig[] {
 /** A result's metric value, or null when it has none (missing, not a number). */
 export function metricOf(result: BenchmarkResult, key: string): number | null {
   const value = Object.hasOwn(result.metrics, key) ? result.metrics[key] : undefined;
-  return value === undefined || value === null || !Number.isFinite(value) ? null : value;
+  return Number.isFinite(value) ? (value as number) : null;
 }

@@ -60,6 +60,17 @@ describe('a key of filter-group codes', () => {
 });
 
 describe('the latest run per key', () => {
+  it('keeps the first row of a key within one run', () => {
+    const view = viewOf([
+      handDataset('one run', [
+        result('throughput', 'throughput_a', 'H100', { requests: 1 }),
+        result('throughput', 'throughput_b', 'H100', { requests: 2 }),
+      ]),
+    ]);
+    const latest = latestPositions(view, 'throughput', () => 'one');
+    expect(view.index.results[latest.get('one') ?? -1]?.metrics.requests).toBe(1);
+  });
+
   it('takes the newest dated run, an undated one as oldest, and of equals the later loaded', () => {
     const run = (label: string, date: string | null, rate: number) => ({
       ...handDataset(label, [result('throughput', 'throughput_a', 'H100', { requests: rate })]),

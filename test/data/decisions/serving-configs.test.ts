@@ -160,11 +160,40 @@ describe('configuration identity', () => {
           },
         ),
       ]);
-    const configs = servingConfigs(viewOf([run('first', 8), run('second', 8), run('third', 4)]));
-    expect(configs.map((c) => [c.gpu, c.loads.length])).toEqual([
-      ['4×H100', 1],
-      ['8×H100', 1],
+    // In reading order 4×H100 comes first, then the two 8×H100 runs; the last loaded is newest.
+    const configs = servingConfigs(viewOf([run('first', 4), run('second', 8), run('third', 8)]));
+    expect(
+      configs.map((c) => [c.gpu, c.loads.map((e) => metricOf(e.result, 'request_throughput'))]),
+    ).toEqual([
+      ['4×H100', [4]],
+      ['8×H100', [8]],
     ]);
+  });
+});
+
+describe('configurations of rows next to each other', () => {
+  // Two rows of one file at one QPS, one field apart: always two configurations.
+  const differences: [string, Partial<BenchmarkResult>, Partial<BenchmarkResult>][] = [
+    ['model', { model: 'llama8B' }, { model: 'llama70B' }],
+    ['engine', { engine: 'vLLM' }, { engine: 'SGLang' }],
+    ['TP', { tp: 1 }, { tp: 2 }],
+    ['PP', { pp: null }, { pp: 2 }],
+    ['DP', { dp: null }, { dp: 2 }],
+    ['prompt dataset', { dataset: 'sharegpt' }, { dataset: 'random' }],
+    ['variant', { variant: null }, { variant: 'fp8' }],
+    ['input length', { inputLen: 128 }, { inputLen: 1024 }],
+    ['output length', { outputLen: 128 }, { outputLen: 1024 }],
+    ['GPU type', { gpu: { type: 'H100', count: 8 } }, { gpu: { type: 'H200', count: 8 } }],
+    ['GPU count', { gpu: { type: 'H100', count: 8 } }, { gpu: { type: 'H100', count: 4 } }],
+  ];
+  it.each(differences)('are apart when their %s differs', (_field, first, second) => {
+    const gpu = { type: 'H100', count: 8 };
+    const row = (name: string, fields: Partial<BenchmarkResult>) =>
+      result('serving', name, 'H100', { request_throughput: 1 }, { gpu, qps: 1, ...fields });
+    const configs = servingConfigs(
+      viewOf([handDataset('one file', [row('a', first), row('b', second)])]),
+    );
+    expect(configs).toHaveLength(2);
   });
 });
 

@@ -153,6 +153,24 @@ describe('deriveResultsView', () => {
     expect(counts(view.facets.qps)).toEqual({ '1': 3, '4': 3, '16': 3, inf: 3 });
   });
 
+  it('keeps a row the search leaves out hidden and uncounted when a filter hides it as well', () => {
+    // llama70B: 18 rows, 6 of them on 8×H200. Hiding 8×H200 on top of the search leaves 12
+    // rows; the other models' 8×H200 rows, out of the search, stay out (and out of the counts).
+    const view = deriveResultsView(index, hide({ gpu: ['8×H200'] }), 'llama70B');
+    expect(view.visibleCount).toBe(12);
+    expect(counts(view.facets.model)).toEqual({
+      'Llama 3 70B': 12,
+      'Llama 3.1 8B': 0,
+      'Mixtral 8x7B': 0,
+    });
+    // 8×H200's count is what it would show if checked: the search's 6.
+    expect(counts(view.facets.gpu)).toEqual({
+      '8×A100-SXM4-80GB': 6,
+      '8×H100': 6,
+      '8×H200': 6,
+    });
+  });
+
   it('gives an empty view for no data', () => {
     const empty = buildResultIndex([]);
     expect(empty.results).toEqual([]);
