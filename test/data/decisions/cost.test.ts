@@ -90,5 +90,16 @@ describe('cost per test', () => {
     expect(
       pricedGpuTypes(viewOf([handDataset('x', [result('latency', 'l', 'B200', {})])])),
     ).toEqual([]);
+    // Reading order puts 1×H200 before 8×B200; the inputs go by type name.
+    expect(
+      pricedGpuTypes(
+        viewOf([
+          handDataset('x', [
+            result('throughput', 't', 'H200', {}, { gpu: { type: 'H200', count: 1 } }),
+            result('throughput', 't', 'B200', {}),
+          ]),
+        ]),
+      ),
+    ).toEqual(['B200', 'H200']);
   });
 });

@@ -185,6 +185,9 @@ describe('configurations of rows next to each other', () => {
     ['output length', { outputLen: 128 }, { outputLen: 1024 }],
     ['GPU type', { gpu: { type: 'H100', count: 8 } }, { gpu: { type: 'H200', count: 8 } }],
     ['GPU count', { gpu: { type: 'H100', count: 8 } }, { gpu: { type: 'H100', count: 4 } }],
+    ['GPU, one unknown', { gpu: null }, { gpu: { type: 'H100', count: 8 } }],
+    // Fields that would run together if the identity were written without separators.
+    ['model and engine', { model: 'x', engine: 'yz' }, { model: 'xy', engine: 'z' }],
   ];
   it.each(differences)('are apart when their %s differs', (_field, first, second) => {
     const gpu = { type: 'H100', count: 8 };
@@ -194,6 +197,27 @@ describe('configurations of rows next to each other', () => {
       viewOf([handDataset('one file', [row('a', first), row('b', second)])]),
     );
     expect(configs).toHaveLength(2);
+    // Each is named by its own identity.
+    expect(new Set(configs.map((config) => config.key)).size).toBe(2);
+  });
+
+  it('are named by model, engine, TP, PP, DP, GPU, prompts, lengths and load kind', () => {
+    const configs = servingConfigs(
+      viewOf([
+        handDataset('one file', [
+          result(
+            'serving',
+            'a',
+            'H100',
+            {},
+            { qps: 1, pp: 2, dataset: 'sharegpt', inputLen: 128, outputLen: 256 },
+          ),
+        ]),
+      ]),
+    );
+    expect(configs.map((config) => [config.key, config.gpuType])).toEqual([
+      ['llama8B|vLLM|1|2||8×H100|sharegpt||128|256|qps', 'H100'],
+    ]);
   });
 });
 
