@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import type { BaseTickContentProps } from 'recharts';
+import { formatTick } from './chart-text';
 import type { WrappedLabel } from './wrap-label';
 
 export interface PlainTickStyle {
@@ -73,4 +75,9 @@ export function wrappedTick(label: (value: unknown) => WrappedLabel, style: Plai
       </g>
     );
   };
+}
+
+/** Number tick labels for an axis (`1,050`), made once per colour. */
+export function useNumberTick(fill: string, axis: 'x' | 'y') {
+  return useMemo(() => plainTick(formatTick, { fill, fontSize: 12, axis }), [fill, axis]);
 }

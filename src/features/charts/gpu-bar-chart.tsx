@@ -23,7 +23,8 @@ import { axisTitle, markSource, valueScale, valueWithUnit } from '../../ui/chart
 import { useValueAxisLabel } from '../../ui/use-axis-label';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
 import { wrappedTick } from '../../ui/plain-tick';
-import { fixedScale, useNumberTick } from './value-axis';
+import { fixedScale } from './value-axis';
+import { useNumberTick } from '../../ui/plain-tick';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
 import { wrapLabel, type WrappedLabel } from '../../ui/wrap-label';
 

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { YAxis } from 'recharts';
 import { axisTitle, valueScale } from '../../ui/chart-text';
 import { useValueAxisLabel } from '../../ui/use-axis-label';
-import { fixedScale, useNumberTick } from './value-axis';
+import { fixedScale } from './value-axis';
+import { useNumberTick } from '../../ui/plain-tick';
 import { servingValueTop } from '../../data/charts/serving-charts';
 import { usePanelState } from './serving-panel-state';
 

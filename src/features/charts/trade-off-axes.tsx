@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { XAxis, YAxis, type LabelProps } from 'recharts';
 import { axisTitle } from '../../ui/chart-text';
 import { useValueAxisLabel } from '../../ui/use-axis-label';
-import { fixedScale, useNumberTick } from './value-axis';
+import { fixedScale } from './value-axis';
+import { useNumberTick } from '../../ui/plain-tick';
 import { usePanelState, Y_AXIS_WIDTH, AXIS_TITLE_SIZE, TITLE_LINE } from './trade-off-panel-state';
 
 /** The panel's axes, from 0, with the x-axis title wrapped to fit. */

@@ -15,9 +15,8 @@ import { formatQps } from '../../data/format';
 import type { ResultsView } from '../../data/results/results-view';
 import { ChartFigure } from '../../ui/chart-figure';
 import { ChartSelect } from '../../ui/chart-select';
-import { formatTick } from '../../ui/chart-text';
 import { DataTable } from '../../ui/data-table';
-import { plainTick } from '../../ui/plain-tick';
+import { useNumberTick } from '../../ui/plain-tick';
 import { useElementWidth } from '../../ui/use-element-width';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
@@ -83,14 +82,8 @@ export function InteractivityChart({
   const all = useMemo(() => chartGpus(view.index), [view.index]);
   const { off, toggle } = useSeriesToggle();
   const [ref, width] = useElementWidth(720);
-  const xTick = useMemo(
-    () => plainTick(formatTick, { fill: palette.text, fontSize: 12, axis: 'x' }),
-    [palette.text],
-  );
-  const yTick = useMemo(
-    () => plainTick(formatTick, { fill: palette.text, fontSize: 12, axis: 'y' }),
-    [palette.text],
-  );
+  const xTick = useNumberTick(palette.text, 'x');
+  const yTick = useNumberTick(palette.text, 'y');
   const gpus = data.lines.flatMap((line) => gpuOf(all, line.config.gpu) ?? []);
   const engines = useMemo(() => enginesOf(data.lines.map((line) => line.config)), [data.lines]);
   const shown = data.lines.filter((line) => !off.has(gpuOf(all, line.config.gpu)?.key ?? ''));
