@@ -69,43 +69,41 @@ export const initialCompareState: Pick<CompareSlice, 'compare'> = {
 
 export const createCompareSlice = recordSlice(
   'compare',
-  ({ change, replace, get }): CompareSlice => {
-    return {
-      ...initialCompareState,
-      openCompare: () => {
-        const { baseline, candidate } = get().compare;
-        if (baseline !== null && candidate !== null) {
-          change({ open: true });
-          return;
-        }
-        const defaults = defaultSides(get().datasets);
-        change({
-          open: true,
-          baseline: baseline ?? defaults.baseline,
-          candidate: candidate ?? defaults.candidate,
-        });
-      },
-      closeCompare: () => {
-        change({ open: false });
-      },
-      setSides: (baseline, candidate) => {
-        change({ baseline, candidate });
-      },
-      setThreshold: (threshold) => {
-        if (isValidThreshold(threshold) && threshold !== get().compare.threshold) {
-          change({ threshold });
-        }
-      },
-      setP99Threshold: (threshold) => {
-        if (threshold !== null && !isValidThreshold(threshold)) return;
-        if (threshold !== get().compare.p99Threshold) change({ p99Threshold: threshold });
-      },
-      setOnlyRegressions: (onlyRegressions) => {
-        change({ onlyRegressions });
-      },
-      applyCompare: (state) => {
-        replace(state);
-      },
-    };
-  },
+  ({ change, replace, get }): CompareSlice => ({
+    ...initialCompareState,
+    openCompare: () => {
+      const { baseline, candidate } = get().compare;
+      if (baseline !== null && candidate !== null) {
+        change({ open: true });
+        return;
+      }
+      const defaults = defaultSides(get().datasets);
+      change({
+        open: true,
+        baseline: baseline ?? defaults.baseline,
+        candidate: candidate ?? defaults.candidate,
+      });
+    },
+    closeCompare: () => {
+      change({ open: false });
+    },
+    setSides: (baseline, candidate) => {
+      change({ baseline, candidate });
+    },
+    setThreshold: (threshold) => {
+      if (isValidThreshold(threshold) && threshold !== get().compare.threshold) {
+        change({ threshold });
+      }
+    },
+    setP99Threshold: (threshold) => {
+      if (threshold !== null && !isValidThreshold(threshold)) return;
+      if (threshold !== get().compare.p99Threshold) change({ p99Threshold: threshold });
+    },
+    setOnlyRegressions: (onlyRegressions) => {
+      change({ onlyRegressions });
+    },
+    applyCompare: (state) => {
+      replace(state);
+    },
+  }),
 );

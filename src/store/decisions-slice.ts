@@ -59,26 +59,24 @@ export function initialDecisions(): Pick<DecisionsSlice, 'decisions'> {
 
 export const createDecisionsSlice = recordSlice(
   'decisions',
-  ({ change, replace, get }): DecisionsSlice => {
-    return {
-      ...initialDecisions(),
-      setSlo: (quantity, value) => {
-        change({ slo: { ...get().decisions.slo, [quantity]: value } });
-      },
-      setPercentile: (percentile) => {
-        change({ percentile });
-      },
-      setPrice: (gpuType, price) => {
-        const pairs = Object.entries(get().decisions.prices).filter(([type]) => type !== gpuType);
-        if (price !== null) pairs.push([gpuType, price]);
-        const prices = readPrices(pairs.map(([type, value]) => [type, String(value)]));
-        storePrices(prices);
-        change({ prices });
-      },
-      applyDecisions: (decisions) => {
-        const linked = Object.keys(decisions.prices).length > 0;
-        replace(linked ? decisions : { ...decisions, prices: readStoredPrices() });
-      },
-    };
-  },
+  ({ change, replace, get }): DecisionsSlice => ({
+    ...initialDecisions(),
+    setSlo: (quantity, value) => {
+      change({ slo: { ...get().decisions.slo, [quantity]: value } });
+    },
+    setPercentile: (percentile) => {
+      change({ percentile });
+    },
+    setPrice: (gpuType, price) => {
+      const pairs = Object.entries(get().decisions.prices).filter(([type]) => type !== gpuType);
+      if (price !== null) pairs.push([gpuType, price]);
+      const prices = readPrices(pairs.map(([type, value]) => [type, String(value)]));
+      storePrices(prices);
+      change({ prices });
+    },
+    applyDecisions: (decisions) => {
+      const linked = Object.keys(decisions.prices).length > 0;
+      replace(linked ? decisions : { ...decisions, prices: readStoredPrices() });
+    },
+  }),
 );

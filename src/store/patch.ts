@@ -8,7 +8,7 @@ type PatchedKey = 'view' | 'compare' | 'decisions';
  * A setter that merges some fields into one of the store's records (`view`, `compare`,
  * `decisions`), keeping the others: each slice's actions change their record through it.
  */
-export function patcher<K extends PatchedKey>(
+function patcher<K extends PatchedKey>(
   set: (partial: Partial<DashboardStore>) => void,
   get: () => DashboardStore,
   key: K,
