@@ -86,10 +86,10 @@ export function pricedGpuTypes(view: ResultsView): string[] {
  */
 export function costRows(view: ResultsView, prices: GpuPrices): CostRow[] {
   const rows: CostRow[] = [];
+  // The latest run of each test on each GPU, found by the index's codes of both.
+  const key = codesKey(view, ['gpu'], true);
+  const { results } = view.index;
   for (const suite of ['throughput', 'serving'] as const) {
-    // The latest run of each test on each GPU, found by the index's codes of both.
-    const key = codesKey(view, ['gpu'], true);
-    const { results } = view.index;
     const latest = latestPositions(view, suite, (position) =>
       results[position]?.gpu === null ? null : key(position),
     );
