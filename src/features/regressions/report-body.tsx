@@ -67,11 +67,19 @@ export function ReportBody({ report, filter: chosen, onFilter, opened, onOpen }:
       refine({ [key]: value });
     };
   // A select of one of the filter's values, or any (null).
-  const anyOf = (label: string, key: 'gpu' | 'night', any: string, values: readonly string[]) => (
+  const anyOf = (
+    label: string,
+    key: 'gpu' | 'night',
+    anyLabel: string,
+    values: readonly string[],
+  ) => (
     <ChartSelect
       label={label}
       value={filter[key] ?? ALL}
-      options={[{ value: ALL, label: any }, ...values.map((value) => ({ value, label: value }))]}
+      options={[
+        { value: ALL, label: anyLabel },
+        ...values.map((value) => ({ value, label: value })),
+      ]}
       onChange={(value) => {
         refine({ [key]: value === ALL ? null : value });
       }}

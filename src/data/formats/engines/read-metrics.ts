@@ -288,14 +288,14 @@ export function attributesOf(
   warnings: string[],
 ): Readonly<Record<string, string>> {
   const record = emptyRecord();
-  let any = false;
+  let stated = false;
   for (const [name, value] of fields) {
     const text = scalarText(value);
     if (text === null) continue;
     record[name] = capText(text, `The ${name}`, warnings);
-    any = true;
+    stated = true;
   }
-  return any ? Object.freeze(record) : NO_ATTRIBUTES;
+  return stated ? Object.freeze(record) : NO_ATTRIBUTES;
 }
 
 /** True when any metric holds a dashboard latency (TTFT, TPOT, ITL, E2E) or throughput. */
