@@ -1,6 +1,6 @@
-import { withDeferredView, type WithView } from '../../store/deferred-view';
 import { useId, useMemo, useState } from 'react';
 import { servingConfigsOf } from '../../store/dashboard-store';
+import { withDeferredView, type WithView } from '../../store/deferred-view';
 import { useChartPalette } from '../../ui/use-chart-palette';
 import { CostPanel } from './cost-panel';
 import { InteractivityChart } from './interactivity-chart';

@@ -1,4 +1,3 @@
-import { withDeferredView, type WithView } from '../../store/deferred-view';
 import { useMemo, useState, type ReactNode } from 'react';
 import { paletteSlot, type ChartGpu } from '../../data/charts/chart-gpus';
 import {
@@ -24,6 +23,7 @@ import { ONE_TEST_TEXT, historyStatisticsView } from '../../data/history/history
 import { LONE_Z_LIMIT, Z_LIMIT } from '../../data/regression/noise-model';
 import { testStatistics } from '../../data/regression/series-statistics';
 import { useDashboardStore } from '../../store/dashboard-store';
+import { withDeferredView, type WithView } from '../../store/deferred-view';
 import { ChartFigure } from '../../ui/chart-figure';
 import { ChartSelect } from '../../ui/chart-select';
 import { joinNotices } from '../../ui/chart-text';

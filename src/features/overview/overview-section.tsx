@@ -1,4 +1,3 @@
-import { withDeferredView, type WithView } from '../../store/deferred-view';
 import { useId, useMemo } from 'react';
 import { formatMetricValue, formatQps } from '../../data/format';
 import { latestNight } from '../../data/decisions/night-summary';
@@ -6,6 +5,7 @@ import { overview, type LoadValue, type Scorecard } from '../../data/decisions/o
 import { configName } from '../../data/decisions/serving-configs';
 import { plural } from '../../data/charts/chart-summaries';
 import { servingConfigsOf, useDashboardStore } from '../../store/dashboard-store';
+import { withDeferredView, type WithView } from '../../store/deferred-view';
 import './overview.css';
 
 /** Where each part of the page is: one click away from the overview, kept in the URL's hash. */

@@ -1,4 +1,3 @@
-import { withDeferredView, type WithView } from '../../store/deferred-view';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { HistoryFocus } from '../../data/history/history-choices';
 import { historySource } from '../../data/history/history-source';
@@ -12,6 +11,7 @@ import {
 import { reportMarkdown } from '../../data/regression/report-text';
 import { EVERY_ROW, filterFor, type ReportFilter } from '../../data/regression/report-view';
 import { useDashboardStore } from '../../store/dashboard-store';
+import { withDeferredView, type WithView } from '../../store/deferred-view';
 import { computeRegressionReport } from '../../store/regression-client';
 import { copyText } from '../../ui/copy-text';
 import { scrollIntoView } from '../../ui/scroll-into-view';
