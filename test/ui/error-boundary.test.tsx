@@ -3,7 +3,12 @@ import { Suspense } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from '../../src/ui/error-boundary';
-import { failedModuleUrl, retryUrl, retryingLazy } from '../../src/ui/retrying-lazy';
+import {
+  failedModuleUrl,
+  retryUrl,
+  retryingLazy,
+  type RetryingLazy,
+} from '../../src/ui/retrying-lazy';
 
 let broken = true;
 
@@ -36,6 +41,18 @@ describe('a view that crashes', () => {
   });
 });
 
+/** A lazily loaded charts view in its error boundary, as the page places one. */
+function renderCharts(view: RetryingLazy<object>): void {
+  const Charts = view.Component;
+  render(
+    <ErrorBoundary what="The charts" onRetry={view.retry}>
+      <Suspense fallback={<p>Loading the charts…</p>}>
+        <Charts />
+      </Suspense>
+    </ErrorBoundary>,
+  );
+}
+
 describe('a lazily loaded view whose code failed to download', () => {
   it('loads its code again on Try again, and shows once it arrives', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -47,14 +64,7 @@ describe('a lazily loaded view whose code failed to download', () => {
         ? Promise.reject<typeof drawn>(new Error('Failed to fetch dynamically imported module'))
         : Promise.resolve(drawn);
     });
-    const Charts = view.Component;
-    render(
-      <ErrorBoundary what="The charts" onRetry={view.retry}>
-        <Suspense fallback={<p>Loading the charts…</p>}>
-          <Charts />
-        </Suspense>
-      </ErrorBoundary>,
-    );
+    renderCharts(view);
     const alert = await screen.findByRole('alert', { name: 'The charts failed' });
     expect(alert).toHaveTextContent('Failed to fetch dynamically imported module');
     expect(downloads).toBe(1);
@@ -83,14 +93,7 @@ describe('a lazily loaded view whose code fails again on Try again', () => {
         reloads += 1;
       },
     );
-    const Charts = view.Component;
-    render(
-      <ErrorBoundary what="The charts" onRetry={view.retry}>
-        <Suspense fallback={<p>Loading the charts…</p>}>
-          <Charts />
-        </Suspense>
-      </ErrorBoundary>,
-    );
+    renderCharts(view);
     await screen.findByRole('alert', { name: 'The charts failed' });
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('alert', { name: 'The charts failed' });
