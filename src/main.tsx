@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { showsFirstScreen } from './first-screen';
 import { loadBundledData } from './store/bundled-data';
+import { startWorkerWhenIdle } from './store/ingest-client';
 import { startPersistence } from './store/persistence';
 import { startUrlSync } from './store/url-sync';
 import './styles.css';
@@ -51,6 +52,7 @@ async function start(): Promise<void> {
   }
   // What the user loaded before, after the bundled runs, so they lead the list.
   void startPersistence();
+  startWorkerWhenIdle();
 }
 
 void start();

@@ -40,17 +40,38 @@ export const IDLE_WORKER_MS = 60_000;
 let idleWorker: Worker | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | null = null;
 
+function newWorker(): Worker {
+  return new Worker(new URL('../workers/ingest.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'results-parser',
+  });
+}
+
 function takeWorker(): Worker {
   if (idleTimer !== null) clearTimeout(idleTimer);
   idleTimer = null;
-  const worker =
-    idleWorker ??
-    new Worker(new URL('../workers/ingest.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'results-parser',
-    });
+  const worker = idleWorker ?? newWorker();
   idleWorker = null;
   return worker;
+}
+
+/**
+ * Starts the parsing worker before it is needed, so the user's first large file does not wait
+ * for its script to be fetched and compiled and its own fingerprint worker to start. A worker that
+ * has parsed nothing holds no data: it is kept until a load takes it, with no minute's limit.
+ */
+export function startWorkerAhead(): void {
+  if (!canUseWorker() || idleWorker !== null) return;
+  idleWorker = newWorker();
+}
+
+/** `startWorkerAhead` once the page is idle after its first screen (soon, where there is no idle callback). */
+export function startWorkerWhenIdle(): void {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback(startWorkerAhead, { timeout: 2_000 });
+  } else {
+    setTimeout(startWorkerAhead, 500);
+  }
 }
 
 function releaseWorker(worker: Worker): void {

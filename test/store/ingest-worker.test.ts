@@ -2,7 +2,13 @@
 import { contentFingerprint } from '../../src/data/results/dataset';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDashboardStore } from '../../src/store/dashboard-store';
-import { IDLE_WORKER_MS, dropIdleWorker, ingestInWorker } from '../../src/store/ingest-client';
+import {
+  IDLE_WORKER_MS,
+  dropIdleWorker,
+  ingestInWorker,
+  startWorkerAhead,
+  startWorkerWhenIdle,
+} from '../../src/store/ingest-client';
 import {
   WORKER_THRESHOLD_BYTES,
   cancelLoad,
@@ -258,6 +264,51 @@ describe('the parsing worker', () => {
     // The next load starts a worker of its own.
     expect((await load().result).status).toBe('done');
     expect(InThreadWorker.instances).toHaveLength(2);
+  });
+
+  it('starts one worker ahead of the first load, which the load then takes', async () => {
+    startWorkerAhead();
+    startWorkerAhead();
+    expect(InThreadWorker.instances).toHaveLength(1);
+    const result = await ingestInWorker(
+      [{ name: 'h200.md', kind: 'file', size: H200.length, source: H200 }],
+      () => undefined,
+    ).result;
+    expect(result.status).toBe('done');
+    expect(InThreadWorker.instances).toHaveLength(1);
+  });
+
+  it('keeps a worker started ahead past the idle minute: it has read nothing', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      startWorkerAhead();
+      vi.advanceTimersByTime(IDLE_WORKER_MS * 2);
+      expect(InThreadWorker.instances[0]?.terminated).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('starts the worker ahead when the page is idle, or half a second on without idle callbacks', () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    startWorkerWhenIdle();
+    expect(InThreadWorker.instances).toHaveLength(0);
+    for (const callback of idle) callback();
+    expect(InThreadWorker.instances).toHaveLength(1);
+
+    dropIdleWorker();
+    vi.stubGlobal('requestIdleCallback', undefined);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      startWorkerWhenIdle();
+      vi.advanceTimersByTime(499);
+      expect(InThreadWorker.instances).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(InThreadWorker.instances).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps a worker that finished for the next load, and never reuses a cancelled one', async () => {
