@@ -2,7 +2,7 @@ import { VLLM } from '../engines';
 import { modelLabel } from '../models';
 import { beyondOne } from '../results/parallelism';
 import type { ResultsView } from '../results/results-view';
-import type { BenchmarkResult, Suite } from '../results/result-model';
+import { plainResult, type BenchmarkResult, type Suite } from '../results/result-model';
 
 /**
  * The value behind one chart mark (a bar, a point): the mean of every visible result that falls
@@ -212,7 +212,7 @@ export function servingPairSums<K extends string = never>(
       const key = servingTestFamily(result.testName);
       family = families.get(key);
       if (family === undefined) {
-        family = { label: testLabel({ ...result, engine: VLLM }), series: new Map() };
+        family = { label: testLabel(plainResult(result, { engine: VLLM })), series: new Map() };
         families.set(key, family);
       }
       familyOf.set(nameCode, family);

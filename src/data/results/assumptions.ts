@@ -5,7 +5,7 @@
  */
 import { engineName } from '../engines';
 import { normalizeGpu } from '../gpu';
-import type { BenchmarkResult, GpuSpec } from './result-model';
+import { plainResult, type BenchmarkResult, type GpuSpec } from './result-model';
 import { NONE, type ResultColumns } from './result-columns';
 
 export interface DatasetAssumptions {
@@ -40,11 +40,10 @@ export function withAssumptions(
     const fillEngine = engine !== null && columns.text.engine[row] === NONE;
     const fillGpu = gpu !== null && columns.text.gpuType[row] === NONE;
     if (!fillEngine && !fillGpu) return result;
-    return {
-      ...result,
+    return plainResult(result, {
       ...(fillEngine ? { engine } : {}),
       ...(fillGpu ? { gpu } : {}),
-    };
+    });
   });
 }
 

@@ -1,6 +1,17 @@
-/** Columns back into result objects, all at once or a slice at a time. */
+/**
+ * Columns back into results: each result a small view of one row of the columns, its fields read
+ * from them when asked. A row is two references and two slots, not a copy of its sixteen fields
+ * and a metrics object: 100,000 of them are made in a few milliseconds, and the heap holds a
+ * fraction of what full objects take, so the garbage collector has little to copy as they age.
+ */
 import { NONE, type ResultColumns } from './result-columns';
-import { SUITES, type BenchmarkResult, type GpuSpec } from './result-model';
+import {
+  SUITES,
+  plainResult,
+  type BenchmarkResult,
+  type GpuSpec,
+  type Suite,
+} from './result-model';
 
 function numberOrNull(value: number | undefined): number | null {
   return value === undefined || Number.isNaN(value) ? null : value;
@@ -17,36 +28,66 @@ interface MetricList {
   readonly template: Readonly<Record<string, number | null>> | null;
 }
 
-/** Where the way back stands, so many rows can be made a slice at a time. */
-export interface RowsCursor {
-  /** Next row to make. */
-  next: number;
-  readonly out: BenchmarkResult[];
-  readonly lists: MetricList[];
+/** What the rows of one set of columns share: the columns, and what is made once for all rows. */
+class RowSource {
+  private readonly lists: MetricList[] = [];
   /** GPU objects by type code, then by count (NaN, for no count, is its own entry). */
-  readonly gpus: Map<number, Map<number, GpuSpec>>;
-}
+  private readonly gpus = new Map<number, Map<number, GpuSpec>>();
+  private lastType = NONE;
+  private lastGpu: GpuSpec | null = null;
 
-export function startRows(columns: ResultColumns): RowsCursor {
-  return { next: 0, out: new Array<BenchmarkResult>(columns.count), lists: [], gpus: new Map() };
-}
+  constructor(readonly columns: ResultColumns) {}
 
-const EMPTY_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
-
-function metricList(columns: ResultColumns, lists: MetricList[], id: number): MetricList {
-  let list = lists[id];
-  if (list === undefined) {
-    const at = columns.metricShapes[id] ?? [];
-    const names = at.map((k) => columns.strings[columns.metricKeys[k] ?? 0] ?? '');
-    // Parsers only make known or `x:`-prefixed keys; stored columns are data all the same, and a
-    // `__proto__` key must stay an own key: such lists are built key by key.
-    const template = names.includes('__proto__')
-      ? null
-      : Object.fromEntries(names.map((name) => [name, null]));
-    list = { names, columns: at.map((k) => columns.metrics[k] as Float64Array), template };
-    lists[id] = list;
+  text(column: Int32Array, row: number): string | null {
+    const code = column[row] ?? NONE;
+    return code === NONE ? null : (this.columns.strings[code] ?? '');
   }
-  return list;
+
+  metricList(row: number): MetricList {
+    const { columns } = this;
+    const id = columns.metricShape[row] ?? 0;
+    let list = this.lists[id];
+    if (list === undefined) {
+      const at = columns.metricShapes[id] ?? [];
+      const names = at.map((k) => columns.strings[columns.metricKeys[k] ?? 0] ?? '');
+      // Parsers only make known or `x:`-prefixed keys; stored columns are data all the same, and
+      // a `__proto__` key must stay an own key: such lists are built key by key.
+      const template = names.includes('__proto__')
+        ? null
+        : Object.fromEntries(names.map((name) => [name, null]));
+      list = { names, columns: at.map((k) => columns.metrics[k] as Float64Array), template };
+      this.lists[id] = list;
+    }
+    return list;
+  }
+
+  gpu(row: number): GpuSpec | null {
+    const { columns } = this;
+    const type = columns.text.gpuType[row] ?? NONE;
+    if (type === NONE) return null;
+    const count = numberOrNull(columns.numbers.gpuCount[row]);
+    // Rows of one run come one after another on the same GPU: the last one asked is checked first.
+    const last = this.lastGpu;
+    if (last !== null && type === this.lastType && count === last.count) return last;
+    this.lastType = type;
+    this.lastGpu = this.gpuOf(type, count);
+    return this.lastGpu;
+  }
+
+  private gpuOf(type: number, count: number | null): GpuSpec {
+    const { columns } = this;
+    let byCount = this.gpus.get(type);
+    if (byCount === undefined) {
+      byCount = new Map();
+      this.gpus.set(type, byCount);
+    }
+    let gpu = byCount.get(count ?? NaN);
+    if (gpu === undefined) {
+      gpu = Object.freeze({ type: columns.strings[type] ?? '', count });
+      byCount.set(count ?? NaN, gpu);
+    }
+    return gpu;
+  }
 }
 
 function metricsOf(list: MetricList, row: number): Record<string, number | null> {
@@ -70,6 +111,8 @@ function metricsOf(list: MetricList, row: number): Record<string, number | null>
   return metrics;
 }
 
+const EMPTY_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
 function attributesOf(columns: ResultColumns, row: number): Readonly<Record<string, string>> {
   let record: Record<string, string> | null = null;
   for (let k = 0; k < columns.attributes.length; k += 1) {
@@ -82,51 +125,99 @@ function attributesOf(columns: ResultColumns, row: number): Readonly<Record<stri
   return record ?? EMPTY_ATTRIBUTES;
 }
 
-function gpuOf(columns: ResultColumns, cursor: RowsCursor, row: number): GpuSpec | null {
-  const type = columns.text.gpuType[row] ?? NONE;
-  if (type === NONE) return null;
-  const count = numberOrNull(columns.numbers.gpuCount[row]);
-  let byCount = cursor.gpus.get(type);
-  if (byCount === undefined) {
-    byCount = new Map();
-    cursor.gpus.set(type, byCount);
+/**
+ * One row of columns as a result. Its metrics and attributes are made the first time they are
+ * read and kept, so each read gives the same object; rows that share a GPU share one (frozen)
+ * GPU object, and rows without attributes one empty object. Its fields are getters, not own
+ * properties: `plainResult` makes a plain object of it where one is needed.
+ */
+class ColumnRow implements BenchmarkResult {
+  private metricsMade: Readonly<Record<string, number | null>> | null = null;
+  private attributesMade: Readonly<Record<string, string>> | null = null;
+
+  constructor(
+    private readonly source: RowSource,
+    private readonly row: number,
+  ) {}
+
+  get suite(): Suite {
+    return SUITES[this.source.columns.suite[this.row] ?? 0] ?? 'latency';
   }
-  let gpu = byCount.get(count ?? NaN);
-  if (gpu === undefined) {
-    gpu = Object.freeze({ type: columns.strings[type] ?? '', count });
-    byCount.set(count ?? NaN, gpu);
+  get testName(): string {
+    return this.source.text(this.source.columns.text.testName, this.row) ?? '';
   }
-  return gpu;
+  get model(): string {
+    return this.source.text(this.source.columns.text.model, this.row) ?? '';
+  }
+  get tp(): number | null {
+    return numberOrNull(this.source.columns.numbers.tp[this.row]);
+  }
+  get pp(): number | null {
+    return numberOrNull(this.source.columns.numbers.pp[this.row]);
+  }
+  get dp(): number | null {
+    return numberOrNull(this.source.columns.numbers.dp[this.row]);
+  }
+  get gpu(): GpuSpec | null {
+    return this.source.gpu(this.row);
+  }
+  get dataset(): string | null {
+    return this.source.text(this.source.columns.text.dataset, this.row);
+  }
+  get variant(): string | null {
+    return this.source.text(this.source.columns.text.variant, this.row);
+  }
+  get qps(): number | null {
+    return numberOrNull(this.source.columns.numbers.qps[this.row]);
+  }
+  get concurrency(): number | null {
+    return numberOrNull(this.source.columns.numbers.concurrency[this.row]);
+  }
+  get inputLen(): number | null {
+    return numberOrNull(this.source.columns.numbers.inputLen[this.row]);
+  }
+  get outputLen(): number | null {
+    return numberOrNull(this.source.columns.numbers.outputLen[this.row]);
+  }
+  get engine(): string | null {
+    return this.source.text(this.source.columns.text.engine, this.row);
+  }
+  get metrics(): Readonly<Record<string, number | null>> {
+    this.metricsMade ??= metricsOf(this.source.metricList(this.row), this.row);
+    return this.metricsMade;
+  }
+  get attributes(): Readonly<Record<string, string>> {
+    this.attributesMade ??= attributesOf(this.source.columns, this.row);
+    return this.attributesMade;
+  }
+
+  /** As JSON, the result's fields, as a plain result of them would be written. */
+  toJSON(): BenchmarkResult {
+    return plainResult(this);
+  }
 }
 
-/**
- * Makes up to `limit` more rows into `cursor.out`; returns true when all are done. Rows that
- * share a GPU share one (frozen) GPU object, and rows without attributes one empty object.
- */
+/** Where the way back stands, so many rows can be made a slice at a time. */
+export interface RowsCursor {
+  /** Next row to make. */
+  next: number;
+  readonly out: BenchmarkResult[];
+  readonly source: RowSource;
+}
+
+export function startRows(columns: ResultColumns): RowsCursor {
+  return {
+    next: 0,
+    out: new Array<BenchmarkResult>(columns.count),
+    source: new RowSource(columns),
+  };
+}
+
+/** Makes up to `limit` more rows into `cursor.out`; returns true when all are done. */
 export function rowsSome(columns: ResultColumns, cursor: RowsCursor, limit: number): boolean {
-  const { strings, text, numbers } = columns;
-  const textOf = (code: number | undefined): string | null =>
-    code === undefined || code === NONE ? null : (strings[code] ?? '');
   const end = Math.min(columns.count, cursor.next + limit);
   for (let row = cursor.next; row < end; row += 1) {
-    cursor.out[row] = {
-      suite: SUITES[columns.suite[row] ?? 0] ?? 'latency',
-      testName: textOf(text.testName[row]) ?? '',
-      model: textOf(text.model[row]) ?? '',
-      tp: numberOrNull(numbers.tp[row]),
-      pp: numberOrNull(numbers.pp[row]),
-      dp: numberOrNull(numbers.dp[row]),
-      gpu: gpuOf(columns, cursor, row),
-      dataset: textOf(text.dataset[row]),
-      variant: textOf(text.variant[row]),
-      qps: numberOrNull(numbers.qps[row]),
-      concurrency: numberOrNull(numbers.concurrency[row]),
-      inputLen: numberOrNull(numbers.inputLen[row]),
-      outputLen: numberOrNull(numbers.outputLen[row]),
-      engine: textOf(text.engine[row]),
-      metrics: metricsOf(metricList(columns, cursor.lists, columns.metricShape[row] ?? 0), row),
-      attributes: attributesOf(columns, row),
-    };
+    cursor.out[row] = new ColumnRow(cursor.source, row);
   }
   cursor.next = end;
   return end >= columns.count;

@@ -78,6 +78,7 @@ export function countingPass(
 }
 
 const SUITE_CODES: Readonly<Record<Suite, number>> = { latency: 0, throughput: 1, serving: 2 };
+const SUITE_COUNT = 3;
 
 /** What the first pass over rows fills in: provisional codes, first-seen values, metric keys. */
 export interface FirstPass {
@@ -159,6 +160,11 @@ export function readRows(
   };
   const byRank = (codes: number[], rank: number, result: BenchmarkResult, group: FilterGroup) =>
     (codes[rank] ??= codeOf(result, group));
+  // A dataset's columns, when they are its rows one for one, name each row's metric keys by the
+  // id of its key list: reading `result.metrics` would make every row's metrics object.
+  const { columns } = dataset;
+  const shapes = columns?.count === dataset.results.length ? columns : null;
+  let lastShape = -1;
   let row = n;
   for (let i = from; i < to; i += 1, row += 1) {
     const result = dataset.results[i];
@@ -187,7 +193,15 @@ export function readRows(
     }
     nameOf[row] = nameCode;
     suiteOf[row] = SUITE_CODES[result.suite];
-    if (!sameKeys(result.metrics, lastKeys[result.suite])) {
+    if (shapes !== null) {
+      const shape = (shapes.metricShape[i] ?? 0) * SUITE_COUNT + (suiteOf[row] ?? 0);
+      if (shape !== lastShape) {
+        lastShape = shape;
+        for (const k of shapes.metricShapes[shapes.metricShape[i] ?? 0] ?? []) {
+          metricKeySets[result.suite].add(shapes.strings[shapes.metricKeys[k] ?? 0] ?? '');
+        }
+      }
+    } else if (!sameKeys(result.metrics, lastKeys[result.suite])) {
       const keys = Object.keys(result.metrics);
       for (const key of keys) metricKeySets[result.suite].add(key);
       lastKeys[result.suite] = keys;

@@ -53,6 +53,36 @@ export interface BenchmarkResult {
   readonly attributes: Readonly<Record<string, string>>;
 }
 
+/**
+ * A result as a plain object of its own fields, with `changes` over them. A result made from
+ * columns reads its fields through getters, which a spread (`{ ...result }`) does not copy: a
+ * changed copy of any result is made here.
+ */
+export function plainResult(
+  result: BenchmarkResult,
+  changes: Partial<BenchmarkResult> = {},
+): BenchmarkResult {
+  return {
+    suite: result.suite,
+    testName: result.testName,
+    model: result.model,
+    tp: result.tp,
+    pp: result.pp,
+    dp: result.dp,
+    gpu: result.gpu,
+    dataset: result.dataset,
+    variant: result.variant,
+    qps: result.qps,
+    concurrency: result.concurrency,
+    inputLen: result.inputLen,
+    outputLen: result.outputLen,
+    engine: result.engine,
+    metrics: result.metrics,
+    attributes: result.attributes,
+    ...changes,
+  };
+}
+
 /** How a file was read, shown beside every dataset (e.g. "vLLM markdown V4 · embedded JSON"). */
 export interface DetectedFormat {
   readonly id: FormatId;

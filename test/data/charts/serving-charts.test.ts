@@ -9,7 +9,9 @@ import {
   servingMetricChoices,
   servingMetricKey,
 } from '../../../src/data/charts/serving-metrics';
-import { handDataset, result, seedView, viewOf } from './chart-fixtures';
+import { rowsOfColumns } from '../../../src/data/results/columns-rows';
+import { columnsOf } from '../../../src/data/results/result-columns';
+import { handDataset, result, seedDatasets, seedView, viewOf } from './chart-fixtures';
 
 function panel(data: ServingChartData, key: string) {
   const found = data.panels.find((entry) => entry.key === key);
@@ -68,6 +70,16 @@ describe('serving chart', () => {
       '8×H200',
     ]);
     expect(data.unit).toBe('ms');
+  });
+
+  it('draws the same panels and lines from results read from columns', () => {
+    const fromColumns = seedDatasets().map((dataset) => {
+      const columns = columnsOf(dataset.results);
+      return { ...dataset, results: rowsOfColumns(columns), columns };
+    });
+    const data = servingChart(viewOf(fromColumns), 'ttft_median');
+    expect(data).toEqual(servingChart(seedView(), 'ttft_median'));
+    expect(panel(data, 'serving_llama8B_tp1_sharegpt').label).toBe('Llama 3.1 8B · TP1 · sharegpt');
   });
 
   it('puts QPS 1, 4, 16 and then "all at once" on the axis, with the seed medians on them', () => {

@@ -7,6 +7,7 @@ import {
   unstatedFacts,
   withAssumptions,
 } from '../../../src/data/results/assumptions';
+import { rowsOfColumns } from '../../../src/data/results/columns-rows';
 import { columnsOf, type ResultColumns } from '../../../src/data/results/result-columns';
 import { result } from '../charts/chart-fixtures';
 
@@ -58,6 +59,15 @@ describe('assumptions', () => {
     ]);
     expect(withAssumptions(rows, columns, undefined)).toBe(rows);
     expect(withAssumptions(rows, columns, {})).toBe(rows);
+  });
+
+  it('fill rows read from columns into results with every field of the row', () => {
+    const fromColumns = rowsOfColumns(columns);
+    const filled = withAssumptions(fromColumns, columns, { engine: 'vLLM' });
+    expect(filled[0]).toEqual({ ...unstated, engine: 'vLLM' });
+    expect(filled[0]?.testName).toBe(unstated.testName);
+    expect(filled[0]?.metrics).toEqual(unstated.metrics);
+    expect(filled[1]).toBe(fromColumns[1]);
   });
 
   it('leave a row as read when it states the one fact assumed', () => {

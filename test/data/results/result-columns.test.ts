@@ -59,6 +59,34 @@ describe('results as columns', () => {
     expect(new Set(back.map((result) => result.gpu)).size).toBe(1);
   });
 
+  it('reads each row of the columns as a result whose objects stay the same between reads', () => {
+    const [first] = h100.results;
+    if (first === undefined) throw new Error('no seed');
+    const a100 = { type: 'A100', count: 4 };
+    const results: BenchmarkResult[] = [
+      { ...first, gpu: { type: 'H100', count: 8 }, attributes: { dtype: 'bf16' } },
+      { ...first, gpu: a100, metrics: { latency_mean: 2 } },
+      { ...first, gpu: { type: 'H100', count: 8 } },
+      { ...first, gpu: { type: 'H100', count: null } },
+      { ...first, gpu: null },
+    ];
+    const back = rowsOfColumns(columnsOf(results));
+    // Metrics and attributes are made once: every read gives the same object.
+    expect(back[0]?.metrics).toBe(back[0]?.metrics);
+    expect(back[0]?.attributes).toBe(back[0]?.attributes);
+    expect(back[0]?.attributes).toEqual({ dtype: 'bf16' });
+    expect(back[1]?.metrics).toEqual({ latency_mean: 2 });
+    // 8×H100 is one object, in rows 0 and 2 with an A100 row between them; H100 without a
+    // count is another, and no GPU is null.
+    expect(back[0]?.gpu).toBe(back[2]?.gpu);
+    expect(back[1]?.gpu).toEqual(a100);
+    expect(back[3]?.gpu).toEqual({ type: 'H100', count: null });
+    expect(back[3]?.gpu).not.toBe(back[0]?.gpu);
+    expect(back[4]?.gpu).toBeNull();
+    // A row written as JSON is its fields, as the result it was made of.
+    expect(JSON.parse(JSON.stringify(back[1]))).toEqual(JSON.parse(JSON.stringify(results[1])));
+  });
+
   it('tells a metric the file left empty (null) from one the row does not have', () => {
     const [first] = h100.results;
     if (first === undefined) throw new Error('no seed');

@@ -1,5 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { rowsOfColumns } from '../../../src/data/results/columns-rows';
+import { columnsOf } from '../../../src/data/results/result-columns';
 import { buildResultIndex } from '../../../src/data/results/result-index';
 import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
 import {
@@ -98,6 +100,44 @@ describe('buildResultIndex', () => {
         'itl_p99',
       ],
     });
+  });
+});
+
+describe('buildResultIndex over rows read from columns', () => {
+  it('takes each row’s metric keys from its columns, without making any row’s metrics', () => {
+    const [first] = h100.results;
+    if (first === undefined) throw new Error('no seed');
+    // Custom columns before the CI ones, in two key lists, and a serving row with one key: CI's
+    // keys in their order, then the others as first met.
+    const results: BenchmarkResult[] = [
+      { ...first, metrics: { 'x:b': 1, latency_mean: 2 } },
+      { ...first, suite: 'serving', metrics: { ttft_mean: 3 } },
+      { ...first, metrics: { 'x:a': 5, latency_p99: 4 } },
+    ];
+    const columns = columnsOf(results);
+    let metricsRead = 0;
+    const rows = rowsOfColumns(columns).map(
+      (row) =>
+        Object.create(row, {
+          metrics: {
+            get: () => {
+              metricsRead += 1;
+              return row.metrics;
+            },
+          },
+        }) as BenchmarkResult,
+    );
+    const index = buildResultIndex([{ ...h100, id: 'columns', results: rows, columns }]);
+    expect(metricsRead).toBe(0);
+    expect(index.metricKeys).toEqual({
+      latency: ['latency_mean', 'latency_p99', 'x:b', 'x:a'],
+      throughput: [],
+      serving: ['ttft_mean'],
+    });
+    // Without columns, the same keys from the rows' own metrics.
+    expect(buildResultIndex([{ ...h100, id: 'rows', results }]).metricKeys).toEqual(
+      index.metricKeys,
+    );
   });
 });
 
