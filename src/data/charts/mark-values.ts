@@ -203,9 +203,27 @@ export function servingPairSums<K extends string = never>(
   // Each test name's family, found once per name (by its code), not once per row.
   const familyOf = new Map<number, ServingPairSums<K>>();
   const engineCodes = view.index.codes.engine;
+  // Rows of one mark are neighbours in reading order (a history puts every night of a test at one
+  // QPS one after another): a row with the previous row's test, GPU, engine and QPS adds to the
+  // same sums without looking them up.
+  let last: QpsSums<K> | null = null;
+  let lastName = -1;
+  let lastSeries = -1;
+  let lastQps = Number.NaN;
+  const add = (sums: QpsSums<K>, position: number, nameCode: number, dataset: string): void => {
+    const testName = testNames[nameCode] ?? '';
+    sums.first.add(firstOf[position], testName, dataset);
+    sums.second.add(secondOf[position], testName, dataset);
+    for (const [key, column] of moreOf) sums.more[key].add(column[position], testName, dataset);
+  };
   forEachVisible(view, 'serving', (position, dataset, gpuCode, nameCode) => {
     const qps = qpsOf[position] ?? Number.NaN;
     if (Number.isNaN(qps)) return;
+    const seriesCode = testOfEngine(gpuCode, engineCodes[position] ?? 0);
+    if (last !== null && nameCode === lastName && seriesCode === lastSeries && qps === lastQps) {
+      add(last, position, nameCode, dataset);
+      return;
+    }
     let family = familyOf.get(nameCode);
     if (family === undefined) {
       const result = resultAt(view, position);
@@ -217,7 +235,6 @@ export function servingPairSums<K extends string = never>(
       }
       familyOf.set(nameCode, family);
     }
-    const seriesCode = testOfEngine(gpuCode, engineCodes[position] ?? 0);
     let series = family.series.get(seriesCode);
     if (series === undefined) {
       series = { gpuCode, engine: resultAt(view, position).engine, byQps: new Map() };
@@ -230,10 +247,11 @@ export function servingPairSums<K extends string = never>(
       sums = { first: new MarkSum(), second: new MarkSum(), more: more as Record<K, MarkSum> };
       byQps.set(qps, sums);
     }
-    const testName = testNames[nameCode] ?? '';
-    sums.first.add(firstOf[position], testName, dataset);
-    sums.second.add(secondOf[position], testName, dataset);
-    for (const [key, column] of moreOf) sums.more[key].add(column[position], testName, dataset);
+    last = sums;
+    lastName = nameCode;
+    lastSeries = seriesCode;
+    lastQps = qps;
+    add(sums, position, nameCode, dataset);
   });
   return families;
 }

@@ -82,6 +82,15 @@ describe('serving chart', () => {
     expect(panel(data, 'serving_llama8B_tp1_sharegpt').label).toBe('Llama 3.1 8B · TP1 · sharegpt');
   });
 
+  it('keeps loads apart that one test name was run at, rows side by side', () => {
+    // A file whose test name does not say the QPS: 10 ms at QPS 1, 30 ms at QPS 4, one each.
+    const at = (qps: number, ttft: number) =>
+      result('serving', 'serving_llama8B_tp1_custom', 'H100', { ttft_median: ttft }, { qps });
+    const data = servingChart(viewOf([handDataset('H100', [at(1, 10), at(4, 30)])]), 'ttft_median');
+    const points = data.panels[0]?.lines[0]?.points;
+    expect([points?.get(1)?.value, points?.get(4)?.value]).toEqual([10, 30]);
+  });
+
   it('puts QPS 1, 4, 16 and then "all at once" on the axis, with the seed medians on them', () => {
     const data = servingChart(seedView(), 'ttft_median');
     const llama8B = panel(data, 'serving_llama8B_tp1_sharegpt');
