@@ -42,11 +42,21 @@ export function latestPositions<K>(
   const { datasetOf } = view.index;
   const rank = recencyRanks(view);
   const rankAt = (position: number): number => rank[datasetOf[position] as number] as number;
+  // Rows of one key are mostly neighbours in reading order (every run of a test on a GPU): a row
+  // with the previous row's key is weighed against the position held for it without a lookup.
+  let lastKey: K | null = null;
+  let lastHeld = -1;
   for (const position of view.visible[suite]) {
     const key = keyOf(position);
     if (key === null) continue;
-    const held = chosen.get(key);
-    if (held === undefined || rankAt(position) > rankAt(held)) chosen.set(key, position);
+    if (key !== lastKey) {
+      lastKey = key;
+      lastHeld = chosen.get(key) ?? -1;
+    }
+    if (lastHeld === -1 || rankAt(position) > rankAt(lastHeld)) {
+      chosen.set(key, position);
+      lastHeld = position;
+    }
   }
   return chosen;
 }

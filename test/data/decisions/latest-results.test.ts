@@ -71,6 +71,34 @@ describe('the latest run per key', () => {
     expect(view.index.results[latest.get('one') ?? -1]?.metrics.requests).toBe(1);
   });
 
+  it('keeps a key’s latest row when its rows are apart, another key’s rows between them', () => {
+    // Reading order: H100 of the new run, H100 of the old, H200 new, H200 old. Keys alternate,
+    // so each key meets its rows apart: 'one' the new H100 then the new H200 (equals: the first
+    // stays), 'two' the old H100 then the old H200 (the same).
+    const run = (label: string, date: string, rate: number) => ({
+      ...handDataset(label, [
+        result('throughput', 'throughput_a', 'H100', { requests: rate }),
+        result('throughput', 'throughput_a', 'H200', { requests: rate + 10 }),
+      ]),
+      meta: { date },
+    });
+    const view = viewOf([
+      run('new', '2026-09-03T00:00:00', 2),
+      run('old', '2026-09-01T00:00:00', 1),
+    ]);
+    const latest = latestPositions(view, 'throughput', (position) =>
+      position % 2 === 0 ? 'one' : 'two',
+    );
+    const rates = [...latest].map(([key, position]) => [
+      key,
+      view.index.results[position]?.metrics.requests,
+    ]);
+    expect(rates).toEqual([
+      ['one', 2],
+      ['two', 1],
+    ]);
+  });
+
   it('takes the newest dated run, an undated one as oldest, and of equals the later loaded', () => {
     const run = (label: string, date: string | null, rate: number) => ({
       ...handDataset(label, [result('throughput', 'throughput_a', 'H100', { requests: rate })]),
