@@ -47,21 +47,32 @@ function newWorker(): Worker {
   });
 }
 
+/** Workers taken by loads still running. */
+const busyWorkers = new Set<Worker>();
+
 function takeWorker(): Worker {
   if (idleTimer !== null) clearTimeout(idleTimer);
   idleTimer = null;
   const worker = idleWorker ?? newWorker();
   idleWorker = null;
+  busyWorkers.add(worker);
   return worker;
+}
+
+/** Stops a worker whose load failed or was cancelled: it is never reused. */
+function stopWorker(worker: Worker): void {
+  busyWorkers.delete(worker);
+  worker.terminate();
 }
 
 /**
  * Starts the parsing worker before it is needed, so the user's first large file does not wait
  * for its script to be fetched and compiled and its own fingerprint worker to start. A worker that
  * has parsed nothing holds no data: it is kept until a load takes it, with no minute's limit.
+ * Only when there is none: a worker busy with a load is kept for the next one when it finishes.
  */
 export function startWorkerAhead(): void {
-  if (!canUseWorker() || idleWorker !== null) return;
+  if (!canUseWorker() || idleWorker !== null || busyWorkers.size > 0) return;
   idleWorker = newWorker();
 }
 
@@ -75,6 +86,7 @@ export function startWorkerWhenIdle(): void {
 }
 
 function releaseWorker(worker: Worker): void {
+  busyWorkers.delete(worker);
   worker.onmessage = null;
   worker.onerror = null;
   if (idleWorker !== null) {
@@ -125,7 +137,7 @@ export function ingestInWorker(
       return;
     }
     if (reply.type === 'failed') {
-      worker.terminate();
+      stopWorker(worker);
       settle({ status: 'failed', message: reply.message });
       return;
     }
@@ -144,7 +156,7 @@ export function ingestInWorker(
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    worker.terminate();
+    stopWorker(worker);
     settle({ status: 'failed', message: 'The parser stopped unexpectedly.' });
   };
   const request: IngestRequest = { type: 'ingest', inputs };
@@ -155,7 +167,7 @@ export function ingestInWorker(
     cancel: () => {
       if (cancelled) return;
       cancelled = true;
-      worker.terminate();
+      stopWorker(worker);
       settle({ status: 'cancelled' });
     },
   };

@@ -278,6 +278,21 @@ describe('the parsing worker', () => {
     expect(InThreadWorker.instances).toHaveLength(1);
   });
 
+  it('starts no worker ahead while a load has one: that one is kept for the next load', async () => {
+    InThreadWorker.hold = true;
+    const job = ingestInWorker(
+      [{ name: 'h200.md', kind: 'file', size: H200.length, source: H200 }],
+      () => undefined,
+    );
+    startWorkerAhead();
+    expect(InThreadWorker.instances).toHaveLength(1);
+    job.cancel();
+    expect((await job.result).status).toBe('cancelled');
+    // The cancelled load's worker is gone: now one is started ahead.
+    startWorkerAhead();
+    expect(InThreadWorker.instances).toHaveLength(2);
+  });
+
   it('keeps a worker started ahead past the idle minute: it has read nothing', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
