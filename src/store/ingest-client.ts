@@ -107,7 +107,7 @@ export function dropIdleWorker(): void {
 
 /**
  * Reads, parses and normalizes inputs in the parsing worker; progress is reported as it comes.
- * The datasets come back as columns, made into result objects here in slices.
+ * The datasets come back as columns, read here as results (views of their rows) in slices.
  */
 export function ingestInWorker(
   inputs: readonly IngestInput[],

@@ -7,8 +7,8 @@ import { runSliced } from './yield';
 const UNPACK_STEP = 2_000;
 
 /**
- * Makes result objects of columns a slice at a time, yielding between slices, so a million
- * results never hold the main thread for more than a slice. Returns null when `cancelled()`
+ * Makes the results of columns (each a view of its row) a slice at a time, yielding between
+ * slices, so a million results never hold the main thread for more than a slice. Returns null when `cancelled()`
  * turns true on the way.
  */
 export async function rowsSliced(

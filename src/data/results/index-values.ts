@@ -2,8 +2,8 @@
  * One metric (or number dimension) over every row of the result index, as one Float64Array in
  * reading order (NaN where a row has no value): what charts and sorts loop over. Each is made the
  * first time it is asked for, from the datasets' columns where they have them (a gather over
- * typed arrays: a million rows in a few milliseconds) and from the result objects otherwise,
- * and kept for as long as the index lives: a new index (new data) starts empty.
+ * typed arrays, no result read) and from the results themselves otherwise, and kept for as long
+ * as the index lives: a new index (new data) starts empty.
  */
 import type { NumberDimension, ResultColumns } from './result-columns';
 import type { BenchmarkResult, Dataset } from './result-model';

@@ -11,7 +11,7 @@ import { sameKeys } from './same-keys';
  * contiguous array.
  *
  * Adding a dimension is one entry below: its name and how to read it from a result. The
- * builder, the check, storage and the way back to result objects all follow from the lists.
+ * builder, the check, storage and the way back to results all follow from the lists.
  */
 
 /** Dimensions that are text: one Int32Array each of codes into `strings` (NONE for null). */
