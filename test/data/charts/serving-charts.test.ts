@@ -91,6 +91,43 @@ describe('serving chart', () => {
     expect([points?.get(1)?.value, points?.get(4)?.value]).toEqual([10, 30]);
   });
 
+  it('averages the runs that fall on one point, whether their rows are side by side or apart', () => {
+    // Two runs of 8×H100, each with two prompt datasets at QPS 1: reading order puts run A's
+    // sharegpt and random rows, then run B's. Each test's point is the mean of its two runs;
+    // the two tests, side by side at one QPS on one GPU, stay apart.
+    const at = (data: string, ttft: number) =>
+      result(
+        'serving',
+        `serving_llama8B_tp1_${data}_qps_1`,
+        'H100',
+        { ttft_median: ttft },
+        { qps: 1, dataset: data },
+      );
+    const view = viewOf([
+      handDataset('A', [at('sharegpt', 10), at('random', 100)]),
+      handDataset('B', [at('sharegpt', 20), at('random', 300)]),
+    ]);
+    const data = servingChart(view, 'ttft_median');
+    const point = (key: string) => panel(data, key).lines[0]?.points.get(1);
+    expect(point('serving_llama8B_tp1_sharegpt')).toMatchObject({
+      value: 15,
+      count: 2,
+      datasets: ['A', 'B'],
+    });
+    expect(point('serving_llama8B_tp1_random')).toMatchObject({
+      value: 200,
+      count: 2,
+      datasets: ['A', 'B'],
+    });
+    // One file with the test twice: its rows are neighbours, and one point too.
+    const twice = viewOf([handDataset('C', [at('sharegpt', 30), at('sharegpt', 50)])]);
+    expect(servingChart(twice, 'ttft_median').panels[0]?.lines[0]?.points.get(1)).toMatchObject({
+      value: 40,
+      count: 2,
+      datasets: ['C'],
+    });
+  });
+
   it('puts QPS 1, 4, 16 and then "all at once" on the axis, with the seed medians on them', () => {
     const data = servingChart(seedView(), 'ttft_median');
     const llama8B = panel(data, 'serving_llama8B_tp1_sharegpt');

@@ -68,7 +68,9 @@ describe('results as columns', () => {
       { ...first, gpu: a100, metrics: { latency_mean: 2 } },
       { ...first, gpu: { type: 'H100', count: 8 } },
       { ...first, gpu: { type: 'H100', count: null } },
-      { ...first, gpu: null },
+      { ...first, gpu: null, tp: null, qps: 16 },
+      { ...first, gpu: { type: 'H100', count: 8 } },
+      { ...first, gpu: { type: 'H200', count: 8 } },
     ];
     const back = rowsOfColumns(columnsOf(results));
     // Metrics and attributes are made once: every read gives the same object.
@@ -83,6 +85,13 @@ describe('results as columns', () => {
     expect(back[3]?.gpu).toEqual({ type: 'H100', count: null });
     expect(back[3]?.gpu).not.toBe(back[0]?.gpu);
     expect(back[4]?.gpu).toBeNull();
+    // A GPU of the same count right after another is its own type.
+    expect([back[5]?.gpu, back[6]?.gpu]).toEqual([
+      { type: 'H100', count: 8 },
+      { type: 'H200', count: 8 },
+    ]);
+    // Numbers the file left out read as null, not NaN.
+    expect([back[4]?.tp, back[4]?.qps, back[4]?.concurrency]).toEqual([null, 16, null]);
     // A row written as JSON is its fields, as the result it was made of.
     expect(JSON.parse(JSON.stringify(back[1]))).toEqual(JSON.parse(JSON.stringify(results[1])));
   });

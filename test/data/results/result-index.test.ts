@@ -109,7 +109,11 @@ describe('buildResultIndex over rows read from columns', () => {
     if (first === undefined) throw new Error('no seed');
     // Custom columns before the CI ones, in two key lists, and a serving row with one key: CI's
     // keys in their order, then the others as first met.
+    // A throughput row first, and a serving row after it with the same one key: each suite gets
+    // the key.
     const results: BenchmarkResult[] = [
+      { ...first, suite: 'throughput', metrics: { request_throughput: 6 } },
+      { ...first, suite: 'serving', metrics: { request_throughput: 7 } },
       { ...first, metrics: { 'x:b': 1, latency_mean: 2 } },
       { ...first, suite: 'serving', metrics: { ttft_mean: 3 } },
       { ...first, metrics: { 'x:a': 5, latency_p99: 4 } },
@@ -131,8 +135,8 @@ describe('buildResultIndex over rows read from columns', () => {
     expect(metricsRead).toBe(0);
     expect(index.metricKeys).toEqual({
       latency: ['latency_mean', 'latency_p99', 'x:b', 'x:a'],
-      throughput: [],
-      serving: ['ttft_mean'],
+      throughput: ['request_throughput'],
+      serving: ['request_throughput', 'ttft_mean'],
     });
     // Without columns, the same keys from the rows' own metrics.
     expect(buildResultIndex([{ ...h100, id: 'rows', results }]).metricKeys).toEqual(
