@@ -110,13 +110,13 @@ describe('buildResultIndex over rows read from columns', () => {
     // Custom columns before the CI ones, in two key lists, and a serving row with one key: CI's
     // keys in their order, then the others as first met.
     // A throughput row first, and a serving row after it with the same one key: each suite gets
-    // the key.
+    // the key. Two latency rows in a row, with two key lists: both lists count.
     const results: BenchmarkResult[] = [
       { ...first, suite: 'throughput', metrics: { request_throughput: 6 } },
       { ...first, suite: 'serving', metrics: { request_throughput: 7 } },
       { ...first, metrics: { 'x:b': 1, latency_mean: 2 } },
-      { ...first, suite: 'serving', metrics: { ttft_mean: 3 } },
       { ...first, metrics: { 'x:a': 5, latency_p99: 4 } },
+      { ...first, suite: 'serving', metrics: { ttft_mean: 3 } },
     ];
     const columns = columnsOf(results);
     let metricsRead = 0;
