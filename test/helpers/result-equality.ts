@@ -20,8 +20,7 @@ function isResultView(value: unknown): value is BenchmarkResult {
 expect.addEqualityTesters([
   function resultFields(a: unknown, b: unknown, customTesters) {
     if (!isResultView(a) && !isResultView(b)) return undefined;
-    const plain = (value: unknown): unknown =>
-      isResultView(value) ? plainResult(value) : value;
+    const plain = (value: unknown): unknown => (isResultView(value) ? plainResult(value) : value);
     return this.equals(plain(a), plain(b), customTesters);
   },
 ]);
