@@ -129,9 +129,20 @@ function watchPage(
   page.on('pageerror', (error) => {
     problems.push({ kind: 'page-error', message: error.stack ?? error.message });
   });
+  // From the main frame's navigation request (a reload, say) until the new document commits, a
+  // request the old document was still making is cancelled by the browser (net::ERR_ABORTED):
+  // the page moving on, not a problem of the page. Any other failure, then or later, counts.
+  let navigating = false;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigating = true;
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigating = false;
+  });
   page.on('requestfailed', (request) => {
     if (offOrigin.has(request.url())) return; // already reported, and we aborted it ourselves
     const reason = request.failure()?.errorText ?? 'unknown error';
+    if (navigating && reason === 'net::ERR_ABORTED') return;
     problems.push({
       kind: 'request-failed',
       message: `${request.method()} ${request.url()}: ${reason}`,
