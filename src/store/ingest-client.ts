@@ -76,7 +76,10 @@ export function startWorkerAhead(): void {
   idleWorker = newWorker();
 }
 
-/** `startWorkerAhead` once the page is idle after its first screen (soon, where there is no idle callback). */
+/**
+ * `startWorkerAhead` once the page is idle after its first screen (half a second on, where the
+ * browser has no idle callback).
+ */
 export function startWorkerWhenIdle(): void {
   if (typeof requestIdleCallback === 'function') {
     requestIdleCallback(startWorkerAhead, { timeout: 2_000 });

@@ -8,8 +8,8 @@ const UNPACK_STEP = 2_000;
 
 /**
  * Makes the results of columns (each a view of its row) a slice at a time, yielding between
- * slices, so a million results never hold the main thread for more than a slice. Returns null when `cancelled()`
- * turns true on the way.
+ * slices, so a million results never hold the main thread for more than a slice. Returns null
+ * when `cancelled()` turns true on the way.
  */
 export async function rowsSliced(
   columns: ResultColumns,

@@ -22,9 +22,8 @@ import type { ChartGpu } from '../../data/charts/chart-gpus';
 import { axisTitle, markSource, valueScale, valueWithUnit } from '../../ui/chart-text';
 import { useValueAxisLabel } from '../../ui/use-axis-label';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
-import { wrappedTick } from '../../ui/plain-tick';
+import { useNumberTick, wrappedTick } from '../../ui/plain-tick';
 import { fixedScale } from './value-axis';
-import { useNumberTick } from '../../ui/plain-tick';
 import { gpuColor, type ChartPalette } from '../../ui/use-chart-palette';
 import { wrapLabel, type WrappedLabel } from '../../ui/wrap-label';
 

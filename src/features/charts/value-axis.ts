@@ -1,4 +1,4 @@
-import { type ValueScale } from '../../ui/chart-text';
+import type { ValueScale } from '../../ui/chart-text';
 
 /**
  * Recharts axis settings for a scale worked out here: exactly its domain and ticks, every tick

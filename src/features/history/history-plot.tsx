@@ -184,8 +184,8 @@ export function HistoryPlot({ data, scale, off, palette, width, plotted, runLabe
         tick={valueTick}
         domain={yAxis.domain}
         ticks={yAxis.ticks}
-        // Every tick it is given: any other interval measures each label in the DOM (a forced
-        // layout of the whole page), and the grid asks for them again.
+        // Every tick it is given. With another interval, recharts measures each label in the DOM
+        // (a forced layout of the whole page), and the grid asks for them again.
         interval={0}
         width={64}
         padding={VALUE_PADDING}

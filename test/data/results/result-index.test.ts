@@ -107,10 +107,9 @@ describe('buildResultIndex over rows read from columns', () => {
   it('takes each row’s metric keys from its columns, without making any row’s metrics', () => {
     const [first] = h100.results;
     if (first === undefined) throw new Error('no seed');
-    // Custom columns before the CI ones, in two key lists, and a serving row with one key: CI's
-    // keys in their order, then the others as first met.
-    // A throughput row first, and a serving row after it with the same one key: each suite gets
-    // the key. Two latency rows in a row, with two key lists: both lists count.
+    // A throughput row, then a serving row with the same one key list: each suite gets the key.
+    // Two latency rows in a row, custom columns before CI's in two key lists: both lists count,
+    // CI's keys in their order, then the others as first met. A serving row with one key.
     const results: BenchmarkResult[] = [
       { ...first, suite: 'throughput', metrics: { request_throughput: 6 } },
       { ...first, suite: 'serving', metrics: { request_throughput: 7 } },
