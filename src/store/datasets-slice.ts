@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { withAssumptions, type DatasetAssumptions } from '../data/results/assumptions';
-import { rowsOfColumns } from '../data/results/columns-rows';
+import { resultColumns, rowsOfColumns } from '../data/results/columns-rows';
 import { distinctGpuLabels } from '../data/results/dataset';
-import { columnsOf } from '../data/results/result-columns';
 import { buildResultIndex, type ResultIndex } from '../data/results/result-index';
 import type { Dataset } from '../data/results/result-model';
 import type { DashboardStore } from './dashboard-store';
@@ -105,7 +104,7 @@ export function assumingDataset(dataset: Dataset, assumed: DatasetAssumptions): 
   const columns =
     dataset.columns?.count === dataset.results.length
       ? dataset.columns
-      : columnsOf(dataset.results);
+      : resultColumns(dataset.results);
   const kept: DatasetAssumptions = {
     ...(assumed.engine === undefined ? {} : { engine: assumed.engine }),
     ...(assumed.gpu === undefined ? {} : { gpu: assumed.gpu }),

@@ -1,7 +1,8 @@
 import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import { readAssumptions, withAssumptions } from '../data/results/assumptions';
 import type { BenchmarkResult, Dataset } from '../data/results/result-model';
-import { columnsOf, type ResultColumns } from '../data/results/result-columns';
+import { resultColumns } from '../data/results/columns-rows';
+import type { ResultColumns } from '../data/results/result-columns';
 import { storeColumns } from '../data/results/stored-columns';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
 import { deleteCommitted, putCommitted } from './idb-commit';
@@ -64,7 +65,7 @@ export async function saveDataset(dataset: Dataset): Promise<boolean> {
     const columns =
       dataset.columns?.count === dataset.results.length
         ? dataset.columns
-        : columnsOf(dataset.results);
+        : resultColumns(dataset.results);
     const record: SavedRecord = {
       version: 4,
       savedAt: new Date().toISOString(),

@@ -1,6 +1,7 @@
 import { contentFingerprint, utf8Fingerprint } from '../data/results/dataset';
 import { ingestTexts, unreadableInput, type LoadProblem, type TextInput } from '../data/ingest';
-import { columnTransferables, columnsOf } from '../data/results/result-columns';
+import { resultColumns } from '../data/results/columns-rows';
+import { columnTransferables } from '../data/results/result-columns';
 import type { Fingerprinter } from './fingerprint-protocol';
 import type { IngestInput, IngestReply, IngestRequest, PackedDataset } from './ingest-protocol';
 
@@ -115,7 +116,7 @@ export async function handleIngest(
     const fingerprinted = performance.now();
     const transfer: Transferable[] = [];
     const datasets = outcome.datasets.map(({ results, ...rest }): PackedDataset => {
-      const columns = columnsOf(results);
+      const columns = resultColumns(results);
       transfer.push(...columnTransferables(columns));
       return { ...rest, id: ids.get(rest.id) ?? rest.id, columns };
     });

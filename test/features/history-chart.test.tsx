@@ -3,7 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDataset } from '../../src/data/results/dataset';
 import { parseResultsText } from '../../src/data/formats/parse-results';
-import type { BenchmarkResult, Dataset } from '../../src/data/results/result-model';
+import {
+  plainResult,
+  type BenchmarkResult,
+  type Dataset,
+} from '../../src/data/results/result-model';
 import { HistoryChart } from '../../src/features/history/history-chart';
 import { useDashboardStore } from '../../src/store/dashboard-store';
 import { SEED_GPUS, readFixture, seedDataset } from '../helpers/seed';
@@ -19,7 +23,7 @@ function h100Run(id: string, label: string, ttft: number, date?: string): Datase
   const base = createDataset(outcome.value, { kind: 'file', name: 'nightly-8xH100.md' }, text);
   const results = base.results.map((result): BenchmarkResult =>
     result.testName === QPS_INF
-      ? { ...result, metrics: { ...result.metrics, ttft_mean: ttft } }
+      ? { ...plainResult(result), metrics: { ...result.metrics, ttft_mean: ttft } }
       : result,
   );
   return {

@@ -2,11 +2,13 @@
  * The last step of every parse: the `.commands` file merged in, enormous texts cut, warnings made
  * few enough to show.
  */
-import type {
-  BenchmarkResult,
-  ParseOutcome,
-  ParsedResults,
-  ResultsMeta,
+import { columnsBehind } from '../results/columns-rows';
+import {
+  plainResult,
+  type BenchmarkResult,
+  type ParseOutcome,
+  type ParsedResults,
+  type ResultsMeta,
 } from '../results/result-model';
 import type { CommandsFile } from './commands';
 import { isEmptyMeta } from './outcome';
@@ -42,6 +44,12 @@ function capResults(
   results: readonly BenchmarkResult[],
   warnings: string[],
 ): readonly BenchmarkResult[] {
+  // Rows of columns hold every text once, in the columns' strings: when none of them is long,
+  // no row has anything to cut (and no row's metrics need making to look).
+  const columns = columnsBehind(results);
+  if (columns !== null && columns.strings.every((text) => text.length <= MAX_TEXT_LENGTH)) {
+    return results;
+  }
   let out: BenchmarkResult[] | null = null;
   for (let index = 0; index < results.length; index += 1) {
     const result = results[index];
@@ -71,8 +79,7 @@ function capResults(
       metrics[cappedKey(key, 'A metric name', warnings)] = result.metrics[key] ?? null;
     }
     out ??= [...results];
-    out[index] = {
-      ...result,
+    out[index] = plainResult(result, {
       testName,
       model: capped(result.model, `${testName}: the model`, warnings),
       dataset:
@@ -81,7 +88,7 @@ function capResults(
           : capped(result.dataset, `${testName}: the dataset`, warnings),
       metrics,
       attributes: Object.freeze(attributes),
-    };
+    });
   }
   return out ?? results;
 }
@@ -94,7 +101,9 @@ function withCommands(parsed: ParsedResults, context: FileContext): ParsedResult
   const results =
     gpu === null || parsed.results.every((result) => result.gpu !== null)
       ? parsed.results
-      : parsed.results.map((result) => (result.gpu === null ? { ...result, gpu } : result));
+      : parsed.results.map((result) =>
+          result.gpu === null ? plainResult(result, { gpu }) : result,
+        );
   const meta: ResultsMeta = { ...parsed.meta, commands: commands.commands };
   return { ...parsed, results, meta };
 }

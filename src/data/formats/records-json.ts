@@ -6,11 +6,11 @@
  */
 import { resolveColumns } from '../metrics';
 import { isJsonObject } from './python-json';
-import type { BenchmarkResult, ParseOutcome, Suite } from '../results/result-model';
-import { readResultsTable, type RawTable } from './table-results';
+import type { ParseOutcome, Suite } from '../results/result-model';
+import { readResultsTables, type RawTable, type SuiteTable } from './table-results';
 import { jsonColumnOrder } from './json-columns';
 import { successOutcome } from './outcome';
-import { MAX_LONG_TEXT_LENGTH, MAX_TEXT_LENGTH, appendAll, capText, preview } from './shared';
+import { MAX_LONG_TEXT_LENGTH, MAX_TEXT_LENGTH, capText, preview } from './shared';
 
 /** Keys under which vLLM's compare script finds the list in a wrapping object, in its order. */
 export const WRAPPER_KEYS = ['results', 'serving_results', 'benchmarks', 'data'] as const;
@@ -180,8 +180,7 @@ export function parseRecordsList(list: readonly unknown[]): ParseOutcome {
     last = group;
   });
 
-  const results: BenchmarkResult[] = [];
-  for (const group of [...groups.values()].flat()) {
+  const tables = [...groups.values()].flat().map((group): SuiteTable => {
     // JSON keys cannot repeat: V2's repeated bare Median/P99 columns need moving (json-columns.ts).
     const order = jsonColumnOrder(group.headers);
     const moved = order.some((column, index) => column !== index);
@@ -191,11 +190,9 @@ export function parseRecordsList(list: readonly unknown[]): ParseOutcome {
       positions: group.positions,
     };
     // A latency table's bare `P10 (s)` columns need to know they are latency.
-    const sectionSuite =
-      group.suite ?? (suiteByColumns(group.headers) === 'latency' ? 'latency' : null);
-    const readout = readResultsTable(table, sectionSuite);
-    appendAll(results, readout.results);
-    appendAll(warnings, readout.warnings);
-  }
+    const suite = group.suite ?? (suiteByColumns(group.headers) === 'latency' ? 'latency' : null);
+    return { table, suite };
+  });
+  const { results } = readResultsTables(tables, warnings);
   return successOutcome({ id: 'vllm-records-json', label: 'vLLM records JSON' }, results, warnings);
 }

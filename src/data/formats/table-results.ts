@@ -2,8 +2,9 @@ import { VLLM } from '../engines';
 import { isMissingCell, parseFiniteCell, parseNumberCell, parseTextCell } from './cells';
 import { normalizeGpu } from '../gpu';
 import { extraMetricKey, resolveColumns, type ColumnRole } from '../metrics';
-import type { BenchmarkResult, Suite } from '../results/result-model';
-import { appendAll } from './shared';
+import { rowsOfColumns } from '../results/columns-rows';
+import { ColumnsBuilder } from '../results/result-columns';
+import { SUITE_CODES, type BenchmarkResult, type Suite } from '../results/result-model';
 import { parseTestName } from './test-name';
 
 /**
@@ -69,12 +70,6 @@ function suiteFromColumns(roles: readonly ColumnRole[]): Suite | null {
   return null;
 }
 
-// No prototype: attribute keys are column names from files, and `__proto__` must stay an
-// ordinary key. Rows without text extras share one frozen empty record.
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(
-  Object.create(null) as Record<string, string>,
-);
-
 /**
  * Memoizes a function of a string within one table: results of a long history repeat the same
  * test names, models and GPU cells, so each distinct one is parsed and stored once.
@@ -103,17 +98,22 @@ function integerOrNull(value: number | null): number | null {
 }
 
 /**
- * One table of a vLLM results file → normalized results. The suite comes from the section the
- * table was in, else from each test name, else from the columns. Rows without a test name are
- * skipped with a warning naming their position; explicit columns (TP Size, qps, …) beat what
- * the test name says, and a TP disagreement is reported.
+ * One table of a vLLM results file → normalized results, written into `into` (one row per
+ * result, no object per row) with its warnings added to `warnings`; returns the suite of its
+ * first result, or null when it gave none. The suite comes from the section the table was in,
+ * else from each test name, else from the columns. Rows without a test name are skipped with a
+ * warning naming their position; explicit columns (TP Size, qps, …) beat what the test name
+ * says, and a TP disagreement is reported.
  */
-export function readResultsTable(table: RawTable, sectionSuite: Suite | null): TableReadout {
+export function readTableInto(
+  table: RawTable,
+  sectionSuite: Suite | null,
+  into: ColumnsBuilder,
+  warnings: string[],
+): Suite | null {
   const defaultQuantity = sectionSuite === 'latency' ? 'latency' : null;
   const roles = resolveColumns(table.headers, defaultQuantity);
   const columnSuite = suiteFromColumns(roles);
-  const warnings: string[] = [];
-  const results: BenchmarkResult[] = [];
 
   const { count, rowAt, cellAt: tableCell } = tableReader(table);
 
@@ -135,7 +135,8 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
     roles.findIndex((role) => role.kind === kind);
   const nameColumn = columnOf('test-name');
   if (nameColumn === -1) {
-    return { results, warnings: ['A table has no "Test name" column; it was skipped.'] };
+    warnings.push('A table has no "Test name" column; it was skipped.');
+    return null;
   }
   const tpColumn = columnOf('tp');
   const ppColumn = columnOf('pp');
@@ -152,36 +153,46 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
 
   // What each column gives a result, worked out once for the table rather than once per row.
   type ColumnPlan =
-    | {
-        readonly kind: 'metric';
-        readonly column: number;
-        readonly key: string;
-        readonly scale: number;
-      }
-    | { readonly kind: 'number'; readonly column: number; readonly key: string }
+    | { readonly kind: 'metric'; readonly column: number; readonly scale: number }
+    | { readonly kind: 'number'; readonly column: number }
     | { readonly kind: 'text'; readonly column: number; readonly name: string };
   const plans: ColumnPlan[] = [];
+  // Every row gets the metric keys of the table's metric and number columns, in column order
+  // (a key two columns give is where it was first given, with the later column's value).
+  const keys: string[] = [];
+  const keyOfPlan: string[] = [];
+  const addKey = (key: string): void => {
+    keyOfPlan[plans.length] = key;
+    if (!keys.includes(key)) keys.push(key);
+  };
   roles.forEach((role, column) => {
     if (role.kind === 'metric') {
-      plans.push({ kind: 'metric', column, key: role.key, scale: role.scale });
+      addKey(role.key);
+      plans.push({ kind: 'metric', column, scale: role.scale });
       return;
     }
     const extra = extras[column];
     if (extra === null || extra === undefined) return;
-    plans.push(
-      extra.numeric
-        ? { kind: 'number', column, key: extraMetricKey(extra.name) }
-        : { kind: 'text', column, name: extra.name },
-    );
+    if (extra.numeric) {
+      addKey(extraMetricKey(extra.name));
+      plans.push({ kind: 'number', column });
+    } else {
+      plans.push({ kind: 'text', column, name: extra.name });
+    }
   });
 
-  // Every row gets the metric keys of the table's metric and number columns, in column order.
-  const metricsTemplate: Readonly<Record<string, number | null>> = Object.fromEntries(
-    plans.flatMap((plan) => (plan.kind === 'text' ? [] : [[plan.key, null]])),
-  );
+  into.reserve(count);
+  const { strings, suite: suiteOf, metricShape, text, numbers } = into;
+  const list = into.metricList(keys);
+  const planColumns = plans.map((_, p) => {
+    const key = keyOfPlan[p];
+    return key === undefined ? null : into.metric(key);
+  });
+  // An attribute's column is made when a row first has a value for it.
+  const planAttributes: (Int32Array | undefined)[] = [];
 
   // Text cells by their raw text: results of a long history repeat the same test names, models
-  // and GPU cells, so each distinct one is trimmed and checked once (and stored once).
+  // and GPU cells, so each distinct one is trimmed, checked and coded once.
   const readText = memoByText(parseTextCell);
   const readName = memoByText(parseTestName);
   const readGpu = memoByText(normalizeGpu);
@@ -195,6 +206,7 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
   const positionOf = (index: number): string =>
     typeof positions === 'function' ? positions(index) : (positions[index] ?? `row ${index + 1}`);
 
+  let first: Suite | null = null;
   for (let index = 0; index < count; index += 1) {
     const row = rowAt(index);
     const testName = textOf(row[nameColumn]);
@@ -218,49 +230,52 @@ export function readResultsTable(table: RawTable, sectionSuite: Suite | null): T
       );
     }
 
-    // Keys are known metric keys or `x:`-prefixed column names, so a plain object is safe, and
-    // rows of one table share its shape (far smaller than a dictionary-mode object): each starts
-    // as a copy of the table's template, with every key in place, rather than growing a key at a
-    // time.
-    const metrics: Record<string, number | null> = { ...metricsTemplate };
-    let attributes = NO_ATTRIBUTES;
-    for (const plan of plans) {
+    const at = into.addRow();
+    first ??= suite;
+    suiteOf[at] = SUITE_CODES[suite];
+    metricShape[at] = list;
+    for (let p = 0; p < plans.length; p += 1) {
+      const plan = plans[p] as ColumnPlan;
       const cell = row[plan.column];
-      if (plan.kind === 'metric') {
+      if (plan.kind !== 'text') {
         const value = parseFiniteCell(cell);
-        metrics[plan.key] = value === null ? null : value * plan.scale;
-      } else if (plan.kind === 'number') {
-        metrics[plan.key] = parseFiniteCell(cell);
-      } else {
-        const text = textOf(cell);
-        if (text === null) continue;
-        if (attributes === NO_ATTRIBUTES)
-          attributes = Object.create(null) as Record<string, string>;
-        (attributes as Record<string, string>)[plan.name] = text;
+        const scale = plan.kind === 'metric' ? plan.scale : 1;
+        (planColumns[p] as Float64Array)[at] = value === null ? NaN : value * scale;
+        continue;
       }
+      const value = textOf(cell);
+      if (value === null) continue;
+      const column = (planAttributes[p] ??= into.attribute(plan.name));
+      column[at] = strings.code(value);
     }
 
-    results.push({
-      suite,
-      testName,
-      model: textOf(cellAt(row, modelColumn)) ?? parts.model ?? '',
-      tp: explicitTp ?? parts.tp,
-      pp: integerAt(row, ppColumn) ?? parts.pp,
-      dp: integerAt(row, dpColumn) ?? parts.dp,
-      gpu: gpuOf(cellAt(row, gpuColumn)),
-      dataset: textOf(cellAt(row, datasetColumn)) ?? parts.dataset,
-      variant: parts.variant,
-      qps: (qpsColumn === -1 ? null : parseNumberCell(row[qpsColumn])) ?? parts.qps,
-      concurrency: integerAt(row, concurrencyColumn) ?? parts.concurrency,
-      inputLen: integerAt(row, inputColumn) ?? parts.inputLen,
-      outputLen: integerAt(row, outputColumn) ?? parts.outputLen,
-      // CI's tables are vLLM's nightly benchmarks: of vLLM, unless an old name says another engine.
-      engine: parts.engine ?? VLLM,
-      metrics,
-      attributes,
-    });
+    const gpu = gpuOf(cellAt(row, gpuColumn));
+    text.testName[at] = strings.code(testName);
+    text.model[at] = strings.code(textOf(cellAt(row, modelColumn)) ?? parts.model ?? '');
+    text.gpuType[at] = strings.nullable(gpu?.type ?? null);
+    text.dataset[at] = strings.nullable(textOf(cellAt(row, datasetColumn)) ?? parts.dataset);
+    text.variant[at] = strings.nullable(parts.variant);
+    // CI's tables are vLLM's nightly benchmarks: of vLLM, unless an old name says another engine.
+    text.engine[at] = strings.code(parts.engine ?? VLLM);
+    numbers.tp[at] = explicitTp ?? parts.tp ?? NaN;
+    numbers.pp[at] = integerAt(row, ppColumn) ?? parts.pp ?? NaN;
+    numbers.dp[at] = integerAt(row, dpColumn) ?? parts.dp ?? NaN;
+    numbers.gpuCount[at] = gpu?.count ?? NaN;
+    numbers.qps[at] =
+      (qpsColumn === -1 ? null : parseNumberCell(row[qpsColumn])) ?? parts.qps ?? NaN;
+    numbers.concurrency[at] = integerAt(row, concurrencyColumn) ?? parts.concurrency ?? NaN;
+    numbers.inputLen[at] = integerAt(row, inputColumn) ?? parts.inputLen ?? NaN;
+    numbers.outputLen[at] = integerAt(row, outputColumn) ?? parts.outputLen ?? NaN;
   }
-  return { results, warnings };
+  return first;
+}
+
+/** One table of a vLLM results file → its results and warnings (`readTableInto`, on its own). */
+export function readResultsTable(table: RawTable, sectionSuite: Suite | null): TableReadout {
+  const into = new ColumnsBuilder();
+  const warnings: string[] = [];
+  readTableInto(table, sectionSuite, into, warnings);
+  return { results: rowsOfColumns(into.finish()), warnings };
 }
 
 /**
@@ -311,16 +326,14 @@ export interface TablesReadout {
  * suite of its section, else of its first result.
  */
 export function readResultsTables(tables: Iterable<SuiteTable>, warnings: string[]): TablesReadout {
-  const results: BenchmarkResult[] = [];
+  const into = new ColumnsBuilder();
   const headersBySuite = new Map<Suite, readonly string[]>();
   for (const { table, suite } of tables) {
-    const readout = readResultsTable(table, suite);
-    appendAll(results, readout.results);
-    appendAll(warnings, readout.warnings);
-    const tableSuite = suite ?? readout.results[0]?.suite;
-    if (tableSuite !== undefined) headersBySuite.set(tableSuite, table.headers);
+    const first = readTableInto(table, suite, into, warnings);
+    const tableSuite = suite ?? first;
+    if (tableSuite !== null) headersBySuite.set(tableSuite, table.headers);
   }
-  return { results, version: detectTableVersion(headersBySuite) };
+  return { results: rowsOfColumns(into.finish()), version: detectTableVersion(headersBySuite) };
 }
 
 /** A format's label with the layout version, when one was detected: `vLLM markdown V6`. */

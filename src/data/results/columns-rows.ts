@@ -4,7 +4,7 @@
  * and a metrics object: 100,000 of them are made in a few milliseconds, and the heap holds a
  * fraction of what full objects take, so the garbage collector has little to copy as they age.
  */
-import { NONE, type ResultColumns } from './result-columns';
+import { NONE, columnsOf, type ResultColumns } from './result-columns';
 import {
   SUITES,
   plainResult,
@@ -136,8 +136,9 @@ class ColumnRow implements BenchmarkResult {
   private attributesMade: Readonly<Record<string, string>> | null = null;
 
   constructor(
-    private readonly source: RowSource,
-    private readonly row: number,
+    /** The columns this row is of (read by `columnsBehind`, not a result field). */
+    readonly source: RowSource,
+    readonly row: number,
   ) {}
 
   get suite(): Suite {
@@ -228,4 +229,27 @@ export function rowsOfColumns(columns: ResultColumns): BenchmarkResult[] {
   const cursor = startRows(columns);
   rowsSome(columns, cursor, columns.count);
   return cursor.out;
+}
+
+/**
+ * The columns `results` are views of, when they are every row of one set of columns in order (as
+ * a parser wrote them); null otherwise (plain results, rows of several sets, some replaced).
+ */
+export function columnsBehind(results: readonly BenchmarkResult[]): ResultColumns | null {
+  const first = results[0];
+  if (!(first instanceof ColumnRow)) return null;
+  const { source } = first;
+  if (source.columns.count !== results.length) return null;
+  for (let row = 0; row < results.length; row += 1) {
+    const result = results[row];
+    if (!(result instanceof ColumnRow) || result.source !== source || result.row !== row) {
+      return null;
+    }
+  }
+  return source.columns;
+}
+
+/** Results → columns: those they are views of (nothing copied), else packed from them. */
+export function resultColumns(results: readonly BenchmarkResult[]): ResultColumns {
+  return columnsBehind(results) ?? columnsOf(results);
 }

@@ -7,7 +7,13 @@
  * body ran unoptimized through a whole first build (about 3× slower for 94,000 rows).
  */
 import { NOT_APPLICABLE, groupValueOf, type FilterGroup } from './filter-groups';
-import { SUITES, type BenchmarkResult, type Dataset, type Suite } from './result-model';
+import {
+  SUITES,
+  SUITE_CODES,
+  type BenchmarkResult,
+  type Dataset,
+  type Suite,
+} from './result-model';
 import { sameKeys } from './same-keys';
 
 function compareNullableNumbers(a: number | null, b: number | null): number {
@@ -76,8 +82,6 @@ export function countingPass(
     starts[key] = at + 1;
   }
 }
-
-const SUITE_CODES: Readonly<Record<Suite, number>> = { latency: 0, throughput: 1, serving: 2 };
 
 /** What the first pass over rows fills in: provisional codes, first-seen values, metric keys. */
 export interface FirstPass {

@@ -1,5 +1,5 @@
 import { VLLM } from '../engines';
-import { SUITES, type BenchmarkResult, type Suite } from './result-model';
+import { SUITE_CODES, type BenchmarkResult } from './result-model';
 import { sameKeys } from './same-keys';
 
 /**
@@ -132,14 +132,19 @@ export class Dictionary {
  * `for…in` walk, no allocation) before its keys are collected and looked up.
  */
 class KeyLists {
-  readonly lists: string[][] = [];
+  readonly lists: (readonly string[])[] = [];
   private readonly bySignature = new Map<string, number>();
   private last = -1;
 
-  id(record: object): number {
+  /** The id of a record's own keys, in `for…in` order. */
+  idOf(record: object): number {
     const previous = this.lists[this.last];
     if (previous !== undefined && sameKeys(record, previous)) return this.last;
-    const keys = Object.keys(record);
+    return this.id(Object.keys(record));
+  }
+
+  /** The id of a list of keys. */
+  id(keys: readonly string[]): number {
     const signature = JSON.stringify(keys);
     let id = this.bySignature.get(signature);
     if (id === undefined) {
@@ -152,59 +157,189 @@ class KeyLists {
   }
 }
 
+type Column = Float64Array | Int32Array | Uint8Array;
+
+const floats = (length: number): Float64Array => new Float64Array(length);
+const ints = (length: number): Int32Array => new Int32Array(length);
+
+/** A typed array of `length` holding `from` and then `absent` in the room after it. */
+function grown<T extends Column>(
+  from: T,
+  make: (length: number) => T,
+  length: number,
+  absent = 0,
+): T {
+  const out = make(length);
+  out.set(from);
+  if (absent !== 0) out.fill(absent, from.length);
+  return out;
+}
+
 /** A column per key, made when the key is first met and filled with the absent value. */
 class KeyedColumns<T extends Float64Array | Int32Array> {
   readonly keys: string[] = [];
   readonly columns: T[] = [];
   private readonly byKey = new Map<string, number>();
 
-  constructor(private readonly make: () => T) {}
+  constructor(
+    private readonly make: (length: number) => T,
+    private readonly absent: number,
+  ) {}
 
-  column(key: string): T {
+  column(key: string, length: number): T {
     let at = this.byKey.get(key);
     if (at === undefined) {
       at = this.keys.length;
       this.keys.push(key);
-      this.columns.push(this.make());
+      const column = this.make(length);
+      column.fill(this.absent);
+      this.columns.push(column);
       this.byKey.set(key, at);
     }
     return this.columns[at] as T;
   }
 
   indexOf(key: string): number {
-    this.column(key);
     return this.byKey.get(key) ?? 0;
+  }
+
+  grow(length: number): void {
+    for (let k = 0; k < this.columns.length; k += 1) {
+      this.columns[k] = grown(this.columns[k] as T, this.make, length, this.absent);
+    }
+  }
+}
+
+function trimmed<T extends Column>(array: T, count: number): T {
+  return (array.length === count ? array : array.slice(0, count)) as T;
+}
+
+/**
+ * Columns written a row at a time, by a parser as it reads a file or by `columnsOf` from
+ * results: no object per row on the way. Room is made by `reserve`, which replaces the arrays:
+ * an array taken from the builder is good until the next `reserve`. Every row must be given its
+ * suite, every text and number dimension and its metric key list; metrics and attributes it
+ * lacks stay NaN and NONE.
+ */
+export class ColumnsBuilder {
+  readonly strings = new Dictionary();
+  suite: Uint8Array = new Uint8Array(0);
+  readonly text = Object.fromEntries(TEXT_DIMENSION_NAMES.map((name) => [name, ints(0)])) as Record<
+    TextDimension,
+    Int32Array
+  >;
+  readonly numbers = Object.fromEntries(
+    NUMBER_DIMENSION_NAMES.map((name) => [name, floats(0)]),
+  ) as Record<NumberDimension, Float64Array>;
+  metricShape: Int32Array = ints(0);
+  private readonly metrics = new KeyedColumns(floats, NaN);
+  private readonly attributes = new KeyedColumns(ints, NONE);
+  private readonly keyLists = new KeyLists();
+  /** Per metric key list: the column of each of its keys, found once per list. */
+  private listColumns: Float64Array[][] = [];
+  private capacity = 0;
+  private rows = 0;
+
+  /** Rows added so far. */
+  get count(): number {
+    return this.rows;
+  }
+
+  /** Makes room for `more` rows after those added (at least doubling, when it grows). */
+  reserve(more: number): void {
+    const needed = this.rows + more;
+    if (needed <= this.capacity) return;
+    const length = Math.max(needed, this.capacity * 2);
+    this.suite = grown(this.suite, (size) => new Uint8Array(size), length);
+    for (const name of TEXT_DIMENSION_NAMES) this.text[name] = grown(this.text[name], ints, length);
+    for (const name of NUMBER_DIMENSION_NAMES) {
+      this.numbers[name] = grown(this.numbers[name], floats, length);
+    }
+    this.metricShape = grown(this.metricShape, ints, length);
+    this.metrics.grow(length);
+    this.attributes.grow(length);
+    this.listColumns = [];
+    this.capacity = length;
+  }
+
+  /** The next row's index; the row counts from now on. Room must have been reserved. */
+  addRow(): number {
+    if (this.rows >= this.capacity) throw new RangeError('No room reserved for another row.');
+    const row = this.rows;
+    this.rows += 1;
+    return row;
+  }
+
+  /** The id of a list of metric keys (a row's keys, in order). */
+  metricList(keys: readonly string[]): number {
+    return this.keyLists.id(keys);
+  }
+
+  /** The id of a metrics record's keys, in `for…in` order. */
+  metricListOf(metrics: object): number {
+    return this.keyLists.idOf(metrics);
+  }
+
+  /** The columns of a metric key list's keys, in the list's order. */
+  columnsOfList(list: number): readonly Float64Array[] {
+    let columns = this.listColumns[list];
+    if (columns === undefined) {
+      columns = (this.keyLists.lists[list] ?? []).map((key) => this.metric(key));
+      this.listColumns[list] = columns;
+    }
+    return columns;
+  }
+
+  /** A metric's column (NaN where a row has no value). */
+  metric(key: string): Float64Array {
+    return this.metrics.column(key, this.capacity);
+  }
+
+  /** An attribute's column of value codes (NONE where a row lacks it). */
+  attribute(key: string): Int32Array {
+    return this.attributes.column(key, this.capacity);
+  }
+
+  /** The columns of the rows added, each array exactly their length. */
+  finish(): ResultColumns {
+    const count = this.rows;
+    const { strings, metrics, attributes } = this;
+    return {
+      count,
+      strings: strings.strings,
+      suite: trimmed(this.suite, count),
+      text: Object.fromEntries(
+        TEXT_DIMENSION_NAMES.map((name) => [name, trimmed(this.text[name], count)]),
+      ) as Record<TextDimension, Int32Array>,
+      numbers: Object.fromEntries(
+        NUMBER_DIMENSION_NAMES.map((name) => [name, trimmed(this.numbers[name], count)]),
+      ) as Record<NumberDimension, Float64Array>,
+      metricKeys: metrics.keys.map((key) => strings.code(key)),
+      metrics: metrics.columns.map((column) => trimmed(column, count)),
+      metricShape: trimmed(this.metricShape, count),
+      metricShapes: this.keyLists.lists.map((keys) => keys.map((key) => metrics.indexOf(key))),
+      attributeKeys: attributes.keys.map((key) => strings.code(key)),
+      attributes: attributes.columns.map((column) => trimmed(column, count)),
+    };
   }
 }
 
 /** Results → columns. The inverse of `rowsOfColumns`. */
 export function columnsOf(results: readonly BenchmarkResult[]): ResultColumns {
   const count = results.length;
-  const strings = new Dictionary();
-  const suiteCode = new Map<Suite, number>(SUITES.map((suite, i) => [suite, i]));
-  const suite = new Uint8Array(count);
-  const text = Object.fromEntries(
-    TEXT_DIMENSION_NAMES.map((name) => [name, new Int32Array(count)]),
-  ) as Record<TextDimension, Int32Array>;
-  const numbers = Object.fromEntries(
-    NUMBER_DIMENSION_NAMES.map((name) => [name, new Float64Array(count)]),
-  ) as Record<NumberDimension, Float64Array>;
-  const metrics = new KeyedColumns(() => new Float64Array(count).fill(NaN));
-  const attributes = new KeyedColumns(() => new Int32Array(count).fill(NONE));
-  const metricLists = new KeyLists();
-  const metricShape = new Int32Array(count);
-  // Per metric key list: the metric column each key goes to, found once per list.
-  const shapeColumns: Float64Array[][] = [];
-
+  const into = new ColumnsBuilder();
+  into.reserve(count);
+  const { suite, strings, metricShape } = into;
   // The declarations as parallel arrays: no lookup by name in the loop over rows.
-  const textColumns = TEXT_DIMENSION_NAMES.map((name) => text[name]);
+  const textColumns = TEXT_DIMENSION_NAMES.map((name) => into.text[name]);
   const textReads = TEXT_DIMENSION_NAMES.map((name) => TEXT_DIMENSIONS[name]);
-  const numberColumns = NUMBER_DIMENSION_NAMES.map((name) => numbers[name]);
+  const numberColumns = NUMBER_DIMENSION_NAMES.map((name) => into.numbers[name]);
   const numberReads = NUMBER_DIMENSION_NAMES.map((name) => NUMBER_DIMENSIONS[name]);
 
-  for (let row = 0; row < count; row += 1) {
-    const result = results[row] as BenchmarkResult;
-    suite[row] = suiteCode.get(result.suite) ?? 0;
+  for (let i = 0; i < count; i += 1) {
+    const result = results[i] as BenchmarkResult;
+    const row = into.addRow();
+    suite[row] = SUITE_CODES[result.suite];
     for (let d = 0; d < textColumns.length; d += 1) {
       (textColumns[d] as Int32Array)[row] = strings.nullable(
         (textReads[d] as (result: BenchmarkResult) => string | null)(result),
@@ -214,13 +349,9 @@ export function columnsOf(results: readonly BenchmarkResult[]): ResultColumns {
       (numberColumns[d] as Float64Array)[row] =
         (numberReads[d] as (result: BenchmarkResult) => number | null)(result) ?? NaN;
     }
-    const shape = metricLists.id(result.metrics);
-    metricShape[row] = shape;
-    let targets = shapeColumns[shape];
-    if (targets === undefined) {
-      targets = (metricLists.lists[shape] ?? []).map((key) => metrics.column(key));
-      shapeColumns[shape] = targets;
-    }
+    const list = into.metricListOf(result.metrics);
+    metricShape[row] = list;
+    const targets = into.columnsOfList(list);
     // The keys in the list's order (the object's own, as `for…in` walks them): reading values
     // with `for…in` is much faster than looking up each key of the list.
     let k = 0;
@@ -229,20 +360,8 @@ export function columnsOf(results: readonly BenchmarkResult[]): ResultColumns {
       k += 1;
     }
     for (const key in result.attributes) {
-      attributes.column(key)[row] = strings.code(result.attributes[key] ?? '');
+      into.attribute(key)[row] = strings.code(result.attributes[key] ?? '');
     }
   }
-  return {
-    count,
-    strings: strings.strings,
-    suite,
-    text,
-    numbers,
-    metricKeys: metrics.keys.map((key) => strings.code(key)),
-    metrics: metrics.columns,
-    metricShape,
-    metricShapes: metricLists.lists.map((keys) => keys.map((key) => metrics.indexOf(key))),
-    attributeKeys: attributes.keys.map((key) => strings.code(key)),
-    attributes: attributes.columns,
-  };
+  return into.finish();
 }

@@ -9,6 +9,12 @@ import type { ResultColumns } from './result-columns';
 export type Suite = 'latency' | 'throughput' | 'serving';
 
 export const SUITES: readonly Suite[] = ['latency', 'throughput', 'serving'];
+/** A suite's code where results are columns: its index in SUITES. */
+export const SUITE_CODES: Readonly<Record<Suite, number>> = {
+  latency: 0,
+  throughput: 1,
+  serving: 2,
+};
 
 /** A GPU as a type and a count: `8×H100` is `{ type: 'H100', count: 8 }`; count is null when unknown. */
 export interface GpuSpec {

@@ -15,14 +15,17 @@ import {
   sortRowsByHarm,
 } from '../../../src/data/compare/harm-order';
 import { compareMetric, formatChange } from '../../../src/data/compare/metric-verdict';
-import type { MetricValues } from '../../../src/data/results/result-model';
+import { plainResult, type MetricValues } from '../../../src/data/results/result-model';
 import { h100, metricOf, result, rowNamed } from './compare-fixtures';
 
 describe('a candidate with one serving TTFT 30% higher', () => {
   const slowed = 'serving_llama8B_tp1_sharegpt_qps_16';
   const candidate = h100.results.map((entry) =>
     entry.testName === slowed
-      ? { ...entry, metrics: { ...entry.metrics, ttft_mean: (entry.metrics.ttft_mean ?? 0) * 1.3 } }
+      ? {
+          ...plainResult(entry),
+          metrics: { ...entry.metrics, ttft_mean: (entry.metrics.ttft_mean ?? 0) * 1.3 },
+        }
       : entry,
   );
   let comparison: Comparison;

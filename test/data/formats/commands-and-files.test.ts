@@ -185,6 +185,15 @@ describe('parseResultFiles', () => {
       { type: 'H100', count: 8 },
       { type: 'H200', count: 4 },
     ]);
+    // The row given a GPU keeps everything else it was read with.
+    const [filled] = parsed.results;
+    expect([filled?.suite, filled?.testName, filled?.model, filled?.tp]).toEqual([
+      'latency',
+      'latency_llama8B_tp1',
+      'llama8B',
+      1,
+    ]);
+    expect(filled?.metrics).toEqual({ latency_mean: 1046.9 });
   });
 
   it('answers an empty list with an empty list', () => {

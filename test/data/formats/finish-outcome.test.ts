@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { finish, type FileContext } from '../../../src/data/formats/finish-outcome';
+import { rowsOfColumns } from '../../../src/data/results/columns-rows';
+import { columnsOf } from '../../../src/data/results/result-columns';
 import type { BenchmarkResult, ParseOutcome } from '../../../src/data/results/result-model';
 
 const result: BenchmarkResult = {
@@ -48,6 +50,35 @@ describe('finish', () => {
     expect(outcome.value.warnings).toHaveLength(1000);
     expect(outcome.value.warnings.slice(0, 2)).toEqual(['same', 'warning 0']);
     expect(outcome.value.warnings[999]).toBe('…and 3 more warnings like these.');
+  });
+
+  it('looks at rows of columns through their strings: no row’s metrics are made to look', () => {
+    const rows = rowsOfColumns(
+      columnsOf([result, { ...result, testName: 'latency_llama70B_tp4' }]),
+    );
+    let metricsRead = 0;
+    const counted = rows.map(
+      (row) =>
+        Object.create(row, {
+          metrics: {
+            get: () => {
+              metricsRead += 1;
+              return row.metrics;
+            },
+          },
+        }) as BenchmarkResult,
+    );
+    // The counting wrappers are the rows themselves underneath: their columns are seen.
+    const shortRows = finish(success(counted, []), noContext);
+    expect(metricsRead).toBe(0);
+    expect(shortRows.ok && shortRows.value.results).toBe(counted);
+    // A long string anywhere in them: each row is looked at, and the long one cut.
+    const long = rowsOfColumns(columnsOf([result, { ...result, model: 'm'.repeat(250) }]));
+    const outcome = finish(success(long, []), noContext);
+    if (!outcome.ok) throw new Error('expected a success');
+    expect(outcome.value.results[0]).toBe(long[0]);
+    expect(Array.from(outcome.value.results[1]?.model ?? '')).toHaveLength(200);
+    expect(outcome.value.results[1]?.metrics).toEqual({ latency_mean: 1.5 });
   });
 
   it('cuts a 250-character test name to 200 characters, with a warning', () => {

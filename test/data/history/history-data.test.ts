@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { historyData, MAX_HISTORY_SERIES } from '../../../src/data/history/history-data';
 import { historyChartRows } from '../../../src/data/history/history-plot';
 import { historyChangeText, historySummary } from '../../../src/data/history/history-text';
-import type { Dataset } from '../../../src/data/results/result-model';
+import { plainResult, type Dataset } from '../../../src/data/results/result-model';
 import {
   QPS_1,
   QPS_INF,
@@ -148,7 +148,7 @@ describe('historyData', () => {
       const template = run.results.find((result) => result.testName === QPS_INF);
       if (template === undefined) throw new Error('no qps_inf');
       const results = Array.from({ length: 30 }, (_, i) => ({
-        ...template,
+        ...plainResult(template),
         testName: `t${i}`,
         qps: 100 + i,
         metrics: { ttft_mean: (100 + i) * factor },

@@ -10,7 +10,11 @@ import { createDataset } from '../../../src/data/results/dataset';
 import { NOTHING_HIDDEN, type HiddenValues } from '../../../src/data/results/filter-groups';
 import { buildResultIndex } from '../../../src/data/results/result-index';
 import { deriveResultsView, type ResultsView } from '../../../src/data/results/results-view';
-import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
+import {
+  plainResult,
+  type BenchmarkResult,
+  type Dataset,
+} from '../../../src/data/results/result-model';
 import { readFixture, seedDataset } from '../../helpers/seed';
 
 /*
@@ -48,7 +52,7 @@ export function h100Run(spec: RunSpec): Dataset {
       const change = changes[result.testName];
       return change === undefined
         ? result
-        : { ...result, metrics: { ...result.metrics, ...change } };
+        : { ...plainResult(result), metrics: { ...result.metrics, ...change } };
     });
   return {
     ...base,

@@ -10,7 +10,11 @@ import {
 import { seriesKey } from '../../../src/data/compare/align-results';
 import { historyEmptyText } from '../../../src/data/history/history-text';
 import { NOTHING_HIDDEN } from '../../../src/data/results/filter-groups';
-import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
+import {
+  plainResult,
+  type BenchmarkResult,
+  type Dataset,
+} from '../../../src/data/results/result-model';
 import type { HistoryGpuGroup } from '../../../src/data/history/history-source';
 import { seedDataset } from '../../helpers/seed';
 import {
@@ -104,9 +108,10 @@ describe('what makes two results the same test', () => {
       ...renamed,
       results: renamed.results.map((result) => {
         // Same test, spelled differently by another file.
-        if (result.testName === QPS_INF) return { ...result, testName: 'llama8B at inf' };
+        if (result.testName === QPS_INF)
+          return { ...plainResult(result), testName: 'llama8B at inf' };
         // Same name, but another TP: another test.
-        if (result.testName === QPS_1) return { ...result, tp: 2 };
+        if (result.testName === QPS_1) return { ...plainResult(result), tp: 2 };
         return result;
       }),
     };
@@ -132,7 +137,7 @@ describe('a result that keeps a test’s name but changes what the test is', () 
       const run = h100Run({ id });
       const qps1 = run.results.find((result) => result.testName === QPS_1);
       if (qps1 === undefined) throw new Error('no QPS 1');
-      const copy = { ...qps1, ...change };
+      const copy = { ...plainResult(qps1), ...change };
       return { ...run, results: copyFirst ? [copy, ...run.results] : [...run.results, copy] };
     });
 
@@ -217,7 +222,7 @@ describe('a result that keeps a test’s name but changes what the test is', () 
         const run = h100Run({ id });
         const results = run.results.map((result) =>
           result.testName === QPS_1 && dtype !== null
-            ? { ...result, attributes: { ...result.attributes, dtype } }
+            ? { ...plainResult(result), attributes: { ...result.attributes, dtype } }
             : result,
         );
         return { ...run, results };
@@ -259,7 +264,7 @@ describe('a result that keeps a test’s name but changes what the test is', () 
       const base = h100Run({ id });
       const results = base.results.map((result) =>
         result.testName === QPS_1 && dtype !== null
-          ? { ...result, attributes: { ...result.attributes, dtype } }
+          ? { ...plainResult(result), attributes: { ...result.attributes, dtype } }
           : result,
       );
       return { ...base, results };
@@ -292,7 +297,7 @@ describe('a result that keeps a test’s name but changes what the test is', () 
       const run = h100Run({ id, changes: { [QPS_1]: { ttft_mean: 10 } } });
       const qps1 = run.results.find((result) => result.testName === QPS_1);
       if (qps1 === undefined) throw new Error('no QPS 1');
-      const again = { ...qps1, metrics: { ...qps1.metrics, ttft_mean: 99 } };
+      const again = { ...plainResult(qps1), metrics: { ...qps1.metrics, ttft_mean: 99 } };
       return { ...run, results: [...run.results, again] };
     });
     const test = h100Group(runs).tests.find((entry) => entry.testName === QPS_1);
@@ -331,7 +336,7 @@ describe('history metrics and tests', () => {
     const [result] = h100Run({ id: 'x' }).results;
     if (result === undefined) throw new Error('no result');
     const withValues = (value: number | null) => ({
-      ...result,
+      ...plainResult(result),
       metrics: { ...result.metrics, latency_mean: value },
     });
     expect(metricValue(withValues(12.5), 'latency_mean')).toBe(12.5);

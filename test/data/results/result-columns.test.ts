@@ -8,7 +8,7 @@ import {
   columnsOf,
   type ResultColumns,
 } from '../../../src/data/results/result-columns';
-import type { BenchmarkResult } from '../../../src/data/results/result-model';
+import { plainResult, type BenchmarkResult } from '../../../src/data/results/result-model';
 import { plain, resultArbitrary } from '../../helpers/result-arbitrary';
 import { seedDataset } from '../../helpers/seed';
 import { propertyRuns } from '../../helpers/property-runs';
@@ -64,13 +64,13 @@ describe('results as columns', () => {
     if (first === undefined) throw new Error('no seed');
     const a100 = { type: 'A100', count: 4 };
     const results: BenchmarkResult[] = [
-      { ...first, gpu: { type: 'H100', count: 8 }, attributes: { dtype: 'bf16' } },
-      { ...first, gpu: a100, metrics: { latency_mean: 2 } },
-      { ...first, gpu: { type: 'H100', count: 8 } },
-      { ...first, gpu: { type: 'H100', count: null } },
-      { ...first, gpu: null, tp: null, qps: 16 },
-      { ...first, gpu: { type: 'H100', count: 8 } },
-      { ...first, gpu: { type: 'H200', count: 8 } },
+      { ...plainResult(first), gpu: { type: 'H100', count: 8 }, attributes: { dtype: 'bf16' } },
+      { ...plainResult(first), gpu: a100, metrics: { latency_mean: 2 } },
+      { ...plainResult(first), gpu: { type: 'H100', count: 8 } },
+      { ...plainResult(first), gpu: { type: 'H100', count: null } },
+      { ...plainResult(first), gpu: null, tp: null, qps: 16 },
+      { ...plainResult(first), gpu: { type: 'H100', count: 8 } },
+      { ...plainResult(first), gpu: { type: 'H200', count: 8 } },
     ];
     const back = rowsOfColumns(columnsOf(results));
     // Metrics and attributes are made once: every read gives the same object.
@@ -100,8 +100,8 @@ describe('results as columns', () => {
     const [first] = h100.results;
     if (first === undefined) throw new Error('no seed');
     const results: BenchmarkResult[] = [
-      { ...first, metrics: { latency_mean: null, latency_p99: 3 } },
-      { ...first, metrics: { latency_p99: 5 } },
+      { ...plainResult(first), metrics: { latency_mean: null, latency_p99: 3 } },
+      { ...plainResult(first), metrics: { latency_p99: 5 } },
     ];
     const back = rowsOfColumns(columnsOf(results));
     expect(back[0]?.metrics).toEqual({ latency_mean: null, latency_p99: 3 });

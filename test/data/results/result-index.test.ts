@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { rowsOfColumns } from '../../../src/data/results/columns-rows';
 import { columnsOf } from '../../../src/data/results/result-columns';
 import { buildResultIndex } from '../../../src/data/results/result-index';
-import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
+import {
+  plainResult,
+  type BenchmarkResult,
+  type Dataset,
+} from '../../../src/data/results/result-model';
 import {
   GPU_LABELS,
   a100,
@@ -111,11 +115,11 @@ describe('buildResultIndex over rows read from columns', () => {
     // Two latency rows in a row, custom columns before CI's in two key lists: both lists count,
     // CI's keys in their order, then the others as first met. A serving row with one key.
     const results: BenchmarkResult[] = [
-      { ...first, suite: 'throughput', metrics: { request_throughput: 6 } },
-      { ...first, suite: 'serving', metrics: { request_throughput: 7 } },
-      { ...first, metrics: { 'x:b': 1, latency_mean: 2 } },
-      { ...first, metrics: { 'x:a': 5, latency_p99: 4 } },
-      { ...first, suite: 'serving', metrics: { ttft_mean: 3 } },
+      { ...plainResult(first), suite: 'throughput', metrics: { request_throughput: 6 } },
+      { ...plainResult(first), suite: 'serving', metrics: { request_throughput: 7 } },
+      { ...plainResult(first), metrics: { 'x:b': 1, latency_mean: 2 } },
+      { ...plainResult(first), metrics: { 'x:a': 5, latency_p99: 4 } },
+      { ...plainResult(first), suite: 'serving', metrics: { ttft_mean: 3 } },
     ];
     const columns = columnsOf(results);
     let metricsRead = 0;
