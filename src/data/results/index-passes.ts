@@ -1,20 +1,13 @@
 /**
- * The passes over rows that building the result index makes: first-seen codes, ranks, radix-sort
- * passes and placing rows in reading order, each over typed arrays.
+ * The passes over rows that building the result index makes after the first (first-pass.ts):
+ * ranks, radix-sort passes and placing rows in reading order, each over typed arrays.
  *
  * The build's loops over rows live in plain functions, called a few thousand rows at a time: the
  * engine optimizes a function it sees called again and again, while a loop inside the generator
  * body ran unoptimized through a whole first build (about 3× slower for 94,000 rows).
  */
-import { NOT_APPLICABLE, groupValueOf, type FilterGroup } from './filter-groups';
-import {
-  SUITES,
-  SUITE_CODES,
-  type BenchmarkResult,
-  type Dataset,
-  type Suite,
-} from './result-model';
-import { sameKeys } from './same-keys';
+import { NOT_APPLICABLE } from './filter-groups';
+import type { BenchmarkResult } from './result-model';
 
 function compareNullableNumbers(a: number | null, b: number | null): number {
   if (a === b) return 0;
@@ -35,12 +28,23 @@ export class NumberRanks {
     this.codes = new Uint32Array(total);
   }
 
+  // Neighbouring rows mostly share a value (a table's TP, a run's QPS): the last is checked first.
+  private lastValue: number | null | undefined = undefined;
+  private lastCode = 0;
+
   /** Records a row's value; returns its first-seen code (the same for the same value). */
   set(row: number, value: number | null): number {
-    let code = this.firstSeen.get(value);
-    if (code === undefined) {
-      code = this.firstSeen.size;
-      this.firstSeen.set(value, code);
+    let code = this.lastCode;
+    if (value !== this.lastValue) {
+      const known = this.firstSeen.get(value);
+      if (known === undefined) {
+        code = this.firstSeen.size;
+        this.firstSeen.set(value, code);
+      } else {
+        code = known;
+      }
+      this.lastValue = value;
+      this.lastCode = code;
     }
     this.codes[row] = code;
     return code;
@@ -80,136 +84,6 @@ export function countingPass(
     const at = starts[key] ?? 0;
     out[at] = row;
     starts[key] = at + 1;
-  }
-}
-
-/** What the first pass over rows fills in: provisional codes, first-seen values, metric keys. */
-export interface FirstPass {
-  readonly firstSeen: Record<FilterGroup, Map<string, number>>;
-  readonly provisional: Record<FilterGroup, Uint16Array>;
-  readonly unordered: BenchmarkResult[];
-  readonly unorderedDataset: Uint32Array;
-  /** Each row's row in its own dataset. */
-  readonly unorderedRow: Uint32Array;
-  readonly metricKeySets: Record<Suite, Set<string>>;
-  readonly tpRanks: NumberRanks;
-  readonly qpsRanks: NumberRanks;
-  readonly concurrencyRanks: NumberRanks;
-  readonly nameCodes: Map<string, number>;
-  readonly nameOf: Uint32Array;
-  readonly suiteOf: Uint8Array;
-  // Rows repeat a few models, GPUs (results of one file share GPU objects), TPs and QPS values:
-  // each is labelled and looked up by label once, then found by the value itself.
-  readonly modelCodes: Map<string, number>;
-  readonly gpuCodes: Map<BenchmarkResult['gpu'], number>;
-  // By the first-seen code NumberRanks gives the value: one lookup serves both.
-  readonly tpCodes: number[];
-  readonly qpsCodes: number[];
-  readonly concurrencyCodes: number[];
-  readonly engineCodes: Map<string | null, number>;
-  // Rows of one table have the same metric keys in the same order: each row's keys are compared
-  // with the last new list (no allocation), and a suite's keys collected only when they differ.
-  readonly lastKeys: Record<Suite, string[]>;
-}
-
-/** A group's provisional code for a value, in first-seen order. */
-export function provisionalCode(
-  firstSeen: Record<FilterGroup, Map<string, number>>,
-  group: FilterGroup,
-  value: string,
-): number {
-  const codes = firstSeen[group];
-  let code = codes.get(value);
-  if (code === undefined) {
-    code = Math.min(codes.size, NOT_APPLICABLE - 1);
-    codes.set(value, code);
-  }
-  return code;
-}
-
-/** The first pass over a dataset's rows `from` … `to` − 1, which are rows `n` … of the build. */
-export function readRows(
-  pass: FirstPass,
-  dataset: Dataset,
-  datasetIndex: number,
-  datasetCode: number,
-  from: number,
-  to: number,
-  n: number,
-): void {
-  const { firstSeen, provisional, unordered, unorderedDataset, unorderedRow } = pass;
-  const { nameCodes, nameOf, suiteOf } = pass;
-  const { modelCodes, gpuCodes, tpCodes, qpsCodes, lastKeys, metricKeySets } = pass;
-  const { tpRanks, qpsRanks, concurrencyRanks, concurrencyCodes, engineCodes } = pass;
-  const { model: modelOf, gpu: gpuOf, tp: tpOf, qps: qpsOf, dataset: datasetCodeOf } = provisional;
-  const { engine: engineOf, concurrency: concurrencyOf } = provisional;
-  // A value's key is `groupValueOf`'s; it is worked out once per distinct value, found by the
-  // value itself after that.
-  const codeOf = (result: BenchmarkResult, group: FilterGroup): number =>
-    provisionalCode(firstSeen, group, groupValueOf(result, group, dataset.id) ?? '');
-  // The code of a value found by the value itself (a name) or by its rank (a number).
-  const byValue = <V>(
-    codes: Map<V, number>,
-    value: V,
-    result: BenchmarkResult,
-    group: FilterGroup,
-  ) => {
-    let code = codes.get(value);
-    if (code === undefined) {
-      code = codeOf(result, group);
-      codes.set(value, code);
-    }
-    return code;
-  };
-  const byRank = (codes: number[], rank: number, result: BenchmarkResult, group: FilterGroup) =>
-    (codes[rank] ??= codeOf(result, group));
-  // A dataset's columns, when they are its rows one for one, name each row's metric keys by the
-  // id of its key list: reading `result.metrics` would make every row's metrics object.
-  const { columns } = dataset;
-  const shapes = columns?.count === dataset.results.length ? columns : null;
-  let lastShape = -1;
-  let row = n;
-  for (let i = from; i < to; i += 1, row += 1) {
-    const result = dataset.results[i];
-    if (result === undefined) continue;
-    unordered[row] = result;
-    unorderedDataset[row] = datasetIndex;
-    unorderedRow[row] = i;
-    datasetCodeOf[row] = datasetCode;
-    modelOf[row] = byValue(modelCodes, result.model, result, 'model');
-    gpuOf[row] = byValue(gpuCodes, result.gpu, result, 'gpu');
-    engineOf[row] = byValue(engineCodes, result.engine, result, 'engine');
-    tpOf[row] = byRank(tpCodes, tpRanks.set(row, result.tp), result, 'tp');
-    const qps = qpsRanks.set(row, result.qps);
-    const concurrency = concurrencyRanks.set(row, result.concurrency);
-    // QPS and concurrency are serving settings: latency and throughput results are never hidden
-    // by them.
-    const serving = result.suite === 'serving';
-    qpsOf[row] = serving ? byRank(qpsCodes, qps, result, 'qps') : NOT_APPLICABLE;
-    concurrencyOf[row] = serving
-      ? byRank(concurrencyCodes, concurrency, result, 'concurrency')
-      : NOT_APPLICABLE;
-    let nameCode = nameCodes.get(result.testName);
-    if (nameCode === undefined) {
-      nameCode = nameCodes.size;
-      nameCodes.set(result.testName, nameCode);
-    }
-    nameOf[row] = nameCode;
-    suiteOf[row] = SUITE_CODES[result.suite];
-    if (shapes !== null) {
-      const list = shapes.metricShape[i] ?? 0;
-      const shape = list * SUITES.length + (suiteOf[row] ?? 0);
-      if (shape !== lastShape) {
-        lastShape = shape;
-        for (const k of shapes.metricShapes[list] ?? []) {
-          metricKeySets[result.suite].add(shapes.strings[shapes.metricKeys[k] ?? 0] ?? '');
-        }
-      }
-    } else if (!sameKeys(result.metrics, lastKeys[result.suite])) {
-      const keys = Object.keys(result.metrics);
-      for (const key of keys) metricKeySets[result.suite].add(key);
-      lastKeys[result.suite] = keys;
-    }
   }
 }
 

@@ -14,12 +14,10 @@ import {
   identityOrder,
   mapped,
   placeRows,
-  provisionalCode,
-  readRows,
   remapCodes,
-  type FirstPass,
   type ReadingPass,
 } from './index-passes';
+import { provisionalCode, readRows, type FirstPass } from './first-pass';
 import { IndexValues } from './index-values';
 import { orderMetricKeys } from './metric-order';
 import type { BenchmarkResult, Dataset, Suite } from './result-model';
@@ -116,6 +114,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
     concurrencyCodes: [],
     engineCodes: new Map(),
     lastKeys: { latency: [], throughput: [], serving: [] },
+    local: null,
   };
 
   let n = 0;

@@ -17,7 +17,11 @@ import { NOTHING_HIDDEN } from '../../../src/data/results/filter-groups';
 import { columnsOf } from '../../../src/data/results/result-columns';
 import { buildResultIndex } from '../../../src/data/results/result-index';
 import type { ResultColumns } from '../../../src/data/results/result-columns';
-import type { BenchmarkResult, Dataset } from '../../../src/data/results/result-model';
+import {
+  plainResult,
+  type BenchmarkResult,
+  type Dataset,
+} from '../../../src/data/results/result-model';
 import { deriveResultsView } from '../../../src/data/results/results-view';
 import { sortPositions } from '../../../src/data/results/sort-results';
 
@@ -35,11 +39,15 @@ function parsed(file: string): BenchmarkResult[] | null {
   return outcome.ok ? [...outcome.value.results] : null;
 }
 
-function dataset(results: readonly BenchmarkResult[], columns?: ResultColumns): Dataset {
+function dataset(
+  results: readonly BenchmarkResult[],
+  columns?: ResultColumns,
+  id = 'fixture',
+): Dataset {
   return {
     ...(columns === undefined ? {} : { columns }),
-    id: 'fixture',
-    label: 'fixture',
+    id,
+    label: id,
     source: { kind: 'file', name: 'fixture' },
     format: { id: 'vllm-markdown', label: 'fixture' },
     results,
@@ -61,25 +69,47 @@ describe('every fixture through the columns', () => {
   it.each(readable.map((entry) => [entry.name, entry.results] as const))(
     '%s: the same results, index, filter counts and sorts',
     (_, results) => {
-      const back = rowsOfColumns(columnsOf(results));
-      expect(back).toEqual(results);
-      const before = buildResultIndex([dataset(results)]);
-      const after = buildResultIndex([dataset(back)]);
-      const viewBefore = deriveResultsView(before, NOTHING_HIDDEN, '');
-      const viewAfter = deriveResultsView(after, NOTHING_HIDDEN, '');
-      expect(viewAfter.facets).toEqual(viewBefore.facets);
-      expect(viewAfter.visible).toEqual(viewBefore.visible);
-      for (const suite of ['latency', 'throughput', 'serving'] as const) {
-        for (const key of before.metricKeys[suite]) {
-          const spec = [{ id: key, desc: true }];
-          expect(sortPositions(after, viewAfter.visible[suite], spec)).toEqual(
-            sortPositions(before, viewBefore.visible[suite], spec),
-          );
-        }
-      }
+      // Plain objects of the parsed results, against their columns, kept and read back.
+      const plainRows = results.map((result) => plainResult(result));
+      const columns = columnsOf(plainRows);
+      const back = rowsOfColumns(columns);
+      expect(back).toEqual(plainRows);
+      sameIndex([dataset(plainRows)], [dataset(back, columns)]);
     },
   );
+
+  it('all of them loaded together: the same index from their columns as from plain results', () => {
+    // Each file's strings have their own codes: one index must still see one model, GPU, test.
+    const plainSets = readable.map((entry) => entry.results.map((result) => plainResult(result)));
+    sameIndex(
+      plainSets.map((results, i) => dataset(results, undefined, `file ${i}`)),
+      plainSets.map((results, i) => {
+        const columns = columnsOf(results);
+        return dataset(rowsOfColumns(columns), columns, `file ${i}`);
+      }),
+    );
+  });
 });
+
+/** Indexes of two loads are the same: metric keys, test names, filter counts, rows and sorts. */
+function sameIndex(plainSets: readonly Dataset[], columnSets: readonly Dataset[]): void {
+  const before = buildResultIndex(plainSets);
+  const after = buildResultIndex(columnSets);
+  expect(after.metricKeys).toEqual(before.metricKeys);
+  expect(after.testNames).toEqual(before.testNames);
+  const viewBefore = deriveResultsView(before, NOTHING_HIDDEN, '');
+  const viewAfter = deriveResultsView(after, NOTHING_HIDDEN, '');
+  expect(viewAfter.facets).toEqual(viewBefore.facets);
+  expect(viewAfter.visible).toEqual(viewBefore.visible);
+  for (const suite of ['latency', 'throughput', 'serving'] as const) {
+    for (const key of [...before.metricKeys[suite], 'qps', 'tp', 'model', 'gpu']) {
+      const spec = [{ id: key, desc: true }];
+      expect(sortPositions(after, viewAfter.visible[suite], spec)).toEqual(
+        sortPositions(before, viewBefore.visible[suite], spec),
+      );
+    }
+  }
+}
 
 describe('charts over every fixture, from columns and from result objects', () => {
   it.each(readable.map((entry) => [entry.name, entry.results] as const))(
