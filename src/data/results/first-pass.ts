@@ -123,6 +123,10 @@ export function readRows(
   };
   const byRank = (codes: number[], rank: number, result: BenchmarkResult, group: FilterGroup) =>
     (codes[rank] ??= codeOf(result, group));
+  const findModel = (result: BenchmarkResult) => byValue(modelCodes, result.model, result, 'model');
+  const findEngine = (result: BenchmarkResult) =>
+    byValue(engineCodes, result.engine, result, 'engine');
+  const findName = (result: BenchmarkResult) => nameCodeOf(nameCodes, result.testName);
   // A dataset's columns, when they are its rows one for one, give each row's values by codes and
   // numbers: no field of a row is read through it (only a string met first), and its metric keys
   // are named by the id of its key list (`result.metrics` would make every row's metrics object).
@@ -146,26 +150,9 @@ export function readRows(
     let nameCode: number;
     if (shapes !== null && local !== null) {
       const { text, numbers } = shapes;
-      const model = (text.model[i] ?? NONE) + 1;
-      let code = local.model[model] ?? -1;
-      if (code === -1) {
-        code = byValue(modelCodes, result.model, result, 'model');
-        local.model[model] = code;
-      }
-      modelOf[row] = code;
-      const engine = (text.engine[i] ?? NONE) + 1;
-      code = local.engine[engine] ?? -1;
-      if (code === -1) {
-        code = byValue(engineCodes, result.engine, result, 'engine');
-        local.engine[engine] = code;
-      }
-      engineOf[row] = code;
-      const name = (text.testName[i] ?? NONE) + 1;
-      nameCode = local.name[name] ?? -1;
-      if (nameCode === -1) {
-        nameCode = nameCodeOf(nameCodes, result.testName);
-        local.name[name] = nameCode;
-      }
+      modelOf[row] = localCode(local.model, text.model[i], result, findModel);
+      engineOf[row] = localCode(local.engine, text.engine[i], result, findEngine);
+      nameCode = localCode(local.name, text.testName[i], result, findName);
       suite = shapes.suite[i] ?? 0;
       tp = tpRanks.set(row, numberOrNull(numbers.tp[i]));
       qps = qpsRanks.set(row, numberOrNull(numbers.qps[i]));
@@ -180,9 +167,9 @@ export function readRows(
         }
       }
     } else {
-      modelOf[row] = byValue(modelCodes, result.model, result, 'model');
-      engineOf[row] = byValue(engineCodes, result.engine, result, 'engine');
-      nameCode = nameCodeOf(nameCodes, result.testName);
+      modelOf[row] = findModel(result);
+      engineOf[row] = findEngine(result);
+      nameCode = findName(result);
       suite = SUITE_CODES[result.suite];
       tp = tpRanks.set(row, result.tp);
       qps = qpsRanks.set(row, result.qps);
@@ -210,6 +197,25 @@ const SERVING = SUITE_CODES.serving;
 
 function numberOrNull(value: number | undefined): number | null {
   return value === undefined || Number.isNaN(value) ? null : value;
+}
+
+/**
+ * The code `table` keeps for a string of a dataset's dictionary (by its code, NONE included), or
+ * else the one `find` gives the row, kept for the next row with that string.
+ */
+function localCode(
+  table: Int32Array,
+  stringCode: number | undefined,
+  result: BenchmarkResult,
+  find: (result: BenchmarkResult) => number,
+): number {
+  const at = (stringCode ?? NONE) + 1;
+  let code = table[at] ?? -1;
+  if (code === -1) {
+    code = find(result);
+    table[at] = code;
+  }
+  return code;
 }
 
 /** A test name's code, in first-seen order. */
