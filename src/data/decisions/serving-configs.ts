@@ -8,6 +8,7 @@ import { VLLM } from '../engines';
 import { modelKey, modelLabel } from '../models';
 import { beyondOne } from '../results/parallelism';
 import type { Derivation } from '../results/index-values';
+import type { ResultColumns } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult } from '../results/result-model';
 import { latestPositions } from './latest-results';
@@ -100,6 +101,26 @@ function sameFields(a: BenchmarkResult, b: BenchmarkResult): boolean {
   return setup && layout && prompts && a.outputLen === b.outputLen && gpu;
 }
 
+function sameNumber(column: Float64Array, a: number, b: number): boolean {
+  const x = column[a] ?? Number.NaN;
+  const y = column[b] ?? Number.NaN;
+  return x === y || (Number.isNaN(x) && Number.isNaN(y));
+}
+
+/**
+ * `sameFields` for two rows of one set of columns, by their codes and numbers: within one set a
+ * string has one code, and a missing number is NaN. No row's fields are read.
+ */
+function sameRows(columns: ResultColumns, a: number, b: number): boolean {
+  const { text, numbers } = columns;
+  const setup = text.model[a] === text.model[b] && text.engine[a] === text.engine[b];
+  const layout = sameNumber(numbers.tp, a, b) && sameNumber(numbers.pp, a, b);
+  const more = sameNumber(numbers.dp, a, b) && text.variant[a] === text.variant[b];
+  const prompts = text.dataset[a] === text.dataset[b] && sameNumber(numbers.inputLen, a, b);
+  const gpu = text.gpuType[a] === text.gpuType[b] && sameNumber(numbers.gpuCount, a, b);
+  return setup && layout && more && prompts && sameNumber(numbers.outputLen, a, b) && gpu;
+}
+
 /** Each row's configuration and load as codes: what does not change with the filters. */
 interface ServingKeys {
   /** Per position: the configuration's code (an index into `identities`); −1 for no place. */
@@ -117,7 +138,12 @@ interface ServingKeys {
  * its code without making the identity text again.
  */
 const SERVING_KEYS: Derivation<ServingKeys> = {
-  make: ({ results }) => {
+  make: ({ datasets, results, datasetOf, rowOf }) => {
+    // A dataset's columns, when they are its rows one for one: a row is compared with the
+    // previous row of the same columns by its codes.
+    const sources = datasets.map((dataset) =>
+      dataset.columns?.count === dataset.results.length ? dataset.columns : null,
+    );
     const config = new Int32Array(results.length).fill(-1);
     const load = new Int32Array(results.length);
     const identities: string[] = [];
@@ -127,6 +153,8 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
     const loadCodes = new Map<number, number>();
     // The previous row's result, configuration and load: rows repeat them in runs.
     let previous: BenchmarkResult | null = null;
+    let previousSource: ResultColumns | null = null;
+    let previousRow = -1;
     let previousCode = -1;
     let previousLoad = Number.NaN;
     let previousLoadCode = -1;
@@ -135,8 +163,16 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
       if (result.suite !== 'serving') continue;
       const kind = loadKindOf(result);
       if (kind === null) continue;
+      const source = sources[datasetOf[position] ?? 0] ?? null;
+      const row = rowOf[position] ?? 0;
       let code = previousCode;
-      if (previous === null || kinds[code] !== kind || !sameFields(previous, result)) {
+      const same =
+        previous !== null &&
+        kinds[code] === kind &&
+        (source !== null && source === previousSource
+          ? sameRows(source, previousRow, row)
+          : sameFields(previous, result));
+      if (!same) {
         const text = identity(result, kind);
         code = identityCodes.get(text) ?? identities.length;
         if (code === identities.length) {
@@ -146,6 +182,8 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
         }
       }
       previous = result;
+      previousSource = source;
+      previousRow = row;
       previousCode = code;
       config[position] = code;
       const tested = (kind === 'qps' ? result.qps : result.concurrency) as number;

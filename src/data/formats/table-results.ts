@@ -192,7 +192,7 @@ export function readTableInto(
   const planAttributes: (Int32Array | undefined)[] = [];
 
   // Text cells by their raw text: results of a long history repeat the same test names, models
-  // and GPU cells, so each distinct one is trimmed, checked and coded once.
+  // and GPU cells, so each distinct one is trimmed and checked once.
   const readText = memoByText(parseTextCell);
   const readName = memoByText(parseTestName);
   const readGpu = memoByText(normalizeGpu);

@@ -8,6 +8,8 @@ import {
   servingConfigs,
 } from '../../../src/data/decisions/serving-configs';
 import { formatQps } from '../../../src/data/format';
+import { rowsOfColumns } from '../../../src/data/results/columns-rows';
+import { columnsOf } from '../../../src/data/results/result-columns';
 import type { BenchmarkResult } from '../../../src/data/results/result-model';
 import { handDataset, result, seedView, viewOf } from '../charts/chart-fixtures';
 
@@ -111,6 +113,45 @@ describe('serving configurations', () => {
 });
 
 describe('configuration identity', () => {
+  it('is the same read from columns: neighbours that differ in one field are two configurations', () => {
+    // A base row at QPS 1, 2, …, each followed by a row that differs from it in one field only.
+    const changes: Partial<BenchmarkResult>[] = [
+      { model: 'llama70B' },
+      { engine: 'SGLang' },
+      { tp: 2 },
+      { tp: null },
+      { pp: 2 },
+      { dp: 2 },
+      { variant: 'fp8' },
+      { dataset: 'random' },
+      { inputLen: 1024 },
+      { outputLen: 512 },
+      { gpu: { type: 'H200', count: 8 } },
+      { gpu: { type: 'H100', count: 4 } },
+      { gpu: null },
+    ];
+    const rows = changes.flatMap((change, i) => [
+      result('serving', `base ${i}`, 'H100', { request_throughput: 1 }, { qps: i + 1 }),
+      result(
+        'serving',
+        `changed ${i}`,
+        'H100',
+        { request_throughput: 1 },
+        { qps: i + 1, ...change },
+      ),
+    ]);
+    const columns = columnsOf(rows);
+    const fromColumns = servingConfigs(
+      viewOf([{ ...handDataset('columns', rowsOfColumns(columns)), columns }]),
+    );
+    // Thirteen changed rows on their own, and the base row at every QPS.
+    expect(fromColumns).toHaveLength(14);
+    const base = fromColumns.find((config) => config.loads.length > 1);
+    expect(base?.loads.map((entry) => entry.load)).toEqual(changes.map((_, i) => i + 1));
+    const fromRows = servingConfigs(viewOf([handDataset('columns', rows)]));
+    expect(fromColumns.map((config) => config.key)).toEqual(fromRows.map((config) => config.key));
+  });
+
   it('keeps apart configurations whose fields would run together', () => {
     // Model `a` at TP 12 and model `a1` at TP 2 must not become one configuration.
     const configs = servingConfigs(
