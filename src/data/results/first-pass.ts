@@ -131,8 +131,7 @@ export function readRows(
   // numbers: no field of a row is read through it (only a string met first), and its metric keys
   // are named by the id of its key list (`result.metrics` would make every row's metrics object).
   const { columns } = dataset;
-  const shapes = columns?.count === dataset.results.length ? columns : null;
-  const local = shapes === null ? null : codesOfColumns(pass, shapes);
+  const local = columns?.count === dataset.results.length ? codesOfColumns(pass, columns) : null;
   let lastShape = -1;
   let row = n;
   for (let i = from; i < to; i += 1, row += 1) {
@@ -148,7 +147,8 @@ export function readRows(
     let qps: number;
     let concurrency: number;
     let nameCode: number;
-    if (shapes !== null && local !== null) {
+    if (local !== null) {
+      const shapes = local.columns;
       const { text, numbers } = shapes;
       modelOf[row] = localCode(local.model, text.model[i], result, findModel);
       engineOf[row] = localCode(local.engine, text.engine[i], result, findEngine);

@@ -37,18 +37,25 @@ describe('ColumnsBuilder', () => {
       into.numbers.tp[row] = row + 1;
       into.suite[row] = 0;
     }
+    into.attribute('origin')[0] = into.strings.code('lab');
     // Room for three more: the arrays are replaced, the two rows carried over.
     into.reserve(3);
     const second = into.metricList(['ttft_mean', 'latency_mean']);
-    const row = addRow(into, 'c', second);
-    into.metric('ttft_mean')[row] = 5;
-    into.metric('latency_mean')[row] = 30;
-    into.attribute('dtype')[row] = into.strings.code('bf16');
-    into.numbers.tp[row] = 4;
-    into.suite[row] = 2;
+    const c = addRow(into, 'c', second);
+    into.metric('ttft_mean')[c] = 5;
+    into.metric('latency_mean')[c] = 30;
+    into.attribute('dtype')[c] = into.strings.code('bf16');
+    into.attribute('origin')[c] = into.strings.code('ci');
+    into.numbers.tp[c] = 4;
+    into.suite[c] = 2;
+    // A row after the growth with neither latency nor attributes.
+    const d = addRow(into, 'd', into.metricList(['ttft_mean']));
+    into.metric('ttft_mean')[d] = 6;
+    into.numbers.tp[d] = NaN;
+    into.suite[d] = 2;
 
     const columns = into.finish();
-    expect(columns.count).toBe(3);
+    expect(columns.count).toBe(4);
     // Every array is exactly as long as the rows written, not the room made.
     for (const array of [
       columns.suite,
@@ -58,27 +65,42 @@ describe('ColumnsBuilder', () => {
       ...columns.metrics,
       ...columns.attributes,
     ]) {
-      expect(array.length).toBe(3);
+      expect(array.length).toBe(4);
     }
     const rows = rowsOfColumns(columns);
-    expect(rows.map((result) => result.testName)).toEqual(['a', 'b', 'c']);
-    expect(rows.map((result) => result.suite)).toEqual(['latency', 'latency', 'serving']);
-    expect(rows.map((result) => result.tp)).toEqual([1, 2, 4]);
+    expect(rows.map((result) => result.testName)).toEqual(['a', 'b', 'c', 'd']);
+    expect(rows.map((result) => result.suite)).toEqual([
+      'latency',
+      'latency',
+      'serving',
+      'serving',
+    ]);
+    expect(rows.map((result) => result.tp)).toEqual([1, 2, 4, null]);
     expect(rows.map((result) => result.metrics)).toEqual([
       { latency_mean: 10 },
       { latency_mean: 20 },
       { ttft_mean: 5, latency_mean: 30 },
+      { ttft_mean: 6 },
     ]);
-    // Rows written before an attribute existed lack it; the one that has it keeps it.
-    expect(rows.map((result) => ({ ...result.attributes }))).toEqual([{}, {}, { dtype: 'bf16' }]);
-    expect(Array.from(columns.attributes[0] ?? [])).toEqual([
-      NONE,
-      NONE,
-      columns.strings.indexOf('bf16'),
+    // An attribute made before the growth keeps its value and takes one after it; rows that
+    // never had one lack it.
+    expect(rows.map((result) => ({ ...result.attributes }))).toEqual([
+      { origin: 'lab' },
+      {},
+      { origin: 'ci', dtype: 'bf16' },
+      {},
     ]);
-    // A metric column made after the growth is NaN on the rows before it.
-    const ttft = columns.metrics[columns.metricKeys.indexOf(columns.strings.indexOf('ttft_mean'))];
-    expect(Array.from(ttft ?? []).map(Number.isNaN)).toEqual([true, true, false]);
+    const columnOf = (key: string) =>
+      columns.metrics[columns.metricKeys.indexOf(columns.strings.indexOf(key))];
+    // A metric column grown with the rest is NaN on the new rows that do not give it; one made
+    // after the growth is NaN on the rows before it.
+    expect(Array.from(columnOf('latency_mean') ?? [])).toEqual([10, 20, 30, NaN]);
+    expect(Array.from(columnOf('ttft_mean') ?? [])).toEqual([NaN, NaN, 5, 6]);
+    const origin =
+      columns.attributes[columns.attributeKeys.indexOf(columns.strings.indexOf('origin'))];
+    expect(
+      Array.from(origin ?? []).map((code) => (code === NONE ? null : columns.strings[code])),
+    ).toEqual(['lab', null, 'ci', null]);
   });
 
   it('gives one list of keys one id, and keeps its keys in their order', () => {
@@ -94,7 +116,7 @@ describe('ColumnsBuilder', () => {
 
   it('refuses a row it has no room for', () => {
     const into = new ColumnsBuilder();
-    expect(() => into.addRow()).toThrow(RangeError);
+    expect(() => into.addRow()).toThrow(new RangeError('No room reserved for another row.'));
     into.reserve(1);
     expect(into.addRow()).toBe(0);
     expect(() => into.addRow()).toThrow(RangeError);
@@ -175,6 +197,35 @@ describe('results read from tables', () => {
     expect(columnsBehind([])).toBeNull();
     expect(columnsBehind(h100.results.map((result) => plainResult(result)))).toBeNull();
     expect(resultColumns([]).count).toBe(0);
+  });
+
+  it('have the metric columns of the tables’ metrics only, whatever column comes first', () => {
+    const { results } = readResultsTables(
+      [
+        {
+          table: table(
+            ['Test name', 'dtype', 'Mean latency (ms)', 'runs'],
+            [
+              ['latency_llama8B_tp1', 'bf16', '10', '3'],
+              ['latency_tp1', 'fp8', '12', '4'],
+            ],
+          ),
+          suite: 'latency',
+        },
+      ],
+      [],
+    );
+    const columns = columnsBehind(results);
+    expect(columns?.metricKeys.map((code) => columns.strings[code])).toEqual([
+      'latency_mean',
+      'x:runs',
+    ]);
+    expect(results.map((result) => ({ ...result.attributes }))).toEqual([
+      { dtype: 'bf16' },
+      { dtype: 'fp8' },
+    ]);
+    // A test name that names no model, and no Model column: the model is empty, not missing.
+    expect(results.map((result) => result.model)).toEqual(['llama8B', '']);
   });
 
   it('come through a whole file’s parse as one set of columns, nothing long to cut', () => {

@@ -7,6 +7,7 @@ import {
   plainResult,
   type BenchmarkResult,
   type Dataset,
+  type Suite,
 } from '../../../src/data/results/result-model';
 import {
   GPU_LABELS,
@@ -148,6 +149,33 @@ describe('buildResultIndex over rows read from columns', () => {
   });
 });
 
+describe('buildResultIndex over many key lists read from columns', () => {
+  it('collects each key list of each suite, however many lists there are', () => {
+    const [first] = h100.results;
+    if (first === undefined) throw new Error('no seed');
+    // Four key lists, the fourth (one latency key of its own) right after a throughput row of
+    // the first: each list of each suite counts, whatever its number.
+    const row = (suite: Suite, metrics: Record<string, number>): BenchmarkResult => ({
+      ...plainResult(first),
+      suite,
+      metrics,
+    });
+    const results = [
+      row('throughput', { request_throughput: 1 }),
+      row('latency', { latency_mean: 1 }),
+      row('latency', { latency_p99: 1 }),
+      row('throughput', { request_throughput: 2 }),
+      row('latency', { 'x:only': 1 }),
+    ];
+    const columns = columnsOf(results);
+    const index = buildResultIndex([
+      { ...h100, id: 'columns', results: rowsOfColumns(columns), columns },
+    ]);
+    expect(index.metricKeys.latency).toEqual(['latency_mean', 'latency_p99', 'x:only']);
+    expect(index.metricKeys.throughput).toEqual(['request_throughput']);
+  });
+});
+
 /** A serving result with only what ordering looks at. */
 function servingResult(testName: string, qps: number | null, tp: number | null): BenchmarkResult {
   return {
@@ -197,6 +225,13 @@ describe('buildResultIndex with unknown QPS or TP', () => {
     ]);
     expect(index.groupValues.qps.map((value) => value.value)).toEqual(['1', 'inf', '—']);
     // Reading order agrees: QPS 1, inf, then the unknown one.
+    expect(index.results.map((result) => result.qps)).toEqual([1, Infinity, null]);
+  });
+
+  it.each(orders)('reads an unknown QPS from columns as unknown, last: %j', (...qpsList) => {
+    const columns = columnsOf(qpsList.map((qps, i) => servingResult(`serving_${i}`, qps, 1)));
+    const index = buildResultIndex([{ ...datasetOf(rowsOfColumns(columns)), columns }]);
+    expect(index.groupValues.qps.map((value) => value.value)).toEqual(['1', 'inf', '—']);
     expect(index.results.map((result) => result.qps)).toEqual([1, Infinity, null]);
   });
 
