@@ -5,6 +5,7 @@
  */
 import { gpuLabel } from '../gpu';
 import { modelLabel } from '../models';
+import { NONE } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult, Suite } from '../results/result-model';
 import { codesKey, latestPositions } from './latest-results';
@@ -68,12 +69,30 @@ export function costOf(
   return null;
 }
 
-/** The GPU types among the visible results, in label order (what price inputs are offered for). */
+/**
+ * The GPU types among the visible results, in label order (what price inputs are offered for).
+ * A row of columns gives its type by the code of its dataset's string, each code taken once: a
+ * million rows are a loop over typed arrays, not a million reads of a row's GPU.
+ */
 export function pricedGpuTypes(view: ResultsView): string[] {
   const types = new Set<string>();
+  const { datasets, datasetOf, rowOf, results } = view.index;
+  const taken = datasets.map(({ columns, results: rows }) =>
+    columns?.count === rows.length ? new Uint8Array(columns.strings.length) : null,
+  );
   for (const suite of ['throughput', 'serving'] as const) {
     for (const position of view.visible[suite]) {
-      const type = view.index.results[position]?.gpu?.type;
+      const at = datasetOf[position] ?? 0;
+      const columns = datasets[at]?.columns;
+      const seen = taken[at];
+      if (columns !== undefined && seen !== null && seen !== undefined) {
+        const code = columns.text.gpuType[rowOf[position] ?? 0] ?? NONE;
+        if (code === NONE || seen[code] === 1) continue;
+        seen[code] = 1;
+        types.add(columns.strings[code] ?? '');
+        continue;
+      }
+      const type = results[position]?.gpu?.type;
       if (type !== undefined) types.add(type);
     }
   }

@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { costOf, costRows, pricedGpuTypes } from '../../../src/data/decisions/cost';
+import { rowsOfColumns } from '../../../src/data/results/columns-rows';
+import { columnsOf } from '../../../src/data/results/result-columns';
 import { handDataset, result, seedView, viewOf } from '../charts/chart-fixtures';
 
 describe('cost per test', () => {
@@ -101,5 +103,32 @@ describe('cost per test', () => {
         ]),
       ),
     ).toEqual(['B200', 'H200']);
+  });
+
+  it('offers the same types read from columns, each file’s codes its own', () => {
+    // Two files whose dictionaries give their GPU types other codes; a latency row and a row
+    // without a GPU offer none; an unchecked GPU is no longer offered.
+    const first = [
+      result('throughput', 't', 'H200', {}, { gpu: { type: 'H200', count: 1 } }),
+      result('serving', 's', 'B200', {}, { qps: 1 }),
+      result('latency', 'l', 'MI300X', {}),
+      result('serving', 's', 'H100', {}, { qps: 2, gpu: null }),
+    ];
+    const second = [
+      result('serving', 's', 'A100', {}, { qps: 1 }),
+      result('throughput', 't', 'H200', {}),
+      result('throughput', 'u', 'H200', {}),
+    ];
+    const fromColumns = (label: string, rows: typeof first) => {
+      const columns = columnsOf(rows);
+      return { ...handDataset(label, rowsOfColumns(columns)), columns };
+    };
+    const datasets = [fromColumns('one', first), fromColumns('two', second)];
+    expect(pricedGpuTypes(viewOf(datasets))).toEqual(['A100', 'B200', 'H200']);
+    expect(pricedGpuTypes(viewOf(datasets, { gpu: ['8×A100'] }))).toEqual(['B200', 'H200']);
+    // One file read from columns beside one of plain results.
+    expect(
+      pricedGpuTypes(viewOf([fromColumns('one', first), handDataset('plain', second)])),
+    ).toEqual(['A100', 'B200', 'H200']);
   });
 });
