@@ -150,6 +150,19 @@ describe('configuration identity', () => {
     expect(base?.loads.map((entry) => entry.load)).toEqual(changes.map((_, i) => i + 1));
     const fromRows = servingConfigs(viewOf([handDataset('columns', rows)]));
     expect(fromColumns.map((config) => config.key)).toEqual(fromRows.map((config) => config.key));
+    // Reading order sorts by model, engine and GPU: rows that differ there are neighbours only
+    // when they are the only two rows. Each such pair read from columns is two configurations.
+    for (const change of changes) {
+      const pair = [
+        result('serving', 'a', 'H100', { request_throughput: 1 }, { qps: 1 }),
+        result('serving', 'b', 'H100', { request_throughput: 1 }, { qps: 1, ...change }),
+      ];
+      const pairColumns = columnsOf(pair);
+      const view = viewOf([
+        { ...handDataset('pair', rowsOfColumns(pairColumns)), columns: pairColumns },
+      ]);
+      expect(servingConfigs(view), JSON.stringify(change)).toHaveLength(2);
+    }
   });
 
   it('keeps apart configurations whose fields would run together', () => {
