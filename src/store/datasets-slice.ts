@@ -3,7 +3,7 @@ import { withAssumptions, type DatasetAssumptions } from '../data/results/assump
 import { resultColumns, rowsOfColumns } from '../data/results/columns-rows';
 import { distinctGpuLabels } from '../data/results/dataset';
 import { buildResultIndex, type ResultIndex } from '../data/results/result-index';
-import type { Dataset } from '../data/results/result-model';
+import { datasetColumns, type Dataset } from '../data/results/result-model';
 import type { DashboardStore } from './dashboard-store';
 import { buildResultIndexSliced } from './sliced-index';
 import { yieldToMain } from './yield';
@@ -101,10 +101,7 @@ export function arrangeDatasets(
  * page) gets them from its results, which are still as read until a first assumption.
  */
 export function assumingDataset(dataset: Dataset, assumed: DatasetAssumptions): Dataset {
-  const columns =
-    dataset.columns?.count === dataset.results.length
-      ? dataset.columns
-      : resultColumns(dataset.results);
+  const columns = datasetColumns(dataset) ?? resultColumns(dataset.results);
   const kept: DatasetAssumptions = {
     ...(assumed.engine === undefined ? {} : { engine: assumed.engine }),
     ...(assumed.gpu === undefined ? {} : { gpu: assumed.gpu }),

@@ -1,6 +1,6 @@
 import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import { readAssumptions, withAssumptions } from '../data/results/assumptions';
-import type { BenchmarkResult, Dataset } from '../data/results/result-model';
+import { datasetColumns, type BenchmarkResult, type Dataset } from '../data/results/result-model';
 import { resultColumns } from '../data/results/columns-rows';
 import type { ResultColumns } from '../data/results/result-columns';
 import { storeColumns } from '../data/results/stored-columns';
@@ -62,10 +62,7 @@ export async function saveDataset(dataset: Dataset): Promise<boolean> {
   const db = storage();
   if (db === null) return false;
   try {
-    const columns =
-      dataset.columns?.count === dataset.results.length
-        ? dataset.columns
-        : resultColumns(dataset.results);
+    const columns = datasetColumns(dataset) ?? resultColumns(dataset.results);
     const record: SavedRecord = {
       version: 4,
       savedAt: new Date().toISOString(),

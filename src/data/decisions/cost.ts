@@ -7,7 +7,7 @@ import { gpuLabel } from '../gpu';
 import { modelLabel } from '../models';
 import { NONE } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
-import type { BenchmarkResult, Suite } from '../results/result-model';
+import { datasetColumns, type BenchmarkResult, type Suite } from '../results/result-model';
 import { codesKey, latestPositions } from './latest-results';
 import { gpusUsed, metricOf } from './serving-configs';
 
@@ -77,15 +77,16 @@ export function costOf(
 export function pricedGpuTypes(view: ResultsView): string[] {
   const types = new Set<string>();
   const { datasets, datasetOf, rowOf, results } = view.index;
-  const taken = datasets.map(({ columns, results: rows }) =>
-    columns?.count === rows.length ? new Uint8Array(columns.strings.length) : null,
+  const sources = datasets.map(datasetColumns);
+  const taken = sources.map((columns) =>
+    columns === null ? null : new Uint8Array(columns.strings.length),
   );
   for (const suite of ['throughput', 'serving'] as const) {
     for (const position of view.visible[suite]) {
       const at = datasetOf[position] ?? 0;
-      const columns = datasets[at]?.columns;
+      const columns = sources[at];
       const seen = taken[at];
-      if (columns !== undefined && seen !== null && seen !== undefined) {
+      if (columns !== null && columns !== undefined && seen !== null && seen !== undefined) {
         const code = columns.text.gpuType[rowOf[position] ?? 0] ?? NONE;
         if (code === NONE || seen[code] === 1) continue;
         seen[code] = 1;

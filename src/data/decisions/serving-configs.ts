@@ -10,7 +10,7 @@ import { beyondOne } from '../results/parallelism';
 import type { Derivation } from '../results/index-values';
 import type { ResultColumns } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
-import type { BenchmarkResult } from '../results/result-model';
+import { datasetColumns, type BenchmarkResult } from '../results/result-model';
 import { latestPositions } from './latest-results';
 
 /** How load was set: an offered request rate, or a number of requests in flight. */
@@ -141,9 +141,7 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
   make: ({ datasets, results, datasetOf, rowOf }) => {
     // A dataset's columns, when they are its rows one for one: a row is compared with the
     // previous row of the same columns by its codes.
-    const sources = datasets.map((dataset) =>
-      dataset.columns?.count === dataset.results.length ? dataset.columns : null,
-    );
+    const sources = datasets.map(datasetColumns);
     const config = new Int32Array(results.length).fill(-1);
     const load = new Int32Array(results.length);
     const identities: string[] = [];

@@ -13,7 +13,8 @@ import {
   type Suite,
 } from './result-model';
 
-function numberOrNull(value: number | undefined): number | null {
+/** A column's number as a result field: NaN (and past the end) is null. */
+export function numberOrNull(value: number | undefined): number | null {
   return value === undefined || Number.isNaN(value) ? null : value;
 }
 

@@ -5,10 +5,12 @@
  */
 import { NOT_APPLICABLE, groupValueOf, type FilterGroup } from './filter-groups';
 import type { NumberRanks } from './index-passes';
+import { numberOrNull } from './columns-rows';
 import { NONE, type ResultColumns } from './result-columns';
 import {
   SUITES,
   SUITE_CODES,
+  datasetColumns,
   type BenchmarkResult,
   type Dataset,
   type Suite,
@@ -130,8 +132,8 @@ export function readRows(
   // A dataset's columns, when they are its rows one for one, give each row's values by codes and
   // numbers: no field of a row is read through it (only a string met first), and its metric keys
   // are named by the id of its key list (`result.metrics` would make every row's metrics object).
-  const { columns } = dataset;
-  const local = columns?.count === dataset.results.length ? codesOfColumns(pass, columns) : null;
+  const columns = datasetColumns(dataset);
+  const local = columns === null ? null : codesOfColumns(pass, columns);
   let lastShape = -1;
   let row = n;
   for (let i = from; i < to; i += 1, row += 1) {
@@ -194,10 +196,6 @@ export function readRows(
 }
 
 const SERVING = SUITE_CODES.serving;
-
-function numberOrNull(value: number | undefined): number | null {
-  return value === undefined || Number.isNaN(value) ? null : value;
-}
 
 /**
  * The code `table` keeps for a string of a dataset's dictionary (by its code, NONE included), or

@@ -6,7 +6,7 @@
  * as the index lives: a new index (new data) starts empty.
  */
 import type { NumberDimension, ResultColumns } from './result-columns';
-import type { BenchmarkResult, Dataset } from './result-model';
+import { datasetColumns, type BenchmarkResult, type Dataset } from './result-model';
 
 /** What the values are read from: the index's rows and where each came from. */
 export interface IndexRows {
@@ -41,9 +41,8 @@ function columnFor(
   read: (columns: ResultColumns) => Source,
   empty: () => Float64Array,
 ): Source {
-  const { columns } = dataset;
-  // Columns only count when they are the dataset's rows, one for one.
-  if (columns === undefined || columns.count !== dataset.results.length) return null;
+  const columns = datasetColumns(dataset);
+  if (columns === null) return null;
   return read(columns) ?? empty();
 }
 

@@ -189,3 +189,12 @@ export interface Dataset {
    */
   readonly assumed?: DatasetAssumptions;
 }
+
+/**
+ * A dataset's columns when they are its rows one for one (as read), else null: what every pass
+ * that reads columns instead of rows checks first.
+ */
+export function datasetColumns(dataset: Dataset): ResultColumns | null {
+  const { columns } = dataset;
+  return columns !== undefined && columns.count === dataset.results.length ? columns : null;
+}
