@@ -4,7 +4,13 @@
  * and a metrics object: 100,000 of them are made in a few milliseconds, and the heap holds a
  * fraction of what full objects take, so the garbage collector has little to copy as they age.
  */
-import { NONE, columnsOf, type ResultColumns } from './result-columns';
+import {
+  NONE,
+  columnsOf,
+  type NumberDimension,
+  type ResultColumns,
+  type TextDimension,
+} from './result-columns';
 import {
   SUITES,
   plainResult,
@@ -130,8 +136,11 @@ function attributesOf(columns: ResultColumns, row: number): Readonly<Record<stri
  * One row of columns as a result. Its metrics and attributes are made the first time they are
  * read and kept, so each read gives the same object; rows that share a GPU share one (frozen)
  * GPU object, and rows without attributes one empty object. Its fields are getters, not own
- * properties: `plainResult` makes a plain object of it where one is needed.
+ * properties: `plainResult` makes a plain object of it where one is needed. The fields read
+ * straight from a column of the same name are put on the prototype from the lists below (adding
+ * such a field is one entry), and the interface of the same name declares them.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 class ColumnRow implements BenchmarkResult {
   private metricsMade: Readonly<Record<string, number | null>> | null = null;
   private attributesMade: Readonly<Record<string, string>> | null = null;
@@ -145,44 +154,8 @@ class ColumnRow implements BenchmarkResult {
   get suite(): Suite {
     return SUITES[this.source.columns.suite[this.row] ?? 0] ?? 'latency';
   }
-  get testName(): string {
-    return this.source.text(this.source.columns.text.testName, this.row) ?? '';
-  }
-  get model(): string {
-    return this.source.text(this.source.columns.text.model, this.row) ?? '';
-  }
-  get tp(): number | null {
-    return numberOrNull(this.source.columns.numbers.tp[this.row]);
-  }
-  get pp(): number | null {
-    return numberOrNull(this.source.columns.numbers.pp[this.row]);
-  }
-  get dp(): number | null {
-    return numberOrNull(this.source.columns.numbers.dp[this.row]);
-  }
   get gpu(): GpuSpec | null {
     return this.source.gpu(this.row);
-  }
-  get dataset(): string | null {
-    return this.source.text(this.source.columns.text.dataset, this.row);
-  }
-  get variant(): string | null {
-    return this.source.text(this.source.columns.text.variant, this.row);
-  }
-  get qps(): number | null {
-    return numberOrNull(this.source.columns.numbers.qps[this.row]);
-  }
-  get concurrency(): number | null {
-    return numberOrNull(this.source.columns.numbers.concurrency[this.row]);
-  }
-  get inputLen(): number | null {
-    return numberOrNull(this.source.columns.numbers.inputLen[this.row]);
-  }
-  get outputLen(): number | null {
-    return numberOrNull(this.source.columns.numbers.outputLen[this.row]);
-  }
-  get engine(): string | null {
-    return this.source.text(this.source.columns.text.engine, this.row);
   }
   get metrics(): Readonly<Record<string, number | null>> {
     this.metricsMade ??= metricsOf(this.source.metricList(this.row), this.row);
@@ -197,6 +170,47 @@ class ColumnRow implements BenchmarkResult {
   toJSON(): BenchmarkResult {
     return plainResult(this);
   }
+}
+
+/** Result fields that are a text column of the same name; '' when absent, for these two. */
+const NAMED_TEXT = ['testName', 'model'] as const satisfies readonly TextDimension[];
+/** Result fields that are a text column of the same name; null when absent. */
+const OPTIONAL_TEXT = ['dataset', 'variant', 'engine'] as const satisfies readonly TextDimension[];
+/** Result fields that are a number column of the same name; null when absent. */
+const NUMBER_FIELDS = [
+  'tp',
+  'pp',
+  'dp',
+  'qps',
+  'concurrency',
+  'inputLen',
+  'outputLen',
+] as const satisfies readonly NumberDimension[];
+
+type ColumnFields = Pick<
+  BenchmarkResult,
+  (typeof NAMED_TEXT)[number] | (typeof OPTIONAL_TEXT)[number] | (typeof NUMBER_FIELDS)[number]
+>;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+interface ColumnRow extends ColumnFields {}
+
+function defineField(name: string, get: (this: ColumnRow) => unknown): void {
+  Object.defineProperty(ColumnRow.prototype, name, { get, enumerable: false, configurable: true });
+}
+for (const name of NAMED_TEXT) {
+  defineField(name, function (this: ColumnRow) {
+    return this.source.text(this.source.columns.text[name], this.row) ?? '';
+  });
+}
+for (const name of OPTIONAL_TEXT) {
+  defineField(name, function (this: ColumnRow) {
+    return this.source.text(this.source.columns.text[name], this.row);
+  });
+}
+for (const name of NUMBER_FIELDS) {
+  defineField(name, function (this: ColumnRow) {
+    return numberOrNull(this.source.columns.numbers[name][this.row]);
+  });
 }
 
 /** Where the way back stands, so many rows can be made a slice at a time. */
