@@ -53,7 +53,9 @@ export function visibleChartGpus(view: ResultsView, suites: readonly Suite[]): C
   const seen = new Uint8Array(all.length);
   const codes = view.index.codes.gpu;
   for (const suite of suites) {
-    for (const position of view.visible[suite]) {
+    const positions = view.visible[suite];
+    for (let i = 0; i < positions.length; i += 1) {
+      const position = positions[i] ?? 0;
       const code = codes[position];
       if (code !== undefined && code < seen.length) seen[code] = 1;
     }

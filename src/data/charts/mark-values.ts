@@ -98,7 +98,9 @@ export function forEachVisible(
   const labels = index.datasets.map((dataset) => dataset.label);
   const { datasetOf, testNameOf } = index;
   const gpuOf = index.codes.gpu;
-  for (const position of view.visible[suite]) {
+  const positions = view.visible[suite];
+  for (let i = 0; i < positions.length; i += 1) {
+    const position = positions[i] ?? 0;
     visit(
       position,
       labels[datasetOf[position] ?? 0] ?? '',
@@ -199,7 +201,7 @@ export function servingPairSums<K extends string = never>(
   const qpsOf = values.dimension('qps', (result) => result.qps);
   const firstOf = values.metric(firstKey);
   const secondOf = values.metric(secondKey);
-  const moreOf = moreKeys.map((key) => [key, values.metric(key)] as const);
+  const moreOf = moreKeys.map((key) => values.metric(key));
   // Each test name's family, found once per name (by its code), not once per row.
   const familyOf = new Map<number, ServingPairSums<K>>();
   const engineCodes = view.index.codes.engine;
@@ -214,7 +216,12 @@ export function servingPairSums<K extends string = never>(
     const testName = testNames[nameCode] ?? '';
     sums.first.add(firstOf[position], testName, dataset);
     sums.second.add(secondOf[position], testName, dataset);
-    for (const [key, column] of moreOf) sums.more[key].add(column[position], testName, dataset);
+    // Indexed, not `for … of` or destructured: either makes an iterator and its entries per row
+    // until the code is optimised, and this runs once per visible row.
+    for (let k = 0; k < moreKeys.length; k += 1) {
+      const key = moreKeys[k] as K;
+      sums.more[key].add(moreOf[k]?.[position], testName, dataset);
+    }
   };
   forEachVisible(view, 'serving', (position, dataset, gpuCode, nameCode) => {
     const qps = qpsOf[position] ?? Number.NaN;

@@ -96,7 +96,8 @@ interface KeyedSide {
 function indexSide(results: readonly BenchmarkResult[], options: AlignOptions): KeyedSide {
   const first = new Map<string, BenchmarkResult>();
   const extra = new Map<string, number>();
-  for (const result of results) {
+  for (let i = 0; i < results.length; i += 1) {
+    const result = results[i] as BenchmarkResult;
     const key = alignmentKey(result, options);
     if (first.has(key)) extra.set(key, (extra.get(key) ?? 0) + 1);
     else first.set(key, result);

@@ -27,7 +27,9 @@ export function visibleResults(view: ResultsView): ReadonlySet<BenchmarkResult> 
   if (view.visibleCount === view.index.results.length) return null;
   const visible = new Set<BenchmarkResult>();
   for (const suite of SUITES) {
-    for (const position of view.visible[suite]) {
+    const positions = view.visible[suite];
+    for (let i = 0; i < positions.length; i += 1) {
+      const position = positions[i] ?? 0;
       const result = view.index.results[position];
       if (result !== undefined) visible.add(result);
     }

@@ -82,7 +82,9 @@ export function pricedGpuTypes(view: ResultsView): string[] {
     columns === null ? null : new Uint8Array(columns.strings.length),
   );
   for (const suite of ['throughput', 'serving'] as const) {
-    for (const position of view.visible[suite]) {
+    const positions = view.visible[suite];
+    for (let i = 0; i < positions.length; i += 1) {
+      const position = positions[i] ?? 0;
       const at = datasetOf[position] ?? 0;
       const columns = sources[at];
       const seen = taken[at];

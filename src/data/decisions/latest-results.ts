@@ -46,7 +46,9 @@ export function latestPositions<K>(
   // with the previous row's key is weighed against the position held for it without a lookup.
   let lastKey: K | null = null;
   let lastHeld = -1;
-  for (const position of view.visible[suite]) {
+  const positions = view.visible[suite];
+  for (let i = 0; i < positions.length; i += 1) {
+    const position = positions[i] ?? 0;
     const key = keyOf(position);
     if (key === null) continue;
     if (key !== lastKey) {

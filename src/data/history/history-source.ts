@@ -196,7 +196,9 @@ function groupHistory(view: ResultsView): HistorySource {
   const datasetsOfGpu = index.groupValues.gpu.map(() => new Set<number>());
   let visible = 0;
   for (const suite of SUITES) {
-    for (const position of view.visible[suite]) {
+    const positions = view.visible[suite];
+    for (let i = 0; i < positions.length; i += 1) {
+      const position = positions[i] ?? 0;
       datasetsOfGpu[gpuCodes[position] ?? 0]?.add(index.datasetOf[position] ?? 0);
       visible += 1;
     }
@@ -209,7 +211,9 @@ function groupHistory(view: ResultsView): HistorySource {
     index.testNames.length,
   );
   for (const suite of SUITES) {
-    for (const position of view.visible[suite]) {
+    const positions = view.visible[suite];
+    for (let i = 0; i < positions.length; i += 1) {
+      const position = positions[i] ?? 0;
       const code = gpuCodes[position] ?? 0;
       if ((datasetsOfGpu[code]?.size ?? 0) < 2) continue;
       const result = index.results[position];

@@ -6,7 +6,7 @@ import { splitCommandLine } from '../formats/commands';
 import { MAX_LONG_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../formats/shared';
 import { gpuLabel } from '../gpu';
 import { distinctGpuLabels } from '../results/dataset';
-import { SUITES, type Dataset, type Suite } from '../results/result-model';
+import { SUITES, type BenchmarkResult, type Dataset, type Suite } from '../results/result-model';
 import {
   collect,
   listText,
@@ -132,7 +132,9 @@ export function datasetSetup(dataset: Dataset): DatasetSetup {
   const collectors = new Map<Suite, SuiteCollector>();
   const attributeCommands = new Map<string, CommandGroup>();
   const commits = new Set<string>();
-  for (const result of dataset.results) {
+  const { results } = dataset;
+  for (let i = 0; i < results.length; i += 1) {
+    const result = results[i] as BenchmarkResult;
     let collector = collectors.get(result.suite);
     if (collector === undefined) {
       collector = newCollector();

@@ -57,8 +57,10 @@ export function distinctGpuLabels(results: readonly BenchmarkResult[]): readonly
   let labels = gpuLabelsOf.get(results);
   if (labels === undefined) {
     const seen = new Map<BenchmarkResult['gpu'], string>();
-    for (const result of results)
-      if (!seen.has(result.gpu)) seen.set(result.gpu, gpuLabel(result.gpu));
+    for (let i = 0; i < results.length; i += 1) {
+      const gpu = results[i]?.gpu ?? null;
+      if (!seen.has(gpu)) seen.set(gpu, gpuLabel(gpu));
+    }
     labels = [...new Set(seen.values())];
     gpuLabelsOf.set(results, labels);
   }

@@ -35,7 +35,8 @@ export function distinctEngines(results: readonly BenchmarkResult[]): readonly s
     const seen = new Set<string | null>();
     // Rows come in runs of one engine (a file states one): a set is asked once per run.
     let last: string | null | undefined;
-    for (const { engine } of results) {
+    for (let i = 0; i < results.length; i += 1) {
+      const engine = results[i]?.engine ?? null;
       if (engine === last) continue;
       seen.add(engine);
       last = engine;

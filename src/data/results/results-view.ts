@@ -136,10 +136,14 @@ export function deriveResultsView(
   for (const suite of SUITES) {
     const positions = index.bySuite[suite];
     let kept = 0;
-    for (const position of positions) if (fails[position] === 0) kept += 1;
+    for (let i = 0; i < positions.length; i += 1) {
+      const position = positions[i] ?? 0;
+      if (fails[position] === 0) kept += 1;
+    }
     const out = new Uint32Array(kept);
     let k = 0;
-    for (const position of positions) {
+    for (let i = 0; i < positions.length; i += 1) {
+      const position = positions[i] ?? 0;
       if (fails[position] === 0) {
         out[k] = position;
         k += 1;
