@@ -10,7 +10,7 @@ import { beyondOne } from '../results/parallelism';
 import type { Derivation } from '../results/index-values';
 import type { ResultColumns } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
-import { datasetColumns, type BenchmarkResult } from '../results/result-model';
+import { SUITE_CODES, datasetColumns, type BenchmarkResult } from '../results/result-model';
 import { latestPositions } from './latest-results';
 
 /** How load was set: an offered request rate, or a number of requests in flight. */
@@ -64,10 +64,10 @@ export function configName(config: Pick<ServingConfig, 'model' | 'setup'>): stri
   return `${config.model} on ${config.setup}`;
 }
 
-/** How a result's load was set: by its offered QPS, else its concurrency; null by neither. */
-function loadKindOf(result: BenchmarkResult): LoadKind | null {
-  if (result.qps !== null && !Number.isNaN(result.qps)) return 'qps';
-  if (result.concurrency !== null && !Number.isNaN(result.concurrency)) return 'concurrency';
+/** How a result's load was set: by its offered QPS, else its concurrency (NaN: none); or neither. */
+function loadKindOf(qps: number, concurrency: number): LoadKind | null {
+  if (!Number.isNaN(qps)) return 'qps';
+  if (!Number.isNaN(concurrency)) return 'concurrency';
   return null;
 }
 
@@ -121,6 +121,8 @@ function sameRows(columns: ResultColumns, a: number, b: number): boolean {
   return setup && layout && more && prompts && sameNumber(numbers.outputLen, a, b) && gpu;
 }
 
+const SERVING = SUITE_CODES.serving;
+
 /** Each row's configuration and load as codes: what does not change with the filters. */
 interface ServingKeys {
   /** Per position: the configuration's code (an index into `identities`); −1 for no place. */
@@ -149,29 +151,43 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
     const loads: number[] = [];
     const identityCodes = new Map<string, number>();
     const loadCodes = new Map<number, number>();
-    // The previous row's result, configuration and load: rows repeat them in runs.
-    let previous: BenchmarkResult | null = null;
+    // The previous serving row's position, configuration and load: rows repeat them in runs.
+    let previousPosition = -1;
     let previousSource: ResultColumns | null = null;
     let previousRow = -1;
     let previousCode = -1;
     let previousLoad = Number.NaN;
     let previousLoadCode = -1;
     for (let position = 0; position < results.length; position += 1) {
-      const result = results[position] as BenchmarkResult;
-      if (result.suite !== 'serving') continue;
-      const kind = loadKindOf(result);
-      if (kind === null) continue;
       const source = sources[datasetOf[position] ?? 0] ?? null;
       const row = rowOf[position] ?? 0;
+      // Suite and load from the columns where there are some (no field of a row is read).
+      let qps: number;
+      let concurrency: number;
+      if (source === null) {
+        const result = results[position] as BenchmarkResult;
+        if (result.suite !== 'serving') continue;
+        qps = result.qps ?? Number.NaN;
+        concurrency = result.concurrency ?? Number.NaN;
+      } else {
+        if (source.suite[row] !== SERVING) continue;
+        qps = source.numbers.qps[row] ?? Number.NaN;
+        concurrency = source.numbers.concurrency[row] ?? Number.NaN;
+      }
+      const kind = loadKindOf(qps, concurrency);
+      if (kind === null) continue;
       let code = previousCode;
       const same =
-        previous !== null &&
+        previousPosition !== -1 &&
         kinds[code] === kind &&
         (source !== null && source === previousSource
           ? sameRows(source, previousRow, row)
-          : sameFields(previous, result));
+          : sameFields(
+              results[previousPosition] as BenchmarkResult,
+              results[position] as BenchmarkResult,
+            ));
       if (!same) {
-        const text = identity(result, kind);
+        const text = identity(results[position] as BenchmarkResult, kind);
         code = identityCodes.get(text) ?? identities.length;
         if (code === identities.length) {
           identities.push(text);
@@ -179,12 +195,12 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
           identityCodes.set(text, code);
         }
       }
-      previous = result;
+      previousPosition = position;
       previousSource = source;
       previousRow = row;
       previousCode = code;
       config[position] = code;
-      const tested = (kind === 'qps' ? result.qps : result.concurrency) as number;
+      const tested = kind === 'qps' ? qps : concurrency;
       if (tested !== previousLoad) {
         previousLoadCode = loadCodes.get(tested) ?? loads.length;
         if (previousLoadCode === loads.length) {

@@ -6,6 +6,7 @@ import {
   gpusUsed,
   metricOf,
   servingConfigs,
+  type ServingConfig,
 } from '../../../src/data/decisions/serving-configs';
 import { formatQps } from '../../../src/data/format';
 import { rowsOfColumns } from '../../../src/data/results/columns-rows';
@@ -107,6 +108,42 @@ describe('serving configurations', () => {
     expect(configs.map((c) => [c.loadKind, c.loads.map((e) => e.load)])).toEqual([
       ['qps', [2]],
       ['concurrency', [8]],
+      ['concurrency', [8]],
+    ]);
+  });
+});
+
+describe('configurations read from columns', () => {
+  const fromColumns = (rows: BenchmarkResult[]) => {
+    const columns = columnsOf(rows);
+    return servingConfigs(viewOf([{ ...handDataset('columns', rowsOfColumns(columns)), columns }]));
+  };
+  const loadsOf = (configs: ServingConfig[]) =>
+    configs.map((c) => [c.loadKind, c.loads.map((e) => e.load)]);
+
+  it('take suite and load from the columns: latency and load-less rows have no place', () => {
+    const rows = [
+      result('latency', 'l', 'H100', { latency_mean: 1 }),
+      result('serving', 'a', 'H100', { request_throughput: 1 }, { qps: 2 }),
+      result('throughput', 't', 'H100', { requests_per_second: 1 }, { qps: 3 }),
+      result('serving', 'b', 'H100', { request_throughput: 1 }, { concurrency: 8 }),
+      result('serving', 'c', 'H100', { request_throughput: 1 }, { concurrency: 8, inputLen: 1024 }),
+      result('serving', 'd', 'H100', { request_throughput: 1 }),
+    ];
+    // The throughput row's QPS makes it no serving configuration; `d` has no load.
+    expect(loadsOf(fromColumns(rows))).toEqual([
+      ['qps', [2]],
+      ['concurrency', [8]],
+      ['concurrency', [8]],
+    ]);
+  });
+
+  it('tell neighbours of one GPU apart by load kind', () => {
+    const at = (name: string, load: Partial<BenchmarkResult>) =>
+      result('serving', name, 'H100', { request_throughput: 1 }, load);
+    const rows = [at('q1', { qps: 1 }), at('c8', { concurrency: 8 }), at('q4', { qps: 4 })];
+    expect(loadsOf(fromColumns(rows))).toEqual([
+      ['qps', [1, 4]],
       ['concurrency', [8]],
     ]);
   });
