@@ -42,6 +42,8 @@ class RowSource {
   private readonly gpus = new Map<number, Map<number, GpuSpec>>();
   private lastType = NONE;
   private lastGpu: GpuSpec | null = null;
+  private lastAttributesRow = -1;
+  private lastAttributes: Readonly<Record<string, string>> | null = null;
 
   constructor(readonly columns: ResultColumns) {}
 
@@ -66,6 +68,19 @@ class RowSource {
       this.lists[id] = list;
     }
     return list;
+  }
+
+  /**
+   * A row's attributes. Rows of one run state the same ones, one after another: a row whose
+   * values are the last row's shares its record, so what is worked out per record (a precision)
+   * is worked out once per run, not per row.
+   */
+  attributes(row: number): Readonly<Record<string, string>> {
+    const last = this.lastAttributes;
+    if (last !== null && sameAttributes(this.columns, this.lastAttributesRow, row)) return last;
+    this.lastAttributesRow = row;
+    this.lastAttributes = attributesOf(this.columns, row);
+    return this.lastAttributes;
   }
 
   gpu(row: number): GpuSpec | null {
@@ -120,6 +135,15 @@ function metricsOf(list: MetricList, row: number): Record<string, number | null>
 
 const EMPTY_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
+/** Whether two rows have the same attribute values (codes), column by column. */
+function sameAttributes(columns: ResultColumns, a: number, b: number): boolean {
+  for (let k = 0; k < columns.attributes.length; k += 1) {
+    const column = columns.attributes[k] as Int32Array;
+    if (column[a] !== column[b]) return false;
+  }
+  return true;
+}
+
 function attributesOf(columns: ResultColumns, row: number): Readonly<Record<string, string>> {
   let record: Record<string, string> | null = null;
   for (let k = 0; k < columns.attributes.length; k += 1) {
@@ -135,7 +159,8 @@ function attributesOf(columns: ResultColumns, row: number): Readonly<Record<stri
 /**
  * One row of columns as a result. Its metrics and attributes are made the first time they are
  * read and kept, so each read gives the same object; rows that share a GPU share one (frozen)
- * GPU object, and rows without attributes one empty object. Its fields are getters, not own
+ * GPU object, neighbouring rows with the same attributes one record, and rows without
+ * attributes one empty object. Its fields are getters, not own
  * properties: `plainResult` makes a plain object of it where one is needed. The fields read
  * straight from a column of the same name are put on the prototype from the lists below (adding
  * such a field is one entry), and the interface of the same name declares them.
@@ -162,7 +187,7 @@ class ColumnRow implements BenchmarkResult {
     return this.metricsMade;
   }
   get attributes(): Readonly<Record<string, string>> {
-    this.attributesMade ??= attributesOf(this.source.columns, this.row);
+    this.attributesMade ??= this.source.attributes(this.row);
     return this.attributesMade;
   }
 

@@ -96,6 +96,34 @@ describe('results as columns', () => {
     expect(JSON.parse(JSON.stringify(back[1]))).toEqual(JSON.parse(JSON.stringify(results[1])));
   });
 
+  it('shares one attributes record between neighbouring rows that state the same values', () => {
+    const [first] = h100.results;
+    if (first === undefined) throw new Error('no seed');
+    const stating = (attributes: Record<string, string>) => plainResult(first, { attributes });
+    const back = rowsOfColumns(
+      columnsOf([
+        stating({ dtype: 'bf16', backend: 'a' }),
+        stating({ dtype: 'bf16', backend: 'a' }),
+        stating({ dtype: 'fp8', backend: 'a' }),
+        stating({ dtype: 'fp8', backend: 'b' }),
+        stating({ dtype: 'fp8', backend: 'b' }),
+        stating({}),
+        stating({}),
+      ]),
+    );
+    const records = back.map((row) => row.attributes);
+    expect(records[0]).toBe(records[1]);
+    expect(records[1]).toEqual({ dtype: 'bf16', backend: 'a' });
+    // A change in the first or in a later column is a record of its own.
+    expect(records[2]).not.toBe(records[1]);
+    expect(records[2]).toEqual({ dtype: 'fp8', backend: 'a' });
+    expect(records[3]).not.toBe(records[2]);
+    expect(records[3]).toEqual({ dtype: 'fp8', backend: 'b' });
+    expect(records[4]).toBe(records[3]);
+    expect(records[5]).toEqual({});
+    expect(records[6]).toBe(records[5]);
+  });
+
   it('tells a metric the file left empty (null) from one the row does not have', () => {
     const [first] = h100.results;
     if (first === undefined) throw new Error('no seed');
