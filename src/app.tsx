@@ -16,6 +16,7 @@ import { KeyboardShortcuts } from './features/shortcuts/keyboard-shortcuts';
 import { LoadStatus } from './features/status/load-status';
 import { ThemeSwitch } from './features/theme/theme-switch';
 import { useDashboardStore } from './store/dashboard-store';
+import { DeferredViews } from './store/deferred-view';
 
 // Loaded as chunks of their own; after a failed download, `Try again` loads them again.
 const charts = retryingLazy(() => import('./features/charts/charts-section'));
@@ -86,7 +87,7 @@ function MainViews() {
   const loading = useDeferredValue(useDashboardStore((state) => state.phase === 'loading'));
   if (loading) return <div className="content-placeholder" aria-hidden="true" />;
   return (
-    <>
+    <DeferredViews>
       {/* Each view fails on its own: a crash shows a message there, and the rest works. */}
       <ErrorBoundary what="The overview">
         <OverviewSection />
@@ -123,7 +124,7 @@ function MainViews() {
           <ChartsSection />
         </Suspense>
       </ErrorBoundary>
-    </>
+    </DeferredViews>
   );
 }
 

@@ -1,9 +1,14 @@
-import { act, render } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ResultsView } from '../../src/data/results/results-view';
 import { selectResultsView, useDashboardStore } from '../../src/store/dashboard-store';
-import { withDeferredView, type WithView } from '../../src/store/deferred-view';
-import { seedDataset } from '../helpers/seed';
+import {
+  DEFERRED_SECTIONS,
+  DeferredViews,
+  withDeferredView,
+  type WithView,
+} from '../../src/store/deferred-view';
+import { SEED_GPUS, seedDataset } from '../helpers/seed';
 
 const store = () => useDashboardStore.getState();
 
@@ -21,7 +26,7 @@ describe('a section drawn from the deferred view', () => {
     }: WithView<{ label: string }>) {
       seen.push(view);
       return <p>{`${label}: ${String(view.visibleCount)}`}</p>;
-    });
+    }, 'overview');
     const { container } = render(<Section label="shown" />);
     const before = selectResultsView(store());
     expect(seen).toEqual([before]);
@@ -41,10 +46,83 @@ describe('a section drawn from the deferred view', () => {
     const Section = withDeferredView(function Section({ label }: WithView<{ label: string }>) {
       labels.push(label);
       return null;
-    });
+    }, 'decisions');
     const { rerender } = render(<Section label="a" />);
     rerender(<Section label="a" />);
     rerender(<Section label="b" />);
     expect(labels).toEqual(['a', 'b']);
+  });
+});
+
+/** Each section prints its name and the visible count of the view it was handed, and logs it. */
+const drawn: string[] = [];
+const SECTIONS = DEFERRED_SECTIONS.map((name) =>
+  withDeferredView(function Section({ view }: WithView<object>) {
+    drawn.push(`${name} ${String(view.visibleCount)}`);
+    return <p data-testid={name}>{String(view.visibleCount)}</p>;
+  }, name),
+);
+
+function renderSections() {
+  return render(
+    <DeferredViews>
+      {SECTIONS.map((Section, i) => (
+        <Section key={i} />
+      ))}
+    </DeferredViews>,
+  );
+}
+
+const shown = (name: string) => screen.queryByTestId(name)?.textContent ?? null;
+
+/** The three seed runs loaded 186 times each, as runs of their own: 3 × 18 × 186 = 10,044. */
+function loadManyRuns(): void {
+  store().reset();
+  store().addDatasets(
+    Array.from({ length: 186 }, (_, copy) =>
+      SEED_GPUS.map((gpu) => {
+        const dataset = seedDataset(gpu);
+        return {
+          ...dataset,
+          id: `${dataset.id}-${String(copy)}`,
+          label: `${gpu} #${String(copy)}`,
+        };
+      }),
+    ).flat(),
+  );
+}
+
+describe('sections below DeferredViews', () => {
+  it('take a new view together over a small data set', () => {
+    renderSections();
+    // Two seed runs of 18 results each.
+    expect(DEFERRED_SECTIONS.map(shown)).toEqual(['36', '36', '36', '36']);
+    act(() => {
+      store().toggleHidden('gpu', '8×H200');
+    });
+    expect(DEFERRED_SECTIONS.map(shown)).toEqual(['18', '18', '18', '18']);
+  });
+
+  it('take it one after another, in page order, over 10,000 results', async () => {
+    loadManyRuns();
+    renderSections();
+    // The first mount over a large set: the overview at once, the others after it.
+    expect(DEFERRED_SECTIONS.map(shown)).toEqual(['10044', null, null, null]);
+    await waitFor(() => {
+      expect(DEFERRED_SECTIONS.map(shown)).toEqual(['10044', '10044', '10044', '10044']);
+    });
+    drawn.length = 0;
+    act(() => {
+      store().toggleHidden('gpu', '8×H200');
+    });
+    // 8×H200 is a third of the results: 6,696 stay. The overview follows at once; the others
+    // keep the old view until their turn.
+    expect(DEFERRED_SECTIONS.map(shown)).toEqual(['6696', '10044', '10044', '10044']);
+    await waitFor(() => {
+      expect(shown('history')).toBe('6696');
+    });
+    expect(DEFERRED_SECTIONS.map(shown)).toEqual(['6696', '6696', '6696', '6696']);
+    // Each drew once more, in page order.
+    expect(drawn).toEqual(DEFERRED_SECTIONS.map((name) => `${name} 6696`));
   });
 });

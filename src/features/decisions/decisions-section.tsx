@@ -33,4 +33,4 @@ function DecisionsBody({ view }: WithView<object>) {
   );
 }
 
-export default withDeferredView(DecisionsBody);
+export default withDeferredView(DecisionsBody, 'decisions');

@@ -214,6 +214,6 @@ export const HistoryChart = withDeferredView(function HistoryChart({
       )}
     </ChartFigure>
   );
-});
+}, 'history');
 
 export default HistoryChart;

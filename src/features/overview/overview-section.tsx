@@ -121,4 +121,4 @@ export const OverviewSection = withDeferredView(function OverviewSection({
       ))}
     </section>
   );
-});
+}, 'overview');

@@ -132,6 +132,6 @@ export const RegressionsSection = withDeferredView(function RegressionsSection({
       )}
     </section>
   );
-});
+}, 'regressions');
 
 export default RegressionsSection;
