@@ -2,6 +2,9 @@ import { buildCsv, type CsvCell } from '../../data/csv';
 import { DataTable, type DataCell } from '../../ui/data-table';
 import { csvBlob, saveBlob } from '../../ui/save-blob';
 
+/** Rows a decision table draws before `Show all`: every row of the bundled runs (45 at most). */
+const ROWS_SHOWN = 50;
+
 export interface DecisionCell extends DataCell {
   /** The value a CSV gets (a number unrounded); the text when absent. */
   readonly csv?: CsvCell;
@@ -38,6 +41,7 @@ export function DecisionTable({ caption, header, rows, fileName }: DecisionTable
         columns={header.map((name, i) => ({ header: name, numeric: rows[0]?.cells[i]?.numeric }))}
         rows={rows}
         focusable
+        limit={ROWS_SHOWN}
       />
       <button type="button" onClick={download}>
         Download CSV
