@@ -27,3 +27,16 @@ export function seedDataset(gpu: SeedGpu): Dataset {
   if (!outcome.ok) throw new Error(`seed ${name} did not parse: ${outcome.error.message}`);
   return createDataset(outcome.value, { kind: 'bundled', name }, text);
 }
+
+/**
+ * The three seed runs loaded `copies` times over, each copy a run of its own (its own id and
+ * label): 3 × 18 × copies results. 186 copies are 10,044, past the point where views stagger.
+ */
+export function seedCopies(copies: number): Dataset[] {
+  return Array.from({ length: copies }, (_, copy) =>
+    SEED_GPUS.map((gpu) => {
+      const dataset = seedDataset(gpu);
+      return { ...dataset, id: `${dataset.id}-${String(copy)}`, label: `${gpu} #${String(copy)}` };
+    }),
+  ).flat();
+}

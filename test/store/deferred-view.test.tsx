@@ -8,7 +8,7 @@ import {
   withDeferredView,
   type WithView,
 } from '../../src/store/deferred-view';
-import { SEED_GPUS, seedDataset } from '../helpers/seed';
+import { seedCopies, seedDataset } from '../helpers/seed';
 
 const store = () => useDashboardStore.getState();
 
@@ -75,23 +75,6 @@ function renderSections() {
 
 const shown = (name: string) => screen.queryByTestId(name)?.textContent ?? null;
 
-/** The three seed runs loaded 186 times each, as runs of their own: 3 × 18 × 186 = 10,044. */
-function loadManyRuns(): void {
-  store().reset();
-  store().addDatasets(
-    Array.from({ length: 186 }, (_, copy) =>
-      SEED_GPUS.map((gpu) => {
-        const dataset = seedDataset(gpu);
-        return {
-          ...dataset,
-          id: `${dataset.id}-${String(copy)}`,
-          label: `${gpu} #${String(copy)}`,
-        };
-      }),
-    ).flat(),
-  );
-}
-
 describe('sections below DeferredViews', () => {
   it('take a new view together over a small data set', () => {
     renderSections();
@@ -104,7 +87,9 @@ describe('sections below DeferredViews', () => {
   });
 
   it('take it one after another, in page order, over 10,000 results', async () => {
-    loadManyRuns();
+    // 3 × 18 × 186 = 10,044 results.
+    store().reset();
+    store().addDatasets(seedCopies(186));
     renderSections();
     // The first mount over a large set: the overview at once, the others after it.
     expect(DEFERRED_SECTIONS.map(shown)).toEqual(['10044', null, null, null]);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ChartsSection } from '../../../src/features/charts/charts-section';
 import { useDashboardStore } from '../../../src/store/dashboard-store';
-import { SEED_GPUS, seedDataset } from '../../helpers/seed';
+import { SEED_GPUS, seedCopies, seedDataset } from '../../helpers/seed';
 
 /** Renders the charts and waits for all five: they mount one per task. */
 async function renderAllCharts(): Promise<void> {
@@ -83,18 +83,7 @@ describe('charts section', () => {
   it('redraws the charts one after another when 10,000 or more results are loaded', async () => {
     // The three seed runs loaded 186 times each, as runs of their own: 3 × 18 × 186 = 10,044.
     store().reset();
-    store().addDatasets(
-      Array.from({ length: 186 }, (_, copy) =>
-        SEED_GPUS.map((gpu) => {
-          const dataset = seedDataset(gpu);
-          return {
-            ...dataset,
-            id: `${dataset.id}-${String(copy)}`,
-            label: `${gpu} #${String(copy)}`,
-          };
-        }),
-      ).flat(),
-    );
+    store().addDatasets(seedCopies(186));
     expect(store().datasets.reduce((sum, dataset) => sum + dataset.results.length, 0)).toBe(10_044);
     await renderAllCharts();
     act(() => {
