@@ -4,10 +4,11 @@ import type { BenchmarkResult } from '../../../src/data/results/result-model';
 import {
   DistinctList,
   MarkSum,
+  servingPairSums,
   servingTestFamily,
   testLabel,
 } from '../../../src/data/charts/mark-values';
-import { result } from './chart-fixtures';
+import { handDataset, result, viewOf } from './chart-fixtures';
 
 describe('mark values', () => {
   it('is the mean of the runs behind a mark, naming each test and dataset once', () => {
@@ -113,5 +114,54 @@ describe('mark values', () => {
     expect(servingTestFamily('serving_llama8B_tp1_random_1024_128_qps_4_concurrency_8')).toBe(
       'serving_llama8B_tp1_random_1024_128_concurrency_8',
     );
+  });
+});
+
+describe('serving pair sums', () => {
+  const at = (testName: string, qps: number | null, ttft: number, dataset = 'sharegpt') =>
+    result('serving', testName, 'H100', { ttft_mean: ttft, itl_mean: ttft / 10 }, { qps, dataset });
+
+  it('keeps test families apart that meet at one GPU and QPS, and leaves out rows without a QPS', () => {
+    // Two families of llama8B TP1 on 8×H100 at QPS 1 (prompt datasets sharegpt and random):
+    // neighbours in reading order, which a row-to-row shortcut must not add together.
+    const view = viewOf([
+      handDataset('night', [
+        at('serving_llama8B_tp1_sharegpt_qps_1', 1, 100),
+        at('serving_llama8B_tp1_random_qps_1', 1, 300, 'random'),
+        at('serving_llama8B_tp1_sharegpt_no_qps', null, 999),
+      ]),
+    ]);
+    const families = servingPairSums(view, 'ttft_mean', 'itl_mean');
+    const summed = [...families].map(([key, family]) => {
+      const [series] = [...family.series.values()];
+      const byQps = [...(series?.byQps ?? new Map<number, never>())];
+      return [
+        key,
+        byQps.map(([qps, sums]) => [qps, sums.first.value()?.value, sums.second.value()?.value]),
+        byQps.map(([, sums]) => sums.first.value()?.testNames),
+      ];
+    });
+    // ITL is TTFT ÷ 10; the row without a QPS is in no family and no sum.
+    expect(summed).toEqual([
+      ['serving_llama8B_tp1_random', [[1, 300, 30]], [['serving_llama8B_tp1_random_qps_1']]],
+      ['serving_llama8B_tp1_sharegpt', [[1, 100, 10]], [['serving_llama8B_tp1_sharegpt_qps_1']]],
+    ]);
+  });
+
+  it('sums the further metrics of each mark by key', () => {
+    const view = viewOf([
+      handDataset('a', [at('serving_x_qps_1', 1, 100)]),
+      handDataset('b', [at('serving_x_qps_1', 1, 200)]),
+    ]);
+    const [family] = servingPairSums(view, 'ttft_mean', 'itl_mean', [
+      'ttft_mean',
+      'itl_mean',
+    ]).values();
+    const [series] = family?.series.values() ?? [];
+    const sums = series?.byQps.get(1);
+    // Two nights of one mark: means of 100 and 200, and of 10 and 20.
+    expect(sums?.more.ttft_mean.value()?.value).toBe(150);
+    expect(sums?.more.itl_mean.value()?.value).toBe(15);
+    expect(sums?.more.itl_mean.value()?.datasets).toEqual(['a', 'b']);
   });
 });

@@ -138,6 +138,20 @@ describe('configurations read from columns', () => {
     ]);
   });
 
+  it('compare neighbours from two files by their fields, not by the codes of one', () => {
+    // One serving row in each file, both its first row: neighbours in reading order that differ
+    // only in their input length. Read with one file's codes, both rows would be that row.
+    const file = (name: string, inputLen: number) => {
+      const rows = [
+        result('serving', 'a', 'H100', { request_throughput: 1 }, { qps: 1, inputLen }),
+      ];
+      const columns = columnsOf(rows);
+      return { ...handDataset(name, rowsOfColumns(columns)), columns };
+    };
+    const configs = servingConfigs(viewOf([file('first', 1024), file('second', 2048)]));
+    expect(configs.map((config) => config.key.split('|')[8])).toEqual(['1024', '2048']);
+  });
+
   it('tell neighbours of one GPU apart by load kind', () => {
     const at = (name: string, load: Partial<BenchmarkResult>) =>
       result('serving', name, 'H100', { request_throughput: 1 }, load);

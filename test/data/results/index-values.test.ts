@@ -48,6 +48,29 @@ describe('index values: one typed array per metric in reading order', () => {
     expect(Array.from(tp)).toEqual([1, 100, 1, 100]);
   });
 
+  it('keeps each number dimension apart', () => {
+    const fresh = buildResultIndex([withColumns, second]);
+    const tp = fresh.values.dimension('tp', (row) => row.tp);
+    const qps = fresh.values.dimension('qps', (row) => row.qps);
+    // TP 1 everywhere; latency results have no QPS.
+    expect(Array.from(tp)).toEqual([1, 1, 1, 1]);
+    expect(Array.from(qps)).toEqual([NaN, NaN, NaN, NaN]);
+  });
+
+  it('works a derivation out once per index', () => {
+    let made = 0;
+    const count = {
+      make: (rows: { readonly results: readonly unknown[] }) => {
+        made += 1;
+        return { rows: rows.results.length };
+      },
+    };
+    const first = index.values.derived(count);
+    expect(index.values.derived(count)).toBe(first);
+    expect(first).toEqual({ rows: 4 });
+    expect(made).toBe(1);
+  });
+
   it('makes each array once per index, and a new index starts afresh', () => {
     expect(index.values.metric('latency_mean')).toBe(index.values.metric('latency_mean'));
     const again = buildResultIndex([withColumns, second]);
