@@ -93,11 +93,15 @@ function sharedChunkOfCharts(): string {
   const charts = names.find((name) => /^charts-section-.*\.js$/.test(name));
   if (charts === undefined) throw new Error('the build has no charts-section chunk');
   const entry = names.find((name) => /^index-.*\.js$/.test(name)) ?? '';
-  const imported = [
-    ...readFileSync(path.join(assets, charts), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g),
-  ]
-    .map((match) => match[1] ?? '')
-    .filter((name) => name !== entry && !name.startsWith('rolldown-runtime'));
+  const importsOf = (file: string): string[] =>
+    [...readFileSync(path.join(assets, file), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+  // What the entry imports itself loads with the page: its failure is the page's, not a view's.
+  const withThePage = new Set([entry, ...importsOf(entry)]);
+  const imported = importsOf(charts).filter(
+    (name) => !withThePage.has(name) && !name.startsWith('rolldown-runtime'),
+  );
   const shared = imported.find((name) => !/^(models|index)-/.test(name));
   if (shared === undefined) throw new Error(`${charts} imports no shared chunk`);
   return shared;
