@@ -4,55 +4,82 @@ import type { ResultsView } from '../data/results/results-view';
 /** Below this many loaded results a view redraws in a few milliseconds: no staggering. */
 export const STAGGER_FROM_RESULTS = 10_000;
 
-/** How the views start, before any has changed. */
+/** How the parts start, before any has changed. */
 export type FirstMount =
-  /** The first at once and the others one per task (placeholders hold their places). */
+  /** The first at once and the others in turn (placeholders hold their places). */
   | 'staggered'
-  /** All at once over a small set of results; staggered over a large one. */
+  /** All at once when the parts take a new value together; in turn otherwise. */
   | 'together-when-small';
 
-function isSmall(view: ResultsView): boolean {
-  return view.index.results.length < STAGGER_FROM_RESULTS;
+/** Whether a view is large enough for the parts drawn from it to take it in turn. */
+export function isLargeView(view: ResultsView): boolean {
+  return view.index.results.length >= STAGGER_FROM_RESULTS;
+}
+
+interface StaggerOptions {
+  /** Every mounted part takes a new value at once (a small data set). */
+  readonly together: boolean;
+  readonly firstMount: FirstMount;
+  /** How many parts take the value in each turn (the first turn in the render itself). */
+  readonly perTask?: number;
 }
 
 /**
- * The view each of `count` parts of the page draws, null for one not mounted yet. When the view
- * changes, the first part takes it at once and the others one per task after it, so redrawing
- * many parts over a large data set (each a derivation over every visible row, then hundreds of
- * elements to lay out) is many short tasks, not one long one. Each step is a transition: typing
- * or clicking goes first. Over a small data set every mounted part takes a new view together.
+ * The value each of `count` parts of the page draws, null for one not mounted yet. When the value
+ * changes, the first parts take it at once and the others `perTask` at a time, a task each, so
+ * redrawing many parts over a large data set (each a derivation over every visible row, then
+ * hundreds of elements to lay out) is many short tasks, not one long one. Each turn is a
+ * transition: typing or clicking goes first. The parts not yet turned keep the value they drew.
+ */
+export function useStaggeredValues<T>(
+  value: T,
+  count: number,
+  { together, firstMount, perTask = 1 }: StaggerOptions,
+): readonly (T | null)[] {
+  const [latest, setLatest] = useState(value);
+  const [shown, setShown] = useState<readonly (T | null)[]>(() =>
+    Array.from({ length: count }, (_, i) =>
+      i < perTask || (firstMount === 'together-when-small' && together) ? value : null,
+    ),
+  );
+  if (latest !== value) {
+    // A new value: the first parts follow in this very render (state derived from props); when
+    // together, every mounted part takes it in one commit.
+    setLatest(value);
+    setShown((current) =>
+      Array.from({ length: count }, (_, i) => {
+        // A part new with this value (there are more of them) is mounted like the others.
+        if (i >= current.length) return i < perTask || together ? value : null;
+        const was = current[i] ?? null;
+        return i < perTask || (together && was !== null) ? value : was;
+      }),
+    );
+  }
+  useEffect(() => {
+    const next = shown.findIndex((part) => part !== latest);
+    if (next === -1) return;
+    const timer = setTimeout(() => {
+      startTransition(() => {
+        setShown((current) =>
+          current.map((part, i) => (i >= next && i < next + perTask ? latest : part)),
+        );
+      });
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [shown, latest, perTask]);
+  return shown;
+}
+
+/**
+ * The view each of `count` parts draws (see `useStaggeredValues`): over a large view one part a
+ * task, over a small one all mounted parts together.
  */
 export function useStaggeredViews(
   view: ResultsView,
   count: number,
   firstMount: FirstMount,
 ): readonly (ResultsView | null)[] {
-  const [latest, setLatest] = useState(view);
-  const [views, setViews] = useState<readonly (ResultsView | null)[]>(() =>
-    Array.from({ length: count }, (_, i) =>
-      i === 0 || (firstMount === 'together-when-small' && isSmall(view)) ? view : null,
-    ),
-  );
-  if (latest !== view) {
-    // A new view: the first part follows in this very render (state derived from props); over
-    // a small one, every mounted part takes it together in one commit.
-    setLatest(view);
-    const together = isSmall(view);
-    setViews((current) =>
-      current.map((shown, i) => (i === 0 || (together && shown !== null) ? view : shown)),
-    );
-  }
-  useEffect(() => {
-    const next = views.findIndex((shown) => shown !== latest);
-    if (next === -1) return;
-    const timer = setTimeout(() => {
-      startTransition(() => {
-        setViews((current) => current.map((shown, i) => (i === next ? latest : shown)));
-      });
-    }, 0);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [views, latest]);
-  return views;
+  return useStaggeredValues(view, count, { together: !isLargeView(view), firstMount });
 }

@@ -2,7 +2,11 @@ import { servingNotices } from '../../data/charts/chart-notices';
 import { servingSummary } from '../../data/charts/chart-summaries';
 import { withStyles } from '../../data/charts/engine-dash';
 import { joinNotices } from '../../ui/chart-text';
-import { plotsAchievedRate, servingChart } from '../../data/charts/serving-charts';
+import {
+  plotsAchievedRate,
+  servingChart,
+  type ServingChartData,
+} from '../../data/charts/serving-charts';
 import { servingMetricChoices } from '../../data/charts/serving-metrics';
 import { SATURATION_RULE } from '../../data/charts/saturation';
 import type { ResultsView } from '../../data/results/results-view';
@@ -10,7 +14,9 @@ import { SLO_NAMES, percentileLabel, sloLineFor } from '../../data/decisions/slo
 import { useDashboardStore } from '../../store/dashboard-store';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { MetricStatControls, useServingMetricChart } from './metric-stat-controls';
-import { SmallMultiplesFigure } from './small-multiples';
+import { useCallback } from 'react';
+import { SmallMultiplesFigure, type RenderPanel } from './small-multiples';
+import { isLargeView } from '../../store/staggered-views';
 import { ServingPanelChart } from './serving-panel';
 import { ServingDataTable } from './serving-data-table';
 
@@ -27,6 +33,12 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
   const decisions = useDashboardStore((state) => state.decisions);
   const slo = sloLineFor(metric.metricKey, decisions.slo, decisions.percentile);
   const quantity = metric.metricKey.split('_')[0] as keyof typeof SLO_NAMES;
+  const renderPanel = useCallback<RenderPanel<ServingChartData>>(
+    (shown, panel, width, off) => (
+      <ServingPanelChart data={shown} {...{ panel, palette, off, width, slo }} />
+    ),
+    [palette, slo],
+  );
 
   return (
     <SmallMultiplesFigure
@@ -61,9 +73,8 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
       notice={joinNotices(servingNotices(data))}
       renderData={() => <ServingDataTable data={data} title={TITLE} />}
       data={data}
-      renderPanel={(panel, width, off) => (
-        <ServingPanelChart {...{ data, panel, palette, off, width, slo }} />
-      )}
+      renderPanel={renderPanel}
+      staggered={isLargeView(view)}
     />
   );
 }

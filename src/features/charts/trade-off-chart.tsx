@@ -2,12 +2,14 @@ import { tradeOffNotices } from '../../data/charts/chart-notices';
 import { tradeOffSummary } from '../../data/charts/chart-summaries';
 import { withStyles } from '../../data/charts/engine-dash';
 import { latencyChoices } from '../../data/charts/serving-metrics';
-import { tradeOffChart } from '../../data/charts/trade-off';
+import { tradeOffChart, type TradeOffData } from '../../data/charts/trade-off';
 import type { ResultsView } from '../../data/results/results-view';
 import { joinNotices } from '../../ui/chart-text';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { MetricStatControls, useServingMetricChart } from './metric-stat-controls';
-import { SmallMultiplesFigure } from './small-multiples';
+import { useCallback } from 'react';
+import { SmallMultiplesFigure, type RenderPanel } from './small-multiples';
+import { isLargeView } from '../../store/staggered-views';
 import { TradeOffPanelChart } from './trade-off-panel';
 import { TradeOffDataTable } from './trade-off-data-table';
 
@@ -21,6 +23,12 @@ export function TradeOffChart({ view, palette }: { view: ResultsView; palette: C
     { id: 'ttft', stat: 'p99', fallbackKey: 'ttft_p99' },
     tradeOffChart,
   );
+  const renderPanel = useCallback<RenderPanel<TradeOffData>>(
+    (shown, panel, width, off) => (
+      <TradeOffPanelChart data={shown} panel={panel} palette={palette} off={off} width={width} />
+    ),
+    [palette],
+  );
   return (
     <SmallMultiplesFigure
       id="trade-off"
@@ -32,9 +40,8 @@ export function TradeOffChart({ view, palette }: { view: ResultsView; palette: C
       notice={joinNotices(tradeOffNotices(data))}
       renderData={() => <TradeOffDataTable data={data} title={TITLE} />}
       data={data}
-      renderPanel={(panel, width, off) => (
-        <TradeOffPanelChart data={data} panel={panel} palette={palette} off={off} width={width} />
-      )}
+      renderPanel={renderPanel}
+      staggered={isLargeView(view)}
     />
   );
 }
