@@ -88,14 +88,7 @@ export function SmallMultiples<D extends AnyPanels>({
               shown === null ? (
                 <div key={index} className="small-multiple-placeholder" aria-hidden="true" />
               ) : (
-                <PanelSlot
-                  key={index}
-                  data={shown}
-                  index={index}
-                  width={cellWidth}
-                  off={off}
-                  render={render}
-                />
+                <PanelSlot key={index} {...{ data: shown, index, off, render }} width={cellWidth} />
               ),
             )}
           </div>
