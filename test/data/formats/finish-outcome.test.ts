@@ -4,6 +4,7 @@ import { finish, type FileContext } from '../../../src/data/formats/finish-outco
 import { rowsOfColumns } from '../../../src/data/results/columns-rows';
 import { columnsOf } from '../../../src/data/results/result-columns';
 import type { BenchmarkResult, ParseOutcome } from '../../../src/data/results/result-model';
+import { countingMetricReads } from '../../helpers/counted-metrics';
 
 const result: BenchmarkResult = {
   suite: 'latency',
@@ -56,21 +57,10 @@ describe('finish', () => {
     const rows = rowsOfColumns(
       columnsOf([result, { ...result, testName: 'latency_llama70B_tp4' }]),
     );
-    let metricsRead = 0;
-    const counted = rows.map(
-      (row) =>
-        Object.create(row, {
-          metrics: {
-            get: () => {
-              metricsRead += 1;
-              return row.metrics;
-            },
-          },
-        }) as BenchmarkResult,
-    );
+    const { rows: counted, reads } = countingMetricReads(rows);
     // The counting wrappers are the rows themselves underneath: their columns are seen.
     const shortRows = finish(success(counted, []), noContext);
-    expect(metricsRead).toBe(0);
+    expect(reads()).toBe(0);
     expect(shortRows.ok && shortRows.value.results).toBe(counted);
     // A long string anywhere in them: each row is looked at, and the long one cut.
     const long = rowsOfColumns(columnsOf([result, { ...result, model: 'm'.repeat(250) }]));

@@ -18,6 +18,7 @@ import {
   h200,
   seed,
 } from './index-fixtures';
+import { countingMetricReads } from '../../helpers/counted-metrics';
 
 describe('buildResultIndex', () => {
   const index = buildResultIndex(seed);
@@ -123,20 +124,9 @@ describe('buildResultIndex over rows read from columns', () => {
       { ...plainResult(first), suite: 'serving', metrics: { ttft_mean: 3 } },
     ];
     const columns = columnsOf(results);
-    let metricsRead = 0;
-    const rows = rowsOfColumns(columns).map(
-      (row) =>
-        Object.create(row, {
-          metrics: {
-            get: () => {
-              metricsRead += 1;
-              return row.metrics;
-            },
-          },
-        }) as BenchmarkResult,
-    );
+    const { rows, reads } = countingMetricReads(rowsOfColumns(columns));
     const index = buildResultIndex([{ ...h100, id: 'columns', results: rows, columns }]);
-    expect(metricsRead).toBe(0);
+    expect(reads()).toBe(0);
     expect(index.metricKeys).toEqual({
       latency: ['latency_mean', 'latency_p99', 'x:b', 'x:a'],
       throughput: ['request_throughput'],
