@@ -5,7 +5,13 @@
  */
 import { engineName } from '../engines';
 import { normalizeGpu } from '../gpu';
-import { plainResult, type BenchmarkResult, type GpuSpec } from './result-model';
+import {
+  datasetColumns,
+  plainResult,
+  type BenchmarkResult,
+  type Dataset,
+  type GpuSpec,
+} from './result-model';
 import { NONE, type ResultColumns } from './result-columns';
 
 export interface DatasetAssumptions {
@@ -21,6 +27,19 @@ export function unstatedFacts(columns: ResultColumns): { engine: boolean; gpu: b
   return {
     engine: columns.text.engine.includes(NONE),
     gpu: columns.text.gpuType.includes(NONE),
+  };
+}
+
+/**
+ * Which facts a dataset's file leaves unstated: from its columns where it has them (one scan of
+ * two code arrays), else from its results.
+ */
+export function datasetUnstatedFacts(dataset: Dataset): { engine: boolean; gpu: boolean } {
+  const columns = datasetColumns(dataset);
+  if (columns !== null) return unstatedFacts(columns);
+  return {
+    engine: dataset.results.some((result) => result.engine === null),
+    gpu: dataset.results.some((result) => result.gpu === null),
   };
 }
 

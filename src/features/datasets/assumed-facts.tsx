@@ -3,7 +3,7 @@ import {
   MAX_ENGINE_LENGTH,
   typedEngine,
   typedGpu,
-  unstatedFacts,
+  datasetUnstatedFacts,
   type DatasetAssumptions,
 } from '../../data/results/assumptions';
 import { gpuLabel } from '../../data/gpu';
@@ -28,16 +28,7 @@ function sameAssumptions(a: DatasetAssumptions | undefined, b: DatasetAssumption
 export function AssumedFacts({ dataset }: { readonly dataset: Dataset }) {
   const assumeFacts = useDashboardStore((state) => state.assumeFacts);
   const listId = useId();
-  const unstated = useMemo(
-    () =>
-      dataset.columns?.count === dataset.results.length
-        ? unstatedFacts(dataset.columns)
-        : {
-            engine: dataset.results.some((result) => result.engine === null),
-            gpu: dataset.results.some((result) => result.gpu === null),
-          },
-    [dataset.columns, dataset.results],
-  );
+  const unstated = useMemo(() => datasetUnstatedFacts(dataset), [dataset]);
   if (!unstated.engine && !unstated.gpu) return null;
   const apply = (change: { engine?: string | null; gpu?: GpuSpec | null }) => {
     const engine = 'engine' in change ? change.engine : (dataset.assumed?.engine ?? null);
