@@ -64,6 +64,38 @@ export function latestPositions<K>(
 }
 
 /**
+ * `latestPositions` for keys that are codes already: `codes[position]` is the row's key, below
+ * `count`, or −1 for a row with no place. The positions held, in reading order of the first row
+ * seen for each key. One loop over typed arrays, no call per row: a key function and a map
+ * lookup per row took 20-25 ms of a 100k pick's serving configurations.
+ */
+export function latestOfCodes(
+  view: ResultsView,
+  suite: Suite,
+  codes: Int32Array,
+  count: number,
+): number[] {
+  const { datasetOf } = view.index;
+  const rank = recencyRanks(view);
+  const held = new Int32Array(count).fill(-1);
+  const firstSeen: number[] = [];
+  const positions = view.visible[suite];
+  for (let i = 0; i < positions.length; i += 1) {
+    const position = positions[i] ?? 0;
+    const code = codes[position] ?? -1;
+    if (code < 0) continue;
+    const current = held[code] ?? -1;
+    if (current === -1) {
+      firstSeen.push(code);
+      held[code] = position;
+    } else if ((rank[datasetOf[position] ?? 0] ?? 0) > (rank[datasetOf[current] ?? 0] ?? 0)) {
+      held[code] = position;
+    }
+  }
+  return firstSeen.map((code) => held[code] ?? 0);
+}
+
+/**
  * A row's values in some filter groups (and its test name, when asked), as one number: rows with
  * the same values have the same number, made of the codes the index holds, where a text key
  * would be made and hashed per row (at a million rows, the Overview and Cost tables spent

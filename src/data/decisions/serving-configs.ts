@@ -11,7 +11,7 @@ import type { Derivation } from '../results/index-values';
 import type { ResultColumns } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
 import { SUITE_CODES, datasetColumns, type BenchmarkResult } from '../results/result-model';
-import { latestPositions } from './latest-results';
+import { latestOfCodes } from './latest-results';
 
 /** How load was set: an offered request rate, or a number of requests in flight. */
 export type LoadKind = 'qps' | 'concurrency';
@@ -129,6 +129,8 @@ interface ServingKeys {
   readonly config: Int32Array;
   /** Per position: the load's code (an index into `loads`). */
   readonly load: Int32Array;
+  /** Per position: configuration and load as one code (config × loads + load); −1 for none. */
+  readonly slot: Int32Array;
   readonly identities: readonly string[];
   readonly kinds: readonly LoadKind[];
   readonly loads: readonly number[];
@@ -211,7 +213,12 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
       }
       load[position] = previousLoadCode;
     }
-    return { config, load, identities, kinds, loads };
+    const slot = new Int32Array(results.length);
+    for (let position = 0; position < results.length; position += 1) {
+      const code = config[position] ?? -1;
+      slot[position] = code === -1 ? -1 : code * loads.length + (load[position] ?? 0);
+    }
+    return { config, load, slot, identities, kinds, loads };
   },
 };
 
@@ -221,13 +228,10 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
  */
 export function servingConfigs(view: ResultsView): ServingConfig[] {
   const keys = view.index.values.derived(SERVING_KEYS);
-  const loadCount = keys.loads.length;
-  const latest = latestPositions(view, 'serving', (position) => {
-    const code = keys.config[position] ?? -1;
-    return code === -1 ? null : code * loadCount + (keys.load[position] ?? 0);
-  });
+  const slots = keys.identities.length * keys.loads.length;
+  const latest = latestOfCodes(view, 'serving', keys.slot, slots);
   const configs = new Map<number, { config: Omit<ServingConfig, 'loads'>; loads: ServingLoad[] }>();
-  for (const position of latest.values()) {
+  for (const position of latest) {
     const result = view.index.results[position] as BenchmarkResult;
     const code = keys.config[position] ?? 0;
     let entry = configs.get(code);

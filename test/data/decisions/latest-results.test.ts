@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   codesKey,
   latestByGroups,
+  latestOfCodes,
   latestPositions,
 } from '../../../src/data/decisions/latest-results';
 import type { FilterGroup } from '../../../src/data/results/filter-groups';
@@ -116,5 +117,38 @@ describe('the latest run per key', () => {
     expect(
       latestByGroups(view, 'throughput', ['gpu'], (r) => r.gpu?.type ?? '').get('H100')?.metrics,
     ).toEqual({ requests: 4 });
+  });
+
+  it('keeps the latest row per code, codes in the order first met, rows without one left out', () => {
+    const run = (label: string, date: string | null, rates: readonly number[]) => ({
+      ...handDataset(
+        label,
+        rates.map((rate, i) =>
+          result('throughput', `throughput_${String(i)}`, 'H100', { requests: rate }),
+        ),
+      ),
+      ...(date === null ? {} : { meta: { date } }),
+    });
+    // Reading order: undated 1 2 3, new 4 5 6, old 7 8 9, new again 10 11 12.
+    const view = viewOf([
+      run('undated', null, [1, 2, 3]),
+      run('new', '2026-09-03T00:00:00', [4, 5, 6]),
+      run('old', '2026-09-01T00:00:00', [7, 8, 9]),
+      run('new again', '2026-09-03T00:00:00', [10, 11, 12]),
+    ]);
+    // Each run's first row is code 1, its second code 0, its third no place; the undated run
+    // has only code 1 (its second row none either).
+    const codes = Int32Array.from([1, -1, -1, 1, 0, -1, 1, 0, -1, 1, 0, -1]);
+    const latest = latestOfCodes(view, 'throughput', codes, 2);
+    // Code 1 first met at the undated run's row; its latest the later of the two new runs.
+    expect(latest.map((position) => view.index.results[position]?.metrics.requests)).toEqual([
+      10, 11,
+    ]);
+    // Only the old run and the undated one: the dated old run wins over the undated.
+    const older = viewOf([run('undated', null, [1, 2]), run('old', '2026-09-01T00:00:00', [7, 8])]);
+    const olderLatest = latestOfCodes(older, 'throughput', Int32Array.from([0, 1, 0, 1]), 2);
+    expect(olderLatest.map((position) => older.index.results[position]?.metrics.requests)).toEqual([
+      7, 8,
+    ]);
   });
 });
