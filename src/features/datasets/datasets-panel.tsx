@@ -55,7 +55,7 @@ function DatasetItem({ dataset, position, count }: DatasetItemProps) {
         {notSaved && <span className="badge badge-warning">not saved</span>}
         <span>{distinctGpuLabels(dataset.results).join(', ')}</span>
         <span title="The serving engine the results measured, as the file names it">
-          {distinctEngines(dataset.results).join(', ')}
+          {distinctEngines(dataset).join(', ')}
         </span>
         <span title={`Read as ${dataset.format.label}`}>{dataset.format.label}</span>
         {dataset.meta?.date !== undefined && (
