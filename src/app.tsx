@@ -17,6 +17,7 @@ import { LoadStatus } from './features/status/load-status';
 import { ThemeSwitch } from './features/theme/theme-switch';
 import { useDashboardStore } from './store/dashboard-store';
 import { DeferredViews } from './store/deferred-view';
+import { isLargeIndex } from './store/staggered-views';
 
 // Loaded as chunks of their own; after a failed download, `Try again` loads them again.
 const charts = retryingLazy(() => import('./features/charts/charts-section'));
@@ -129,6 +130,8 @@ function MainViews() {
 }
 
 export function App() {
+  // Over a large data set panels out of view skip rendering (styles.css, `large-data`).
+  const large = useDashboardStore((state) => isLargeIndex(state.index));
   return (
     <div className="app">
       <PageDropTarget />
@@ -147,7 +150,7 @@ export function App() {
           <KeyboardShortcuts />
         </div>
       </header>
-      <div className="layout">
+      <div className={large ? 'layout large-data' : 'layout'}>
         <ErrorBoundary what="The filters">
           <FilterBar />
         </ErrorBoundary>

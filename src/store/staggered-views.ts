@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
+import type { ResultIndex } from '../data/results/result-index';
 import type { ResultsView } from '../data/results/results-view';
 
 /** Below this many loaded results a view redraws in a few milliseconds: no staggering. */
@@ -11,9 +12,17 @@ export type FirstMount =
   /** All at once when the parts take a new value together; in turn otherwise. */
   | 'together-when-small';
 
+/**
+ * Whether an index is large enough for the parts drawn from it to take a new view in turn (and
+ * for panels out of view to skip rendering).
+ */
+export function isLargeIndex(index: ResultIndex): boolean {
+  return index.results.length >= STAGGER_FROM_RESULTS;
+}
+
 /** Whether a view is large enough for the parts drawn from it to take it in turn. */
 export function isLargeView(view: ResultsView): boolean {
-  return view.index.results.length >= STAGGER_FROM_RESULTS;
+  return isLargeIndex(view.index);
 }
 
 interface StaggerOptions {

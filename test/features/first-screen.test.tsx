@@ -1,10 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app';
 import type { BenchmarkResult, Dataset } from '../../src/data/results/result-model';
 import { loadBundledData } from '../../src/store/bundled-data';
 import { useDashboardStore } from '../../src/store/dashboard-store';
-import { readSiteFile } from '../helpers/seed';
+import { readSiteFile, seedCopies } from '../helpers/seed';
 
 const store = () => useDashboardStore.getState();
 
@@ -206,5 +206,21 @@ describe('first screen', () => {
       'Could not load nightly-8xH200.json: the server answered 404.',
     );
     expect(bodyRows(screen.getByRole('table', { name: /Latency/ }))).toHaveLength(6);
+  });
+
+  it('lets panels out of view skip rendering over a large data set, not over the bundled runs', async () => {
+    const { container } = await renderWithBundledData();
+    const layout = container.querySelector('.layout');
+    expect(layout).not.toHaveClass('large-data');
+    // 10,044 results: the seed's three runs 186 times over, past where views take turns.
+    act(() => {
+      store().addDatasets(seedCopies(186));
+    });
+    expect(store().index.results.length).toBe(10_098);
+    expect(layout).toHaveClass('large-data');
+    act(() => {
+      store().reset();
+    });
+    expect(layout).not.toHaveClass('large-data');
   });
 });
