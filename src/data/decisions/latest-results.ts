@@ -81,18 +81,21 @@ export function latestOfCodes(
   const firstSeen: number[] = [];
   const positions = view.visible[suite];
   for (let i = 0; i < positions.length; i += 1) {
-    const position = positions[i] ?? 0;
-    const code = codes[position] ?? -1;
-    if (code < 0) continue;
-    const current = held[code] ?? -1;
+    const position = positions[i] as number;
+    const code = codes[position] as number;
+    if (!(code >= 0)) continue;
+    const current = held[code] as number;
     if (current === -1) {
       firstSeen.push(code);
       held[code] = position;
-    } else if ((rank[datasetOf[position] ?? 0] ?? 0) > (rank[datasetOf[current] ?? 0] ?? 0)) {
+    } else if (
+      (rank[datasetOf[position] as number] as number) >
+      (rank[datasetOf[current] as number] as number)
+    ) {
       held[code] = position;
     }
   }
-  return firstSeen.map((code) => held[code] ?? 0);
+  return firstSeen.map((code) => held[code] as number);
 }
 
 /**

@@ -215,8 +215,8 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
     }
     const slot = new Int32Array(results.length);
     for (let position = 0; position < results.length; position += 1) {
-      const code = config[position] ?? -1;
-      slot[position] = code === -1 ? -1 : code * loads.length + (load[position] ?? 0);
+      const code = config[position] as number;
+      slot[position] = code === -1 ? -1 : code * loads.length + (load[position] as number);
     }
     return { config, load, slot, identities, kinds, loads };
   },

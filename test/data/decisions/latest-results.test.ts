@@ -151,4 +151,39 @@ describe('the latest run per key', () => {
       7, 8,
     ]);
   });
+
+  it('keeps a code’s first row within a run, and weighs a later row against the run it holds', () => {
+    const run = (label: string, date: string, rates: readonly number[]) => ({
+      ...handDataset(
+        label,
+        rates.map((rate, i) =>
+          result('throughput', `throughput_${String(i)}`, 'H100', { requests: rate }),
+        ),
+      ),
+      meta: { date },
+    });
+    // Loaded: 2 September, 3 September, noon on 2 September. The middle run is the latest: the
+    // third, newer than the first, is weighed against the second one's row the code holds.
+    const view = viewOf([
+      run('mid', '2026-09-02T00:00:00', [1, 2]),
+      run('new', '2026-09-03T00:00:00', [3, 4]),
+      run('noon', '2026-09-02T12:00:00', [5, 6]),
+    ]);
+    // Both rows of each run are code 0: the first of a run's rows stays.
+    const latest = latestOfCodes(view, 'throughput', Int32Array.from([0, 0, 0, 0, 0, 0]), 1);
+    expect(latest.map((position) => view.index.results[position]?.metrics.requests)).toEqual([3]);
+  });
+
+  it('reads only the suite’s rows, whatever the codes of the others', () => {
+    // Reading order: the latency row (its test name first), then the throughput row.
+    const view = viewOf([
+      handDataset('run', [
+        result('throughput', 'throughput_a', 'H100', { requests: 1 }),
+        result('latency', 'latency_a', 'H100', { latency_mean: 2 }),
+      ]),
+    ]);
+    expect(view.index.results[0]?.suite).toBe('latency');
+    const latest = latestOfCodes(view, 'throughput', Int32Array.from([1, 0]), 2);
+    expect(latest).toEqual([1]);
+  });
 });

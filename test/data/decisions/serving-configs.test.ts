@@ -138,6 +138,15 @@ describe('configurations read from columns', () => {
     ]);
   });
 
+  it('are none when no serving row states a load', () => {
+    const rows = [
+      result('serving', 'a', 'H100', { request_throughput: 1 }),
+      result('serving', 'b', 'H200', { request_throughput: 2 }),
+    ];
+    expect(fromColumns(rows)).toEqual([]);
+    expect(servingConfigs(viewOf([handDataset('rows', rows)]))).toEqual([]);
+  });
+
   it('compare neighbours from two files by their fields, not by the codes of one', () => {
     // One serving row in each file, both its first row: neighbours in reading order that differ
     // only in their input length. Read with one file's codes, both rows would be that row.

@@ -93,5 +93,14 @@ describe('provenance', () => {
     const rows = [result('serving', 'a', 'H100', {}, { engine: 'SGLang' })];
     // Two datasets over one results array (a rename) share the list worked out once.
     expect(distinctEngines(handDataset('a', rows))).toBe(distinctEngines(handDataset('b', rows)));
+    // Every row states its engine: nothing is `Not stated`, from rows or from columns.
+    const stated = [
+      result('serving', 'a', 'H100', {}, { engine: 'vLLM' }),
+      result('serving', 'b', 'H100', {}, { engine: 'SGLang' }),
+      result('serving', 'c', 'H100', {}, { engine: 'vLLM' }),
+    ];
+    expect(distinctEngines(handDataset('rows', stated))).toEqual(['vLLM', 'SGLang']);
+    const columns = { ...handDataset('columns', [...stated]), columns: columnsOf(stated) };
+    expect(distinctEngines(columns)).toEqual(['vLLM', 'SGLang']);
   });
 });
