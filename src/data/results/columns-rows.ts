@@ -1,8 +1,9 @@
 /**
  * Columns back into results: each result a small view of one row of the columns, its fields read
- * from them when asked. A row is two references and two slots, not a copy of its sixteen fields
- * and a metrics object: 100,000 of them are made in a few milliseconds, and the heap holds a
- * fraction of what full objects take, so the garbage collector has little to copy as they age.
+ * from them when asked. A row is two fields (what it is read from, and its row), not a copy of
+ * its sixteen fields and a metrics object: 100,000 of them are made in a few milliseconds, and
+ * the heap holds a fraction of what full objects take, so the garbage collector has little to
+ * copy as they age (a row's metrics and attributes, once read, are kept beside the rows).
  */
 import {
   NONE,
@@ -44,8 +45,34 @@ class RowSource {
   private lastGpu: GpuSpec | null = null;
   private lastAttributesRow = -1;
   private lastAttributes: Readonly<Record<string, string>> | null = null;
+  /**
+   * Each row's metrics and attributes once read, by row: kept here, not in the row, so a row is
+   * two fields. Most rows are never asked (a table draws the rows in view; charts read columns).
+   */
+  private readonly metricsMade: (Readonly<Record<string, number | null>> | undefined)[] = [];
+  private readonly attributesMade: (Readonly<Record<string, string>> | undefined)[] = [];
 
   constructor(readonly columns: ResultColumns) {}
+
+  /** A row's metrics, made the first time they are asked for and the same object after. */
+  metrics(row: number): Readonly<Record<string, number | null>> {
+    let made = this.metricsMade[row];
+    if (made === undefined) {
+      made = metricsOf(this.metricList(row), row);
+      this.metricsMade[row] = made;
+    }
+    return made;
+  }
+
+  /** A row's attributes, made the first time they are asked for and the same object after. */
+  attributes(row: number): Readonly<Record<string, string>> {
+    let made = this.attributesMade[row];
+    if (made === undefined) {
+      made = this.sharedAttributes(row);
+      this.attributesMade[row] = made;
+    }
+    return made;
+  }
 
   text(column: Int32Array, row: number): string | null {
     const code = column[row] ?? NONE;
@@ -75,7 +102,7 @@ class RowSource {
    * values are the last row's shares its record, so what is worked out per record (a precision)
    * is worked out once per run, not per row.
    */
-  attributes(row: number): Readonly<Record<string, string>> {
+  private sharedAttributes(row: number): Readonly<Record<string, string>> {
     const last = this.lastAttributes;
     if (last !== null && sameAttributes(this.columns, this.lastAttributesRow, row)) return last;
     this.lastAttributesRow = row;
@@ -158,18 +185,15 @@ function attributesOf(columns: ResultColumns, row: number): Readonly<Record<stri
 
 /**
  * One row of columns as a result. Its metrics and attributes are made the first time they are
- * read and kept, so each read gives the same object; rows that share a GPU share one (frozen)
- * GPU object, neighbouring rows with the same attributes one record, and rows without
- * attributes one empty object. Its fields are getters, not own
- * properties: `plainResult` makes a plain object of it where one is needed. The fields read
- * straight from a column of the same name are put on the prototype from the lists below (adding
- * such a field is one entry), and the interface of the same name declares them.
+ * read and kept (by its source), so each read gives the same object; rows that share a GPU
+ * share one (frozen) GPU object, neighbouring rows with the same attributes one record, and
+ * rows without attributes one empty object. Its fields are getters, not own properties:
+ * `plainResult` makes a plain object of it where one is needed. The fields read straight from a
+ * column of the same name are put on the prototype from the lists below (adding such a field is
+ * one entry), and the interface of the same name declares them.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 class ColumnRow implements BenchmarkResult {
-  private metricsMade: Readonly<Record<string, number | null>> | null = null;
-  private attributesMade: Readonly<Record<string, string>> | null = null;
-
   constructor(
     /** The columns this row is of (read by `columnsBehind`, not a result field). */
     readonly source: RowSource,
@@ -183,12 +207,10 @@ class ColumnRow implements BenchmarkResult {
     return this.source.gpu(this.row);
   }
   get metrics(): Readonly<Record<string, number | null>> {
-    this.metricsMade ??= metricsOf(this.source.metricList(this.row), this.row);
-    return this.metricsMade;
+    return this.source.metrics(this.row);
   }
   get attributes(): Readonly<Record<string, string>> {
-    this.attributesMade ??= this.source.attributes(this.row);
-    return this.attributesMade;
+    return this.source.attributes(this.row);
   }
 
   /** As JSON, the result's fields, as a plain result of them would be written. */
