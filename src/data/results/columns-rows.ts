@@ -47,29 +47,32 @@ class RowSource {
   private lastAttributes: Readonly<Record<string, string>> | null = null;
   /**
    * Each row's metrics and attributes once read, by row: kept here, not in the row, so a row is
-   * two fields. Most rows are never asked (a table draws the rows in view; charts read columns).
+   * two fields. A slot per row, made when the first row is asked: an empty list filled at rows
+   * in reading order (not in row order) turns into a dictionary, slower to read and write.
    */
-  private readonly metricsMade: (Readonly<Record<string, number | null>> | undefined)[] = [];
-  private readonly attributesMade: (Readonly<Record<string, string>> | undefined)[] = [];
+  private metricsMade: (Readonly<Record<string, number | null>> | undefined)[] | null = null;
+  private attributesMade: (Readonly<Record<string, string>> | undefined)[] | null = null;
 
   constructor(readonly columns: ResultColumns) {}
 
   /** A row's metrics, made the first time they are asked for and the same object after. */
   metrics(row: number): Readonly<Record<string, number | null>> {
-    let made = this.metricsMade[row];
+    const slots = (this.metricsMade ??= emptySlots(this.columns.count));
+    let made = slots[row];
     if (made === undefined) {
       made = metricsOf(this.metricList(row), row);
-      this.metricsMade[row] = made;
+      slots[row] = made;
     }
     return made;
   }
 
   /** A row's attributes, made the first time they are asked for and the same object after. */
   attributes(row: number): Readonly<Record<string, string>> {
-    let made = this.attributesMade[row];
+    const slots = (this.attributesMade ??= emptySlots(this.columns.count));
+    let made = slots[row];
     if (made === undefined) {
       made = this.sharedAttributes(row);
-      this.attributesMade[row] = made;
+      slots[row] = made;
     }
     return made;
   }
@@ -137,6 +140,11 @@ class RowSource {
     }
     return gpu;
   }
+}
+
+/** `count` empty slots, as a list the engine keeps as a plain array (not a dictionary). */
+function emptySlots<T>(count: number): (T | undefined)[] {
+  return new Array<T | undefined>(count);
 }
 
 function metricsOf(list: MetricList, row: number): Record<string, number | null> {
