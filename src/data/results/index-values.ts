@@ -6,7 +6,13 @@
  * as the index lives: a new index (new data) starts empty.
  */
 import type { NumberDimension, ResultColumns } from './result-columns';
-import { datasetColumns, type BenchmarkResult, type Dataset } from './result-model';
+import {
+  SUITES,
+  datasetColumns,
+  type BenchmarkResult,
+  type Dataset,
+  type Suite,
+} from './result-model';
 
 /** What the values are read from: the index's rows and where each came from. */
 export interface IndexRows {
@@ -16,6 +22,9 @@ export interface IndexRows {
   /** Each row's dataset (an index into `datasets`) and its row in that dataset. */
   readonly datasetOf: Uint32Array;
   readonly rowOf: Uint32Array;
+  /** Positions of each suite's rows, and the metric keys its rows have. */
+  readonly bySuite: Readonly<Record<Suite, Uint32Array>>;
+  readonly metricKeys: Readonly<Record<Suite, readonly string[]>>;
 }
 
 type Source = Float64Array | null;
@@ -54,6 +63,21 @@ function gather(
   }
 }
 
+/** `gather` at some positions only (the others left as they are). */
+function gatherAt(
+  out: Float64Array,
+  sources: readonly Float64Array[],
+  datasetOf: Uint32Array,
+  rowOf: Uint32Array,
+  positions: Uint32Array,
+): void {
+  for (let i = 0; i < positions.length; i += 1) {
+    const position = positions[i] as number;
+    out[position] =
+      (sources[datasetOf[position] as number] as Float64Array)[rowOf[position] as number] ?? NaN;
+  }
+}
+
 function columnOfResults(
   results: readonly BenchmarkResult[],
   of: (result: BenchmarkResult) => number | null | undefined,
@@ -81,18 +105,26 @@ export class IndexValues {
     return this.derivations.get(derivation) as T;
   }
 
-  /** A metric's values in reading order; NaN where a row has no value (or null). */
+  /**
+   * A metric's values in reading order; NaN where a row has no value (or null). Only the rows of
+   * the suites whose rows have the key are read, the others are NaN: a latency metric is a
+   * loop over the latency rows, not over every row (at a million rows, the latency chart's three
+   * columns took 180 ms read over all of them).
+   */
   metric(key: string): Float64Array {
+    const { bySuite, metricKeys } = this.rows;
+    const suites = SUITES.filter((suite) => metricKeys[suite].includes(key));
     return this.column(
       `m:${key}`,
       (columns) => metricColumnOf(columns, key),
       (result) => (Object.hasOwn(result.metrics, key) ? result.metrics[key] : null),
+      suites.length === SUITES.length ? null : suites.map((suite) => bySuite[suite]),
     );
   }
 
   /** A number dimension's values (TP, QPS, concurrency, …) in reading order; NaN for none. */
   dimension(name: NumberDimension, of: (result: BenchmarkResult) => number | null): Float64Array {
-    return this.column(`d:${name}`, (columns) => columns.numbers[name], of);
+    return this.column(`d:${name}`, (columns) => columns.numbers[name], of, null);
   }
 
   /** NaN for every row of the longest dataset: the column of a key a dataset lacks. */
@@ -104,15 +136,24 @@ export class IndexValues {
     return this.absentColumn;
   }
 
+  /** A column over every row, read at `positions` only (the rest NaN) when they are given. */
   private column(
     id: string,
     read: (columns: ResultColumns) => Source,
     of: (result: BenchmarkResult) => number | null | undefined,
+    positions: readonly Uint32Array[] | null,
   ): Float64Array {
     const known = this.made.get(id);
     if (known !== undefined) return known;
     const { datasets, results, datasetOf, rowOf } = this.rows;
     const out = new Float64Array(results.length);
+    if (positions !== null) {
+      out.fill(NaN);
+      if (positions.length === 0) {
+        this.made.set(id, out);
+        return out;
+      }
+    }
     // A dataset without the key reads a column of NaN as long as the longest; one without
     // columns (results made on this page) a column made from its results.
     const sources = datasets.map((dataset) => {
@@ -120,7 +161,8 @@ export class IndexValues {
       if (columns === null) return columnOfResults(dataset.results, of);
       return read(columns) ?? this.absent();
     });
-    gather(out, sources, datasetOf, rowOf);
+    if (positions === null) gather(out, sources, datasetOf, rowOf);
+    else for (const at of positions) gatherAt(out, sources, datasetOf, rowOf, at);
     this.made.set(id, out);
     return out;
   }

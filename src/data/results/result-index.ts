@@ -231,23 +231,24 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void,
     serving: new Uint32Array(suiteCounts[2] ?? 0),
   };
   fillBySuite(suiteAt, [bySuite.latency, bySuite.throughput, bySuite.serving]);
+  const metricKeys = {
+    latency: orderMetricKeys(metricKeySets.latency),
+    throughput: orderMetricKeys(metricKeySets.throughput),
+    serving: orderMetricKeys(metricKeySets.serving),
+  };
 
   return {
     datasets,
     results,
     datasetOf,
     rowOf,
-    values: new IndexValues({ datasets, results, datasetOf, rowOf }),
+    values: new IndexValues({ datasets, results, datasetOf, rowOf, bySuite, metricKeys }),
     bySuite,
     groupValues,
     codes,
     valueCounts,
     testNames,
     testNameOf,
-    metricKeys: {
-      latency: orderMetricKeys(metricKeySets.latency),
-      throughput: orderMetricKeys(metricKeySets.throughput),
-      serving: orderMetricKeys(metricKeySets.serving),
-    },
+    metricKeys,
   };
 }

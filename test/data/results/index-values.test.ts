@@ -84,4 +84,30 @@ describe('index values: one typed array per metric in reading order', () => {
     // A100 latency_a (1) then H100 latency_b (2).
     expect(Array.from(mixed.values.metric('latency_mean'))).toEqual([1, 2]);
   });
+
+  it('reads a metric at the rows of the suites that have it only, every suite for a shared key', () => {
+    const rows = [
+      result('latency', 'latency_a', 'H100', { latency_mean: 5, shared: 1 }),
+      result(
+        'serving',
+        'serving_a_qps_1',
+        'H100',
+        { request_throughput: 7, shared: 2 },
+        { qps: 1 },
+      ),
+      result('throughput', 'throughput_a', 'H100', { requests_per_second: 9, shared: 3 }),
+    ];
+    const columns = columnsOf(rows);
+    // A column with a value at the serving row for a key no serving row has: not read.
+    const at = columns.metricKeys.findIndex((code) => columns.strings[code] === 'latency_mean');
+    const latencyMean = columns.metrics[at] as Float64Array;
+    latencyMean[1] = 99;
+    const suites = buildResultIndex([{ ...handDataset('three suites', rows), columns }]);
+    // Reading order: the row with a QPS first, then the others by test name.
+    expect(suites.results.map((row) => row.suite)).toEqual(['serving', 'latency', 'throughput']);
+    expect(Array.from(suites.values.metric('latency_mean'))).toEqual([NaN, 5, NaN]);
+    expect(Array.from(suites.values.metric('request_throughput'))).toEqual([7, NaN, NaN]);
+    expect(Array.from(suites.values.metric('shared'))).toEqual([2, 1, 3]);
+    expect(Array.from(suites.values.metric('not_a_metric'))).toEqual([NaN, NaN, NaN]);
+  });
 });
