@@ -109,5 +109,8 @@ describe('index values: one typed array per metric in reading order', () => {
     expect(Array.from(suites.values.metric('request_throughput'))).toEqual([7, NaN, NaN]);
     expect(Array.from(suites.values.metric('shared'))).toEqual([2, 1, 3]);
     expect(Array.from(suites.values.metric('not_a_metric'))).toEqual([NaN, NaN, NaN]);
+    // Made once, a key no suite has as well.
+    expect(suites.values.metric('not_a_metric')).toBe(suites.values.metric('not_a_metric'));
+    expect(suites.values.metric('shared')).toBe(suites.values.metric('shared'));
   });
 });
