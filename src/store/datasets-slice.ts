@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { withAssumptions, type DatasetAssumptions } from '../data/results/assumptions';
 import { resultColumns, rowsOfColumns } from '../data/results/columns-rows';
-import { distinctGpuLabels } from '../data/results/dataset';
+import { datasetGpuLabels } from '../data/results/dataset';
 import { buildResultIndex, type ResultIndex } from '../data/results/result-index';
 import { datasetColumns, type Dataset } from '../data/results/result-model';
 import type { DashboardStore } from './dashboard-store';
@@ -157,7 +157,7 @@ export function createDatasetsSlice(
         const index = await buildResultIndexSliced(next);
         // The panel's GPU list of each new dataset, each in a task of its own.
         for (const dataset of warm) {
-          distinctGpuLabels(dataset.results);
+          datasetGpuLabels(dataset);
           await yieldToMain();
         }
         // The filtered view too, for the filters and search in effect now.

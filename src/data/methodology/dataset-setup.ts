@@ -5,7 +5,7 @@
 import { splitCommandLine } from '../formats/commands';
 import { MAX_LONG_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../formats/shared';
 import { gpuLabel } from '../gpu';
-import { distinctGpuLabels } from '../results/dataset';
+import { datasetGpuLabels } from '../results/dataset';
 import { SUITES, type BenchmarkResult, type Dataset, type Suite } from '../results/result-model';
 import {
   collect,
@@ -203,7 +203,7 @@ export function datasetSetup(dataset: Dataset): DatasetSetup {
     const from = meta.dateFrom === undefined ? '' : ` (from its ${meta.dateFrom})`;
     run.push({ term: 'Run date', value: `${dateText(meta.date)}${from}` });
   }
-  const gpuLabels = distinctGpuLabels(dataset.results).filter((label) => label !== NO_GPU);
+  const gpuLabels = datasetGpuLabels(dataset).filter((label) => label !== NO_GPU);
   if (gpuLabels.length > 0) run.push({ term: 'GPU', value: listText(gpuLabels) });
 
   const platform = Object.entries(meta?.platform ?? {}).map(([term, value]) => ({ term, value }));

@@ -1,4 +1,4 @@
-import { distinctGpuLabels } from '../../data/results/dataset';
+import { datasetGpuLabels } from '../../data/results/dataset';
 import { AssumedFacts } from './assumed-facts';
 import { distinctEngines, metricSources } from '../../data/results/provenance';
 import type { Dataset } from '../../data/results/result-model';
@@ -53,7 +53,7 @@ function DatasetItem({ dataset, position, count }: DatasetItemProps) {
       <span className="dataset-meta">
         {bundled && <span className="badge">bundled</span>}
         {notSaved && <span className="badge badge-warning">not saved</span>}
-        <span>{distinctGpuLabels(dataset.results).join(', ')}</span>
+        <span>{datasetGpuLabels(dataset).join(', ')}</span>
         <span title="The serving engine the results measured, as the file names it">
           {distinctEngines(dataset).join(', ')}
         </span>

@@ -4,9 +4,13 @@ import { parseResultsText } from '../../../src/data/formats/parse-results';
 import {
   contentFingerprint,
   createDataset,
+  datasetGpuLabels,
   distinctGpuLabels,
   utf8Fingerprint,
 } from '../../../src/data/results/dataset';
+import { columnsOf } from '../../../src/data/results/result-columns';
+import type { BenchmarkResult } from '../../../src/data/results/result-model';
+import { handDataset, result } from '../charts/chart-fixtures';
 import { readSiteFile } from '../../helpers/seed';
 import { propertyRuns } from '../../helpers/property-runs';
 
@@ -100,5 +104,35 @@ describe('distinctGpuLabels', () => {
     expect(
       distinctGpuLabels(parsed(readSiteFile('data/nightly-8xA100-SXM4-80GB.json')).results),
     ).toEqual(['8×A100-SXM4-80GB']);
+  });
+
+  it('reads a dataset with columns from its GPU columns, no row read, as from its rows', () => {
+    const rows = [
+      result('serving', 'a', 'H100', {}),
+      result('serving', 'b', 'H100', {}),
+      result('serving', 'c', 'H200', {}, { gpu: { type: 'H200', count: 4 } }),
+      result('serving', 'd', 'H200', {}),
+      result('serving', 'e', 'MI300X', {}, { gpu: { type: 'MI300X', count: null } }),
+      result('serving', 'f', 'H100', {}, { gpu: null }),
+      result('serving', 'g', 'H200', {}, { gpu: { type: 'H200', count: 4 } }),
+    ];
+    const expected = ['8×H100', '4×H200', '8×H200', 'MI300X', 'Unknown GPU'];
+    expect(distinctGpuLabels(rows)).toEqual(expected);
+    const unread = rows.map(() => {
+      const row = {} as BenchmarkResult;
+      Object.defineProperty(row, 'gpu', {
+        get() {
+          throw new Error('a row was read');
+        },
+      });
+      return row;
+    });
+    const dataset = { ...handDataset('columns', unread), columns: columnsOf(rows) };
+    expect(datasetGpuLabels(dataset)).toEqual(expected);
+    // Made once per results list, and the same list `distinctGpuLabels` gives for it after.
+    expect(datasetGpuLabels(dataset)).toBe(datasetGpuLabels(dataset));
+    expect(distinctGpuLabels(unread)).toBe(datasetGpuLabels(dataset));
+    // A dataset without columns: from its rows.
+    expect(datasetGpuLabels(handDataset('rows', [...rows]))).toEqual(expected);
   });
 });
