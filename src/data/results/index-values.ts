@@ -6,26 +6,17 @@
  * as the index lives: a new index (new data) starts empty.
  */
 import type { NumberDimension, ResultColumns } from './result-columns';
-import {
-  SUITES,
-  datasetColumns,
-  type BenchmarkResult,
-  type Dataset,
-  type Suite,
-} from './result-model';
+import type { ResultIndex } from './result-index';
+import { SUITES, datasetColumns, type BenchmarkResult } from './result-model';
 
-/** What the values are read from: the index's rows and where each came from. */
-export interface IndexRows {
-  readonly datasets: readonly Dataset[];
-  /** Every row, in reading order. */
-  readonly results: readonly BenchmarkResult[];
-  /** Each row's dataset (an index into `datasets`) and its row in that dataset. */
-  readonly datasetOf: Uint32Array;
-  readonly rowOf: Uint32Array;
-  /** Positions of each suite's rows, and the metric keys its rows have. */
-  readonly bySuite: Readonly<Record<Suite, Uint32Array>>;
-  readonly metricKeys: Readonly<Record<Suite, readonly string[]>>;
-}
+/**
+ * What the values are read from: the index's rows, where each came from, each suite's positions
+ * and the metric keys its rows have.
+ */
+export type IndexRows = Pick<
+  ResultIndex,
+  'datasets' | 'results' | 'datasetOf' | 'rowOf' | 'bySuite' | 'metricKeys'
+>;
 
 type Source = Float64Array | null;
 
@@ -46,33 +37,20 @@ function metricColumnOf(columns: ResultColumns, key: string): Source {
 
 /**
  * Copies each row's value from its dataset's column into `out`, in reading order: one loop over
- * arrays of one kind (every source a full-length Float64Array), whatever the datasets hold. At a
- * million rows it takes 50-230 ms per metric, as the loop before it did: reading order jumps
- * between a hundred files' columns, and the loop waits on memory.
+ * arrays of one kind (every source a full-length Float64Array), whatever the datasets hold; at
+ * `positions` only when they are given (the others left as they are). At a million rows it takes
+ * 50-230 ms per metric over every row, as the loop before it did: reading order jumps between a
+ * hundred files' columns, and the loop waits on memory.
  */
 function gather(
   out: Float64Array,
   sources: readonly Float64Array[],
-  datasetOf: Uint32Array,
-  rowOf: Uint32Array,
+  { datasetOf, rowOf }: Pick<IndexRows, 'datasetOf' | 'rowOf'>,
+  positions: Uint32Array | null,
 ): void {
-  const count = out.length;
-  for (let position = 0; position < count; position += 1) {
-    out[position] =
-      (sources[datasetOf[position] ?? 0] as Float64Array)[rowOf[position] ?? 0] ?? NaN;
-  }
-}
-
-/** `gather` at some positions only (the others left as they are). */
-function gatherAt(
-  out: Float64Array,
-  sources: readonly Float64Array[],
-  datasetOf: Uint32Array,
-  rowOf: Uint32Array,
-  positions: Uint32Array,
-): void {
-  for (let i = 0; i < positions.length; i += 1) {
-    const position = positions[i] as number;
+  const count = positions === null ? out.length : positions.length;
+  for (let i = 0; i < count; i += 1) {
+    const position = positions === null ? i : (positions[i] as number);
     out[position] =
       (sources[datasetOf[position] as number] as Float64Array)[rowOf[position] as number] ?? NaN;
   }
@@ -145,7 +123,7 @@ export class IndexValues {
   ): Float64Array {
     const known = this.made.get(id);
     if (known !== undefined) return known;
-    const { datasets, results, datasetOf, rowOf } = this.rows;
+    const { datasets, results } = this.rows;
     const out = new Float64Array(results.length);
     if (positions !== null) {
       out.fill(NaN);
@@ -161,8 +139,7 @@ export class IndexValues {
       if (columns === null) return columnOfResults(dataset.results, of);
       return read(columns) ?? this.absent();
     });
-    if (positions === null) gather(out, sources, datasetOf, rowOf);
-    else for (const at of positions) gatherAt(out, sources, datasetOf, rowOf, at);
+    for (const at of positions ?? [null]) gather(out, sources, this.rows, at);
     this.made.set(id, out);
     return out;
   }
