@@ -57,25 +57,19 @@ class RowSource {
 
   /** A row's metrics, made the first time they are asked for and the same object after. */
   metrics(row: number): Readonly<Record<string, number | null>> {
-    const slots = (this.metricsMade ??= emptySlots(this.columns.count));
-    let made = slots[row];
-    if (made === undefined) {
-      made = metricsOf(this.metricList(row), row);
-      slots[row] = made;
-    }
-    return made;
+    this.metricsMade ??= emptySlots(this.columns.count);
+    return madeOnce(this.metricsMade, row, this.makeMetrics);
   }
 
   /** A row's attributes, made the first time they are asked for and the same object after. */
   attributes(row: number): Readonly<Record<string, string>> {
-    const slots = (this.attributesMade ??= emptySlots(this.columns.count));
-    let made = slots[row];
-    if (made === undefined) {
-      made = this.sharedAttributes(row);
-      slots[row] = made;
-    }
-    return made;
+    this.attributesMade ??= emptySlots(this.columns.count);
+    return madeOnce(this.attributesMade, row, this.makeAttributes);
   }
+
+  // Made once per source, not per read: a read of a row's attributes is per visible row.
+  private readonly makeMetrics = (row: number) => metricsOf(this.metricList(row), row);
+  private readonly makeAttributes = (row: number) => this.sharedAttributes(row);
 
   text(column: Int32Array, row: number): string | null {
     const code = column[row] ?? NONE;
@@ -145,6 +139,16 @@ class RowSource {
 /** `count` empty slots, as a list the engine keeps as a plain array (not a dictionary). */
 function emptySlots<T>(count: number): (T | undefined)[] {
   return new Array<T | undefined>(count);
+}
+
+/** What `slots` holds at `row`, made and kept there the first time. */
+function madeOnce<T>(slots: (T | undefined)[], row: number, make: (row: number) => T): T {
+  let made = slots[row];
+  if (made === undefined) {
+    made = make(row);
+    slots[row] = made;
+  }
+  return made;
 }
 
 function metricsOf(list: MetricList, row: number): Record<string, number | null> {

@@ -93,12 +93,8 @@ export function datasetGpuLabels(dataset: Dataset): readonly string[] {
   for (let row = 0; row < columns.count; row += 1) {
     const type = types[row] as number;
     const count = counts[row] as number;
-    if (
-      type === lastType &&
-      (count === lastCount || (Number.isNaN(count) && Number.isNaN(lastCount)))
-    ) {
-      continue;
-    }
+    // Object.is: no count (NaN) is the same as no count.
+    if (type === lastType && Object.is(count, lastCount)) continue;
     lastType = type;
     lastCount = count;
     labels.add(

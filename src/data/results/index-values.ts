@@ -90,19 +90,29 @@ export class IndexValues {
    * columns took 180 ms read over all of them).
    */
   metric(key: string): Float64Array {
-    const { bySuite, metricKeys } = this.rows;
-    const suites = SUITES.filter((suite) => metricKeys[suite].includes(key));
     return this.column(
       `m:${key}`,
       (columns) => metricColumnOf(columns, key),
       (result) => (Object.hasOwn(result.metrics, key) ? result.metrics[key] : null),
-      suites.length === SUITES.length ? null : suites.map((suite) => bySuite[suite]),
+      () => this.positionsWith(key),
     );
   }
 
   /** A number dimension's values (TP, QPS, concurrency, …) in reading order; NaN for none. */
   dimension(name: NumberDimension, of: (result: BenchmarkResult) => number | null): Float64Array {
-    return this.column(`d:${name}`, (columns) => columns.numbers[name], of, null);
+    return this.column(
+      `d:${name}`,
+      (columns) => columns.numbers[name],
+      of,
+      () => null,
+    );
+  }
+
+  /** The positions of the suites whose rows have a metric key; null when every suite has it. */
+  private positionsWith(key: string): readonly Uint32Array[] | null {
+    const { bySuite, metricKeys } = this.rows;
+    const suites = SUITES.filter((suite) => metricKeys[suite].includes(key));
+    return suites.length === SUITES.length ? null : suites.map((suite) => bySuite[suite]);
   }
 
   /** NaN for every row of the longest dataset: the column of a key a dataset lacks. */
@@ -114,15 +124,19 @@ export class IndexValues {
     return this.absentColumn;
   }
 
-  /** A column over every row, read at `positions` only (the rest NaN) when they are given. */
+  /**
+   * A column over every row, made the first time it is asked for: read at the positions
+   * `positionsOf` gives (the rest NaN), or at every row when it gives null.
+   */
   private column(
     id: string,
     read: (columns: ResultColumns) => Source,
     of: (result: BenchmarkResult) => number | null | undefined,
-    positions: readonly Uint32Array[] | null,
+    positionsOf: () => readonly Uint32Array[] | null,
   ): Float64Array {
     const known = this.made.get(id);
     if (known !== undefined) return known;
+    const positions = positionsOf();
     const { datasets, results } = this.rows;
     const out = new Float64Array(results.length);
     if (positions !== null) {
