@@ -8,9 +8,8 @@ import {
   distinctGpuLabels,
   utf8Fingerprint,
 } from '../../../src/data/results/dataset';
-import { columnsOf } from '../../../src/data/results/result-columns';
-import type { BenchmarkResult } from '../../../src/data/results/result-model';
 import { handDataset, result } from '../charts/chart-fixtures';
+import { columnsOnlyDataset } from '../../helpers/columns-only';
 import { readSiteFile } from '../../helpers/seed';
 import { propertyRuns } from '../../helpers/property-runs';
 
@@ -118,20 +117,11 @@ describe('distinctGpuLabels', () => {
     ];
     const expected = ['8×H100', '4×H200', '8×H200', 'MI300X', 'Unknown GPU'];
     expect(distinctGpuLabels(rows)).toEqual(expected);
-    const unread = rows.map(() => {
-      const row = {} as BenchmarkResult;
-      Object.defineProperty(row, 'gpu', {
-        get() {
-          throw new Error('a row was read');
-        },
-      });
-      return row;
-    });
-    const dataset = { ...handDataset('columns', unread), columns: columnsOf(rows) };
+    const dataset = columnsOnlyDataset('columns', rows, 'gpu');
     expect(datasetGpuLabels(dataset)).toEqual(expected);
     // Made once per results list, and the same list `distinctGpuLabels` gives for it after.
     expect(datasetGpuLabels(dataset)).toBe(datasetGpuLabels(dataset));
-    expect(distinctGpuLabels(unread)).toBe(datasetGpuLabels(dataset));
+    expect(distinctGpuLabels(dataset.results)).toBe(datasetGpuLabels(dataset));
     // A dataset without columns: from its rows.
     expect(datasetGpuLabels(handDataset('rows', [...rows]))).toEqual(expected);
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellSource, distinctEngines, metricSources } from '../../../src/data/results/provenance';
 import { columnsOf } from '../../../src/data/results/result-columns';
-import type { BenchmarkResult } from '../../../src/data/results/result-model';
+import { columnsOnlyDataset } from '../../helpers/columns-only';
 import { handDataset, result } from '../charts/chart-fixtures';
 
 describe('provenance', () => {
@@ -39,16 +39,7 @@ describe('provenance', () => {
       result('serving', 'c', 'H100', {}, { engine: 'vLLM' }),
       result('serving', 'd', 'H100', {}, { engine: 'SGLang' }),
     ];
-    const unread = rows.map(() => {
-      const row = {} as BenchmarkResult;
-      Object.defineProperty(row, 'engine', {
-        get() {
-          throw new Error('a row was read');
-        },
-      });
-      return row;
-    });
-    const dataset = { ...handDataset('columns', unread), columns: columnsOf(rows) };
+    const dataset = columnsOnlyDataset('columns', rows, 'engine');
     expect(distinctEngines(dataset)).toEqual(['Not stated', 'vLLM', 'SGLang']);
   });
 
