@@ -157,11 +157,36 @@ export function servingTestFamily(testName: string): string {
   return testName.replace(QPS_PART, '');
 }
 
-/** At one offered QPS, the sums of a first and a second metric, and of further metrics by key. */
+/**
+ * The mean of the finite values added, and nothing else: a further metric's sums, which charts
+ * read as a number (saturation), not as a mark with the tests and datasets behind it. Per row it
+ * is an addition, where a MarkSum also keeps two lists: over 75,000 serving rows the serving
+ * chart's four further metrics were most of its derivation.
+ */
+export class MeanSum {
+  private sum = 0;
+  private count = 0;
+
+  /** Adds a measured value; null, NaN and infinities are missing values and are skipped. */
+  add(value: number | null | undefined): void {
+    if (value === null || value === undefined || !Number.isFinite(value)) return;
+    this.sum += value;
+    this.count += 1;
+  }
+
+  /** The mean of the values added; null when none was. */
+  mean(): number | null {
+    return this.count === 0 ? null : this.sum / this.count;
+  }
+}
+
+/** At one offered QPS, the sums of a first and a second metric, and the means of further ones. */
 export interface QpsSums<K extends string = never> {
   readonly first: MarkSum;
   readonly second: MarkSum;
-  readonly more: Readonly<Record<K, MarkSum>>;
+  readonly more: Readonly<Record<K, MeanSum>>;
+  /** The same means as `more`, in the order of the keys asked for. */
+  readonly moreInOrder: readonly MeanSum[];
 }
 
 /** Per offered QPS, the sums of a first and a second metric (and of further ones). */
@@ -217,10 +242,11 @@ export function servingPairSums<K extends string = never>(
     sums.first.add(firstOf[position], testName, dataset);
     sums.second.add(secondOf[position], testName, dataset);
     // Indexed, not `for … of` or destructured: either makes an iterator and its entries per row
-    // until the code is optimised, and this runs once per visible row.
-    for (let k = 0; k < moreKeys.length; k += 1) {
-      const key = moreKeys[k] as K;
-      sums.more[key].add(moreOf[k]?.[position], testName, dataset);
+    // until the code is optimised, and this runs once per visible row; by position in the list,
+    // not by key (a lookup by a computed name per row).
+    const { moreInOrder } = sums;
+    for (let k = 0; k < moreInOrder.length; k += 1) {
+      (moreInOrder[k] as MeanSum).add(moreOf[k]?.[position]);
     }
   };
   forEachVisible(view, 'serving', (position, dataset, gpuCode, nameCode) => {
@@ -250,8 +276,14 @@ export function servingPairSums<K extends string = never>(
     const { byQps } = series;
     let sums = byQps.get(qps);
     if (sums === undefined) {
-      const more = Object.fromEntries(moreKeys.map((key) => [key, new MarkSum()]));
-      sums = { first: new MarkSum(), second: new MarkSum(), more: more as Record<K, MarkSum> };
+      const moreInOrder = moreKeys.map(() => new MeanSum());
+      const more = Object.fromEntries(moreKeys.map((key, k) => [key, moreInOrder[k]]));
+      sums = {
+        first: new MarkSum(),
+        second: new MarkSum(),
+        more: more as Record<K, MeanSum>,
+        moreInOrder,
+      };
       byQps.set(qps, sums);
     }
     last = sums;

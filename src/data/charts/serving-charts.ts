@@ -47,11 +47,11 @@ export function servingChart(view: ResultsView, metricKey: string): ServingChart
         const { more } = entry;
         loads.push({
           qps,
-          ttftMedian: more.ttft_median.value()?.value ?? null,
-          ttftMean: more.ttft_mean.value()?.value ?? null,
+          ttftMedian: more.ttft_median.mean(),
+          ttftMean: more.ttft_mean.mean(),
           achieved: entry.second.value()?.value ?? null,
-          requests: more.num_requests.value()?.value ?? null,
-          e2elMedian: more.e2el_median.value()?.value ?? null,
+          requests: more.num_requests.mean(),
+          e2elMedian: more.e2el_median.mean(),
         });
       }
       if (points.size === 0) return null;

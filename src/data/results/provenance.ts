@@ -43,16 +43,25 @@ export function distinctEngines(dataset: Dataset): readonly string[] {
   if (engines === undefined) {
     const columns = datasetColumns(dataset);
     const seen = new Set<string | null>();
-    // Rows come in runs of one engine (a file states one): a set is asked once per run.
-    let last: string | null | undefined;
-    for (let i = 0; i < results.length; i += 1) {
-      const engine =
-        columns === null
-          ? (results[i]?.engine ?? null)
-          : (columns.strings[columns.text.engine[i] ?? NONE] ?? null);
-      if (engine === last) continue;
-      seen.add(engine);
-      last = engine;
+    if (columns === null) {
+      // Rows come in runs of one engine (a file states one): a set is asked once per run.
+      let last: string | null | undefined;
+      for (let i = 0; i < results.length; i += 1) {
+        const engine = results[i]?.engine ?? null;
+        if (engine === last) continue;
+        seen.add(engine);
+        last = engine;
+      }
+    } else {
+      // By the engine's code: a string is looked up once per run, not once per row.
+      const codes = columns.text.engine;
+      let last = -2;
+      for (let i = 0; i < codes.length; i += 1) {
+        const code = codes[i] ?? NONE;
+        if (code === last) continue;
+        seen.add(columns.strings[code] ?? null);
+        last = code;
+      }
     }
     engines = [...seen].map((engine) => engine ?? ENGINE_NOT_STATED);
     enginesOf.set(results, engines);

@@ -4,6 +4,7 @@ import type { BenchmarkResult } from '../../../src/data/results/result-model';
 import {
   DistinctList,
   MarkSum,
+  MeanSum,
   servingPairSums,
   servingTestFamily,
   testLabel,
@@ -148,20 +149,36 @@ describe('serving pair sums', () => {
     ]);
   });
 
-  it('sums the further metrics of each mark by key', () => {
+  it('averages the further metrics of each mark, by key and in the order asked', () => {
     const view = viewOf([
       handDataset('a', [at('serving_x_qps_1', 1, 100)]),
       handDataset('b', [at('serving_x_qps_1', 1, 200)]),
+      handDataset('c', [at('serving_x_qps_1', 1, 600)]),
     ]);
     const [family] = servingPairSums(view, 'ttft_mean', 'itl_mean', [
-      'ttft_mean',
       'itl_mean',
+      'ttft_mean',
     ]).values();
     const [series] = family?.series.values() ?? [];
     const sums = series?.byQps.get(1);
-    // Two nights of one mark: means of 100 and 200, and of 10 and 20.
-    expect(sums?.more.ttft_mean.value()?.value).toBe(150);
-    expect(sums?.more.itl_mean.value()?.value).toBe(15);
-    expect(sums?.more.itl_mean.value()?.datasets).toEqual(['a', 'b']);
+    // Three nights of one mark: TTFT (100 + 200 + 600) / 3 = 300, ITL a tenth of it.
+    expect(sums?.more.ttft_mean.mean()).toBe(300);
+    expect(sums?.more.itl_mean.mean()).toBe(30);
+    expect(sums?.moreInOrder.map((sum) => sum.mean())).toEqual([30, 300]);
+    expect(sums?.more.itl_mean).toBe(sums?.moreInOrder[0]);
+  });
+
+  it('a further metric’s mean skips missing values, and is null until one arrives', () => {
+    const sum = new MeanSum();
+    sum.add(null);
+    sum.add(undefined);
+    sum.add(Number.NaN);
+    sum.add(-Infinity);
+    expect(sum.mean()).toBeNull();
+    sum.add(0);
+    expect(sum.mean()).toBe(0);
+    sum.add(3);
+    sum.add(Infinity);
+    expect(sum.mean()).toBe(1.5);
   });
 });

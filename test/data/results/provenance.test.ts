@@ -41,6 +41,18 @@ describe('provenance', () => {
     ];
     const dataset = columnsOnlyDataset('columns', rows, 'engine');
     expect(distinctEngines(dataset)).toEqual(['Not stated', 'vLLM', 'SGLang']);
+    // An engine met again after another is still named once.
+    const again = [
+      result('serving', 'a', 'H100', {}, { engine: 'SGLang' }),
+      result('serving', 'b', 'H100', {}, { engine: 'vLLM' }),
+      result('serving', 'c', 'H100', {}, { engine: 'SGLang' }),
+      result('serving', 'd', 'H100', {}, { engine: null }),
+    ];
+    expect(distinctEngines(columnsOnlyDataset('again', again, 'engine'))).toEqual([
+      'SGLang',
+      'vLLM',
+      'Not stated',
+    ]);
   });
 
   it('tells where one number came from: file, format, engine, and the source key when recorded', () => {
