@@ -1,10 +1,11 @@
 import { describeMetric } from '../metrics';
 import type { ResultsView } from '../results/results-view';
 import type { Suite } from '../results/result-model';
+import { runSteps, type Steps } from '../results/steps';
 import { chartGpus, type ChartGpu } from './chart-gpus';
 import {
   engineScoped,
-  forEachVisible,
+  forEachVisibleSteps,
   MarkSum,
   resultAt,
   testLabel,
@@ -65,16 +66,16 @@ interface BarSums {
   readonly sums: Map<number, { value: MarkSum; whisker: MarkSum }>;
 }
 
-function buildBars(view: ResultsView, spec: BarSpec): BarChartData {
+function* buildBarsSteps(view: ResultsView, spec: BarSpec): Steps<BarChartData> {
   const gpus = chartGpus(view.index);
   const groups = new Map<string, BarSums>();
   const { values } = view.index;
-  const rawOf = values.metric(spec.metricKey);
-  const whiskerOf = spec.whiskerKey === null ? null : values.metric(spec.whiskerKey);
-  const tpOf = values.dimension('tp', (result) => result.tp);
+  const rawOf = yield* values.metricSteps(spec.metricKey);
+  const whiskerOf = spec.whiskerKey === null ? null : yield* values.metricSteps(spec.whiskerKey);
+  const tpOf = yield* values.dimensionSteps('tp', (result) => result.tp);
   // Groups by test name, found once per name (by its code), not hashed per row.
   const groupOf = new Map<number, BarSums>();
-  forEachVisible(view, spec.suite, (position, dataset, gpuCode, nameCode) => {
+  yield* forEachVisibleSteps(view, spec.suite, (position, dataset, gpuCode, nameCode) => {
     const raw = rawOf[position] ?? Number.NaN;
     if (Number.isNaN(raw)) return;
     const tpValue = tpOf[position] ?? Number.NaN;
@@ -138,8 +139,13 @@ function buildBars(view: ResultsView, spec: BarSpec): BarChartData {
  * each bar carries its p99 as a whisker. Several runs of a GPU are averaged.
  */
 export function latencyBars(view: ResultsView, stat: LatencyStat): BarChartData {
+  return runSteps(latencyBarsSteps(view, stat));
+}
+
+/** `latencyBars` as steps (see steps.ts). */
+export function latencyBarsSteps(view: ResultsView, stat: LatencyStat): Steps<BarChartData> {
   const metricKey = `latency_${stat}`;
-  return buildBars(view, {
+  return buildBarsSteps(view, {
     suite: 'latency',
     metricKey,
     label: describeMetric(metricKey).label,
@@ -187,12 +193,20 @@ export interface ThroughputOptions {
  * rate; with none, tok/s gives no bars), optionally divided by TP to compare GPUs one for one.
  */
 export function throughputBars(view: ResultsView, options: ThroughputOptions): BarChartData {
+  return runSteps(throughputBarsSteps(view, options));
+}
+
+/** `throughputBars` as steps (see steps.ts). */
+export function throughputBarsSteps(
+  view: ResultsView,
+  options: ThroughputOptions,
+): Steps<BarChartData> {
   const metricKey =
     options.unit === 'tok/s'
       ? (tokenRateKey(view.index.metricKeys.throughput) ?? 'token_throughput')
       : 'request_throughput';
   const base = describeMetric(metricKey).label;
-  return buildBars(view, {
+  return buildBarsSteps(view, {
     suite: 'throughput',
     metricKey,
     label: options.perGpu ? `${base} per GPU` : base,

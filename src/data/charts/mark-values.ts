@@ -3,6 +3,7 @@ import { modelLabel } from '../models';
 import { beyondOne } from '../results/parallelism';
 import type { ResultsView } from '../results/results-view';
 import { plainResult, type BenchmarkResult, type Suite } from '../results/result-model';
+import { STEP_ROWS, runSteps, type Steps } from '../results/steps';
 
 /**
  * The value behind one chart mark (a bar, a point): the mean of every visible result that falls
@@ -94,12 +95,36 @@ export function forEachVisible(
   suite: Suite,
   visit: (position: number, dataset: string, gpuCode: number, nameCode: number) => void,
 ): void {
+  forEachVisibleIn(view, suite, 0, view.visible[suite].length, visit);
+}
+
+/** `forEachVisible` as steps (see steps.ts): a pause every STEP_ROWS visible results. */
+export function* forEachVisibleSteps(
+  view: ResultsView,
+  suite: Suite,
+  visit: (position: number, dataset: string, gpuCode: number, nameCode: number) => void,
+): Steps<void> {
+  const count = view.visible[suite].length;
+  for (let from = 0; from < count; from += STEP_ROWS) {
+    forEachVisibleIn(view, suite, from, Math.min(count, from + STEP_ROWS), visit);
+    yield;
+  }
+}
+
+/** `forEachVisible` for the visible results `from` … `to` − 1 of a suite. */
+function forEachVisibleIn(
+  view: ResultsView,
+  suite: Suite,
+  from: number,
+  to: number,
+  visit: (position: number, dataset: string, gpuCode: number, nameCode: number) => void,
+): void {
   const { index } = view;
   const labels = index.datasets.map((dataset) => dataset.label);
   const { datasetOf, testNameOf } = index;
   const gpuOf = index.codes.gpu;
   const positions = view.visible[suite];
-  for (let i = 0; i < positions.length; i += 1) {
+  for (let i = from; i < to; i += 1) {
     const position = positions[i] ?? 0;
     visit(
       position,
@@ -221,12 +246,23 @@ export function servingPairSums<K extends string = never>(
   secondKey: string,
   moreKeys: readonly K[] = [],
 ): Map<string, ServingPairSums<K>> {
+  return runSteps(servingPairSumsSteps(view, firstKey, secondKey, moreKeys));
+}
+
+/** `servingPairSums` as steps (see steps.ts): its columns read, then its rows, a pause per step. */
+export function* servingPairSumsSteps<K extends string = never>(
+  view: ResultsView,
+  firstKey: string,
+  secondKey: string,
+  moreKeys: readonly K[] = [],
+): Steps<Map<string, ServingPairSums<K>>> {
   const families = new Map<string, ServingPairSums<K>>();
   const { values, testNames } = view.index;
-  const qpsOf = values.dimension('qps', (result) => result.qps);
-  const firstOf = values.metric(firstKey);
-  const secondOf = values.metric(secondKey);
-  const moreOf = moreKeys.map((key) => values.metric(key));
+  const qpsOf = yield* values.dimensionSteps('qps', (result) => result.qps);
+  const firstOf = yield* values.metricSteps(firstKey);
+  const secondOf = yield* values.metricSteps(secondKey);
+  const moreOf: Float64Array[] = [];
+  for (const key of moreKeys) moreOf.push(yield* values.metricSteps(key));
   // Each test name's family, found once per name (by its code), not once per row.
   const familyOf = new Map<number, ServingPairSums<K>>();
   const engineCodes = view.index.codes.engine;
@@ -249,7 +285,7 @@ export function servingPairSums<K extends string = never>(
       (moreInOrder[k] as MeanSum).add(moreOf[k]?.[position]);
     }
   };
-  forEachVisible(view, 'serving', (position, dataset, gpuCode, nameCode) => {
+  const visit = (position: number, dataset: string, gpuCode: number, nameCode: number): void => {
     const qps = qpsOf[position] ?? Number.NaN;
     if (Number.isNaN(qps)) return;
     const seriesCode = testOfEngine(gpuCode, engineCodes[position] ?? 0);
@@ -291,6 +327,7 @@ export function servingPairSums<K extends string = never>(
     lastSeries = seriesCode;
     lastQps = qps;
     add(sums, position, nameCode, dataset);
-  });
+  };
+  yield* forEachVisibleSteps(view, 'serving', visit);
   return families;
 }

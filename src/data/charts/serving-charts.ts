@@ -2,7 +2,8 @@ import type { ResultsView } from '../results/results-view';
 import type { MarkValue } from './mark-values';
 import { orderQps } from './qps-axis';
 import { saturationQps, type LoadPoint } from './saturation';
-import { plottedMetric, servingSmallMultiples } from './small-multiples';
+import { plottedMetric, servingSmallMultiplesSteps } from './small-multiples';
+import { runSteps, type Steps } from '../results/steps';
 import type { ChartPanel, EngineSeries, PlottedMetric, SmallMultiples } from './small-multiples';
 
 /** One GPU's line of one engine in one small chart: its value at each QPS, and where it saturates. */
@@ -35,7 +36,12 @@ const LOAD_KEYS = ['ttft_median', 'ttft_mean', 'num_requests', 'e2el_median'] as
  * achieved req/s.
  */
 export function servingChart(view: ResultsView, metricKey: string): ServingChartData {
-  const charts = servingSmallMultiples(view, [metricKey, ACHIEVED_RATE, ...LOAD_KEYS], {
+  return runSteps(servingChartSteps(view, metricKey));
+}
+
+/** `servingChart` as steps (see steps.ts). */
+export function* servingChartSteps(view: ResultsView, metricKey: string): Steps<ServingChartData> {
+  const charts = yield* servingSmallMultiplesSteps(view, [metricKey, ACHIEVED_RATE, ...LOAD_KEYS], {
     series: (identity, byQps) => {
       const points = new Map<number, MarkValue>();
       const loads: LoadPoint[] = [];

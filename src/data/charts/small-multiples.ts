@@ -8,7 +8,8 @@ import type { ResultsView } from '../results/results-view';
 import { chartGpus, type ChartGpu } from './chart-gpus';
 import { VLLM } from '../engines';
 import { enginesOf } from './engine-dash';
-import { servingPairSums, type QpsPairSums } from './mark-values';
+import { servingPairSumsSteps, type QpsPairSums } from './mark-values';
+import { runSteps, type Steps } from '../results/steps';
 import { groupsWithinBudget, MAX_SMALL_CHARTS } from './point-budget';
 
 /** A metric as a chart plots it: its key, what the axis and table call it, its unit and direction. */
@@ -93,13 +94,23 @@ export interface SmallMultiplesBuild<S, P extends ChartPanel, K extends string =
  */
 export function servingSmallMultiples<S, P extends ChartPanel, K extends string = never>(
   view: ResultsView,
-  [firstKey, secondKey, ...moreKeys]: readonly [string, string, ...K[]],
+  keys: readonly [string, string, ...K[]],
   build: SmallMultiplesBuild<S, P, K>,
 ): SmallMultiples<P> {
+  return runSteps(servingSmallMultiplesSteps(view, keys, build));
+}
+
+/** `servingSmallMultiples` as steps (see steps.ts): the sums are made a step at a time. */
+export function* servingSmallMultiplesSteps<S, P extends ChartPanel, K extends string = never>(
+  view: ResultsView,
+  [firstKey, secondKey, ...moreKeys]: readonly [string, string, ...K[]],
+  build: SmallMultiplesBuild<S, P, K>,
+): Steps<SmallMultiples<P>> {
+  const sums = yield* servingPairSumsSteps(view, firstKey, secondKey, moreKeys);
   const gpus = chartGpus(view.index);
   const used = new Set<number>();
   const panels: P[] = [];
-  for (const [key, family] of servingPairSums(view, firstKey, secondKey, moreKeys)) {
+  for (const [key, family] of sums) {
     const engines = enginesOf([...family.series.values()]);
     const series: S[] = [];
     const drawn = new Set<string | null>();

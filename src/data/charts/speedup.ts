@@ -3,13 +3,14 @@ import { describeMetric, type MetricDirection } from '../metrics';
 import type { ResultsView } from '../results/results-view';
 import { SUITES, type Suite } from '../results/result-model';
 import { chartGpus, type ChartGpu } from './chart-gpus';
+import { runSteps, type Steps } from '../results/steps';
 import {
-  forEachVisible,
+  type MarkValue,
   MarkSum,
+  forEachVisibleSteps,
   resultAt,
   testLabel,
   testOfEngine,
-  type MarkValue,
 } from './mark-values';
 import { groupsWithinBudget } from './point-budget';
 import { formatQps } from '../format';
@@ -136,6 +137,14 @@ export const SUITE_TITLES: Readonly<Record<Suite, string>> = {
  * of its ratios.
  */
 export function speedupMatrix(view: ResultsView, options: SpeedupOptions): SpeedupMatrix {
+  return runSteps(speedupMatrixSteps(view, options));
+}
+
+/** `speedupMatrix` as steps (see steps.ts). */
+export function* speedupMatrixSteps(
+  view: ResultsView,
+  options: SpeedupOptions,
+): Steps<SpeedupMatrix> {
   const all = chartGpus(view.index);
   type Test = {
     suite: Suite;
@@ -152,8 +161,8 @@ export function speedupMatrix(view: ResultsView, options: SpeedupOptions): Speed
   for (const suite of SUITES) {
     const metricKey = speedupMetricKey(suite, options.servingMetric);
     const byName = new Map<number, Test>();
-    const values = view.index.values.metric(metricKey);
-    forEachVisible(view, suite, (position, dataset, gpuCode, nameCode) => {
+    const values = yield* view.index.values.metricSteps(metricKey);
+    yield* forEachVisibleSteps(view, suite, (position, dataset, gpuCode, nameCode) => {
       const value = values[position] ?? Number.NaN;
       if (!Number.isFinite(value)) return;
       const testCode = testOfEngine(nameCode, view.index.codes.engine[position] ?? 0);

@@ -2,7 +2,8 @@ import type { ResultsView } from '../results/results-view';
 import type { MarkValue } from './mark-values';
 import { paretoFrontier } from './pareto';
 import { POINT_BUDGET, thinPoints } from './point-budget';
-import { plottedMetric, servingSmallMultiples } from './small-multiples';
+import { plottedMetric, servingSmallMultiplesSteps } from './small-multiples';
+import { runSteps, type Steps } from '../results/steps';
 import type { ChartPanel, EngineSeries, PlottedMetric, SmallMultiples } from './small-multiples';
 
 /** One GPU at one offered QPS: its achieved rate (x) and the chosen latency (y). */
@@ -46,23 +47,32 @@ function pointCount(series: readonly TradeOffSeries[]): number {
  * both values are left out; several runs of one GPU and QPS are averaged.
  */
 export function tradeOffChart(view: ResultsView, yKey: string): TradeOffData {
-  const { gpus, panels, omittedPanels, engines } = servingSmallMultiples(view, [X_KEY, yKey], {
-    series: (identity, byQps) => {
-      const points: TradeOffPoint[] = [];
-      for (const [qps, sums] of [...byQps].sort((a, b) => a[0] - b[0])) {
-        const xMark = sums.first.value();
-        const yMark = sums.second.value();
-        if (xMark === null || yMark === null) continue;
-        points.push({ qps, x: xMark.value, y: yMark.value, xMark, yMark });
-      }
-      if (points.length === 0) return null;
-      const series: TradeOffSeries = { ...identity, points, frontier: paretoFrontier(points) };
-      return series;
+  return runSteps(tradeOffChartSteps(view, yKey));
+}
+
+/** `tradeOffChart` as steps (see steps.ts). */
+export function* tradeOffChartSteps(view: ResultsView, yKey: string): Steps<TradeOffData> {
+  const { gpus, panels, omittedPanels, engines } = yield* servingSmallMultiplesSteps(
+    view,
+    [X_KEY, yKey],
+    {
+      series: (identity, byQps) => {
+        const points: TradeOffPoint[] = [];
+        for (const [qps, sums] of [...byQps].sort((a, b) => a[0] - b[0])) {
+          const xMark = sums.first.value();
+          const yMark = sums.second.value();
+          if (xMark === null || yMark === null) continue;
+          points.push({ qps, x: xMark.value, y: yMark.value, xMark, yMark });
+        }
+        if (points.length === 0) return null;
+        const series: TradeOffSeries = { ...identity, points, frontier: paretoFrontier(points) };
+        return series;
+      },
+      panel: (family, series): TradeOffPanel => ({ ...family, series }),
+      // The densest panel's points.
+      marksPerPanel: (all) => Math.max(1, ...all.map((panel) => pointCount(panel.series))),
     },
-    panel: (family, series): TradeOffPanel => ({ ...family, series }),
-    // The densest panel's points.
-    marksPerPanel: (all) => Math.max(1, ...all.map((panel) => pointCount(panel.series))),
-  });
+  );
   // A single dense panel may still exceed the budget: thin each series, keeping its frontier.
   let thinnedPoints = 0;
   const shown = panels.map((panel): TradeOffPanel => {

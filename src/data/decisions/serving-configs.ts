@@ -12,6 +12,7 @@ import type { ResultColumns } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
 import { SUITE_CODES, datasetColumns, type BenchmarkResult } from '../results/result-model';
 import { latestOfCodes } from './latest-results';
+import { STEP_ROWS, runSteps, type Steps } from '../results/steps';
 
 /** How load was set: an offered request rate, or a number of requests in flight. */
 export type LoadKind = 'qps' | 'concurrency';
@@ -142,7 +143,7 @@ interface ServingKeys {
  * its code without making the identity text again.
  */
 const SERVING_KEYS: Derivation<ServingKeys> = {
-  make: ({ datasets, results, datasetOf, rowOf }) => {
+  *steps({ datasets, results, datasetOf, rowOf }) {
     // A dataset's columns, when they are its rows one for one: a row is compared with the
     // previous row of the same columns by its codes.
     const sources = datasets.map(datasetColumns);
@@ -161,6 +162,7 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
     let previousLoad = Number.NaN;
     let previousLoadCode = -1;
     for (let position = 0; position < results.length; position += 1) {
+      if (position % STEP_ROWS === STEP_ROWS - 1) yield;
       const source = sources[datasetOf[position] ?? 0] ?? null;
       const row = rowOf[position] ?? 0;
       // Suite and load from the columns where there are some (no field of a row is read).
@@ -227,7 +229,12 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
  * run's result at each load. Results without a load are left out.
  */
 export function servingConfigs(view: ResultsView): ServingConfig[] {
-  const keys = view.index.values.derived(SERVING_KEYS);
+  return runSteps(servingConfigsSteps(view));
+}
+
+/** `servingConfigs` as steps (see steps.ts): the codes of the index's rows made a step at a time. */
+export function* servingConfigsSteps(view: ResultsView): Steps<ServingConfig[]> {
+  const keys = yield* view.index.values.derivedSteps(SERVING_KEYS);
   const slots = keys.identities.length * keys.loads.length;
   const latest = latestOfCodes(view, 'serving', keys.slot, slots);
   const configs = new Map<number, { config: Omit<ServingConfig, 'loads'>; loads: ServingLoad[] }>();

@@ -8,6 +8,7 @@
 import type { NumberDimension, ResultColumns } from './result-columns';
 import type { ResultIndex } from './result-index';
 import { SUITES, datasetColumns, type BenchmarkResult } from './result-model';
+import { STEP_ROWS, runSteps, type Steps } from './steps';
 
 /**
  * What the values are read from: the index's rows, where each came from, each suite's positions
@@ -20,12 +21,16 @@ export type IndexRows = Pick<
 
 type Source = Float64Array | null;
 
+/** Values a step of a column's NaN fill writes: a megabyte. */
+const FILL_STEP = 131_072;
+
 /**
  * Something worked out from the index's rows alone (not from the filters), once per index: a
  * constant naming how to make it, and its type.
  */
 export interface Derivation<T> {
-  readonly make: (rows: IndexRows) => T;
+  /** How it is made, as steps (see steps.ts). */
+  readonly steps: (rows: IndexRows) => Steps<T>;
 }
 
 function metricColumnOf(columns: ResultColumns, key: string): Source {
@@ -47,9 +52,10 @@ function gather(
   sources: readonly Float64Array[],
   { datasetOf, rowOf }: Pick<IndexRows, 'datasetOf' | 'rowOf'>,
   positions: Uint32Array | null,
+  from: number,
+  to: number,
 ): void {
-  const count = positions === null ? out.length : positions.length;
-  for (let i = 0; i < count; i += 1) {
+  for (let i = from; i < to; i += 1) {
     const position = positions === null ? i : (positions[i] as number);
     out[position] =
       (sources[datasetOf[position] as number] as Float64Array)[rowOf[position] as number] ?? NaN;
@@ -77,8 +83,15 @@ export class IndexValues {
 
   /** What `derivation` makes of the rows, made the first time it is asked for. */
   derived<T>(derivation: Derivation<T>): T {
+    return runSteps(this.derivedSteps(derivation));
+  }
+
+  /** `derived`, as steps: made a step at a time the first time, and at once after that. */
+  *derivedSteps<T>(derivation: Derivation<T>): Steps<T> {
     if (!this.derivations.has(derivation)) {
-      this.derivations.set(derivation, derivation.make(this.rows));
+      const made = yield* derivation.steps(this.rows);
+      // Made meanwhile, at once, by a caller that did not wait for these steps: that one is kept.
+      if (!this.derivations.has(derivation)) this.derivations.set(derivation, made);
     }
     return this.derivations.get(derivation) as T;
   }
@@ -90,7 +103,12 @@ export class IndexValues {
    * columns took 180 ms read over all of them).
    */
   metric(key: string): Float64Array {
-    return this.column(
+    return runSteps(this.metricSteps(key));
+  }
+
+  /** `metric`, as steps (see steps.ts): a pause every STEP_ROWS rows read. */
+  metricSteps(key: string): Steps<Float64Array> {
+    return this.columnSteps(
       `m:${key}`,
       (columns) => metricColumnOf(columns, key),
       (result) => (Object.hasOwn(result.metrics, key) ? result.metrics[key] : null),
@@ -100,7 +118,15 @@ export class IndexValues {
 
   /** A number dimension's values (TP, QPS, concurrency, …) in reading order; NaN for none. */
   dimension(name: NumberDimension, of: (result: BenchmarkResult) => number | null): Float64Array {
-    return this.column(
+    return runSteps(this.dimensionSteps(name, of));
+  }
+
+  /** `dimension`, as steps (see steps.ts). */
+  dimensionSteps(
+    name: NumberDimension,
+    of: (result: BenchmarkResult) => number | null,
+  ): Steps<Float64Array> {
+    return this.columnSteps(
       `d:${name}`,
       (columns) => columns.numbers[name],
       of,
@@ -126,24 +152,26 @@ export class IndexValues {
 
   /**
    * A column over every row, made the first time it is asked for: read at the positions
-   * `positionsOf` gives (the rest NaN), or at every row when it gives null.
+   * `positionsOf` gives (the rest NaN), or at every row when it gives null; as steps, a pause
+   * every STEP_ROWS rows read.
    */
-  private column(
+  private *columnSteps(
     id: string,
     read: (columns: ResultColumns) => Source,
     of: (result: BenchmarkResult) => number | null | undefined,
     positionsOf: () => readonly Uint32Array[] | null,
-  ): Float64Array {
+  ): Steps<Float64Array> {
     const known = this.made.get(id);
     if (known !== undefined) return known;
     const positions = positionsOf();
     const { datasets, results } = this.rows;
+    // NaN where it is not read, filled a megabyte a step: the first write to a new array's
+    // memory is what costs (a fill of 8 MB took 22 ms at once, as long as copying into it).
     const out = new Float64Array(results.length);
     if (positions !== null) {
-      out.fill(NaN);
-      if (positions.length === 0) {
-        this.made.set(id, out);
-        return out;
+      for (let from = 0; from < out.length; from += FILL_STEP) {
+        out.fill(NaN, from, Math.min(out.length, from + FILL_STEP));
+        yield;
       }
     }
     // A dataset without the key reads a column of NaN as long as the longest; one without
@@ -153,7 +181,16 @@ export class IndexValues {
       if (columns === null) return columnOfResults(dataset.results, of);
       return read(columns) ?? this.absent();
     });
-    for (const at of positions ?? [null]) gather(out, sources, this.rows, at);
+    for (const at of positions ?? [null]) {
+      const count = at === null ? out.length : at.length;
+      for (let from = 0; from < count; from += STEP_ROWS) {
+        gather(out, sources, this.rows, at, from, Math.min(count, from + STEP_ROWS));
+        yield;
+      }
+    }
+    // Made meanwhile, at once, by a caller that did not wait for these steps: one column per key.
+    const made = this.made.get(id);
+    if (made !== undefined) return made;
     this.made.set(id, out);
     return out;
   }

@@ -21,6 +21,7 @@ import { provisionalCode, readRows, type FirstPass } from './first-pass';
 import { IndexValues } from './index-values';
 import { orderMetricKeys } from './metric-order';
 import type { BenchmarkResult, Dataset, Suite } from './result-model';
+import { STEP_ROWS, runSteps, type Steps } from './steps';
 
 /**
  * The loaded results in a shape that filters and sorts fast at a million rows: results in reading
@@ -51,27 +52,20 @@ export interface ResultIndex {
   readonly metricKeys: Readonly<Record<Suite, readonly string[]>>;
 }
 
-/** Rows between two points where a sliced index build may pause. */
-const STEP_ROWS = 8_192;
-
 /**
  * Builds the index of all loaded datasets, once per change of the loaded data. Every row gets
  * small integer keys (ranks in people's order), and reading order is then a radix sort over
  * them: linear, where a comparator sort of 100,000 results took a third of a second.
  */
 export function buildResultIndex(datasets: readonly Dataset[]): ResultIndex {
-  const steps = resultIndexSteps(datasets);
-  for (;;) {
-    const step = steps.next();
-    if (step.done === true) return step.value;
-  }
+  return runSteps(resultIndexSteps(datasets));
 }
 
 /**
  * The same build, as steps: it pauses every few thousand rows, so a caller can spread a large
  * build over several tasks and keep the page answering (see `buildResultIndexSliced`).
  */
-export function* resultIndexSteps(datasets: readonly Dataset[]): Generator<void, ResultIndex> {
+export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultIndex> {
   const total = datasets.reduce((sum, dataset) => sum + dataset.results.length, 0);
   const datasetLabels = new Map(datasets.map((dataset) => [dataset.id, dataset.label]));
   const datasetOrder = new Map(datasets.map((dataset, i) => [dataset.id, i]));

@@ -60,8 +60,9 @@ describe('index values: one typed array per metric in reading order', () => {
   it('works a derivation out once per index', () => {
     let made = 0;
     const count = {
-      make: (rows: { readonly results: readonly unknown[] }) => {
+      *steps(rows: { readonly results: readonly unknown[] }) {
         made += 1;
+        yield;
         return { rows: rows.results.length };
       },
     };
@@ -69,6 +70,42 @@ describe('index values: one typed array per metric in reading order', () => {
     expect(index.values.derived(count)).toBe(first);
     expect(first).toEqual({ rows: 4 });
     expect(made).toBe(1);
+  });
+
+  it('makes a derivation a step at a time, and keeps the one made at once meanwhile', () => {
+    const own = buildResultIndex([withColumns, second]);
+    const halves = {
+      *steps(rows: { readonly results: readonly unknown[] }) {
+        yield;
+        yield;
+        return { rows: rows.results.length };
+      },
+    };
+    const steps = own.values.derivedSteps(halves);
+    // Two pauses, then the value.
+    expect(steps.next().done).toBe(false);
+    expect(steps.next().done).toBe(false);
+    // Asked for at once while the steps wait: made whole, and kept.
+    const atOnce = own.values.derived(halves);
+    const last = steps.next();
+    expect(last.done).toBe(true);
+    expect(last.value).toBe(atOnce);
+    expect(own.values.derived(halves)).toBe(atOnce);
+  });
+
+  it('reads a column a step at a time as it reads it at once, and keeps one per key', () => {
+    const own = buildResultIndex([withColumns, second]);
+    const steps = own.values.metricSteps('latency_mean');
+    // Paused after its first step; asked for at once meanwhile, the column made whole is kept.
+    expect(steps.next().done).toBe(false);
+    const atOnce = own.values.metric('latency_mean');
+    let last = steps.next();
+    while (last.done !== true) last = steps.next();
+    expect(last.value).toBe(atOnce);
+    expect(Array.from(atOnce)).toEqual([1, 10, 2, 30]);
+    const dimension = own.values.dimensionSteps('tp', (row) => row.tp);
+    expect(dimension.next().done).toBe(false);
+    expect(Array.from(dimension.next().value ?? [])).toEqual([1, 1, 1, 1]);
   });
 
   it('makes each array once per index, and a new index starts afresh', () => {

@@ -1,0 +1,93 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  latencyBars,
+  latencyBarsSteps,
+  throughputBars,
+  throughputBarsSteps,
+} from '../../../src/data/charts/bar-charts';
+import { forEachVisible, forEachVisibleSteps } from '../../../src/data/charts/mark-values';
+import { servingChart, servingChartSteps } from '../../../src/data/charts/serving-charts';
+import { speedupMatrix, speedupMatrixSteps } from '../../../src/data/charts/speedup';
+import { tradeOffChart, tradeOffChartSteps } from '../../../src/data/charts/trade-off';
+import { servingConfigs, servingConfigsSteps } from '../../../src/data/decisions/serving-configs';
+import type { ResultsView } from '../../../src/data/results/results-view';
+import { STEP_ROWS, runSteps, type Steps } from '../../../src/data/results/steps';
+import { seedCopies } from '../../helpers/seed';
+import { viewOf } from './chart-fixtures';
+
+// The three seed runs loaded 120 times each: per run 3 latency, 3 throughput and 12 serving
+// results (3 models × 4 QPS), so 120 × 3 × 12 = 4,320 serving results, more than one step.
+const COPIES = 120;
+const SERVING_ROWS = COPIES * 3 * 12;
+const view = (): ResultsView => viewOf(seedCopies(COPIES));
+
+/** Runs steps to their end, counting the pauses on the way. */
+function stepped<T>(steps: Steps<T>): { value: T; pauses: number } {
+  let pauses = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return { value: step.value, pauses };
+    pauses += 1;
+  }
+}
+
+describe('derivations made a step at a time', () => {
+  it('visit every visible result once, in reading order, pausing between steps', () => {
+    const shown = view();
+    const atOnce: number[] = [];
+    forEachVisible(shown, 'serving', (position) => atOnce.push(position));
+    const inSteps: number[] = [];
+    const { pauses } = stepped(
+      forEachVisibleSteps(shown, 'serving', (position) => inSteps.push(position)),
+    );
+    expect(atOnce).toHaveLength(SERVING_ROWS);
+    expect(inSteps).toEqual(atOnce);
+    // 4,320 results: a step of 4,096 and one of 224.
+    expect(STEP_ROWS).toBe(4_096);
+    expect(pauses).toBe(2);
+  });
+
+  it('give what the same derivation gives at once, over more rows than one step reads', () => {
+    // Each made over an index of its own, so neither finds a column the other made.
+    const cases: [string, () => unknown, () => Steps<unknown>][] = [
+      [
+        'serving',
+        () => servingChart(view(), 'ttft_mean'),
+        () => servingChartSteps(view(), 'ttft_mean'),
+      ],
+      [
+        'trade-off',
+        () => tradeOffChart(view(), 'ttft_p99'),
+        () => tradeOffChartSteps(view(), 'ttft_p99'),
+      ],
+      ['latency', () => latencyBars(view(), 'mean'), () => latencyBarsSteps(view(), 'mean')],
+      [
+        'throughput',
+        () => throughputBars(view(), { unit: 'req/s', perGpu: true }),
+        () => throughputBarsSteps(view(), { unit: 'req/s', perGpu: true }),
+      ],
+      [
+        'speedup',
+        () => speedupMatrix(view(), { baseline: null, servingMetric: 'request_throughput' }),
+        () => speedupMatrixSteps(view(), { baseline: null, servingMetric: 'request_throughput' }),
+      ],
+    ];
+    for (const [name, atOnce, inSteps] of cases) {
+      const { value, pauses } = stepped(inSteps());
+      expect(value, name).toEqual(atOnce());
+      expect(pauses, name).toBeGreaterThanOrEqual(2);
+    }
+    // The configurations read every row once: 6,480 rows, a pause after the first 4,096.
+    const configs = stepped(servingConfigsSteps(view()));
+    expect(configs.value).toEqual(servingConfigs(view()));
+    expect(configs.pauses).toBe(1);
+  });
+
+  it('are made at once by running their steps to the end', () => {
+    const shown = view();
+    expect(runSteps(servingChartSteps(shown, 'ttft_mean'))).toEqual(
+      servingChart(view(), 'ttft_mean'),
+    );
+  });
+});
