@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { deriveResultsView, type FacetValue, type ResultsView } from '../data/results/results-view';
-import { servingConfigs, type ServingConfig } from '../data/decisions/serving-configs';
+import { servingConfigsSteps, type ServingConfig } from '../data/decisions/serving-configs';
+import { runSteps, type Steps } from '../data/results/steps';
 import { type ResultIndex } from '../data/results/result-index';
 import type { Dataset } from '../data/results/result-model';
 import type { LoadProblem } from '../data/load-problem';
@@ -68,11 +69,18 @@ const configsByView = new WeakMap<ResultsView, readonly ServingConfig[]>();
  * decisions both read them.
  */
 export function servingConfigsOf(view: ResultsView): readonly ServingConfig[] {
-  let configs = configsByView.get(view);
-  if (configs === undefined) {
-    configs = servingConfigs(view);
-    configsByView.set(view, configs);
-  }
+  return runSteps(servingConfigsOfSteps(view));
+}
+
+/** `servingConfigsOf` as steps (see steps.ts): made a step at a time, kept as it keeps them. */
+export function* servingConfigsOfSteps(view: ResultsView): Steps<readonly ServingConfig[]> {
+  const known = configsByView.get(view);
+  if (known !== undefined) return known;
+  const configs = yield* servingConfigsSteps(view);
+  // Made meanwhile, at once, by a reader that did not wait for these steps: that one is kept.
+  const meanwhile = configsByView.get(view);
+  if (meanwhile !== undefined) return meanwhile;
+  configsByView.set(view, configs);
   return configs;
 }
 

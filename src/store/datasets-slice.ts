@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { withAssumptions, type DatasetAssumptions } from '../data/results/assumptions';
 import { resultColumns, rowsOfColumns } from '../data/results/columns-rows';
 import { datasetGpuLabels } from '../data/results/dataset';
+import { distinctEngines } from '../data/results/provenance';
 import { buildResultIndex, type ResultIndex } from '../data/results/result-index';
 import { datasetColumns, type Dataset } from '../data/results/result-model';
 import type { DashboardStore } from './dashboard-store';
@@ -155,9 +156,10 @@ export function createDatasetsSlice(
           return;
         }
         const index = await buildResultIndexSliced(next);
-        // The panel's GPU list of each new dataset, each in a task of its own.
+        // The panel's GPU and engine lists of each new dataset, each in a task of its own.
         for (const dataset of warm) {
           datasetGpuLabels(dataset);
+          distinctEngines(dataset);
           await yieldToMain();
         }
         // The filtered view too, for the filters and search in effect now.

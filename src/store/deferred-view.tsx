@@ -8,7 +8,9 @@ import {
   type ReactNode,
 } from 'react';
 import type { ResultsView } from '../data/results/results-view';
-import { selectResultsView, useDashboardStore } from './dashboard-store';
+import type { Steps } from '../data/results/steps';
+import { selectResultsView, servingConfigsOfSteps, useDashboardStore } from './dashboard-store';
+import { useSteppedValue } from './stepped-value';
 import { useStaggeredViews } from './staggered-views';
 
 /** The props a section drawn from the deferred view takes: its own, and the view. */
@@ -21,6 +23,12 @@ export type WithView<P> = P & { readonly view: ResultsView };
 export const DEFERRED_SECTIONS = ['overview', 'decisions', 'regressions', 'history'] as const;
 export type DeferredSection = (typeof DEFERRED_SECTIONS)[number];
 
+/** The view, once what the sections share is made of it. */
+function* prepareSections(view: ResultsView): Steps<ResultsView> {
+  yield* servingConfigsOfSteps(view);
+  return view;
+}
+
 const SectionViews = createContext<readonly (ResultsView | null)[] | null>(null);
 
 /**
@@ -29,7 +37,11 @@ const SectionViews = createContext<readonly (ResultsView | null)[] | null>(null)
  * in a task of their own instead of all in the one that follows the tables.
  */
 export function DeferredViews({ children }: { readonly children: ReactNode }): ReactElement {
-  const view = useDeferredValue(useDashboardStore(selectResultsView));
+  const deferred = useDeferredValue(useDashboardStore(selectResultsView));
+  // Over a large view, what the sections share (the serving configurations) is made first, in
+  // short tasks; until then they keep the view they drew (or take this one, on a first view).
+  const prepared = useSteppedValue(deferred, null, prepareSections);
+  const view = prepared ?? deferred;
   const views = useStaggeredViews(view, DEFERRED_SECTIONS.length, 'together-when-small');
   return <SectionViews.Provider value={views}>{children}</SectionViews.Provider>;
 }

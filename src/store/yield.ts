@@ -30,19 +30,20 @@ export function yieldToMain(): Promise<void> {
 }
 
 /** How long one slice of main-thread work may run before it yields: well under a frame's worth of lag. */
-export const SLICE_BUDGET_MS = 25;
+export const SLICE_BUDGET_MS = 12;
 
 /**
  * Calls `step` until it says it is done, yielding to the browser whenever a slice has run for
- * SLICE_BUDGET_MS. Returns false when `cancelled()` turns true at a yield (the work is left off).
+ * `budgetMs`. Returns false when `cancelled()` turns true at a yield (the work is left off).
  */
 export async function runSliced(
   step: () => boolean,
   cancelled: () => boolean = () => false,
+  budgetMs = SLICE_BUDGET_MS,
 ): Promise<boolean> {
   let sliceStart = performance.now();
   while (!step()) {
-    if (performance.now() - sliceStart < SLICE_BUDGET_MS) continue;
+    if (performance.now() - sliceStart < budgetMs) continue;
     await yieldToMain();
     if (cancelled()) return false;
     sliceStart = performance.now();

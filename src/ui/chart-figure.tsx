@@ -151,3 +151,8 @@ export function ChartFigure({
     </figure>
   );
 }
+
+/** A chart still to be drawn (its data not made yet): it holds roughly the chart's place. */
+export function ChartPlaceholder() {
+  return <div className="chart-placeholder" aria-hidden="true" />;
+}

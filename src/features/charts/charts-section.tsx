@@ -6,6 +6,7 @@ import { ServingChart } from './serving-chart';
 import { SpeedupChart } from './speedup-chart';
 import { ThroughputChart } from './throughput-chart';
 import { TradeOffChart } from './trade-off-chart';
+import { ChartPlaceholder } from '../../ui/chart-figure';
 import { useChartPalette } from '../../ui/use-chart-palette';
 import './charts.css';
 
@@ -34,7 +35,7 @@ export function ChartsSection() {
         {CHARTS.map((Chart, i) => {
           const shown = views[i] ?? null;
           return shown === null ? (
-            <div key={i} className="chart-placeholder" aria-hidden="true" />
+            <ChartPlaceholder key={i} />
           ) : (
             <Chart key={i} view={shown} palette={palette} />
           );

@@ -1,14 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   LATENCY_STAT_LABELS,
   LATENCY_STATS,
-  latencyBars,
+  latencyBarsSteps,
   type LatencyStat,
 } from '../../data/charts/bar-charts';
 import type { ResultsView } from '../../data/results/results-view';
+import { useSteppedValue } from '../../store/stepped-value';
 import { OptionGroup, type Option } from '../../ui/option-group';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { GpuBarFigure } from './gpu-bar-figure';
+import { ChartPlaceholder } from '../../ui/chart-figure';
 
 const STATS: readonly Option<LatencyStat>[] = LATENCY_STATS.map((value) => ({
   value,
@@ -18,7 +20,8 @@ const STATS: readonly Option<LatencyStat>[] = LATENCY_STATS.map((value) => ({
 /** Latency per test, one bar per visible GPU; mean shows the p99 as a whisker. */
 export function LatencyChart({ view, palette }: { view: ResultsView; palette: ChartPalette }) {
   const [stat, setStat] = useState<LatencyStat>('mean');
-  const data = useMemo(() => latencyBars(view, stat), [view, stat]);
+  const data = useSteppedValue(view, stat, latencyBarsSteps);
+  if (data === null) return <ChartPlaceholder />;
   return (
     <GpuBarFigure
       id="latency"

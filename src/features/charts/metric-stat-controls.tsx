@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { LATENCY_STAT_LABELS, type LatencyStat } from '../../data/charts/bar-charts';
 import { plottedServingKey, type ServingMetricChoice } from '../../data/charts/serving-metrics';
 import type { ResultsView } from '../../data/results/results-view';
+import type { Steps } from '../../data/results/steps';
+import { useSteppedValue } from '../../store/stepped-value';
 import { ChartSelect } from '../../ui/chart-select';
 import { OptionGroup, type Option } from '../../ui/option-group';
 
@@ -42,16 +44,17 @@ export function useServingMetric(
 
 /**
  * A serving chart's metric (as `useServingMetric`) and what `make` draws of the view for it,
- * made again only when the view or the metric changes.
+ * made again only when the view or the metric changes: over a large view in short tasks after
+ * the render (see `useSteppedValue`), null until the first is made.
  */
 export function useServingMetricChart<T>(
   view: ResultsView,
   choicesOf: (metricKeys: readonly string[]) => ServingMetricChoice[],
   start: MetricStart,
-  make: (view: ResultsView, metricKey: string) => T,
-): { readonly metric: MetricStat & { readonly metricKey: string }; readonly data: T } {
+  make: (view: ResultsView, metricKey: string) => Steps<T>,
+): { readonly metric: MetricStat & { readonly metricKey: string }; readonly data: T | null } {
   const metric = useServingMetric(view.index.metricKeys.serving, choicesOf, start);
-  const data = useMemo(() => make(view, metric.metricKey), [make, view, metric.metricKey]);
+  const data = useSteppedValue(view, metric.metricKey, make);
   return { metric, data };
 }
 

@@ -4,7 +4,7 @@ import { withStyles } from '../../data/charts/engine-dash';
 import { joinNotices } from '../../ui/chart-text';
 import {
   plotsAchievedRate,
-  servingChart,
+  servingChartSteps,
   type ServingChartData,
 } from '../../data/charts/serving-charts';
 import { servingMetricChoices } from '../../data/charts/serving-metrics';
@@ -19,6 +19,7 @@ import { SmallMultiplesFigure, type RenderPanel } from './small-multiples';
 import { isLargeView } from '../../store/staggered-views';
 import { ServingPanelChart } from './serving-panel';
 import { ServingDataTable } from './serving-data-table';
+import { ChartPlaceholder } from '../../ui/chart-figure';
 
 const TITLE = 'Serving metrics against offered QPS';
 
@@ -28,7 +29,7 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
     view,
     servingMetricChoices,
     { id: 'ttft', stat: 'mean', fallbackKey: 'request_throughput' },
-    servingChart,
+    servingChartSteps,
   );
   const decisions = useDashboardStore((state) => state.decisions);
   const slo = sloLineFor(metric.metricKey, decisions.slo, decisions.percentile);
@@ -39,6 +40,7 @@ export function ServingChart({ view, palette }: { view: ResultsView; palette: Ch
     ),
     [palette, slo],
   );
+  if (data === null) return <ChartPlaceholder />;
 
   return (
     <SmallMultiplesFigure

@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import { speedupNotices } from '../../data/charts/chart-notices';
 import { speedupSummary } from '../../data/charts/chart-summaries';
 import { optionInEffect, servingMetricOptions } from '../../data/charts/serving-metrics';
-import { speedupMatrix } from '../../data/charts/speedup';
+import { speedupMatrixSteps, type SpeedupOptions } from '../../data/charts/speedup';
 import type { ResultsView } from '../../data/results/results-view';
-import { ChartFigure } from '../../ui/chart-figure';
+import { useSteppedValue } from '../../store/stepped-value';
+import { ChartFigure, ChartPlaceholder } from '../../ui/chart-figure';
 import { ChartMeasure } from './chart-measure';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { ChartSelect } from '../../ui/chart-select';
@@ -25,10 +26,12 @@ export function SpeedupChart({ view, palette }: { view: ResultsView; palette: Ch
   const [servingChoice, setServingChoice] = useState('request_throughput');
   const { off, toggle } = useSeriesToggle();
   const servingMetric = optionInEffect(options, servingChoice, 'request_throughput');
-  const matrix = useMemo(
-    () => speedupMatrix(view, { baseline: baselineChoice, servingMetric }),
-    [view, baselineChoice, servingMetric],
+  const speedupOptions = useMemo<SpeedupOptions>(
+    () => ({ baseline: baselineChoice, servingMetric }),
+    [baselineChoice, servingMetric],
   );
+  const matrix = useSteppedValue(view, speedupOptions, speedupMatrixSteps);
+  if (matrix === null) return <ChartPlaceholder />;
   const columns = matrix.candidates.filter((gpu) => !off.has(gpu.key));
   const summary = speedupSummary(matrix);
 

@@ -1,9 +1,16 @@
 import { useMemo, useState } from 'react';
-import { throughputBars, throughputUnits, type ThroughputUnit } from '../../data/charts/bar-charts';
+import {
+  throughputBarsSteps,
+  throughputUnits,
+  type ThroughputOptions,
+  type ThroughputUnit,
+} from '../../data/charts/bar-charts';
 import type { ResultsView } from '../../data/results/results-view';
+import { useSteppedValue } from '../../store/stepped-value';
 import { OptionGroup, type Option } from '../../ui/option-group';
 import type { ChartPalette } from '../../ui/use-chart-palette';
 import { GpuBarFigure } from './gpu-bar-figure';
+import { ChartPlaceholder } from '../../ui/chart-figure';
 
 /** Offline throughput per test and visible GPU, in req/s or tok/s, per run or per GPU (÷ TP). */
 export function ThroughputChart({ view, palette }: { view: ResultsView; palette: ChartPalette }) {
@@ -11,11 +18,13 @@ export function ThroughputChart({ view, palette }: { view: ResultsView; palette:
   const [perGpu, setPerGpu] = useState(false);
   const offered = throughputUnits(view.index.metricKeys.throughput);
   const shownUnit: ThroughputUnit = offered.includes(unit) ? unit : 'req/s';
-  const data = useMemo(
-    () => throughputBars(view, { unit: shownUnit, perGpu }),
-    [view, shownUnit, perGpu],
+  const options = useMemo<ThroughputOptions>(
+    () => ({ unit: shownUnit, perGpu }),
+    [shownUnit, perGpu],
   );
+  const data = useSteppedValue(view, options, throughputBarsSteps);
   const units: Option<ThroughputUnit>[] = offered.map((value) => ({ value, label: value }));
+  if (data === null) return <ChartPlaceholder />;
   return (
     <GpuBarFigure
       id="throughput"

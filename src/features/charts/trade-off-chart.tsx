@@ -2,7 +2,7 @@ import { tradeOffNotices } from '../../data/charts/chart-notices';
 import { tradeOffSummary } from '../../data/charts/chart-summaries';
 import { withStyles } from '../../data/charts/engine-dash';
 import { latencyChoices } from '../../data/charts/serving-metrics';
-import { tradeOffChart, type TradeOffData } from '../../data/charts/trade-off';
+import { tradeOffChartSteps, type TradeOffData } from '../../data/charts/trade-off';
 import type { ResultsView } from '../../data/results/results-view';
 import { joinNotices } from '../../ui/chart-text';
 import type { ChartPalette } from '../../ui/use-chart-palette';
@@ -12,6 +12,7 @@ import { SmallMultiplesFigure, type RenderPanel } from './small-multiples';
 import { isLargeView } from '../../store/staggered-views';
 import { TradeOffPanelChart } from './trade-off-panel';
 import { TradeOffDataTable } from './trade-off-data-table';
+import { ChartPlaceholder } from '../../ui/chart-figure';
 
 const TITLE = 'Trade-off: achieved rate against response time';
 
@@ -21,7 +22,7 @@ export function TradeOffChart({ view, palette }: { view: ResultsView; palette: C
     view,
     latencyChoices,
     { id: 'ttft', stat: 'p99', fallbackKey: 'ttft_p99' },
-    tradeOffChart,
+    tradeOffChartSteps,
   );
   const renderPanel = useCallback<RenderPanel<TradeOffData>>(
     (shown, panel, width, off) => (
@@ -29,6 +30,7 @@ export function TradeOffChart({ view, palette }: { view: ResultsView; palette: C
     ),
     [palette],
   );
+  if (data === null) return <ChartPlaceholder />;
   return (
     <SmallMultiplesFigure
       id="trade-off"
