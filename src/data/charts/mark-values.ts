@@ -194,8 +194,9 @@ export class MeanSum {
 
   /** Adds a measured value; null, NaN and infinities are missing values and are skipped. */
   add(value: number | null | undefined): void {
-    if (value === null || value === undefined || !Number.isFinite(value)) return;
-    this.sum += value;
+    // Only a finite number is finite: null and undefined are skipped with NaN and infinities.
+    if (!Number.isFinite(value)) return;
+    this.sum += value as number;
     this.count += 1;
   }
 
@@ -254,7 +255,7 @@ export function* servingPairSumsSteps<K extends string = never>(
   view: ResultsView,
   firstKey: string,
   secondKey: string,
-  moreKeys: readonly K[] = [],
+  moreKeys: readonly K[],
 ): Steps<Map<string, ServingPairSums<K>>> {
   const families = new Map<string, ServingPairSums<K>>();
   const { values, testNames } = view.index;

@@ -55,7 +55,7 @@ export function distinctEngines(dataset: Dataset): readonly string[] {
     } else {
       // By the engine's code: a string is looked up once per run, not once per row.
       const codes = columns.text.engine;
-      let last = -2;
+      let last: number | undefined;
       for (let i = 0; i < codes.length; i += 1) {
         const code = codes[i] ?? NONE;
         if (code === last) continue;

@@ -46,6 +46,14 @@ describe('derivations made a step at a time', () => {
     // 4,320 results: a step of 4,096 and one of 224.
     expect(STEP_ROWS).toBe(4_096);
     expect(pauses).toBe(2);
+    // A suite with no visible result: no visit, no pause.
+    const none = viewOf(seedCopies(1), { gpu: ['8×H100', '8×H200', '8×A100-SXM4-80GB'] });
+    const visited: number[] = [];
+    const empty = stepped(
+      forEachVisibleSteps(none, 'serving', (position) => visited.push(position)),
+    );
+    expect(visited).toEqual([]);
+    expect(empty.pauses).toBe(0);
   });
 
   it('give what the same derivation gives at once, over more rows than one step reads', () => {

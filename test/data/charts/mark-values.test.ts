@@ -142,6 +142,10 @@ describe('serving pair sums', () => {
         byQps.map(([, sums]) => sums.first.value()?.testNames),
       ];
     });
+    // No further metrics asked for: none summed.
+    const [family] = families.values();
+    const [series] = family?.series.values() ?? [];
+    expect(series?.byQps.get(1)?.moreInOrder).toEqual([]);
     // ITL is TTFT ÷ 10; the row without a QPS is in no family and no sum.
     expect(summed).toEqual([
       ['serving_llama8B_tp1_random', [[1, 300, 30]], [['serving_llama8B_tp1_random_qps_1']]],
