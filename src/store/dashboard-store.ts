@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { deriveResultsView, type FacetValue, type ResultsView } from '../data/results/results-view';
 import { servingConfigsSteps, type ServingConfig } from '../data/decisions/serving-configs';
-import { runSteps, type Steps } from '../data/results/steps';
+import { keptSteps, runSteps, type Steps } from '../data/results/steps';
 import { type ResultIndex } from '../data/results/result-index';
 import type { Dataset } from '../data/results/result-model';
 import type { LoadProblem } from '../data/load-problem';
@@ -73,15 +73,8 @@ export function servingConfigsOf(view: ResultsView): readonly ServingConfig[] {
 }
 
 /** `servingConfigsOf` as steps (see steps.ts): made a step at a time, kept as it keeps them. */
-export function* servingConfigsOfSteps(view: ResultsView): Steps<readonly ServingConfig[]> {
-  const known = configsByView.get(view);
-  if (known !== undefined) return known;
-  const configs = yield* servingConfigsSteps(view);
-  // Made meanwhile, at once, by a reader that did not wait for these steps: that one is kept.
-  const meanwhile = configsByView.get(view);
-  if (meanwhile !== undefined) return meanwhile;
-  configsByView.set(view, configs);
-  return configs;
+export function servingConfigsOfSteps(view: ResultsView): Steps<readonly ServingConfig[]> {
+  return keptSteps(configsByView, view, () => servingConfigsSteps(view));
 }
 
 function relabel<T extends { readonly value: string; readonly label: string }>(

@@ -1,18 +1,13 @@
 import { resultIndexSteps, type ResultIndex } from '../data/results/result-index';
 import type { Dataset } from '../data/results/result-model';
-import { runSliced } from './yield';
+import { runStepsSliced } from './yield';
 
 /**
  * Builds the result index a slice at a time, yielding between slices: the same index as
  * `buildResultIndex`, without holding the main thread for the whole of a large build.
  */
 export async function buildResultIndexSliced(datasets: readonly Dataset[]): Promise<ResultIndex> {
-  const steps = resultIndexSteps(datasets);
-  let step = steps.next();
-  await runSliced(() => {
-    if (step.done !== true) step = steps.next();
-    return step.done === true;
-  });
-  if (step.done !== true) throw new Error('the index build stopped before its end');
-  return step.value;
+  const built = await runStepsSliced(resultIndexSteps(datasets));
+  if (built === null) throw new Error('the index build stopped before its end');
+  return built.value;
 }

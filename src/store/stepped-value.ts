@@ -2,19 +2,13 @@ import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { ResultsView } from '../data/results/results-view';
 import { runSteps, type Steps } from '../data/results/steps';
 import { isLargeView } from './staggered-views';
-import { runSliced } from './yield';
+import { runStepsSliced } from './yield';
 
 /**
  * How long a task making a stepped value runs before it yields: a step reads a few thousand
  * rows (a millisecond or two), so the tasks stay far below the 50 ms that makes a page feel slow.
  */
 export const STEPPED_BUDGET_MS = 8;
-
-interface Made<K, T> {
-  readonly view: ResultsView;
-  readonly key: K;
-  readonly value: T;
-}
 
 /**
  * What `make` derives from a view for `key` (a chart's data for its metric). Over a small view
@@ -34,21 +28,15 @@ export function useSteppedValue<K, T>(
     () => (large ? null : { value: runSteps(make(view, key)) }),
     [large, make, view, key],
   );
-  const [made, setMade] = useState<Made<K, T> | null>(null);
+  // The value last made, boxed (a value may itself be null).
+  const [made, setMade] = useState<{ readonly value: T } | null>(null);
   useEffect(() => {
     if (!large) return;
     let cancelled = false;
-    const steps = make(view, key);
-    let last: IteratorResult<void, T> | null = null;
-    const step = (): boolean => {
-      last = steps.next();
-      return last.done === true;
-    };
-    void runSliced(step, () => cancelled, STEPPED_BUDGET_MS).then((finished) => {
-      const result = last;
-      if (!finished || cancelled || result?.done !== true) return;
+    void runStepsSliced(make(view, key), () => cancelled, STEPPED_BUDGET_MS).then((result) => {
+      if (result === null || cancelled) return;
       startTransition(() => {
-        setMade({ view, key, value: result.value });
+        setMade(result);
       });
     });
     return () => {
@@ -57,7 +45,7 @@ export function useSteppedValue<K, T>(
   }, [large, make, view, key]);
   if (now !== null) {
     // Kept as the value made before, for when the view grows large (state from the render).
-    if (made?.value !== now.value) setMade({ view, key, value: now.value });
+    if (made?.value !== now.value) setMade(now);
     return now.value;
   }
   return made?.value ?? null;

@@ -1,3 +1,5 @@
+import type { Steps } from '../data/results/steps';
+
 interface SchedulerWithYield {
   yield: () => Promise<void>;
 }
@@ -49,4 +51,25 @@ export async function runSliced(
     sliceStart = performance.now();
   }
   return true;
+}
+
+/**
+ * Runs steps (see steps.ts) a slice at a time, as `runSliced` runs its step: their value, or
+ * null when `cancelled()` turned true at a yield.
+ */
+export async function runStepsSliced<T>(
+  steps: Steps<T>,
+  cancelled: () => boolean = () => false,
+  budgetMs = SLICE_BUDGET_MS,
+): Promise<{ readonly value: T } | null> {
+  let step = steps.next();
+  const finished = await runSliced(
+    () => {
+      if (step.done !== true) step = steps.next();
+      return step.done === true;
+    },
+    cancelled,
+    budgetMs,
+  );
+  return finished && step.done === true ? { value: step.value } : null;
 }

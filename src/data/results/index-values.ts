@@ -8,7 +8,7 @@
 import type { NumberDimension, ResultColumns } from './result-columns';
 import type { ResultIndex } from './result-index';
 import { SUITES, datasetColumns, type BenchmarkResult } from './result-model';
-import { STEP_ROWS, runSteps, type Steps } from './steps';
+import { STEP_ROWS, keptSteps, runSteps, type Steps } from './steps';
 
 /**
  * What the values are read from: the index's rows, where each came from, each suite's positions
@@ -87,13 +87,9 @@ export class IndexValues {
   }
 
   /** `derived`, as steps: made a step at a time the first time, and at once after that. */
-  *derivedSteps<T>(derivation: Derivation<T>): Steps<T> {
-    if (!this.derivations.has(derivation)) {
-      const made = yield* derivation.steps(this.rows);
-      // Made meanwhile, at once, by a caller that did not wait for these steps: that one is kept.
-      if (!this.derivations.has(derivation)) this.derivations.set(derivation, made);
-    }
-    return this.derivations.get(derivation) as T;
+  derivedSteps<T>(derivation: Derivation<T>): Steps<T> {
+    const kept = this.derivations as Map<Derivation<T>, T>;
+    return keptSteps(kept, derivation, () => derivation.steps(this.rows));
   }
 
   /**
@@ -155,15 +151,21 @@ export class IndexValues {
    * `positionsOf` gives (the rest NaN), or at every row when it gives null; as steps, a pause
    * every STEP_ROWS rows read.
    */
-  private *columnSteps(
+  private columnSteps(
     id: string,
     read: (columns: ResultColumns) => Source,
     of: (result: BenchmarkResult) => number | null | undefined,
     positionsOf: () => readonly Uint32Array[] | null,
   ): Steps<Float64Array> {
-    const known = this.made.get(id);
-    if (known !== undefined) return known;
-    const positions = positionsOf();
+    return keptSteps(this.made, id, () => this.readSteps(read, of, positionsOf()));
+  }
+
+  /** A new column read from the datasets, as steps (see `columnSteps`). */
+  private *readSteps(
+    read: (columns: ResultColumns) => Source,
+    of: (result: BenchmarkResult) => number | null | undefined,
+    positions: readonly Uint32Array[] | null,
+  ): Steps<Float64Array> {
     const { datasets, results } = this.rows;
     // NaN where it is not read, filled a megabyte a step: the first write to a new array's
     // memory is what costs (a fill of 8 MB took 22 ms at once, as long as copying into it).
@@ -188,10 +190,6 @@ export class IndexValues {
         yield;
       }
     }
-    // Made meanwhile, at once, by a caller that did not wait for these steps: one column per key.
-    const made = this.made.get(id);
-    if (made !== undefined) return made;
-    this.made.set(id, out);
     return out;
   }
 }

@@ -17,3 +17,24 @@ export function runSteps<T>(steps: Steps<T>): T {
     if (step.done === true) return step.value;
   }
 }
+
+/** Where values made by steps are kept, by key (a Map or a WeakMap). */
+interface Kept<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/**
+ * The value kept under `key`, or else `make`'s steps run and their value kept. A value kept
+ * while the steps paused (made at once by a caller that did not wait for them) is the one kept
+ * and given: one value per key.
+ */
+export function* keptSteps<K, V>(kept: Kept<K, V>, key: K, make: () => Steps<V>): Steps<V> {
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  const made = yield* make();
+  const meanwhile = kept.get(key);
+  if (meanwhile !== undefined) return meanwhile;
+  kept.set(key, made);
+  return made;
+}
