@@ -26,33 +26,32 @@ export type RawTable = {
 );
 
 /**
- * A table's cells, whichever way it holds them: how many rows, row `index` as an array of cells,
- * and one cell. A table held by column fills and returns the same array for each row: the reader
- * uses a row's cells before it asks for the next.
+ * A table's cells, whichever way it holds them: how many rows, and one cell. `column(c)` gives
+ * a reader of one column's cells by row, for a pass down a column (no lookup of the column per
+ * cell).
  */
 function tableReader(table: RawTable): {
   readonly count: number;
-  readonly rowAt: (index: number) => readonly unknown[];
   readonly cellAt: (index: number, column: number) => unknown;
+  readonly column: (column: number) => (index: number) => unknown;
 } {
   if ('rows' in table) {
     const { rows } = table;
     return {
       count: rows.length,
-      rowAt: (index) => rows[index] ?? [],
       cellAt: (index, column) => rows[index]?.[column],
+      column: (column) => (index) => rows[index]?.[column],
     };
   }
   const { columns } = table;
-  const row = new Array<unknown>(columns.length);
+  const none: Readonly<Record<number, unknown>> = {};
   return {
     count: table.rowCount,
-    rowAt: (index) => {
-      for (let column = 0; column < columns.length; column += 1)
-        row[column] = columns[column]?.[index];
-      return row;
-    },
     cellAt: (index, column) => columns[column]?.[index],
+    column: (column) => {
+      const cells = columns[column] ?? none;
+      return (index) => cells[index];
+    },
   };
 }
 
@@ -115,7 +114,7 @@ export function readTableInto(
   const roles = resolveColumns(table.headers, defaultQuantity);
   const columnSuite = suiteFromColumns(roles);
 
-  const { count, rowAt, cellAt: tableCell } = tableReader(table);
+  const { count, cellAt: tableCell, column: columnReader } = tableReader(table);
 
   // An unknown column is a metric when every value in it reads as a number, otherwise text.
   const extraNames = new Set<string>();
@@ -148,8 +147,8 @@ export function readTableInto(
   const concurrencyColumn = columnOf('concurrency');
   const inputColumn = columnOf('input-len');
   const outputColumn = columnOf('output-len');
-  const cellAt = (row: readonly unknown[], column: number): unknown =>
-    column === -1 ? undefined : row[column];
+  const cellAt = (index: number, column: number): unknown =>
+    column === -1 ? undefined : tableCell(index, column);
 
   // What each column gives a result, worked out once for the table rather than once per row.
   type ColumnPlan =
@@ -199,17 +198,18 @@ export function readTableInto(
   const gpuOf = (cell: unknown) => (typeof cell === 'string' ? readGpu(cell) : normalizeGpu(cell));
   const textOf = (cell: unknown): string | null =>
     typeof cell === 'string' ? readText(cell) : parseTextCell(cell);
-  const integerAt = (row: readonly unknown[], column: number): number | null =>
-    column === -1 ? null : integerOrNull(parseNumberCell(row[column]));
+  const integerAt = (index: number, column: number): number | null =>
+    column === -1 ? null : integerOrNull(parseNumberCell(tableCell(index, column)));
 
   const { positions } = table;
   const positionOf = (index: number): string =>
     typeof positions === 'function' ? positions(index) : (positions[index] ?? `row ${index + 1}`);
 
+  // The rows' own facts, row by row; a row skipped is -1 in `kept`, else its row in `into`.
+  const kept = new Int32Array(count).fill(-1);
   let first: Suite | null = null;
   for (let index = 0; index < count; index += 1) {
-    const row = rowAt(index);
-    const testName = textOf(row[nameColumn]);
+    const testName = textOf(tableCell(index, nameColumn));
     if (testName === null) {
       warnings.push(`Skipped ${positionOf(index)}: it has no test name.`);
       continue;
@@ -223,7 +223,7 @@ export function readTableInto(
       continue;
     }
 
-    const explicitTp = integerAt(row, tpColumn);
+    const explicitTp = integerAt(index, tpColumn);
     if (explicitTp !== null && parts.tp !== null && explicitTp !== parts.tp) {
       warnings.push(
         `${testName}: the file says TP ${explicitTp} but the test name says tp${parts.tp}; TP ${explicitTp} is shown.`,
@@ -231,41 +231,52 @@ export function readTableInto(
     }
 
     const at = into.addRow();
+    kept[index] = at;
     first ??= suite;
     suiteOf[at] = SUITE_CODES[suite];
     metricShape[at] = list;
     for (let p = 0; p < plans.length; p += 1) {
       const plan = plans[p] as ColumnPlan;
-      const cell = row[plan.column];
-      if (plan.kind !== 'text') {
-        const value = parseFiniteCell(cell);
-        const scale = plan.kind === 'metric' ? plan.scale : 1;
-        (planColumns[p] as Float64Array)[at] = value === null ? NaN : value * scale;
-        continue;
-      }
-      const value = textOf(cell);
+      if (plan.kind !== 'text') continue;
+      const value = textOf(tableCell(index, plan.column));
       if (value === null) continue;
       const column = (planAttributes[p] ??= into.attribute(plan.name));
       column[at] = strings.code(value);
     }
 
-    const gpu = gpuOf(cellAt(row, gpuColumn));
+    const gpu = gpuOf(cellAt(index, gpuColumn));
     text.testName[at] = strings.code(testName);
-    text.model[at] = strings.code(textOf(cellAt(row, modelColumn)) ?? parts.model ?? '');
+    text.model[at] = strings.code(textOf(cellAt(index, modelColumn)) ?? parts.model ?? '');
     text.gpuType[at] = strings.nullable(gpu?.type ?? null);
-    text.dataset[at] = strings.nullable(textOf(cellAt(row, datasetColumn)) ?? parts.dataset);
+    text.dataset[at] = strings.nullable(textOf(cellAt(index, datasetColumn)) ?? parts.dataset);
     text.variant[at] = strings.nullable(parts.variant);
     // CI's tables are vLLM's nightly benchmarks: of vLLM, unless an old name says another engine.
     text.engine[at] = strings.code(parts.engine ?? VLLM);
     numbers.tp[at] = explicitTp ?? parts.tp ?? NaN;
-    numbers.pp[at] = integerAt(row, ppColumn) ?? parts.pp ?? NaN;
-    numbers.dp[at] = integerAt(row, dpColumn) ?? parts.dp ?? NaN;
+    numbers.pp[at] = integerAt(index, ppColumn) ?? parts.pp ?? NaN;
+    numbers.dp[at] = integerAt(index, dpColumn) ?? parts.dp ?? NaN;
     numbers.gpuCount[at] = gpu?.count ?? NaN;
     numbers.qps[at] =
-      (qpsColumn === -1 ? null : parseNumberCell(row[qpsColumn])) ?? parts.qps ?? NaN;
-    numbers.concurrency[at] = integerAt(row, concurrencyColumn) ?? parts.concurrency ?? NaN;
-    numbers.inputLen[at] = integerAt(row, inputColumn) ?? parts.inputLen ?? NaN;
-    numbers.outputLen[at] = integerAt(row, outputColumn) ?? parts.outputLen ?? NaN;
+      (qpsColumn === -1 ? null : parseNumberCell(tableCell(index, qpsColumn))) ?? parts.qps ?? NaN;
+    numbers.concurrency[at] = integerAt(index, concurrencyColumn) ?? parts.concurrency ?? NaN;
+    numbers.inputLen[at] = integerAt(index, inputColumn) ?? parts.inputLen ?? NaN;
+    numbers.outputLen[at] = integerAt(index, outputColumn) ?? parts.outputLen ?? NaN;
+  }
+
+  // Then the numbers, a column at a time, in column order: a key two columns give ends with the
+  // later column's value, as row by row. Most of a table's cells are these.
+  for (let p = 0; p < plans.length; p += 1) {
+    const plan = plans[p] as ColumnPlan;
+    if (plan.kind === 'text') continue;
+    const out = planColumns[p] as Float64Array;
+    const scale = plan.kind === 'metric' ? plan.scale : 1;
+    const cellOf = columnReader(plan.column);
+    for (let index = 0; index < count; index += 1) {
+      const at = kept[index] as number;
+      if (at === -1) continue;
+      const value = parseFiniteCell(cellOf(index));
+      out[at] = value === null ? NaN : value * scale;
+    }
   }
   return first;
 }

@@ -216,6 +216,28 @@ describe('readResultsTable', () => {
     ]);
   });
 
+  it('gives each row read by column its own numbers when a row before it was skipped', () => {
+    const { results, warnings } = readResultsTable(
+      {
+        headers: ['Test name', 'Tput (req/s)', 'Mean latency (ms)'],
+        columns: [
+          { 0: 'throughput_a_tp1', 1: '', 2: 'throughput_b_tp1', 3: 'throughput_c_tp2' },
+          { 0: 21.5, 1: 9.25, 2: '7.5', 3: 'NaN' },
+          { 0: 100, 1: 200, 2: 300, 3: 400 },
+        ],
+        rowCount: 4,
+        positions: (index) => `row ${index}`,
+      },
+      'throughput',
+    );
+    expect(warnings).toEqual(['Skipped row 1: it has no test name.']);
+    expect(results.map((result) => [result.testName, result.metrics])).toEqual([
+      ['throughput_a_tp1', { request_throughput: 21.5, latency_mean: 100 }],
+      ['throughput_b_tp1', { request_throughput: 7.5, latency_mean: 300 }],
+      ['throughput_c_tp2', { request_throughput: null, latency_mean: 400 }],
+    ]);
+  });
+
   it('names a row by its number when the table gives no positions', () => {
     const { warnings } = readResultsTable(
       { headers: ['Test name'], rows: [['latency_llama8B_tp1'], ['']], positions: [] },
