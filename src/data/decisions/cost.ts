@@ -5,7 +5,7 @@
  */
 import { gpuLabel } from '../gpu';
 import { modelLabel } from '../models';
-import { NONE } from '../results/result-columns';
+import { NONE, type ResultColumns } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
 import { datasetColumns, type BenchmarkResult, type Suite } from '../results/result-model';
 import { codesKey, latestPositions } from './latest-results';
@@ -70,14 +70,25 @@ export function costOf(
 }
 
 /**
+ * Each dataset's GPU type column where its rows' GPUs are the file's: a GPU the user assumed
+ * fills the rows that state none in the results, not in the columns as read, so such a
+ * dataset's rows are read themselves.
+ */
+function gpuTypeSources(view: ResultsView): (ResultColumns | null)[] {
+  return view.index.datasets.map((dataset) =>
+    dataset.assumed?.gpu === undefined ? datasetColumns(dataset) : null,
+  );
+}
+
+/**
  * The GPU types among the visible results, in label order (what price inputs are offered for).
  * A row of columns gives its type by the code of its dataset's string, each code taken once: a
  * million rows are a loop over typed arrays, not a million reads of a row's GPU.
  */
 export function pricedGpuTypes(view: ResultsView): string[] {
   const types = new Set<string>();
-  const { datasets, datasetOf, rowOf, results } = view.index;
-  const sources = datasets.map(datasetColumns);
+  const { datasetOf, rowOf, results } = view.index;
+  const sources = gpuTypeSources(view);
   const taken = sources.map((columns) =>
     columns === null ? null : new Uint8Array(columns.strings.length),
   );
@@ -110,10 +121,17 @@ export function costRows(view: ResultsView, prices: GpuPrices): CostRow[] {
   const rows: CostRow[] = [];
   // The latest run of each test on each GPU, found by the index's codes of both.
   const key = codesKey(view, ['gpu'], true);
-  const { results } = view.index;
+  const { results, datasetOf, rowOf } = view.index;
+  // Whether a row has a GPU, by its type's code where there are columns (no row read).
+  const sources = gpuTypeSources(view);
+  const withGpu = (position: number): boolean => {
+    const columns = sources[datasetOf[position] ?? 0];
+    if (columns === null || columns === undefined) return results[position]?.gpu !== null;
+    return columns.text.gpuType[rowOf[position] ?? 0] !== NONE;
+  };
   for (const suite of ['throughput', 'serving'] as const) {
     const latest = latestPositions(view, suite, (position) =>
-      results[position]?.gpu === null ? null : key(position),
+      withGpu(position) ? key(position) : null,
     );
     for (const position of latest.values()) {
       const result = results[position] as BenchmarkResult;

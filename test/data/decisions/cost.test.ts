@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { costOf, costRows, pricedGpuTypes } from '../../../src/data/decisions/cost';
 import { rowsOfColumns } from '../../../src/data/results/columns-rows';
+import { withAssumptions } from '../../../src/data/results/assumptions';
 import { columnsOf } from '../../../src/data/results/result-columns';
+import type { Dataset } from '../../../src/data/results/result-model';
 import { handDataset, result, seedView, viewOf } from '../charts/chart-fixtures';
 
 describe('cost per test', () => {
@@ -130,5 +132,43 @@ describe('cost per test', () => {
     expect(
       pricedGpuTypes(viewOf([fromColumns('one', first), handDataset('plain', second)])),
     ).toEqual(['A100', 'B200', 'H200']);
+  });
+
+  describe('over a file read as columns', () => {
+    // Serving at QPS 1: a test on no stated GPU (TP 2, 4 req/s) and one on 8×H100 (TP 1, 5 req/s).
+    const rows = [
+      result(
+        'serving',
+        'unstated',
+        'H100',
+        { request_throughput: 4 },
+        { qps: 1, tp: 2, gpu: null },
+      ),
+      result('serving', 'stated', 'H100', { request_throughput: 5 }, { qps: 1 }),
+    ];
+    const columns = columnsOf(rows);
+    const asRead: Dataset = { ...handDataset('file', rowsOfColumns(columns)), columns };
+
+    it('leaves out the test whose GPU the file does not state', () => {
+      const view = viewOf([asRead]);
+      expect(pricedGpuTypes(view)).toEqual(['H100']);
+      expect(costRows(view, { H100: 2 }).map((row) => row.result.testName)).toEqual(['stated']);
+    });
+
+    it('offers and costs the GPU the user assumed for the test that states none', () => {
+      const assumed = { gpu: { type: 'B200', count: 8 } };
+      const view = viewOf([
+        { ...asRead, assumed, results: withAssumptions(asRead.results, columns, assumed) },
+      ]);
+      expect(pricedGpuTypes(view)).toEqual(['B200', 'H100']);
+      // 2 GPUs × $3/h ÷ (4 req/s × 3600 s) × 1,000 requests = $0.41667 per 1k requests.
+      // In reading order: TP 1 before TP 2.
+      const costed = costRows(view, { B200: 3 });
+      expect(costed.map((row) => [row.result.testName, row.gpu, row.price])).toEqual([
+        ['stated', '8×H100', null],
+        ['unstated', '8×B200', 3],
+      ]);
+      expect(costed[1]?.cost).toBeCloseTo(0.416667, 6);
+    });
   });
 });
