@@ -7,7 +7,7 @@ import { gpuLabel } from '../gpu';
 import { VLLM } from '../engines';
 import { modelKey, modelLabel } from '../models';
 import { beyondOne } from '../results/parallelism';
-import type { Derivation } from '../results/index-values';
+import type { Derivation, IndexRows } from '../results/index-values';
 import type { ResultColumns } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
 import { SUITE_CODES, datasetColumns, type BenchmarkResult } from '../results/result-model';
@@ -138,31 +138,43 @@ interface ServingKeys {
 }
 
 /**
- * Worked out once per index. Rows in reading order come in runs of one configuration (the
- * same test across nightlies), so a row whose identity fields are the previous row's takes
- * its code without making the identity text again.
+ * Reads rows' configurations and loads into codes, a range of positions at a time. Rows in
+ * reading order come in runs of one configuration (the same test across nightlies), so a row
+ * whose identity fields are the previous row's takes its code without making the identity text
+ * again. A class called once per step, not a loop in the generator: the engine optimizes a
+ * method it sees called again and again, while a generator's own loop ran unoptimized through a
+ * whole first build.
  */
-const SERVING_KEYS: Derivation<ServingKeys> = {
-  *steps({ datasets, results, datasetOf, rowOf }) {
-    // A dataset's columns, when they are its rows one for one: a row is compared with the
-    // previous row of the same columns by its codes.
-    const sources = datasets.map(datasetColumns);
-    const config = new Int32Array(results.length).fill(-1);
-    const load = new Int32Array(results.length);
-    const identities: string[] = [];
-    const kinds: LoadKind[] = [];
-    const loads: number[] = [];
-    const identityCodes = new Map<string, number>();
-    const loadCodes = new Map<number, number>();
-    // The previous serving row's position, configuration and load: rows repeat them in runs.
-    let previousPosition = -1;
-    let previousSource: ResultColumns | null = null;
-    let previousRow = -1;
-    let previousCode = -1;
-    let previousLoad = Number.NaN;
-    let previousLoadCode = -1;
-    for (let position = 0; position < results.length; position += 1) {
-      if (position % STEP_ROWS === STEP_ROWS - 1) yield;
+class ServingKeysReader {
+  // A dataset's columns, when they are its rows one for one: a row is compared with the
+  // previous row of the same columns by its codes.
+  private readonly sources: readonly (ResultColumns | null)[];
+  readonly config: Int32Array;
+  readonly load: Int32Array;
+  readonly identities: string[] = [];
+  readonly kinds: LoadKind[] = [];
+  readonly loads: number[] = [];
+  private readonly identityCodes = new Map<string, number>();
+  private readonly loadCodes = new Map<number, number>();
+  // The previous serving row's position, configuration and load: rows repeat them in runs.
+  private previousPosition = -1;
+  private previousSource: ResultColumns | null = null;
+  private previousRow = -1;
+  private previousCode = -1;
+  private previousLoad = Number.NaN;
+  private previousLoadCode = -1;
+
+  constructor(private readonly rows: IndexRows) {
+    this.sources = rows.datasets.map(datasetColumns);
+    this.config = new Int32Array(rows.results.length).fill(-1);
+    this.load = new Int32Array(rows.results.length);
+  }
+
+  /** Codes the positions `from` … `to` − 1. */
+  read(from: number, to: number): void {
+    const { results, datasetOf, rowOf } = this.rows;
+    const { sources, config, load, identities, kinds, loads } = this;
+    for (let position = from; position < to; position += 1) {
       const source = sources[datasetOf[position] ?? 0] ?? null;
       const row = rowOf[position] ?? 0;
       // Suite and load from the columns where there are some (no field of a row is read).
@@ -180,47 +192,66 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
       }
       const kind = loadKindOf(qps, concurrency);
       if (kind === null) continue;
-      let code = previousCode;
+      let code = this.previousCode;
       const same =
-        previousPosition !== -1 &&
+        this.previousPosition !== -1 &&
         kinds[code] === kind &&
-        (source !== null && source === previousSource
-          ? sameRows(source, previousRow, row)
+        (source !== null && source === this.previousSource
+          ? sameRows(source, this.previousRow, row)
           : sameFields(
-              results[previousPosition] as BenchmarkResult,
+              results[this.previousPosition] as BenchmarkResult,
               results[position] as BenchmarkResult,
             ));
       if (!same) {
         const text = identity(results[position] as BenchmarkResult, kind);
-        code = identityCodes.get(text) ?? identities.length;
+        code = this.identityCodes.get(text) ?? identities.length;
         if (code === identities.length) {
           identities.push(text);
           kinds.push(kind);
-          identityCodes.set(text, code);
+          this.identityCodes.set(text, code);
         }
       }
-      previousPosition = position;
-      previousSource = source;
-      previousRow = row;
-      previousCode = code;
+      this.previousPosition = position;
+      this.previousSource = source;
+      this.previousRow = row;
+      this.previousCode = code;
       config[position] = code;
       const tested = kind === 'qps' ? qps : concurrency;
-      if (tested !== previousLoad) {
-        previousLoadCode = loadCodes.get(tested) ?? loads.length;
-        if (previousLoadCode === loads.length) {
+      if (tested !== this.previousLoad) {
+        this.previousLoadCode = this.loadCodes.get(tested) ?? loads.length;
+        if (this.previousLoadCode === loads.length) {
           loads.push(tested);
-          loadCodes.set(tested, previousLoadCode);
+          this.loadCodes.set(tested, this.previousLoadCode);
         }
-        previousLoad = tested;
+        this.previousLoad = tested;
       }
-      load[position] = previousLoadCode;
+      load[position] = this.previousLoadCode;
     }
-    const slot = new Int32Array(results.length);
-    for (let position = 0; position < results.length; position += 1) {
+  }
+
+  /** Configuration and load as one code per position (config × loads + load; −1 for none). */
+  slots(): Int32Array {
+    const { config, load, loads } = this;
+    const slot = new Int32Array(config.length);
+    for (let position = 0; position < config.length; position += 1) {
       const code = config[position] as number;
       slot[position] = code === -1 ? -1 : code * loads.length + (load[position] as number);
     }
-    return { config, load, slot, identities, kinds, loads };
+    return slot;
+  }
+}
+
+/** Worked out once per index, a step every STEP_ROWS positions. */
+const SERVING_KEYS: Derivation<ServingKeys> = {
+  *steps(rows) {
+    const reader = new ServingKeysReader(rows);
+    const count = rows.results.length;
+    for (let from = 0; from < count; from += STEP_ROWS) {
+      reader.read(from, Math.min(count, from + STEP_ROWS));
+      yield;
+    }
+    const { config, load, identities, kinds, loads } = reader;
+    return { config, load, slot: reader.slots(), identities, kinds, loads };
   },
 };
 
