@@ -158,10 +158,12 @@ export function createDatasetsSlice(
         const index = await buildResultIndexSliced(next);
         // The panel's GPU and engine lists of each new dataset, each in a task of its own.
         for (const dataset of warm) {
-          datasetGpuLabels(dataset);
-          distinctEngines(dataset);
           await yieldToMain();
+          datasetGpuLabels(dataset);
+          await yieldToMain();
+          distinctEngines(dataset);
         }
+        await yieldToMain();
         // The filtered view too, for the filters and search in effect now.
         warmView({ ...get(), datasets: next, index });
         await yieldToMain();

@@ -2,7 +2,7 @@ import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { ResultsView } from '../data/results/results-view';
 import { runSteps, type Steps } from '../data/results/steps';
 import { isLargeView } from './staggered-views';
-import { runStepsSliced } from './yield';
+import { runStepsSliced, yieldToMain } from './yield';
 
 /**
  * How long a task making a stepped value runs before it yields: a step reads a few thousand
@@ -33,12 +33,18 @@ export function useSteppedValue<K, T>(
   useEffect(() => {
     if (!large) return;
     let cancelled = false;
-    void runStepsSliced(make(view, key), () => cancelled, STEPPED_BUDGET_MS).then((result) => {
-      if (result === null || cancelled) return;
-      startTransition(() => {
-        setMade(result);
+    // Started after a yield: the charts that mount in one commit each begin in a task of their
+    // own, not all of their first slices in the commit's effects, one after another.
+    void yieldToMain()
+      .then(() =>
+        cancelled ? null : runStepsSliced(make(view, key), () => cancelled, STEPPED_BUDGET_MS),
+      )
+      .then((result) => {
+        if (result === null || cancelled) return;
+        startTransition(() => {
+          setMade(result);
+        });
       });
-    });
     return () => {
       cancelled = true;
     };

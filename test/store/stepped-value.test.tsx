@@ -86,11 +86,23 @@ describe('a value made in steps', () => {
     await screen.findByText('10000 results, mean');
   });
 
+  it('begins its steps in a task after the commit, not in the commit’s effects', async () => {
+    const log: Log = { made: [], steps: 0 };
+    render(<Shown view={viewOf(LARGE)} shownKey="mean" make={derivation(log, 2)} />);
+    // Rendered and its effects run: not a step yet.
+    expect(log.steps).toBe(0);
+    await screen.findByText('10000 results, mean');
+    expect(log.steps).toBe(2);
+  });
+
   it('stops making a value nobody shows any more', async () => {
     const log: Log = { made: [], steps: 0 };
     // Far more steps than one task runs: the rest would follow in later tasks.
     const make = derivation(log, 1_000_000);
     const { unmount } = render(<Shown view={viewOf(LARGE)} shownKey="mean" make={make} />);
+    await waitFor(() => {
+      expect(log.steps).toBeGreaterThan(0);
+    });
     act(() => {
       unmount();
     });

@@ -225,6 +225,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
     serving: new Uint32Array(suiteCounts[2] ?? 0),
   };
   fillBySuite(suiteAt, [bySuite.latency, bySuite.throughput, bySuite.serving]);
+  yield;
   const metricKeys = {
     latency: orderMetricKeys(metricKeySets.latency),
     throughput: orderMetricKeys(metricKeySets.throughput),
