@@ -1,5 +1,12 @@
-import { useMemo } from 'react';
-import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
+import { useMemo, type ReactElement } from 'react';
+import {
+  CartesianGrid,
+  Scatter,
+  ScatterChart,
+  XAxis,
+  YAxis,
+  type ScatterShapeProps,
+} from 'recharts';
 import { chartGpus, type ChartGpu } from '../../data/charts/chart-gpus';
 import { plural } from '../../data/charts/chart-summaries';
 import { engineDash, enginesOf, withStyles } from '../../data/charts/engine-dash';
@@ -23,6 +30,8 @@ import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { DecisionTable, type DecisionRow } from './decision-table';
 
 const HEIGHT = 360;
+/** A ring's radius: recharts' default symbol (area 64) has about this one. */
+const RING_RADIUS = 4.5;
 /** Below this plot width (px) the x axis's full title does not fit. */
 const NARROW = 640;
 
@@ -49,6 +58,26 @@ function summaryOf(data: InteractivityData, table: FrontierTable): string {
         ];
   });
   return `${data.model}: Pareto frontiers of ${plural(data.lines.length, 'GPU')}. ${best.length === 0 ? '' : `Most throughput per GPU ${best.join('; ')}.`}`;
+}
+
+/** A tested load drawn as a ring in the colour its point carries (`stroke`). */
+function ring({ cx, cy, payload }: ScatterShapeProps): ReactElement {
+  const point: unknown = payload;
+  const stroke =
+    typeof point === 'object' &&
+    point !== null &&
+    'stroke' in point &&
+    typeof point.stroke === 'string'
+      ? point.stroke
+      : undefined;
+  return <circle cx={cx} cy={cy} r={RING_RADIUS} fill="none" stroke={stroke} />;
+}
+
+/** A load on a frontier, filled in its series' colour: a circle, not recharts' symbol path. */
+function dot({ cx, cy, fill }: ScatterShapeProps & { readonly fill?: unknown }): ReactElement {
+  return (
+    <circle cx={cx} cy={cy} r={RING_RADIUS} fill={typeof fill === 'string' ? fill : undefined} />
+  );
 }
 
 function gpuOf(gpus: readonly ChartGpu[], label: string): ChartGpu | undefined {
@@ -87,6 +116,12 @@ export function InteractivityChart({
   const gpus = data.lines.flatMap((line) => gpuOf(all, line.config.gpu) ?? []);
   const engines = useMemo(() => enginesOf(data.lines.map((line) => line.config)), [data.lines]);
   const shown = data.lines.filter((line) => !off.has(gpuOf(all, line.config.gpu)?.key ?? ''));
+  const colorOf = (line: InteractivityData['lines'][number]): string =>
+    gpuColor(palette, gpuOf(all, line.config.gpu)?.slot ?? 1);
+  const loads = shown.flatMap((line) => {
+    const stroke = colorOf(line);
+    return line.points.map((point) => ({ ...point, stroke }));
+  });
   const xTitle = xAxisText(data.xBasis);
   const yTitle = yAxisText(data.yBasis);
   const rows: DecisionRow[] = table.rows.map((row, r) => ({
@@ -188,20 +223,23 @@ export function InteractivityChart({
                 fill: palette.text,
               }}
             />
+            {/* Every tested load, one series for all GPUs (each ring in its GPU's colour): a
+                series each made recharts lay out and redraw the chart once more per GPU. */}
+            <Scatter
+              key="all"
+              data={loads}
+              shape={ring}
+              isAnimationActive={false}
+              className="loads"
+            />
             {shown.map((line) => {
-              const color = gpuColor(palette, gpuOf(all, line.config.gpu)?.slot ?? 1);
-              return [
-                <Scatter
-                  key={`${line.config.key}-all`}
-                  data={[...line.points]}
-                  fill="none"
-                  stroke={color}
-                  isAnimationActive={false}
-                />,
+              const color = colorOf(line);
+              return (
                 <Scatter
                   key={`${line.config.key}-frontier`}
                   data={[...line.frontier]}
                   fill={color}
+                  shape={dot}
                   line={{
                     stroke: color,
                     strokeWidth: 2,
@@ -209,8 +247,8 @@ export function InteractivityChart({
                   }}
                   isAnimationActive={false}
                   className="frontier"
-                />,
-              ];
+                />
+              );
             })}
           </ScatterChart>
         </div>
