@@ -31,12 +31,14 @@ import type { IngestRow } from './ingest-report.ts';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
 const MB = 1024 * 1024;
-// What `--trace` records: the main thread's tasks, style, layout and paint, and the workers'.
+// What `--trace` records: the main thread's tasks, style, layout and paint, and the workers', with
+// every thread's JavaScript samples (a worker's profile, which a page's profiler does not take).
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'v8.execute',
   'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
 ];
 const log = logger('ingest');
 
