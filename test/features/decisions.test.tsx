@@ -1,9 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CostPanel } from '../../src/features/decisions/cost-panel';
 import DecisionsSection from '../../src/features/decisions/decisions-section';
 import { useDashboardStore } from '../../src/store/dashboard-store';
-import { seedDataset } from '../helpers/seed';
+import { viewOf } from '../data/charts/chart-fixtures';
+import { seedCopies, seedDataset } from '../helpers/seed';
 import { bodyCells } from '../helpers/table-cells';
 
 const store = () => useDashboardStore.getState();
@@ -94,6 +96,25 @@ describe('cost', () => {
         .getAllByRole('spinbutton', { name: /^\$ per GPU-hour/ })
         .map((i) => i.getAttribute('aria-label') ?? i.closest('label')?.textContent),
     ).toEqual(['$ per GPU-hour, A100-SXM4-80GB', '$ per GPU-hour, H100', '$ per GPU-hour, H200']);
+  });
+});
+
+describe('cost over a large data set', () => {
+  it('makes its prices and table after the render, and costs a price typed as before', async () => {
+    const user = userEvent.setup();
+    // 186 copies of the three seed runs: 10,044 results, made in short tasks after the render.
+    const view = viewOf(seedCopies(186));
+    render(<CostPanel view={view} />);
+    expect(screen.queryByRole('table', { name: /Cost/ })).toBeNull();
+    const table = await screen.findByRole('table', { name: /Cost/ });
+    const costOf = (test: string, gpu: string) =>
+      bodyCells(table).find((cells) => cells[0] === test && cells[1] === gpu)?.[5];
+    expect(costOf('throughput_llama8B_tp1', '8×H100')).toBe('— (set a price for H100)');
+    await user.type(screen.getByRole('spinbutton', { name: '$ per GPU-hour, H100' }), '2');
+    // 1 GPU × $2 / (21.6201 req/s × 3600) × 1000 = $0.02570 per 1k requests.
+    await waitFor(() => {
+      expect(costOf('throughput_llama8B_tp1', '8×H100')).toBe('$0.02570 per 1k requests');
+    });
   });
 });
 

@@ -8,7 +8,8 @@ import { modelLabel } from '../models';
 import { NONE, type ResultColumns } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
 import { datasetColumns, type BenchmarkResult, type Suite } from '../results/result-model';
-import { codesKey, latestPositions } from './latest-results';
+import { codesKey, latestPositionsSteps } from './latest-results';
+import { STEP_ROWS, runSteps, type Steps } from '../results/steps';
 import { gpusUsed, metricOf } from './serving-configs';
 
 /** $ per GPU-hour by GPU type (`H100`); a type without a price is absent. */
@@ -86,15 +87,40 @@ function gpuTypeSources(view: ResultsView): (ResultColumns | null)[] {
  * million rows are a loop over typed arrays, not a million reads of a row's GPU.
  */
 export function pricedGpuTypes(view: ResultsView): string[] {
-  const types = new Set<string>();
-  const { datasetOf, rowOf, results } = view.index;
-  const sources = gpuTypeSources(view);
-  const taken = sources.map((columns) =>
-    columns === null ? null : new Uint8Array(columns.strings.length),
-  );
+  return runSteps(pricedGpuTypesSteps(view));
+}
+
+/** `pricedGpuTypes` as steps (see steps.ts): a pause every STEP_ROWS visible positions. */
+export function* pricedGpuTypesSteps(view: ResultsView): Steps<string[]> {
+  const types = new GpuTypes(view);
   for (const suite of ['throughput', 'serving'] as const) {
     const positions = view.visible[suite];
-    for (let i = 0; i < positions.length; i += 1) {
+    for (let from = 0; from < positions.length; from += STEP_ROWS) {
+      types.read(positions, from, Math.min(positions.length, from + STEP_ROWS));
+      yield;
+    }
+  }
+  return [...types.found].sort((a, b) => a.localeCompare(b));
+}
+
+/** The GPU types of the positions read so far, each dataset's codes taken once. */
+class GpuTypes {
+  readonly found = new Set<string>();
+  private readonly sources: (ResultColumns | null)[];
+  private readonly taken: (Uint8Array | null)[];
+
+  constructor(private readonly view: ResultsView) {
+    this.sources = gpuTypeSources(view);
+    this.taken = this.sources.map((columns) =>
+      columns === null ? null : new Uint8Array(columns.strings.length),
+    );
+  }
+
+  /** Reads `positions[from]` … `positions[to − 1]`. */
+  read(positions: Uint32Array, from: number, to: number): void {
+    const { found, sources, taken } = this;
+    const { datasetOf, rowOf, results } = this.view.index;
+    for (let i = from; i < to; i += 1) {
       const position = positions[i] ?? 0;
       const at = datasetOf[position] ?? 0;
       const columns = sources[at];
@@ -103,14 +129,13 @@ export function pricedGpuTypes(view: ResultsView): string[] {
         const code = columns.text.gpuType[rowOf[position] ?? 0] ?? NONE;
         if (code === NONE || seen[code] === 1) continue;
         seen[code] = 1;
-        types.add(columns.strings[code] ?? '');
+        found.add(columns.strings[code] ?? '');
         continue;
       }
       const type = results[position]?.gpu?.type;
-      if (type !== undefined) types.add(type);
+      if (type !== undefined) found.add(type);
     }
   }
-  return [...types].sort((a, b) => a.localeCompare(b));
 }
 
 /**
@@ -118,6 +143,11 @@ export function pricedGpuTypes(view: ResultsView): string[] {
  * throughput, in reading order; its cost is null until its GPU type has a price.
  */
 export function costRows(view: ResultsView, prices: GpuPrices): CostRow[] {
+  return runSteps(costRowsSteps(view, prices));
+}
+
+/** `costRows` as steps (see steps.ts): a pause every STEP_ROWS visible positions. */
+export function* costRowsSteps(view: ResultsView, prices: GpuPrices): Steps<CostRow[]> {
   const rows: CostRow[] = [];
   // The latest run of each test on each GPU, found by the index's codes of both.
   const key = codesKey(view, ['gpu'], true);
@@ -130,7 +160,7 @@ export function costRows(view: ResultsView, prices: GpuPrices): CostRow[] {
     return columns.text.gpuType[rowOf[position] ?? 0] !== NONE;
   };
   for (const suite of ['throughput', 'serving'] as const) {
-    const latest = latestPositions(view, suite, (position) =>
+    const latest = yield* latestPositionsSteps(view, suite, (position) =>
       withGpu(position) ? key(position) : null,
     );
     for (const position of latest.values()) {

@@ -7,6 +7,7 @@
 import type { FilterGroup } from '../results/filter-groups';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult, Suite } from '../results/result-model';
+import { STEP_ROWS, runSteps, type Steps } from '../results/steps';
 
 /**
  * Each dataset's rank by recency (higher is newer): by date, runs without one oldest, and
@@ -38,29 +39,62 @@ export function latestPositions<K>(
   suite: Suite,
   keyOf: (position: number) => K | null,
 ): Map<K, number> {
-  const chosen = new Map<K, number>();
-  const { datasetOf } = view.index;
-  const rank = recencyRanks(view);
-  const rankAt = (position: number): number => rank[datasetOf[position] as number] as number;
+  return runSteps(latestPositionsSteps(view, suite, keyOf));
+}
+
+/** `latestPositions` as steps (see steps.ts): a pause every STEP_ROWS visible positions. */
+export function* latestPositionsSteps<K>(
+  view: ResultsView,
+  suite: Suite,
+  keyOf: (position: number) => K | null,
+): Steps<Map<K, number>> {
+  const latest = new LatestPositions(view, keyOf);
+  const positions = view.visible[suite];
+  for (let from = 0; from < positions.length; from += STEP_ROWS) {
+    latest.read(positions, from, Math.min(positions.length, from + STEP_ROWS));
+    yield;
+  }
+  return latest.chosen;
+}
+
+/** The positions held so far per key, and the last key met, read a range of positions at a time. */
+class LatestPositions<K> {
+  readonly chosen = new Map<K, number>();
+  private readonly rank: Uint32Array;
   // Rows of one key are mostly neighbours in reading order (every run of a test on a GPU): a row
   // with the previous row's key is weighed against the position held for it without a lookup.
-  let lastKey: K | null = null;
-  let lastHeld = -1;
-  const positions = view.visible[suite];
-  for (let i = 0; i < positions.length; i += 1) {
-    const position = positions[i] ?? 0;
-    const key = keyOf(position);
-    if (key === null) continue;
-    if (key !== lastKey) {
-      lastKey = key;
-      lastHeld = chosen.get(key) ?? -1;
-    }
-    if (lastHeld === -1 || rankAt(position) > rankAt(lastHeld)) {
-      chosen.set(key, position);
-      lastHeld = position;
+  private lastKey: K | null = null;
+  private lastHeld = -1;
+
+  constructor(
+    private readonly view: ResultsView,
+    private readonly keyOf: (position: number) => K | null,
+  ) {
+    this.rank = recencyRanks(view);
+  }
+
+  /** Weighs `positions[from]` … `positions[to − 1]`. */
+  read(positions: Uint32Array, from: number, to: number): void {
+    const { chosen, rank, keyOf } = this;
+    const { datasetOf } = this.view.index;
+    for (let i = from; i < to; i += 1) {
+      const position = positions[i] ?? 0;
+      const key = keyOf(position);
+      if (key === null) continue;
+      if (key !== this.lastKey) {
+        this.lastKey = key;
+        this.lastHeld = chosen.get(key) ?? -1;
+      }
+      const held = this.lastHeld;
+      if (
+        held === -1 ||
+        (rank[datasetOf[position] ?? 0] ?? 0) > (rank[datasetOf[held] ?? 0] ?? 0)
+      ) {
+        chosen.set(key, position);
+        this.lastHeld = position;
+      }
     }
   }
-  return chosen;
 }
 
 /**

@@ -1,9 +1,11 @@
-import { useId, useMemo } from 'react';
-import { COST_FORMULA, costRows, pricedGpuTypes } from '../../data/decisions/cost';
+import { useId } from 'react';
+import { COST_FORMULA, costRowsSteps, pricedGpuTypesSteps } from '../../data/decisions/cost';
 import { readPositiveInput } from '../../data/decisions/positive-input';
 import { formatMetricValue, formatQps } from '../../data/format';
 import type { ResultsView } from '../../data/results/results-view';
 import { useDashboardStore } from '../../store/dashboard-store';
+import { useSteppedValue } from '../../store/stepped-value';
+import { ChartPlaceholder } from '../../ui/chart-figure';
 import { NumberField } from '../../ui/number-field';
 import { DecisionTable, type DecisionRow } from './decision-table';
 
@@ -22,8 +24,18 @@ export function CostPanel({ view }: { view: ResultsView }) {
   const prices = useDashboardStore((state) => state.decisions.prices);
   const setPrice = useDashboardStore((state) => state.setPrice);
   const headingId = useId();
-  const types = useMemo(() => pricedGpuTypes(view), [view]);
-  const rows = useMemo(() => costRows(view, prices), [view, prices]);
+  // Over a large view both are made in short tasks after the render (see useSteppedValue).
+  const types = useSteppedValue(view, null, pricedGpuTypesSteps);
+  const rows = useSteppedValue(view, prices, costRowsSteps);
+  if (types === null || rows === null) {
+    return (
+      <section className="decision-part" aria-labelledby={headingId}>
+        <h3 id={headingId}>Cost</h3>
+        <p className="chart-description">{COST_FORMULA}</p>
+        <ChartPlaceholder />
+      </section>
+    );
+  }
   const tableRows: DecisionRow[] = rows.map((row) => ({
     key: `${row.result.testName}|${row.gpu}`,
     cells: [

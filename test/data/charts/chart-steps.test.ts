@@ -11,6 +11,7 @@ import { servingChart, servingChartSteps } from '../../../src/data/charts/servin
 import { speedupMatrix, speedupMatrixSteps } from '../../../src/data/charts/speedup';
 import { tradeOffChart, tradeOffChartSteps } from '../../../src/data/charts/trade-off';
 import { servingConfigs, servingConfigsSteps } from '../../../src/data/decisions/serving-configs';
+import { costRows, costRowsSteps, pricedGpuTypesSteps } from '../../../src/data/decisions/cost';
 import type { ResultsView } from '../../../src/data/results/results-view';
 import { STEP_ROWS, runSteps, type Steps } from '../../../src/data/results/steps';
 import { seedCopies } from '../../helpers/seed';
@@ -90,6 +91,18 @@ describe('derivations made a step at a time', () => {
     const configs = stepped(servingConfigsSteps(view()));
     expect(configs.value).toEqual(servingConfigs(view()));
     expect(configs.pauses).toBe(2);
+  });
+
+  it('make the cost panel’s GPU types and rows a step at a time', () => {
+    // 1,080 throughput results (one step) and 4,320 serving (two): three pauses each.
+    const types = stepped(pricedGpuTypesSteps(view()));
+    expect(types.value).toEqual(['A100-SXM4-80GB', 'H100', 'H200']);
+    expect(types.pauses).toBe(3);
+    const rows = stepped(costRowsSteps(view(), { H100: 2 }));
+    expect(rows.value).toEqual(costRows(view(), { H100: 2 }));
+    // The latest run of each test on each GPU: 3 GPUs × (3 throughput + 12 serving tests).
+    expect(rows.value).toHaveLength(45);
+    expect(rows.pauses).toBe(3);
   });
 
   it('are made at once by running their steps to the end', () => {
