@@ -124,13 +124,16 @@ export function ingestInWorker(
   });
 
   const finish = async (datasets: readonly PackedDataset[], problems: readonly LoadProblem[]) => {
-    const unpacked: Dataset[] = [];
-    for (const { columns, ...rest } of datasets) {
-      const results = await rowsSliced(columns, () => cancelled);
-      if (results === null) return;
-      unpacked.push({ ...rest, results, columns });
-    }
-    if (!cancelled) settle({ status: 'done', datasets: unpacked, problems });
+    const rows = await rowsSliced(
+      datasets.map((dataset) => dataset.columns),
+      () => cancelled,
+    );
+    if (rows === null || cancelled) return;
+    const unpacked = datasets.map((dataset, i): Dataset => ({
+      ...dataset,
+      results: rows[i] ?? [],
+    }));
+    settle({ status: 'done', datasets: unpacked, problems });
   };
 
   worker.onmessage = (event: MessageEvent<IngestReply>) => {

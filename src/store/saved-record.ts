@@ -137,6 +137,7 @@ export async function restoredRows(
     columns = pack === null ? null : packColumns(pack);
   }
   if (columns === null) return null;
-  const results = await rowsSliced(columns);
-  return results === null ? null : { results, columns };
+  const rows = await rowsSliced([columns]);
+  const results = rows?.[0];
+  return results === undefined ? null : { results, columns };
 }
