@@ -105,6 +105,13 @@ describe('derivations made a step at a time', () => {
     expect(rows.pauses).toBe(3);
   });
 
+  it('pause nowhere over nothing', () => {
+    const empty = viewOf([]);
+    expect(stepped(pricedGpuTypesSteps(empty))).toEqual({ value: [], pauses: 0 });
+    expect(stepped(costRowsSteps(empty, {}))).toEqual({ value: [], pauses: 0 });
+    expect(stepped(servingConfigsSteps(empty))).toEqual({ value: [], pauses: 0 });
+  });
+
   it('are made at once by running their steps to the end', () => {
     const shown = view();
     expect(runSteps(servingChartSteps(shown, 'ttft_mean'))).toEqual(

@@ -88,6 +88,19 @@ describe('cost per test', () => {
     ]);
   });
 
+  it('offers no price for a result without a GPU, read from its fields', () => {
+    expect(
+      pricedGpuTypes(
+        viewOf([
+          handDataset('x', [
+            result('throughput', 'none', 'H100', { request_throughput: 2 }, { gpu: null }),
+            result('serving', 'b', 'B200', { request_throughput: 2 }, { qps: 1 }),
+          ]),
+        ]),
+      ),
+    ).toEqual(['B200']);
+  });
+
   it('offers a price input per visible GPU type, in order', () => {
     expect(pricedGpuTypes(seedView())).toEqual(['A100-SXM4-80GB', 'H100', 'H200']);
     expect(pricedGpuTypes(seedView({ gpu: ['8×H100'] }))).toEqual(['A100-SXM4-80GB', 'H200']);
@@ -148,6 +161,27 @@ describe('cost per test', () => {
     ];
     const columns = columnsOf(rows);
     const asRead: Dataset = { ...handDataset('file', rowsOfColumns(columns)), columns };
+
+    it('reads no row’s GPU where the columns give it', () => {
+      // Once the view is made, rows refuse to be asked for their GPU: every row, then only the
+      // one without a GPU (the cost rows read the GPU of the tests they list).
+      let refuses: ((testName: string) => boolean) | null = null;
+      const guarded = asRead.results.map(
+        (row) =>
+          new Proxy(row, {
+            get(target, key) {
+              if (key === 'gpu' && refuses?.(target.testName) === true)
+                throw new Error(`the GPU of ${target.testName} was read`);
+              return Reflect.get(target, key, target) as unknown;
+            },
+          }),
+      );
+      const view = viewOf([{ ...asRead, results: guarded }]);
+      refuses = () => true;
+      expect(pricedGpuTypes(view)).toEqual(['H100']);
+      refuses = (testName) => testName === 'unstated';
+      expect(costRows(view, {}).map((row) => row.result.testName)).toEqual(['stated']);
+    });
 
     it('leaves out the test whose GPU the file does not state', () => {
       const view = viewOf([asRead]);
