@@ -3,7 +3,7 @@ import { modelLabel } from '../models';
 import { beyondOne } from '../results/parallelism';
 import type { ResultsView } from '../results/results-view';
 import { plainResult, type BenchmarkResult, type Suite } from '../results/result-model';
-import { STEP_ROWS, runSteps, type Steps } from '../results/steps';
+import { rangeSteps, runSteps, type Steps } from '../results/steps';
 
 /**
  * The value behind one chart mark (a bar, a point): the mean of every visible result that falls
@@ -104,11 +104,9 @@ export function* forEachVisibleSteps(
   suite: Suite,
   visit: (position: number, dataset: string, gpuCode: number, nameCode: number) => void,
 ): Steps<void> {
-  const count = view.visible[suite].length;
-  for (let from = 0; from < count; from += STEP_ROWS) {
-    forEachVisibleIn(view, suite, from, Math.min(count, from + STEP_ROWS), visit);
-    yield;
-  }
+  yield* rangeSteps(view.visible[suite].length, (from, to) => {
+    forEachVisibleIn(view, suite, from, to, visit);
+  });
 }
 
 /** `forEachVisible` for the visible results `from` … `to` − 1 of a suite. */

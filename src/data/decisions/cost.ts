@@ -9,7 +9,7 @@ import { NONE, type ResultColumns } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
 import { datasetColumns, type BenchmarkResult, type Suite } from '../results/result-model';
 import { codesKey, latestPositionsSteps } from './latest-results';
-import { STEP_ROWS, runSteps, type Steps } from '../results/steps';
+import { rangeSteps, runSteps, type Steps } from '../results/steps';
 import { gpusUsed, metricOf } from './serving-configs';
 
 /** $ per GPU-hour by GPU type (`H100`); a type without a price is absent. */
@@ -82,6 +82,20 @@ function gpuTypeSources(view: ResultsView): (ResultColumns | null)[] {
 }
 
 /**
+ * A position's GPU type code in its dataset's columns (NONE: no GPU), or undefined where its row
+ * must be read (`gpuTypeSources` gave no columns).
+ */
+function gpuTypeCode(
+  sources: readonly (ResultColumns | null)[],
+  { datasetOf, rowOf }: ResultsView['index'],
+  position: number,
+): number | undefined {
+  const columns = sources[datasetOf[position] ?? 0];
+  if (columns === null || columns === undefined) return undefined;
+  return columns.text.gpuType[rowOf[position] ?? 0] ?? NONE;
+}
+
+/**
  * The GPU types among the visible results, in label order (what price inputs are offered for).
  * A row of columns gives its type by the code of its dataset's string, each code taken once: a
  * million rows are a loop over typed arrays, not a million reads of a row's GPU.
@@ -95,10 +109,9 @@ export function* pricedGpuTypesSteps(view: ResultsView): Steps<string[]> {
   const types = new GpuTypes(view);
   for (const suite of ['throughput', 'serving'] as const) {
     const positions = view.visible[suite];
-    for (let from = 0; from < positions.length; from += STEP_ROWS) {
-      types.read(positions, from, Math.min(positions.length, from + STEP_ROWS));
-      yield;
-    }
+    yield* rangeSteps(positions.length, (from, to) => {
+      types.read(positions, from, to);
+    });
   }
   return [...types.found].sort((a, b) => a.localeCompare(b));
 }
@@ -119,21 +132,20 @@ class GpuTypes {
   /** Reads `positions[from]` … `positions[to − 1]`. */
   read(positions: Uint32Array, from: number, to: number): void {
     const { found, sources, taken } = this;
-    const { datasetOf, rowOf, results } = this.view.index;
+    const { index } = this.view;
     for (let i = from; i < to; i += 1) {
       const position = positions[i] ?? 0;
-      const at = datasetOf[position] ?? 0;
-      const columns = sources[at];
-      const seen = taken[at];
-      if (columns !== null && columns !== undefined && seen !== null && seen !== undefined) {
-        const code = columns.text.gpuType[rowOf[position] ?? 0] ?? NONE;
-        if (code === NONE || seen[code] === 1) continue;
-        seen[code] = 1;
-        found.add(columns.strings[code] ?? '');
+      const code = gpuTypeCode(sources, index, position);
+      if (code === undefined) {
+        const type = index.results[position]?.gpu?.type;
+        if (type !== undefined) found.add(type);
         continue;
       }
-      const type = results[position]?.gpu?.type;
-      if (type !== undefined) found.add(type);
+      const at = index.datasetOf[position] ?? 0;
+      const seen = taken[at] as Uint8Array;
+      if (code === NONE || seen[code] === 1) continue;
+      seen[code] = 1;
+      found.add((sources[at] as ResultColumns).strings[code] ?? '');
     }
   }
 }
@@ -151,13 +163,12 @@ export function* costRowsSteps(view: ResultsView, prices: GpuPrices): Steps<Cost
   const rows: CostRow[] = [];
   // The latest run of each test on each GPU, found by the index's codes of both.
   const key = codesKey(view, ['gpu'], true);
-  const { results, datasetOf, rowOf } = view.index;
+  const { results } = view.index;
   // Whether a row has a GPU, by its type's code where there are columns (no row read).
   const sources = gpuTypeSources(view);
   const withGpu = (position: number): boolean => {
-    const columns = sources[datasetOf[position] ?? 0];
-    if (columns === null || columns === undefined) return results[position]?.gpu !== null;
-    return columns.text.gpuType[rowOf[position] ?? 0] !== NONE;
+    const code = gpuTypeCode(sources, view.index, position);
+    return code === undefined ? results[position]?.gpu !== null : code !== NONE;
   };
   for (const suite of ['throughput', 'serving'] as const) {
     const latest = yield* latestPositionsSteps(view, suite, (position) =>

@@ -7,7 +7,7 @@
 import type { FilterGroup } from '../results/filter-groups';
 import type { ResultsView } from '../results/results-view';
 import type { BenchmarkResult, Suite } from '../results/result-model';
-import { STEP_ROWS, runSteps, type Steps } from '../results/steps';
+import { rangeSteps, runSteps, type Steps } from '../results/steps';
 
 /**
  * Each dataset's rank by recency (higher is newer): by date, runs without one oldest, and
@@ -50,10 +50,9 @@ export function* latestPositionsSteps<K>(
 ): Steps<Map<K, number>> {
   const latest = new LatestPositions(view, keyOf);
   const positions = view.visible[suite];
-  for (let from = 0; from < positions.length; from += STEP_ROWS) {
-    latest.read(positions, from, Math.min(positions.length, from + STEP_ROWS));
-    yield;
-  }
+  yield* rangeSteps(positions.length, (from, to) => {
+    latest.read(positions, from, to);
+  });
   return latest.chosen;
 }
 

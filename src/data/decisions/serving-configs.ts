@@ -12,7 +12,7 @@ import type { ResultColumns } from '../results/result-columns';
 import type { ResultsView } from '../results/results-view';
 import { SUITE_CODES, datasetColumns, type BenchmarkResult } from '../results/result-model';
 import { latestOfCodes } from './latest-results';
-import { STEP_ROWS, runSteps, type Steps } from '../results/steps';
+import { rangeSteps, runSteps, type Steps } from '../results/steps';
 
 /** How load was set: an offered request rate, or a number of requests in flight. */
 export type LoadKind = 'qps' | 'concurrency';
@@ -141,9 +141,7 @@ interface ServingKeys {
  * Reads rows' configurations and loads into codes, a range of positions at a time. Rows in
  * reading order come in runs of one configuration (the same test across nightlies), so a row
  * whose identity fields are the previous row's takes its code without making the identity text
- * again. A class called once per step, not a loop in the generator: the engine optimizes a
- * method it sees called again and again, while a generator's own loop ran unoptimized through a
- * whole first build.
+ * again.
  */
 class ServingKeysReader {
   // A dataset's columns, when they are its rows one for one: a row is compared with the
@@ -245,11 +243,9 @@ class ServingKeysReader {
 const SERVING_KEYS: Derivation<ServingKeys> = {
   *steps(rows) {
     const reader = new ServingKeysReader(rows);
-    const count = rows.results.length;
-    for (let from = 0; from < count; from += STEP_ROWS) {
-      reader.read(from, Math.min(count, from + STEP_ROWS));
-      yield;
-    }
+    yield* rangeSteps(rows.results.length, (from, to) => {
+      reader.read(from, to);
+    });
     const { config, load, identities, kinds, loads } = reader;
     return { config, load, slot: reader.slots(), identities, kinds, loads };
   },

@@ -38,3 +38,16 @@ export function* keptSteps<K, V>(kept: Kept<K, V>, key: K, make: () => Steps<V>)
   kept.set(key, made);
   return made;
 }
+
+/**
+ * Calls `read(from, to)` for `0 … count` in ranges of STEP_ROWS, pausing after each: how a
+ * derivation over rows becomes steps. The loop over a range lives in `read`, a function the
+ * engine optimizes as it is called again and again (a loop in a generator's own body ran
+ * unoptimized through a whole first build).
+ */
+export function* rangeSteps(count: number, read: (from: number, to: number) => void): Steps<void> {
+  for (let from = 0; from < count; from += STEP_ROWS) {
+    read(from, Math.min(count, from + STEP_ROWS));
+    yield;
+  }
+}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { COST_FORMULA, costRowsSteps, pricedGpuTypesSteps } from '../../data/decisions/cost';
 import { readPositiveInput } from '../../data/decisions/positive-input';
 import { formatMetricValue, formatQps } from '../../data/format';
@@ -29,11 +29,9 @@ export function CostPanel({ view }: { view: ResultsView }) {
   const rows = useSteppedValue(view, prices, costRowsSteps);
   if (types === null || rows === null) {
     return (
-      <section className="decision-part" aria-labelledby={headingId}>
-        <h3 id={headingId}>Cost</h3>
-        <p className="chart-description">{COST_FORMULA}</p>
+      <CostSection headingId={headingId}>
         <ChartPlaceholder />
-      </section>
+      </CostSection>
     );
   }
   const tableRows: DecisionRow[] = rows.map((row) => ({
@@ -59,9 +57,7 @@ export function CostPanel({ view }: { view: ResultsView }) {
     ],
   }));
   return (
-    <section className="decision-part" aria-labelledby={headingId}>
-      <h3 id={headingId}>Cost</h3>
-      <p className="chart-description">{COST_FORMULA} Prices are yours to set: none is assumed.</p>
+    <CostSection headingId={headingId}>
       <div className="decision-inputs">
         {types.map((type) => (
           <NumberField
@@ -87,6 +83,23 @@ export function CostPanel({ view }: { view: ResultsView }) {
         rows={tableRows}
         fileName="cost"
       />
+    </CostSection>
+  );
+}
+
+/** The panel's heading and formula, above its prices and table (or their placeholder). */
+function CostSection({
+  headingId,
+  children,
+}: {
+  readonly headingId: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <section className="decision-part" aria-labelledby={headingId}>
+      <h3 id={headingId}>Cost</h3>
+      <p className="chart-description">{COST_FORMULA} Prices are yours to set: none is assumed.</p>
+      {children}
     </section>
   );
 }
