@@ -153,6 +153,24 @@ describe('sorting', () => {
     expect(store().view.tables.serving.sorting).toEqual([{ id: 'ttft_p99', desc: true }]);
   });
 
+  it('writes a new order into the rows already there, not into new rows', async () => {
+    const user = await renderApp();
+    const before = Array.from(table('Serving').querySelectorAll('tbody tr:not(.spacer)'));
+    const cellsBefore = Array.from(table('Serving').querySelectorAll('tbody td'));
+    const firstBefore = rowKeys('Serving')[0];
+    await clickHeader(user, 'Serving', /^P99 TTFT \(ms\)/);
+    // The smallest P99 TTFT (H200 llama8B QPS 4) is now first, in the first row's element.
+    expect(rowKeys('Serving')[0]).toBe('serving_llama8B_tp1_sharegpt_qps_4 @ 8×H200');
+    expect(rowKeys('Serving')[0]).not.toBe(firstBefore);
+    const after = Array.from(table('Serving').querySelectorAll('tbody tr:not(.spacer)'));
+    // 3 models × 4 QPS on each of 3 GPUs: 36 serving rows, every one rendered.
+    expect(after).toHaveLength(36);
+    expect(after.every((row, i) => row === before[i])).toBe(true);
+    const cellsAfter = Array.from(table('Serving').querySelectorAll('tbody td'));
+    expect(cellsAfter.length).toBe(cellsBefore.length);
+    expect(cellsAfter.every((cell, i) => cell === cellsBefore[i])).toBe(true);
+  });
+
   it('sorts a throughput column descending first (higher is better)', async () => {
     const user = await renderApp();
     const header = /^Throughput \(req\/s\)/;

@@ -206,11 +206,14 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
                 <td colSpan={visibleColumnIds.length} />
               </tr>
             )}
+            {/* Rows keyed by place in the table and cells by column, not by result: a row holds
+                no state of its own, so new data or a new sort writes new text into the rows
+                already there instead of removing every row and making new ones. */}
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} aria-rowindex={row.original.rowIndex + 2}>
+              <tr key={row.original.rowIndex} aria-rowindex={row.original.rowIndex + 2}>
                 {row.getVisibleCells().map((cell) => (
                   <td
-                    key={cell.id}
+                    key={cell.column.id}
                     className={cell.column.columnDef.meta?.numeric === true ? 'numeric' : undefined}
                   >
                     <table.FlexRender cell={cell} />
