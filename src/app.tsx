@@ -1,13 +1,12 @@
 import { Suspense, useDeferredValue, type ReactNode } from 'react';
 import type { HistoryFocus } from './data/history/history-choices';
-import { SUITES } from './data/results/result-model';
 import { CompareToggle } from './features/compare/compare-toggle';
 import { DatasetsPanel } from './features/datasets/datasets-panel';
 import { LoadResultsButton } from './features/file-drop/load-results-button';
 import { PageDropTarget } from './features/file-drop/page-drop-target';
 import { FilterBar } from './features/filters/filter-bar';
 import { NoMatchNotice } from './features/filters/no-match-notice';
-import { ResultsTable } from './features/results-table/results-table';
+import { ResultsTables } from './features/results-table/results-table';
 import { HowMeasured } from './features/methodology/how-measured';
 import { OverviewSection } from './features/overview/overview-section';
 import { ErrorBoundary } from './ui/error-boundary';
@@ -114,11 +113,7 @@ function MainViews() {
         <CompareMount />
       </ErrorBoundary>
       <div id="tables">
-        {SUITES.map((suite) => (
-          <ErrorBoundary key={suite} what={`The ${suite} table`}>
-            <ResultsTable suite={suite} />
-          </ErrorBoundary>
-        ))}
+        <ResultsTables />
       </div>
       <ErrorBoundary what="The charts" onRetry={charts.retry}>
         <Suspense fallback={<p className="load-status">Loading charts…</p>}>

@@ -4,11 +4,14 @@ import {
   type ColumnVisibilityState,
   type SortingState,
 } from '@tanstack/react-table';
-import { useMemo, useRef } from 'react';
-import type { Suite } from '../../data/results/result-model';
+import { memo, useMemo, useRef } from 'react';
+import { SUITES, type Suite } from '../../data/results/result-model';
+import type { ResultsView } from '../../data/results/results-view';
 import { sortPositions } from '../../data/results/sort-results';
 import { describeColumn, suiteColumnIds } from '../../data/results/table-columns';
 import { selectResultsView, useDashboardStore } from '../../store/dashboard-store';
+import { useTableViews } from '../../store/staggered-views';
+import { ErrorBoundary } from '../../ui/error-boundary';
 import { SortableHeader } from '../../ui/sortable-header';
 import { ColumnMenu, type MenuColumn } from './column-menu';
 import { downloadTableCsv } from './download-csv';
@@ -35,13 +38,30 @@ export const MAX_SCROLL_HEIGHT = 16_000_000;
 /** Rows rendered beyond each edge of the view, so fast scrolling does not show blank rows. */
 const OVERSCAN_ROWS = 10;
 
+/** The three suites' tables, each failing on its own, new data reaching them in turn. */
+export function ResultsTables() {
+  const view = useDashboardStore(selectResultsView);
+  const views = useTableViews(view, SUITES.length);
+  return SUITES.map((suite, i) => (
+    <ErrorBoundary key={suite} what={`The ${suite} table`}>
+      <ResultsTable suite={suite} view={views[i] ?? view} />
+    </ErrorBoundary>
+  ));
+}
+
 /**
  * One suite's visible results as a real, sortable table. Filtering and sorting happen on index
  * arrays outside the table; the table is handed only the rows in view, so it stays fast at a
  * million rows, and it keeps aria-rowcount/aria-rowindex so assistive technology knows the size.
+ * Behind `memo`: a table still to take new data (see `useTableViews`) is skipped.
  */
-export function ResultsTable({ suite }: { readonly suite: Suite }) {
-  const view = useDashboardStore(selectResultsView);
+const ResultsTable = memo(function ResultsTable({
+  suite,
+  view,
+}: {
+  readonly suite: Suite;
+  readonly view: ResultsView;
+}) {
   const tableView = useDashboardStore((state) => state.view.tables[suite]);
   const setSorting = useDashboardStore((state) => state.setSorting);
   const setHiddenColumns = useDashboardStore((state) => state.setHiddenColumns);
@@ -242,4 +262,4 @@ export function ResultsTable({ suite }: { readonly suite: Suite }) {
         ))}
     </section>
   );
-}
+});
