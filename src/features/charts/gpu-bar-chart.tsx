@@ -3,7 +3,6 @@ import {
   CartesianGrid,
   ComposedChart,
   Line,
-  Tooltip,
   XAxis,
   YAxis,
   useXAxisScale,
@@ -21,6 +20,7 @@ import {
 import type { ChartGpu } from '../../data/charts/chart-gpus';
 import { axisTitle, markSource, valueScale, valueWithUnit } from '../../ui/chart-text';
 import { useValueAxisLabel } from '../../ui/use-axis-label';
+import { ArmedTooltip } from '../../ui/armed-tooltip';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
 import { useNumberTick, wrappedTick } from '../../ui/plain-tick';
 import { fixedScale } from './value-axis';
@@ -236,7 +236,7 @@ export function GpuBarChart({ data, palette, off, width, height }: GpuBarChartPr
         width={Y_AXIS_WIDTH}
         label={yLabel}
       />
-      <Tooltip
+      <ArmedTooltip
         content={renderTooltip}
         cursor={{ fill: palette.grid, fillOpacity: 0.35 }}
         isAnimationActive={false}

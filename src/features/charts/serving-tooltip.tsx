@@ -1,4 +1,5 @@
-import { Tooltip, type TooltipContentProps } from 'recharts';
+import type { TooltipContentProps } from 'recharts';
+import { ArmedTooltip } from '../../ui/armed-tooltip';
 import { qpsText } from '../../data/charts/qps-axis';
 import { seriesKeyOf, seriesLabelOf } from '../../data/charts/small-multiples';
 import { markSource, valueWithUnit } from '../../ui/chart-text';
@@ -29,7 +30,7 @@ export function ServingTooltip() {
     return <TooltipBox heading={`${panel.label} · QPS ${qpsText(qps)}`} entries={entries} />;
   };
   return (
-    <Tooltip
+    <ArmedTooltip
       content={renderTooltip}
       isAnimationActive={false}
       cursor={{ stroke: palette.muted }}

@@ -29,6 +29,7 @@ import { ChartSelect } from '../../ui/chart-select';
 import { joinNotices } from '../../ui/chart-text';
 import { OptionGroup, type Option } from '../../ui/option-group';
 import { useChartPalette } from '../../ui/use-chart-palette';
+import { TooltipArmedProvider, useTooltipArming } from '../../ui/armed-tooltip';
 import { useElementWidth } from '../../ui/use-element-width';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { HistoryDataTable } from './history-data-table';
@@ -83,6 +84,7 @@ export const HistoryChart = withDeferredView(function HistoryChart({
   const [ownBaseline, setOwnBaseline] = useState<string | null>(null);
   const { off, toggle } = useSeriesToggle();
   const [measure, width] = useElementWidth(720);
+  const [armed, arming] = useTooltipArming();
 
   const selection = useMemo(
     () => historySelection(source, { gpu: gpuChoice, metric: metricChoice, test: testChoice }),
@@ -192,17 +194,19 @@ export const HistoryChart = withDeferredView(function HistoryChart({
       renderData={() => <HistoryDataTable data={data} title={TITLE} />}
       wide
     >
-      <div ref={measure} className="chart-measure">
+      <div ref={measure} className="chart-measure" {...arming}>
         {historyHasLines(data) ? (
-          <HistoryPlot
-            data={data}
-            scale={scale}
-            off={off}
-            palette={palette}
-            width={width}
-            plotted={stats.plotted}
-            runLabels={stats.runLabels}
-          />
+          <TooltipArmedProvider value={armed}>
+            <HistoryPlot
+              data={data}
+              scale={scale}
+              off={off}
+              palette={palette}
+              width={width}
+              plotted={stats.plotted}
+              runLabels={stats.runLabels}
+            />
+          </TooltipArmedProvider>
         ) : (
           <p className="chart-empty">{historyNoLinesText(data, testKey)}</p>
         )}

@@ -5,7 +5,6 @@ import {
   ComposedChart,
   Line,
   ReferenceLine,
-  Tooltip,
   XAxis,
   YAxis,
   type DotItemDotProps,
@@ -29,6 +28,7 @@ import {
 } from '../../data/history/history-text';
 import { type HistoryData, type HistorySeries } from '../../data/history/history-data';
 import { axisTitle, formatTick, valueScale } from '../../ui/chart-text';
+import { ArmedTooltip } from '../../ui/armed-tooltip';
 import { TooltipBox, type TooltipEntry } from '../../ui/chart-tooltip';
 import { plainTick } from '../../ui/plain-tick';
 import { useValueAxisLabel } from '../../ui/use-axis-label';
@@ -239,7 +239,7 @@ export function HistoryPlot({ data, scale, off, palette, width, plotted, runLabe
           }}
         />
       ))}
-      <Tooltip
+      <ArmedTooltip
         content={renderTooltip}
         isAnimationActive={false}
         cursor={{ stroke: palette.muted }}
