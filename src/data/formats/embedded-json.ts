@@ -2,7 +2,13 @@ import { jsonColumnOrder } from './json-columns';
 import { isJsonObject, parsePythonJson } from './python-json';
 import { SUITES, parseFailure, type ParseOutcome, type Suite } from '../results/result-model';
 import { successOutcome } from './outcome';
-import { readResultsTables, versionedLabel, type RawTable, type SuiteTable } from './table-results';
+import {
+  readResultsTables,
+  rowCountOf,
+  versionedLabel,
+  type RawTable,
+  type SuiteTable,
+} from './table-results';
 
 const NOT_RESULTS_HINT =
   'Expected the JSON that vLLM CI embeds in its benchmark page: {"latency": {...}, "throughput": {...}, "serving": {...}}.';
@@ -89,18 +95,30 @@ function dictToTable(
   };
 }
 
+/** A suite's table, with the warnings its columns gave. */
+interface MadeTable extends SuiteTable {
+  readonly warnings: readonly string[];
+}
+
 /**
- * Each suite's columns as a table, made as it is read: a suite that did not run is an empty
- * DataFrame, written `{}`, with nothing to read or warn about.
+ * Each suite's columns as a table, all made before any is read, so the rows can be counted first:
+ * a suite that did not run is an empty DataFrame, written `{}`, with nothing to read or warn
+ * about.
  */
-function* suiteTables(
-  value: Readonly<Record<string, unknown>>,
-  warnings: string[],
-): Generator<SuiteTable> {
-  for (const suite of SUITES) {
+function suiteTables(value: Readonly<Record<string, unknown>>): MadeTable[] {
+  return SUITES.flatMap((suite) => {
     const columns = Object.hasOwn(value, suite) ? value[suite] : undefined;
-    if (!isJsonObject(columns) || Object.keys(columns).length === 0) continue;
-    yield { table: dictToTable(suite, columns, warnings), suite };
+    if (!isJsonObject(columns) || Object.keys(columns).length === 0) return [];
+    const warnings: string[] = [];
+    return [{ table: dictToTable(suite, columns, warnings), suite, warnings }];
+  });
+}
+
+/** The tables to read, each table's own warnings added to `warnings` just before it is read. */
+function* withWarnings(tables: readonly MadeTable[], warnings: string[]): Generator<SuiteTable> {
+  for (const made of tables) {
+    warnings.push(...made.warnings);
+    yield made;
   }
 }
 
@@ -120,7 +138,9 @@ export function readEmbeddedJsonValue(
     );
   }
   const warnings: string[] = [];
-  const { results, version } = readResultsTables(suiteTables(value, warnings), warnings);
+  const tables = suiteTables(value);
+  const rows = tables.reduce((sum, made) => sum + rowCountOf(made.table), 0);
+  const { results, version } = readResultsTables(withWarnings(tables, warnings), warnings, rows);
   if (results.length === 0) {
     return parseFailure(
       'no-rows',

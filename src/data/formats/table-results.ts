@@ -25,6 +25,11 @@ export type RawTable = {
   | { readonly columns: readonly Readonly<Record<number, unknown>>[]; readonly rowCount: number }
 );
 
+/** How many rows a table has, whichever way it holds them. */
+export function rowCountOf(table: RawTable): number {
+  return 'rows' in table ? table.rows.length : table.rowCount;
+}
+
 /**
  * A table's cells, whichever way it holds them: how many rows, and one cell. `column(c)` gives
  * a reader of one column's cells by row, for a pass down a column (no lookup of the column per
@@ -38,7 +43,7 @@ function tableReader(table: RawTable): {
   if ('rows' in table) {
     const { rows } = table;
     return {
-      count: rows.length,
+      count: rowCountOf(table),
       cellAt: (index, column) => rows[index]?.[column],
       column: (column) => (index) => rows[index]?.[column],
     };
@@ -46,7 +51,7 @@ function tableReader(table: RawTable): {
   const { columns } = table;
   const none: Readonly<Record<number, unknown>> = {};
   return {
-    count: table.rowCount,
+    count: rowCountOf(table),
     cellAt: (index, column) => columns[column]?.[index],
     column: (column) => {
       const cells = columns[column] ?? none;
@@ -334,10 +339,18 @@ export interface TablesReadout {
 /**
  * A file's tables, read one after another (an iterable: a table can be made just before it is
  * read), their warnings added to `warnings`. A table counts towards the layout version as the
- * suite of its section, else of its first result.
+ * suite of its section, else of its first result. `rows`: how many rows the tables hold together,
+ * when known (a hint: any number reads the same results).
  */
-export function readResultsTables(tables: Iterable<SuiteTable>, warnings: string[]): TablesReadout {
+export function readResultsTables(
+  tables: Iterable<SuiteTable>,
+  warnings: string[],
+  rows = 0,
+): TablesReadout {
   const into = new ColumnsBuilder();
+  // Room for every row at once, when the caller knows how many the tables hold: grown table by
+  // table, the columns were made and copied again for each table, and trimmed at the end.
+  into.reserve(rows);
   const headersBySuite = new Map<Suite, readonly string[]>();
   for (const { table, suite } of tables) {
     const first = readTableInto(table, suite, into, warnings);

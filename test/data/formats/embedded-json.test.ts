@@ -168,6 +168,23 @@ describe('parseEmbeddedJson', () => {
     expect(result.warnings[0]).toContain('"Note"');
   });
 
+  it('warns table by table, in suite order: each table’s columns, then its rows', () => {
+    const result = parsed(
+      '{"latency": {"Test name": {"0": NaN, "1": "latency_llama8B_tp1"}, "Note": "oops", "Mean latency (ms)": {"0": 1.0, "1": 2.0}},' +
+        ' "serving": {"Test name": {"0": "serving_llama8B_tp1_sharegpt_qps_1", "1": NaN}, "Extra": 3, "Tput (req/s)": {"0": 4.0, "1": 5.0}}}',
+    );
+    expect(result.results.map((entry) => entry.testName)).toEqual([
+      'latency_llama8B_tp1',
+      'serving_llama8B_tp1_sharegpt_qps_1',
+    ]);
+    expect(result.warnings).toEqual([
+      'latency: column "Note" holds no row values; it was ignored.',
+      'Skipped latency row 0: it has no test name.',
+      'serving: column "Extra" holds no row values; it was ignored.',
+      'Skipped serving row 1: it has no test name.',
+    ]);
+  });
+
   it('converts V1 latency seconds to ms and labels the file V1', () => {
     const result = parsed(
       '{"latency": {"Test name": {"0": "latency_llama8B_tp1"}, "Average latency (s)": {"0": 1.04691}, "P10 (s)": {"0": 1.0}, "P50 (s)": {"0": 1.5}}}',
