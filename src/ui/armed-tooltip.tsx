@@ -1,15 +1,21 @@
-import { createContext, useCallback, useContext, useState, type ComponentProps } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useState,
+  type ComponentProps,
+  type ReactNode,
+} from 'react';
 import { Tooltip } from 'recharts';
+import { useElementWidth } from './use-element-width';
 
 /**
  * Whether the charts below have a tooltip yet. Without a provider they have one from the start.
  */
 const TooltipArmed = createContext(true);
 
-export const TooltipArmedProvider = TooltipArmed.Provider;
-
 /** What arms a chart's tooltip: the pointer entering its box, or focus moving into it. */
-export interface ArmingHandlers {
+interface ArmingHandlers {
   readonly onPointerEnter: () => void;
   readonly onMouseEnter: () => void;
   readonly onFocus: () => void;
@@ -23,7 +29,7 @@ export interface ArmingHandlers {
  * of 100,000 results, for tooltips nobody had pointed at yet. The pointer's first move over the
  * plot is kept by the chart, so the tooltip shows at once when it mounts.
  */
-export function useTooltipArming(): readonly [boolean, ArmingHandlers] {
+function useTooltipArming(): readonly [boolean, ArmingHandlers] {
   const [armed, setArmed] = useState(false);
   const arm = useCallback(() => {
     setArmed(true);
@@ -35,4 +41,26 @@ export function useTooltipArming(): readonly [boolean, ArmingHandlers] {
 export function ArmedTooltip(props: ComponentProps<typeof Tooltip>) {
   const armed = useContext(TooltipArmed);
   return armed ? <Tooltip {...props} /> : null;
+}
+
+/**
+ * The box a chart's plot fills: measured, so the plot is drawn at its width in pixels, and the
+ * box that arms the tooltips of the charts inside it (see `useTooltipArming`).
+ */
+export function ChartBox({
+  fallbackWidth,
+  children,
+}: {
+  /** The width (px) drawn at where nothing can be measured. */
+  readonly fallbackWidth: number;
+  /** The plot at the measured width. */
+  readonly children: (width: number) => ReactNode;
+}) {
+  const [measure, width] = useElementWidth(fallbackWidth);
+  const [armed, arming] = useTooltipArming();
+  return (
+    <div ref={measure} className="chart-measure" {...arming}>
+      <TooltipArmed.Provider value={armed}>{children(width)}</TooltipArmed.Provider>
+    </div>
+  );
 }

@@ -340,7 +340,7 @@ export interface TablesReadout {
  * A file's tables, read one after another (an iterable: a table can be made just before it is
  * read), their warnings added to `warnings`. A table counts towards the layout version as the
  * suite of its section, else of its first result. `rows`: how many rows the tables hold together,
- * when known (a hint: any number reads the same results).
+ * when known (a hint: a wrong count reads the same results, only slower).
  */
 export function readResultsTables(
   tables: Iterable<SuiteTable>,

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { TooltipArmedProvider, useTooltipArming } from '../../ui/armed-tooltip';
-import { useElementWidth } from '../../ui/use-element-width';
+import { ChartBox } from '../../ui/armed-tooltip';
 import { EmptyChart } from './empty-chart';
 
 interface ChartMeasureProps {
@@ -12,18 +11,11 @@ interface ChartMeasureProps {
   readonly children: (width: number) => ReactNode;
 }
 
-/**
- * The box a chart's plot fills: measured, so the plot is drawn at its width in pixels. Its
- * tooltips are mounted once the pointer or focus first enters it (see `useTooltipArming`).
- */
+/** A chart's box (see `ChartBox`), or what says there is nothing to draw. */
 export function ChartMeasure({ fallbackWidth, empty, children }: ChartMeasureProps) {
-  const [measure, width] = useElementWidth(fallbackWidth);
-  const [armed, arming] = useTooltipArming();
   return (
-    <div ref={measure} className="chart-measure" {...arming}>
-      <TooltipArmedProvider value={armed}>
-        {empty ? <EmptyChart /> : children(width)}
-      </TooltipArmedProvider>
-    </div>
+    <ChartBox fallbackWidth={fallbackWidth}>
+      {(width) => (empty ? <EmptyChart /> : children(width))}
+    </ChartBox>
   );
 }

@@ -29,8 +29,7 @@ import { ChartSelect } from '../../ui/chart-select';
 import { joinNotices } from '../../ui/chart-text';
 import { OptionGroup, type Option } from '../../ui/option-group';
 import { useChartPalette } from '../../ui/use-chart-palette';
-import { TooltipArmedProvider, useTooltipArming } from '../../ui/armed-tooltip';
-import { useElementWidth } from '../../ui/use-element-width';
+import { ChartBox } from '../../ui/armed-tooltip';
 import { useSeriesToggle } from '../../ui/use-series-toggle';
 import { HistoryDataTable } from './history-data-table';
 import { legendLabel } from './history-marks';
@@ -83,8 +82,6 @@ export const HistoryChart = withDeferredView(function HistoryChart({
   const [order, setOrder] = useState<readonly string[]>([]);
   const [ownBaseline, setOwnBaseline] = useState<string | null>(null);
   const { off, toggle } = useSeriesToggle();
-  const [measure, width] = useElementWidth(720);
-  const [armed, arming] = useTooltipArming();
 
   const selection = useMemo(
     () => historySelection(source, { gpu: gpuChoice, metric: metricChoice, test: testChoice }),
@@ -194,9 +191,9 @@ export const HistoryChart = withDeferredView(function HistoryChart({
       renderData={() => <HistoryDataTable data={data} title={TITLE} />}
       wide
     >
-      <div ref={measure} className="chart-measure" {...arming}>
-        {historyHasLines(data) ? (
-          <TooltipArmedProvider value={armed}>
+      <ChartBox fallbackWidth={720}>
+        {(width) =>
+          historyHasLines(data) ? (
             <HistoryPlot
               data={data}
               scale={scale}
@@ -206,11 +203,11 @@ export const HistoryChart = withDeferredView(function HistoryChart({
               plotted={stats.plotted}
               runLabels={stats.runLabels}
             />
-          </TooltipArmedProvider>
-        ) : (
-          <p className="chart-empty">{historyNoLinesText(data, testKey)}</p>
-        )}
-      </div>
+          ) : (
+            <p className="chart-empty">{historyNoLinesText(data, testKey)}</p>
+          )
+        }
+      </ChartBox>
       <p className="history-statistics">{stats.text}</p>
       {statistics !== null && <RunMarkControl data={data} />}
       {data.ordering !== 'date' && data.runs.length > 1 && (
