@@ -1,6 +1,6 @@
 import { isValidThreshold, type ThresholdSpec } from '../data/compare/thresholds';
 import { type CompareSide } from '../data/compare/compare-sides';
-import { distinctGpuLabels } from '../data/results/dataset';
+import { datasetGpuLabels } from '../data/results/dataset';
 import type { Dataset } from '../data/results/result-model';
 import { DEFAULT_COMPARE_URL_STATE, type CompareUrlState } from '../data/url-schema';
 import { recordSlice } from './patch';
@@ -33,14 +33,14 @@ export function defaultSides(datasets: readonly Dataset[]): {
   const loaded = datasets.filter((dataset) => dataset.source.kind !== 'bundled');
   const candidate = loaded.at(-1);
   if (candidate !== undefined) {
-    const gpus = new Set(distinctGpuLabels(candidate.results));
+    const gpus = new Set(datasetGpuLabels(candidate));
     const sameGpu = bundled.find((dataset) =>
-      distinctGpuLabels(dataset.results).some((gpu) => gpus.has(gpu)),
+      datasetGpuLabels(dataset).some((gpu) => gpus.has(gpu)),
     );
     const other = sameGpu ?? datasets.find((dataset) => dataset !== candidate);
     return { baseline: asSide(other), candidate: asSide(candidate) };
   }
-  const allGpus = new Set(datasets.flatMap((dataset) => distinctGpuLabels(dataset.results)));
+  const allGpus = new Set(datasets.flatMap((dataset) => datasetGpuLabels(dataset)));
   if (allGpus.has('8×H100') && allGpus.has('8×H200')) {
     return { baseline: { kind: 'gpu', gpu: '8×H100' }, candidate: { kind: 'gpu', gpu: '8×H200' } };
   }

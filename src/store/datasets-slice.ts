@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
 import { withAssumptions, type DatasetAssumptions } from '../data/results/assumptions';
-import { resultColumns, rowsOfColumns } from '../data/results/columns-rows';
+import { resultColumns, rowsOfColumns, withFields } from '../data/results/columns-rows';
 import { datasetGpuLabels } from '../data/results/dataset';
 import { distinctEngines } from '../data/results/provenance';
 import { buildResultIndex, type ResultIndex } from '../data/results/result-index';
-import { datasetColumns, type Dataset } from '../data/results/result-model';
+import { datasetColumns, resultCount, resultsOf, type Dataset } from '../data/results/result-model';
 import type { DashboardStore } from './dashboard-store';
 import { buildResultIndexSliced } from './sliced-index';
 import { yieldToMain } from './yield';
@@ -122,12 +122,17 @@ export function assumingDataset(dataset: Dataset, assumed: DatasetAssumptions): 
 function sameContent(a: readonly Dataset[], b: readonly Dataset[]): boolean {
   return (
     a.length === b.length &&
-    a.every((dataset, i) => dataset.id === b[i]?.id && dataset.results === b[i].results)
+    a.every((dataset, i) => {
+      const other = b[i];
+      return (
+        other !== undefined && dataset.id === other.id && resultsOf(dataset) === resultsOf(other)
+      );
+    })
   );
 }
 
-function resultCount(datasets: readonly Dataset[]): number {
-  return datasets.reduce((sum, dataset) => sum + dataset.results.length, 0);
+function totalCount(datasets: readonly Dataset[]): number {
+  return datasets.reduce((sum, dataset) => sum + resultCount(dataset), 0);
 }
 
 /**
@@ -151,7 +156,7 @@ export function createDatasetsSlice(
         const current = get().datasets;
         const next = arrange(current);
         if (next === current) return;
-        if (resultCount(next) < SLICED_INDEX_RESULTS) {
+        if (totalCount(next) < SLICED_INDEX_RESULTS) {
           set({ datasets: next, index: buildResultIndex(next) });
           return;
         }
@@ -206,7 +211,7 @@ export function createDatasetsSlice(
         const datasets = get().datasets;
         const next = datasets.map((dataset) =>
           dataset.id === id && dataset.source.kind !== 'bundled' && dataset.label !== clean
-            ? { ...dataset, label: clean }
+            ? withFields(dataset, { label: clean })
             : dataset,
         );
         // Only the labels change: the index of the content stays as it is.

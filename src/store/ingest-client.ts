@@ -1,4 +1,5 @@
 import type { LoadProblem } from '../data/load-problem';
+import { datasetOfColumns } from '../data/results/columns-rows';
 import type { Dataset } from '../data/results/result-model';
 import type {
   IngestInput,
@@ -7,7 +8,6 @@ import type {
   IngestRequest,
   PackedDataset,
 } from '../workers/ingest-protocol';
-import { rowsSliced } from './unpack';
 
 export type IngestJobResult =
   | {
@@ -110,7 +110,8 @@ export function dropIdleWorker(): void {
 
 /**
  * Reads, parses and normalizes inputs in the parsing worker; progress is reported as it comes.
- * The datasets come back as columns, read here as results (views of their rows) in slices.
+ * The datasets come back as columns; their results are views of their rows, each made when it
+ * is first asked for (a table shows fifty of a million).
  */
 export function ingestInWorker(
   inputs: readonly IngestInput[],
@@ -123,16 +124,8 @@ export function ingestInWorker(
     settle = resolve;
   });
 
-  const finish = async (datasets: readonly PackedDataset[], problems: readonly LoadProblem[]) => {
-    const rows = await rowsSliced(
-      datasets.map((dataset) => dataset.columns),
-      () => cancelled,
-    );
-    if (rows === null || cancelled) return;
-    const unpacked = datasets.map((dataset, i): Dataset => ({
-      ...dataset,
-      results: rows[i] ?? [],
-    }));
+  const finish = (datasets: readonly PackedDataset[], problems: readonly LoadProblem[]) => {
+    const unpacked = datasets.map(({ columns, ...fields }) => datasetOfColumns(fields, columns));
     settle({ status: 'done', datasets: unpacked, problems });
   };
 
@@ -158,7 +151,7 @@ export function ingestInWorker(
       doneBytes: total,
       totalBytes: total,
     });
-    void finish(reply.datasets, reply.problems);
+    finish(reply.datasets, reply.problems);
   };
   worker.onerror = (event) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import { readAssumptions, withAssumptions } from '../data/results/assumptions';
-import { datasetColumns, type BenchmarkResult, type Dataset } from '../data/results/result-model';
-import { resultColumns } from '../data/results/columns-rows';
+import { datasetColumns, resultCount, resultsOf, type Dataset } from '../data/results/result-model';
+import { datasetOfColumns, resultColumns, rowsOfColumns } from '../data/results/columns-rows';
 import type { ResultColumns } from '../data/results/result-columns';
 import { storeColumns } from '../data/results/stored-columns';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';
@@ -9,7 +9,7 @@ import { deleteCommitted, putCommitted } from './idb-commit';
 import { cancelLater, flushLater, replaceLater, writeLater, writeNow } from './write-queue';
 import {
   headerOf,
-  restoredRows,
+  restoredColumns,
   reviveRecord,
   type DatasetHeader,
   type SavedRecord,
@@ -107,16 +107,16 @@ export async function saveHeader(dataset: Dataset): Promise<boolean> {
   return updated.done || saveDataset(dataset);
 }
 
-/** A restored dataset with the facts its user assumed (checked, as storage is read) applied. */
-function assumedDataset(
-  header: DatasetHeader,
-  { results, columns }: { results: BenchmarkResult[]; columns: ResultColumns },
-): Dataset {
+/**
+ * A restored dataset, its results the rows of its columns (made when asked for), with the facts
+ * its user assumed (checked, as storage is read) applied.
+ */
+function assumedDataset(header: DatasetHeader, columns: ResultColumns): Dataset {
   const { assumed: stored, ...rest } = header;
   const assumed = readAssumptions(stored);
-  return assumed === undefined
-    ? { ...rest, results, columns }
-    : { ...rest, assumed, results: withAssumptions(results, columns, assumed), columns };
+  if (assumed === undefined) return datasetOfColumns(rest, columns);
+  const results = withAssumptions(rowsOfColumns(columns), columns, assumed);
+  return { ...rest, assumed, results, columns };
 }
 
 export async function forgetDataset(id: string): Promise<void> {
@@ -195,7 +195,7 @@ export async function restoreSavedDatasets(): Promise<RestoreReport> {
         datasets.push({ dataset: revived.dataset, savedAt: at });
         continue;
       }
-      const restored = await restoredRows(revived);
+      const restored = await restoredColumns(revived);
       if (restored !== null) {
         datasets.push({ dataset: assumedDataset(revived.header, restored), savedAt: at });
         continue;
@@ -259,7 +259,7 @@ export async function startPersistence(
       const before = saved.get(id);
       if (before === dataset) continue;
       saved.set(id, dataset);
-      if (before?.results === dataset.results) {
+      if (before !== undefined && resultsOf(before) === resultsOf(dataset)) {
         // A new label: a save still waiting takes it along, else only the header is written.
         if (!replaceLater(id, save(dataset))) {
           writeNow(() =>
@@ -268,7 +268,7 @@ export async function startPersistence(
             }),
           );
         }
-      } else if (dataset.results.length >= DEFERRED_SAVE_RESULTS) {
+      } else if (resultCount(dataset) >= DEFERRED_SAVE_RESULTS) {
         writeLater(id, save(dataset));
       } else {
         writeNow(save(dataset));

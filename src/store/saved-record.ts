@@ -16,7 +16,6 @@ import {
   readStoredColumns,
   type StoredColumns,
 } from '../data/results/stored-columns';
-import { rowsSliced } from './unpack';
 
 /** A dataset without its results. */
 export type DatasetHeader = Omit<Dataset, 'results' | 'columns'>;
@@ -123,12 +122,13 @@ export function reviveRecord(value: unknown): RevivedRecord | null {
 }
 
 /**
- * The results of a record that keeps them as columns or packed, with those columns (the
- * dataset keeps them: charts read them, and the next save writes them), or null when damaged.
+ * The columns of a record that keeps its results as columns or packed (the dataset keeps them:
+ * its results are their rows, charts read them, and the next save writes them), or null when
+ * damaged.
  */
-export async function restoredRows(
+export async function restoredColumns(
   revived: Exclude<RevivedRecord, { readonly dataset: Dataset }>,
-): Promise<{ results: BenchmarkResult[]; columns: ResultColumns } | null> {
+): Promise<ResultColumns | null> {
   let columns: ResultColumns | null;
   if ('columns' in revived) {
     columns = await readStoredColumns(revived.columns);
@@ -136,8 +136,5 @@ export async function restoredRows(
     const pack = 'pack' in revived ? revived.pack : await readStoredPack(revived.stored);
     columns = pack === null ? null : packColumns(pack);
   }
-  if (columns === null) return null;
-  const rows = await rowsSliced([columns]);
-  const results = rows?.[0];
-  return results === undefined ? null : { results, columns };
+  return columns;
 }

@@ -1,4 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ColumnResults, datasetOfColumns } from '../../src/data/results/columns-rows';
+import { columnsOf } from '../../src/data/results/result-columns';
 import { selectResultsView, useDashboardStore } from '../../src/store/dashboard-store';
 import { seedDataset } from '../helpers/seed';
 
@@ -8,9 +10,9 @@ const store = () => useDashboardStore.getState();
 function visible() {
   const view = selectResultsView(store());
   return {
-    latency: Array.from(view.visible.latency, (position) => view.index.results[position]),
-    throughput: Array.from(view.visible.throughput, (position) => view.index.results[position]),
-    serving: Array.from(view.visible.serving, (position) => view.index.results[position]),
+    latency: Array.from(view.visible.latency, (position) => view.index.results.at(position)),
+    throughput: Array.from(view.visible.throughput, (position) => view.index.results.at(position)),
+    serving: Array.from(view.visible.serving, (position) => view.index.results.at(position)),
   };
 }
 
@@ -173,6 +175,25 @@ describe('one store of slices', () => {
     expect(selectResultsView(store())).toBe(renamed);
   });
 
+  it('renames a dataset of columns without making its results, which stay the same objects', () => {
+    const { id, source, format } = loadedH200();
+    const read = datasetOfColumns(
+      { id, label: 'as read', source, format, warnings: [] },
+      columnsOf(seedDataset('H200').results),
+    );
+    store().addDatasets([seedDataset('H100'), read]);
+    const listed = vi.spyOn(ColumnResults.prototype, 'list');
+    const shown = store().index.results.at(20);
+    store().renameDataset(id, 'PR 1234');
+    const renamed = store().datasets[1];
+    expect(renamed?.label).toBe('PR 1234');
+    // Still a dataset of columns, its results made on demand from the same rows: none made now.
+    expect(renamed?.onDemand).toBe(read.onDemand);
+    expect(listed).not.toHaveBeenCalled();
+    expect(store().index.results.at(20)).toBe(shown);
+    listed.mockRestore();
+  });
+
   it('keeps bundled labels, and ignores a blank one', () => {
     const h100 = seedDataset('H100');
     const h200 = loadedH200();
@@ -208,7 +229,7 @@ describe('one store of slices', () => {
     store().reportProblems([{ source: 'a.json', message: 'a is broken' }]);
     store().reset();
     expect(store().datasets).toEqual([]);
-    expect(store().index.results).toEqual([]);
+    expect(store().index.results.length).toBe(0);
     expect(store().view.search).toBe('');
     expect(store().compare.open).toBe(false);
     expect(store().phase).toBe('idle');

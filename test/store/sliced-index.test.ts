@@ -52,7 +52,7 @@ describe('the result index built in slices', () => {
     expect(sliced.groupValues).toEqual(whole.groupValues);
     expect(sliced.bySuite).toEqual(whole.bySuite);
     // Reading order: Llama 3 70B first (the model labels' natural order), then by GPU count.
-    expect(sliced.results[0]?.model).toBe('llama70B');
+    expect(sliced.results.at(0)?.model).toBe('llama70B');
     expect(sliced.groupValues.gpu.map((value) => value.value).slice(0, 3)).toEqual([
       '1×H100',
       '2×H100',

@@ -135,7 +135,7 @@ function forEachVisibleIn(
 
 /** The result at a position of the index (positions come from the index, so one is there). */
 export function resultAt(view: ResultsView, position: number): BenchmarkResult {
-  return view.index.results[position] as BenchmarkResult;
+  return view.index.results.at(position) as BenchmarkResult;
 }
 
 /**

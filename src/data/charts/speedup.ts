@@ -1,7 +1,7 @@
 import { precisionOf } from '../compare/comparable';
 import { describeMetric, type MetricDirection } from '../metrics';
 import type { ResultsView } from '../results/results-view';
-import { SUITES, type Suite } from '../results/result-model';
+import { SUITES, type BenchmarkResult, type Suite } from '../results/result-model';
 import { chartGpus, type ChartGpu } from './chart-gpus';
 import { runSteps, type Steps } from '../results/steps';
 import {
@@ -188,7 +188,8 @@ export function* speedupMatrixSteps(
         test.sums.set(gpuCode, sum);
       }
       sum.add(value, test.testName, dataset);
-      const precision = precisionOf(resultAt(view, position));
+      // Read in passing: a result kept per row would be an object per row to collect.
+      const precision = precisionOf(view.index.results.peek(position) as BenchmarkResult);
       if (precision !== null) addTo(test.precisions, gpuCode, precision);
       used.add(gpuCode);
     });

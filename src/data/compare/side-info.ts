@@ -30,7 +30,7 @@ export function visibleResults(view: ResultsView): ReadonlySet<BenchmarkResult> 
     const positions = view.visible[suite];
     for (let i = 0; i < positions.length; i += 1) {
       const position = positions[i] ?? 0;
-      const result = view.index.results[position];
+      const result = view.index.results.at(position);
       if (result !== undefined) visible.add(result);
     }
   }

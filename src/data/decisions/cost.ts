@@ -137,7 +137,7 @@ class GpuTypes {
       const position = positions[i] ?? 0;
       const code = gpuTypeCode(sources, index, position);
       if (code === undefined) {
-        const type = index.results[position]?.gpu?.type;
+        const type = index.results.at(position)?.gpu?.type;
         if (type !== undefined) found.add(type);
         continue;
       }
@@ -168,14 +168,14 @@ export function* costRowsSteps(view: ResultsView, prices: GpuPrices): Steps<Cost
   const sources = gpuTypeSources(view);
   const withGpu = (position: number): boolean => {
     const code = gpuTypeCode(sources, view.index, position);
-    return code === undefined ? results[position]?.gpu !== null : code !== NONE;
+    return code === undefined ? results.at(position)?.gpu !== null : code !== NONE;
   };
   for (const suite of ['throughput', 'serving'] as const) {
     const latest = yield* latestPositionsSteps(view, suite, (position) =>
       withGpu(position) ? key(position) : null,
     );
     for (const position of latest.values()) {
-      const result = results[position] as BenchmarkResult;
+      const result = results.at(position) as BenchmarkResult;
       const type = result.gpu?.type ?? '';
       const price = Object.hasOwn(prices, type) ? (prices[type] ?? null) : null;
       const cost = costOf(result, price);

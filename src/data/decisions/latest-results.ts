@@ -180,7 +180,7 @@ export function latestByGroups(
   const latest = latestPositions(view, suite, codesKey(view, groups));
   return new Map(
     [...latest.values()].map((position) => {
-      const result = results[position] as BenchmarkResult;
+      const result = results.at(position) as BenchmarkResult;
       return [label(result), result];
     }),
   );

@@ -179,7 +179,7 @@ class ServingKeysReader {
       let qps: number;
       let concurrency: number;
       if (source === null) {
-        const result = results[position] as BenchmarkResult;
+        const result = results.at(position) as BenchmarkResult;
         if (result.suite !== 'serving') continue;
         qps = result.qps ?? Number.NaN;
         concurrency = result.concurrency ?? Number.NaN;
@@ -197,11 +197,11 @@ class ServingKeysReader {
         (source !== null && source === this.previousSource
           ? sameRows(source, this.previousRow, row)
           : sameFields(
-              results[this.previousPosition] as BenchmarkResult,
-              results[position] as BenchmarkResult,
+              results.at(this.previousPosition) as BenchmarkResult,
+              results.at(position) as BenchmarkResult,
             ));
       if (!same) {
-        const text = identity(results[position] as BenchmarkResult, kind);
+        const text = identity(results.at(position) as BenchmarkResult, kind);
         code = this.identityCodes.get(text) ?? identities.length;
         if (code === identities.length) {
           identities.push(text);
@@ -266,7 +266,7 @@ export function* servingConfigsSteps(view: ResultsView): Steps<ServingConfig[]> 
   const latest = latestOfCodes(view, 'serving', keys.slot, slots);
   const configs = new Map<number, { config: Omit<ServingConfig, 'loads'>; loads: ServingLoad[] }>();
   for (const position of latest) {
-    const result = view.index.results[position] as BenchmarkResult;
+    const result = view.index.results.at(position) as BenchmarkResult;
     const code = keys.config[position] ?? 0;
     let entry = configs.get(code);
     if (entry === undefined) {

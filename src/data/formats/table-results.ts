@@ -61,7 +61,7 @@ function tableReader(table: RawTable): {
 }
 
 export interface TableReadout {
-  readonly results: BenchmarkResult[];
+  readonly results: readonly BenchmarkResult[];
   readonly warnings: string[];
 }
 
@@ -332,7 +332,7 @@ export interface SuiteTable {
 
 /** What a file's tables hold together: their results and the layout version of their headers. */
 export interface TablesReadout {
-  readonly results: BenchmarkResult[];
+  readonly results: readonly BenchmarkResult[];
   readonly version: string | null;
 }
 

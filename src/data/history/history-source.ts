@@ -216,7 +216,7 @@ function groupHistory(view: ResultsView): HistorySource {
       const position = positions[i] ?? 0;
       const code = gpuCodes[position] ?? 0;
       if ((datasetsOfGpu[code]?.size ?? 0) < 2) continue;
-      const result = index.results[position];
+      const result = index.results.peek(position);
       const dataset = index.datasets[index.datasetOf[position] ?? 0];
       if (result === undefined || dataset === undefined) continue;
       let tests = testsOfGpu.get(code);

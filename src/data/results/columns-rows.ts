@@ -16,7 +16,9 @@ import {
   SUITES,
   plainResult,
   type BenchmarkResult,
+  type Dataset,
   type GpuSpec,
+  type PeekableResults,
   type Suite,
 } from './result-model';
 
@@ -272,37 +274,90 @@ for (const name of NUMBER_FIELDS) {
   });
 }
 
-/** Where the way back stands, so many rows can be made a slice at a time. */
-export interface RowsCursor {
-  /** Next row to make. */
-  next: number;
-  readonly out: BenchmarkResult[];
-  readonly source: RowSource;
-}
+/**
+ * The results of one set of columns, each made the first time it is asked for and the same
+ * object after: a page that shows fifty rows of a million makes fifty, not a million objects
+ * the garbage collector copies as they age. `list` makes them all, once, for code that reads
+ * every result.
+ */
+export class ColumnResults implements PeekableResults {
+  private readonly source: RowSource;
+  private readonly made: (BenchmarkResult | undefined)[];
+  private whole: BenchmarkResult[] | null = null;
 
-export function startRows(columns: ResultColumns): RowsCursor {
-  return {
-    next: 0,
-    out: new Array<BenchmarkResult>(columns.count),
-    source: new RowSource(columns),
-  };
-}
-
-/** Makes up to `limit` more rows into `cursor.out`; returns true when all are done. */
-export function rowsSome(columns: ResultColumns, cursor: RowsCursor, limit: number): boolean {
-  const end = Math.min(columns.count, cursor.next + limit);
-  for (let row = cursor.next; row < end; row += 1) {
-    cursor.out[row] = new ColumnRow(cursor.source, row);
+  constructor(readonly columns: ResultColumns) {
+    this.source = new RowSource(columns);
+    this.made = emptySlots(columns.count);
   }
-  cursor.next = end;
-  return end >= columns.count;
+
+  get length(): number {
+    return this.columns.count;
+  }
+
+  at(row: number): BenchmarkResult | undefined {
+    if (!(row >= 0 && row < this.columns.count)) return undefined;
+    return madeOnce(this.made, row, this.makeRow);
+  }
+
+  peek(row: number): BenchmarkResult | undefined {
+    if (!(row >= 0 && row < this.columns.count)) return undefined;
+    return this.made[row] ?? new ColumnRow(this.source, row);
+  }
+
+  /** A row's GPU (the object its result has), without making the result. */
+  gpu(row: number): GpuSpec | null {
+    return this.source.gpu(row);
+  }
+
+  /** Every result, in row order: one list, made the first time. */
+  list(): readonly BenchmarkResult[] {
+    if (this.whole === null) {
+      const whole = new Array<BenchmarkResult>(this.columns.count);
+      for (let row = 0; row < whole.length; row += 1) {
+        whole[row] = madeOnce(this.made, row, this.makeRow);
+      }
+      this.whole = whole;
+    }
+    return this.whole;
+  }
+
+  private readonly makeRow = (row: number) => new ColumnRow(this.source, row);
+}
+
+/**
+ * A dataset whose results are the rows of `columns` as read, made when asked for (`onDemand`);
+ * `results` makes them all the first time it is read.
+ */
+export function datasetOfColumns(
+  fields: Omit<Dataset, 'results' | 'columns' | 'onDemand'>,
+  columns: ResultColumns,
+): Dataset {
+  const onDemand = new ColumnResults(columns);
+  const dataset = { ...fields, columns } as Dataset;
+  Object.defineProperty(dataset, 'results', {
+    get: () => onDemand.list(),
+    enumerable: true,
+    configurable: true,
+  });
+  Object.defineProperty(dataset, 'onDemand', { value: onDemand, enumerable: false });
+  return dataset;
+}
+
+/**
+ * A copy of a dataset with some fields changed (a new label). A dataset of columns stays one: its
+ * results are still made when asked for, and are the same objects (a spread would make them all).
+ */
+export function withFields(
+  dataset: Dataset,
+  change: Partial<Omit<Dataset, 'results' | 'columns' | 'onDemand'>>,
+): Dataset {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(dataset)) as Dataset;
+  return Object.assign(copy, change);
 }
 
 /** Columns → results, all at once (small sets, tests). */
-export function rowsOfColumns(columns: ResultColumns): BenchmarkResult[] {
-  const cursor = startRows(columns);
-  rowsSome(columns, cursor, columns.count);
-  return cursor.out;
+export function rowsOfColumns(columns: ResultColumns): readonly BenchmarkResult[] {
+  return new ColumnResults(columns).list();
 }
 
 /**

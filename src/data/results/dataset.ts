@@ -2,10 +2,12 @@ import { gpuLabel } from '../gpu';
 import { NONE } from './result-columns';
 import {
   datasetColumns,
+  resultsOf,
   type BenchmarkResult,
   type Dataset,
   type DatasetSourceKind,
   type ParsedResults,
+  type ResultList,
 } from './result-model';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -54,7 +56,7 @@ export function utf8Fingerprint(
   return fingerprintOf(fnvText(h, text.slice(i)), text.length);
 }
 
-const gpuLabelsOf = new WeakMap<readonly BenchmarkResult[], readonly string[]>();
+const gpuLabelsOf = new WeakMap<ResultList, readonly string[]>();
 
 /**
  * The distinct GPU labels of some results, in first-seen order (`8×H100`). Remembered per results
@@ -79,11 +81,11 @@ export function distinctGpuLabels(results: readonly BenchmarkResult[]): readonly
  * it has columns: read through every row's GPU, a 100,000-result file took 10-15 ms of the pick.
  */
 export function datasetGpuLabels(dataset: Dataset): readonly string[] {
-  const { results } = dataset;
+  const results = resultsOf(dataset);
   const known = gpuLabelsOf.get(results);
   if (known !== undefined) return known;
   const columns = datasetColumns(dataset);
-  if (columns === null) return distinctGpuLabels(results);
+  if (columns === null) return distinctGpuLabels(dataset.results);
   const types = columns.text.gpuType;
   const counts = columns.numbers.gpuCount;
   const labels = new Set<string>();

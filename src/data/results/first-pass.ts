@@ -11,6 +11,7 @@ import {
   SUITES,
   SUITE_CODES,
   datasetColumns,
+  resultsOf,
   type BenchmarkResult,
   type Dataset,
   type Suite,
@@ -21,7 +22,6 @@ import { sameKeys } from './same-keys';
 export interface FirstPass {
   readonly firstSeen: Record<FilterGroup, Map<string, number>>;
   readonly provisional: Record<FilterGroup, Uint16Array>;
-  readonly unordered: BenchmarkResult[];
   readonly unorderedDataset: Uint32Array;
   /** Each row's row in its own dataset. */
   readonly unorderedRow: Uint32Array;
@@ -59,6 +59,10 @@ export interface ColumnCodes {
   readonly model: Int32Array;
   readonly engine: Int32Array;
   readonly name: Int32Array;
+  /** The GPU code of the last row read, by its type's code and count (rows of a run share one). */
+  gpuType: number;
+  gpuCount: number;
+  gpu: number;
 }
 
 function codesOfColumns(pass: FirstPass, columns: ResultColumns): ColumnCodes {
@@ -69,6 +73,9 @@ function codesOfColumns(pass: FirstPass, columns: ResultColumns): ColumnCodes {
       model: new Int32Array(size).fill(-1),
       engine: new Int32Array(size).fill(-1),
       name: new Int32Array(size).fill(-1),
+      gpuType: NONE - 1,
+      gpuCount: NaN,
+      gpu: -1,
     };
   }
   return pass.local;
@@ -99,36 +106,35 @@ export function readRows(
   to: number,
   n: number,
 ): void {
-  const { firstSeen, provisional, unordered, unorderedDataset, unorderedRow } = pass;
+  const { firstSeen, provisional, unorderedDataset, unorderedRow } = pass;
   const { nameCodes, nameOf, suiteOf } = pass;
   const { modelCodes, gpuCodes, tpCodes, qpsCodes, lastKeys, metricKeySets } = pass;
   const { tpRanks, qpsRanks, concurrencyRanks, concurrencyCodes, engineCodes } = pass;
   const { model: modelOf, gpu: gpuOf, tp: tpOf, qps: qpsOf, dataset: datasetCodeOf } = provisional;
   const { engine: engineOf, concurrency: concurrencyOf } = provisional;
+  // A dataset's results, read only where a value is met first when it has columns: a dataset of
+  // columns makes a result when it is asked for, and most rows never are.
+  const results = resultsOf(dataset);
+  const resultOf = (i: number) => results.at(i) as BenchmarkResult;
   // A value's key is `groupValueOf`'s; it is worked out once per distinct value, found by the
   // value itself after that.
-  const codeOf = (result: BenchmarkResult, group: FilterGroup): number =>
-    provisionalCode(firstSeen, group, groupValueOf(result, group, dataset.id) ?? '');
+  const codeOf = (i: number, group: FilterGroup): number =>
+    provisionalCode(firstSeen, group, groupValueOf(resultOf(i), group, dataset.id) ?? '');
   // The code of a value found by the value itself (a name) or by its rank (a number).
-  const byValue = <V>(
-    codes: Map<V, number>,
-    value: V,
-    result: BenchmarkResult,
-    group: FilterGroup,
-  ) => {
+  const byValue = <V>(codes: Map<V, number>, value: V, i: number, group: FilterGroup) => {
     let code = codes.get(value);
     if (code === undefined) {
-      code = codeOf(result, group);
+      code = codeOf(i, group);
       codes.set(value, code);
     }
     return code;
   };
-  const byRank = (codes: number[], rank: number, result: BenchmarkResult, group: FilterGroup) =>
-    (codes[rank] ??= codeOf(result, group));
-  const findModel = (result: BenchmarkResult) => byValue(modelCodes, result.model, result, 'model');
-  const findEngine = (result: BenchmarkResult) =>
-    byValue(engineCodes, result.engine, result, 'engine');
-  const findName = (result: BenchmarkResult) => nameCodeOf(nameCodes, result.testName);
+  const byRank = (codes: number[], rank: number, i: number, group: FilterGroup) =>
+    (codes[rank] ??= codeOf(i, group));
+  const findModel = (i: number) => byValue(modelCodes, resultOf(i).model, i, 'model');
+  const findEngine = (i: number) => byValue(engineCodes, resultOf(i).engine, i, 'engine');
+  const findName = (i: number) => nameCodeOf(nameCodes, resultOf(i).testName);
+  const findGpu = (i: number) => byValue(gpuCodes, resultOf(i).gpu, i, 'gpu');
   // A dataset's columns, when they are its rows one for one, give each row's values by codes and
   // numbers: no field of a row is read through it (only a string met first), and its metric keys
   // are named by the id of its key list (`result.metrics` would make every row's metrics object).
@@ -137,13 +143,9 @@ export function readRows(
   let lastShape = -1;
   let row = n;
   for (let i = from; i < to; i += 1, row += 1) {
-    const result = dataset.results[i];
-    if (result === undefined) continue;
-    unordered[row] = result;
     unorderedDataset[row] = datasetIndex;
     unorderedRow[row] = i;
     datasetCodeOf[row] = datasetCode;
-    gpuOf[row] = byValue(gpuCodes, result.gpu, result, 'gpu');
     let suite: number;
     let tp: number;
     let qps: number;
@@ -152,9 +154,10 @@ export function readRows(
     if (local !== null) {
       const shapes = local.columns;
       const { text, numbers } = shapes;
-      modelOf[row] = localCode(local.model, text.model[i], result, findModel);
-      engineOf[row] = localCode(local.engine, text.engine[i], result, findEngine);
-      nameCode = localCode(local.name, text.testName[i], result, findName);
+      gpuOf[row] = gpuCode(local, i, findGpu);
+      modelOf[row] = localCode(local.model, text.model[i], i, findModel);
+      engineOf[row] = localCode(local.engine, text.engine[i], i, findEngine);
+      nameCode = localCode(local.name, text.testName[i], i, findName);
       suite = shapes.suite[i] ?? 0;
       tp = tpRanks.set(row, numberOrNull(numbers.tp[i]));
       qps = qpsRanks.set(row, numberOrNull(numbers.qps[i]));
@@ -169,9 +172,11 @@ export function readRows(
         }
       }
     } else {
-      modelOf[row] = findModel(result);
-      engineOf[row] = findEngine(result);
-      nameCode = findName(result);
+      const result = resultOf(i);
+      gpuOf[row] = findGpu(i);
+      modelOf[row] = findModel(i);
+      engineOf[row] = findEngine(i);
+      nameCode = findName(i);
       suite = SUITE_CODES[result.suite];
       tp = tpRanks.set(row, result.tp);
       qps = qpsRanks.set(row, result.qps);
@@ -184,13 +189,13 @@ export function readRows(
     }
     nameOf[row] = nameCode;
     suiteOf[row] = suite;
-    tpOf[row] = byRank(tpCodes, tp, result, 'tp');
+    tpOf[row] = byRank(tpCodes, tp, i, 'tp');
     // QPS and concurrency are serving settings: latency and throughput results are never hidden
     // by them.
     const serving = suite === SERVING;
-    qpsOf[row] = serving ? byRank(qpsCodes, qps, result, 'qps') : NOT_APPLICABLE;
+    qpsOf[row] = serving ? byRank(qpsCodes, qps, i, 'qps') : NOT_APPLICABLE;
     concurrencyOf[row] = serving
-      ? byRank(concurrencyCodes, concurrency, result, 'concurrency')
+      ? byRank(concurrencyCodes, concurrency, i, 'concurrency')
       : NOT_APPLICABLE;
   }
 }
@@ -204,16 +209,32 @@ const SERVING = SUITE_CODES.serving;
 function localCode(
   table: Int32Array,
   stringCode: number | undefined,
-  result: BenchmarkResult,
-  find: (result: BenchmarkResult) => number,
+  i: number,
+  find: (i: number) => number,
 ): number {
   const at = (stringCode ?? NONE) + 1;
   let code = table[at] ?? -1;
   if (code === -1) {
-    code = find(result);
+    code = find(i);
     table[at] = code;
   }
   return code;
+}
+
+/**
+ * Row `i`'s GPU code: the last row's when its GPU type and count are the same (rows of a run
+ * come together), else the one `find` gives it.
+ */
+function gpuCode(local: ColumnCodes, i: number, find: (i: number) => number): number {
+  const { gpuType, gpuCount } = local;
+  const type = local.columns.text.gpuType[i] ?? NONE;
+  const count = local.columns.numbers.gpuCount[i] ?? NaN;
+  if (type !== gpuType || !Object.is(count, gpuCount)) {
+    local.gpuType = type;
+    local.gpuCount = count;
+    local.gpu = find(i);
+  }
+  return local.gpu;
 }
 
 /** A test name's code, in first-seen order. */

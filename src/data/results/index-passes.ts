@@ -7,7 +7,6 @@
  * body ran unoptimized through a whole first build (about 3× slower for 94,000 rows).
  */
 import { NOT_APPLICABLE } from './filter-groups';
-import type { BenchmarkResult } from './result-model';
 
 function compareNullableNumbers(a: number | null, b: number | null): number {
   if (a === b) return 0;
@@ -141,13 +140,11 @@ export function fillBySuite(suiteAt: Uint8Array, suiteArrays: readonly Uint32Arr
 /** What placing rows in reading order reads and fills in. */
 export interface ReadingPass {
   readonly order: Uint32Array;
-  readonly unordered: readonly BenchmarkResult[];
   readonly unorderedDataset: Uint32Array;
   readonly unorderedRow: Uint32Array;
   readonly suiteOf: Uint8Array;
   readonly nameOf: Uint32Array;
   readonly names: readonly string[];
-  readonly results: BenchmarkResult[];
   readonly datasetOf: Uint32Array;
   readonly rowOf: Uint32Array;
   readonly suiteAt: Uint8Array;
@@ -158,16 +155,12 @@ export interface ReadingPass {
   readonly testNameOf: Uint32Array;
 }
 
-/** Positions `from` … `to` − 1 of the reading order: results, datasets, suites, test names. */
+/** Positions `from` … `to` − 1 of the reading order: datasets and rows, suites, test names. */
 export function placeRows(pass: ReadingPass, from: number, to: number): void {
-  const { order, unordered, unorderedDataset, unorderedRow, suiteOf, nameOf, names, results } =
-    pass;
+  const { order, unorderedDataset, unorderedRow, suiteOf, nameOf, names } = pass;
   const { datasetOf, rowOf, suiteAt, suiteCounts, testNames, readingCode, testNameOf } = pass;
   for (let position = from; position < to; position += 1) {
     const row = order[position] ?? 0;
-    const result = unordered[row];
-    if (result === undefined) continue;
-    results[position] = result;
     datasetOf[position] = unorderedDataset[row] ?? 0;
     rowOf[position] = unorderedRow[row] ?? 0;
     const suite = suiteOf[row] ?? 0;

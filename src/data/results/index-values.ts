@@ -7,7 +7,7 @@
  */
 import type { NumberDimension, ResultColumns } from './result-columns';
 import type { ResultIndex } from './result-index';
-import { SUITES, datasetColumns, type BenchmarkResult } from './result-model';
+import { SUITES, datasetColumns, resultCount, type BenchmarkResult } from './result-model';
 import { STEP_ROWS, keptSteps, runSteps, type Steps } from './steps';
 
 /**
@@ -140,7 +140,7 @@ export class IndexValues {
   /** NaN for every row of the longest dataset: the column of a key a dataset lacks. */
   private absent(): Float64Array {
     if (this.absentColumn === null) {
-      const longest = Math.max(0, ...this.rows.datasets.map((dataset) => dataset.results.length));
+      const longest = Math.max(0, ...this.rows.datasets.map(resultCount));
       this.absentColumn = new Float64Array(longest).fill(NaN);
     }
     return this.absentColumn;

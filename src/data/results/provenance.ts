@@ -7,8 +7,10 @@ import { ENGINE_NOT_STATED } from './filter-groups';
 import { NONE } from './result-columns';
 import {
   datasetColumns,
+  resultsOf,
   type BenchmarkResult,
   type Dataset,
+  type ResultList,
   type ResultsMeta,
 } from './result-model';
 
@@ -29,7 +31,7 @@ export function metricSources(meta: ResultsMeta | undefined): MetricSource[] {
   }));
 }
 
-const enginesOf = new WeakMap<readonly BenchmarkResult[], readonly string[]>();
+const enginesOf = new WeakMap<ResultList, readonly string[]>();
 
 /**
  * A dataset's engines, each once in first-seen order (`Not stated` for none); worked out once per
@@ -38,12 +40,13 @@ const enginesOf = new WeakMap<readonly BenchmarkResult[], readonly string[]>();
  * pick.
  */
 export function distinctEngines(dataset: Dataset): readonly string[] {
-  const { results } = dataset;
-  let engines = enginesOf.get(results);
+  const key = resultsOf(dataset);
+  let engines = enginesOf.get(key);
   if (engines === undefined) {
     const columns = datasetColumns(dataset);
     const seen = new Set<string | null>();
     if (columns === null) {
+      const { results } = dataset;
       // Rows come in runs of one engine (a file states one): a set is asked once per run.
       let last: string | null | undefined;
       for (let i = 0; i < results.length; i += 1) {
@@ -64,7 +67,7 @@ export function distinctEngines(dataset: Dataset): readonly string[] {
       }
     }
     engines = [...seen].map((engine) => engine ?? ENGINE_NOT_STATED);
-    enginesOf.set(results, engines);
+    enginesOf.set(key, engines);
   }
   return engines;
 }

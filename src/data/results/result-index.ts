@@ -20,7 +20,15 @@ import {
 import { provisionalCode, readRows, type FirstPass } from './first-pass';
 import { IndexValues } from './index-values';
 import { orderMetricKeys } from './metric-order';
-import type { BenchmarkResult, Dataset, Suite } from './result-model';
+import {
+  peekAt,
+  resultAt,
+  resultCount,
+  type BenchmarkResult,
+  type Dataset,
+  type PeekableResults,
+  type Suite,
+} from './result-model';
 import { STEP_ROWS, runSteps, type Steps } from './steps';
 
 /**
@@ -31,8 +39,11 @@ import { STEP_ROWS, runSteps, type Steps } from './steps';
 
 export interface ResultIndex {
   readonly datasets: readonly Dataset[];
-  /** Every loaded result, in reading order. Positions in this array identify rows everywhere. */
-  readonly results: readonly BenchmarkResult[];
+  /**
+   * Every loaded result, in reading order: positions in it identify rows everywhere. A result is
+   * found (and, read from columns, made) when asked for.
+   */
+  readonly results: PeekableResults;
   /** Index into `datasets` of each result's dataset, and its row in that dataset. */
   readonly datasetOf: Uint32Array;
   readonly rowOf: Uint32Array;
@@ -66,14 +77,13 @@ export function buildResultIndex(datasets: readonly Dataset[]): ResultIndex {
  * build over several tasks and keep the page answering (see `buildResultIndexSliced`).
  */
 export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultIndex> {
-  const total = datasets.reduce((sum, dataset) => sum + dataset.results.length, 0);
+  const total = datasets.reduce((sum, dataset) => sum + resultCount(dataset), 0);
   const datasetLabels = new Map(datasets.map((dataset) => [dataset.id, dataset.label]));
   const datasetOrder = new Map(datasets.map((dataset, i) => [dataset.id, i]));
 
   // Distinct values per group, with a provisional code in first-seen order.
   const firstSeen = byGroup(() => new Map<string, number>());
   const provisional = byGroup(() => new Uint16Array(total));
-  const unordered: BenchmarkResult[] = new Array<BenchmarkResult>(total);
   const unorderedDataset = new Uint32Array(total);
   const unorderedRow = new Uint32Array(total);
   const metricKeySets: Record<Suite, Set<string>> = {
@@ -91,7 +101,6 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   const pass: FirstPass = {
     firstSeen,
     provisional,
-    unordered,
     unorderedDataset,
     unorderedRow,
     metricKeySets,
@@ -114,8 +123,9 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   let n = 0;
   for (const [datasetIndex, dataset] of datasets.entries()) {
     const datasetCode = provisionalCode(firstSeen, 'dataset', dataset.id);
-    for (let from = 0; from < dataset.results.length; from += STEP_ROWS) {
-      const to = Math.min(dataset.results.length, from + STEP_ROWS);
+    const count = resultCount(dataset);
+    for (let from = 0; from < count; from += STEP_ROWS) {
+      const to = Math.min(count, from + STEP_ROWS);
       readRows(pass, dataset, datasetIndex, datasetCode, from, to, n);
       n += to - from;
       yield;
@@ -180,7 +190,6 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
     yield;
   }
 
-  const results = new Array<BenchmarkResult>(total);
   const datasetOf = new Uint32Array(total);
   const rowOf = new Uint32Array(total);
   const codes = byGroup(() => new Uint16Array(total));
@@ -192,13 +201,11 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   const suiteAt = new Uint8Array(total);
   const reading: ReadingPass = {
     order,
-    unordered,
     unorderedDataset,
     unorderedRow,
     suiteOf,
     nameOf,
     names,
-    results,
     datasetOf,
     rowOf,
     suiteAt,
@@ -232,6 +239,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
     serving: orderMetricKeys(metricKeySets.serving),
   };
 
+  const results = new IndexResults(datasets, datasetOf, rowOf);
   return {
     datasets,
     results,
@@ -246,4 +254,27 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
     testNameOf,
     metricKeys,
   };
+}
+
+/** The results in reading order, each found in its dataset (and made there) when asked for. */
+class IndexResults implements PeekableResults {
+  constructor(
+    private readonly datasets: readonly Dataset[],
+    private readonly datasetOf: Uint32Array,
+    private readonly rowOf: Uint32Array,
+  ) {}
+
+  get length(): number {
+    return this.datasetOf.length;
+  }
+
+  at(position: number): BenchmarkResult | undefined {
+    const dataset = this.datasets[this.datasetOf[position] ?? -1];
+    return dataset === undefined ? undefined : resultAt(dataset, this.rowOf[position] ?? 0);
+  }
+
+  peek(position: number): BenchmarkResult | undefined {
+    const dataset = this.datasets[this.datasetOf[position] ?? -1];
+    return dataset === undefined ? undefined : peekAt(dataset, this.rowOf[position] ?? 0);
+  }
 }

@@ -167,6 +167,22 @@ export function parseFailure(kind: ParseErrorKind, message: string, hint?: strin
 
 export type DatasetSourceKind = 'bundled' | 'file' | 'paste';
 
+/** Results by position, each one made when it is asked for (an array is one too). */
+export interface ResultList {
+  readonly length: number;
+  /** The result at `position`, from 0 to length − 1. */
+  at(position: number): BenchmarkResult | undefined;
+}
+
+/** Results by position that can also be read in passing, row after row. */
+export interface PeekableResults extends ResultList {
+  /**
+   * The result at `position` to read and let go: the one `at` gives if made, else a new view
+   * not kept, so a pass that reads a field of every row leaves no object per row behind.
+   */
+  peek(position: number): BenchmarkResult | undefined;
+}
+
 /** A loaded set of results: one nightly run, one dropped file. */
 export interface Dataset {
   /** Stable id derived from the content, so the same content is recognized when it comes again. */
@@ -175,6 +191,12 @@ export interface Dataset {
   readonly source: { readonly kind: DatasetSourceKind; readonly name: string };
   readonly format: DetectedFormat;
   readonly results: readonly BenchmarkResult[];
+  /**
+   * The same results, each made when first asked for, when the dataset came as columns and its
+   * results are their rows as read (see `datasetOfColumns`). Not enumerable: a copy made by
+   * spreading has `results` made in full and no `onDemand`, so it cannot go stale.
+   */
+  readonly onDemand?: PeekableResults;
   /**
    * The same results as columns, row for row, when the dataset came as columns (from the parsing
    * worker or from storage): what charts and sorts read, and what storage writes.
@@ -196,5 +218,28 @@ export interface Dataset {
  */
 export function datasetColumns(dataset: Dataset): ResultColumns | null {
   const { columns } = dataset;
-  return columns !== undefined && columns.count === dataset.results.length ? columns : null;
+  return columns !== undefined && columns.count === resultCount(dataset) ? columns : null;
+}
+
+/**
+ * Which results a dataset has, as something to compare and to remember work by: the same for
+ * two datasets with the same results. It does not make the results of a dataset of columns.
+ */
+export function resultsOf(dataset: Dataset): ResultList {
+  return dataset.onDemand ?? dataset.results;
+}
+
+/** How many results a dataset has (without making them). */
+export function resultCount(dataset: Dataset): number {
+  return resultsOf(dataset).length;
+}
+
+/** A dataset's result at `row` (only that one made); undefined outside its rows. */
+export function resultAt(dataset: Dataset, row: number): BenchmarkResult | undefined {
+  return resultsOf(dataset).at(row);
+}
+
+/** A dataset's result at `row` to read and let go (see `PeekableResults`). */
+export function peekAt(dataset: Dataset, row: number): BenchmarkResult | undefined {
+  return dataset.onDemand === undefined ? dataset.results[row] : dataset.onDemand.peek(row);
 }

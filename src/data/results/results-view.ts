@@ -178,5 +178,5 @@ function viewOf(
 
 /** The rows at some positions, as objects (for charts and other small consumers). */
 export function resultsAt(index: ResultIndex, positions: Uint32Array): BenchmarkResult[] {
-  return Array.from(positions, (position) => index.results[position] as BenchmarkResult);
+  return Array.from(positions, (position) => index.results.at(position) as BenchmarkResult);
 }

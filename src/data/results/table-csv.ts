@@ -39,7 +39,7 @@ export function tableCsv(
   }
   const rows: CsvCell[][] = [];
   for (const position of positions) {
-    const result = index.results[position];
+    const result = index.results.at(position);
     if (result === undefined) continue;
     const label = index.datasets[index.datasetOf[position] ?? 0]?.label ?? '';
     const row: CsvCell[] = [];

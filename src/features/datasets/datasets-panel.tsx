@@ -1,7 +1,7 @@
 import { datasetGpuLabels } from '../../data/results/dataset';
 import { AssumedFacts } from './assumed-facts';
 import { distinctEngines, metricSources } from '../../data/results/provenance';
-import type { Dataset } from '../../data/results/result-model';
+import { resultCount, type Dataset } from '../../data/results/result-model';
 import { useDashboardStore } from '../../store/dashboard-store';
 import { MAX_LABEL_LENGTH } from '../../store/datasets-slice';
 import './datasets.css';
@@ -47,8 +47,8 @@ function DatasetItem({ dataset, position, count }: DatasetItemProps) {
         />
       )}
       <span className="dataset-count">
-        {dataset.results.length.toLocaleString('en-US')}{' '}
-        {dataset.results.length === 1 ? 'result' : 'results'}
+        {resultCount(dataset).toLocaleString('en-US')}{' '}
+        {resultCount(dataset) === 1 ? 'result' : 'results'}
       </span>
       <span className="dataset-meta">
         {bundled && <span className="badge">bundled</span>}

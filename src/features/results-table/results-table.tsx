@@ -104,7 +104,7 @@ const ResultsTable = memo(function ResultsTable({
     for (let rowIndex = firstIndex; rowIndex <= lastIndex; rowIndex += 1) {
       const position = positions[rowIndex];
       if (position === undefined) continue;
-      const result = index.results[position];
+      const result = index.results.at(position);
       if (result === undefined) continue;
       const dataset = index.datasets[index.datasetOf[position] ?? 0];
       rows.push({ position, rowIndex, result, dataset, datasetLabel: dataset?.label ?? '' });

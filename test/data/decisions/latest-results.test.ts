@@ -69,7 +69,7 @@ describe('the latest run per key', () => {
       ]),
     ]);
     const latest = latestPositions(view, 'throughput', () => 'one');
-    expect(view.index.results[latest.get('one') ?? -1]?.metrics.requests).toBe(1);
+    expect(view.index.results.at(latest.get('one') ?? -1)?.metrics.requests).toBe(1);
   });
 
   it('keeps a key’s latest row when its rows are apart, another key’s rows between them', () => {
@@ -92,7 +92,7 @@ describe('the latest run per key', () => {
     );
     const rates = [...latest].map(([key, position]) => [
       key,
-      view.index.results[position]?.metrics.requests,
+      view.index.results.at(position)?.metrics.requests,
     ]);
     expect(rates).toEqual([
       ['one', 2],
@@ -113,7 +113,7 @@ describe('the latest run per key', () => {
     ]);
     const latest = latestPositions(view, 'throughput', () => 'one');
     const position = latest.get('one') ?? -1;
-    expect(view.index.results[position]?.metrics.requests).toBe(4);
+    expect(view.index.results.at(position)?.metrics.requests).toBe(4);
     expect(
       latestByGroups(view, 'throughput', ['gpu'], (r) => r.gpu?.type ?? '').get('H100')?.metrics,
     ).toEqual({ requests: 4 });
@@ -141,15 +141,15 @@ describe('the latest run per key', () => {
     const codes = Int32Array.from([1, -1, -1, 1, 0, -1, 1, 0, -1, 1, 0, -1]);
     const latest = latestOfCodes(view, 'throughput', codes, 2);
     // Code 1 first met at the undated run's row; its latest the later of the two new runs.
-    expect(latest.map((position) => view.index.results[position]?.metrics.requests)).toEqual([
+    expect(latest.map((position) => view.index.results.at(position)?.metrics.requests)).toEqual([
       10, 11,
     ]);
     // Only the old run and the undated one: the dated old run wins over the undated.
     const older = viewOf([run('undated', null, [1, 2]), run('old', '2026-09-01T00:00:00', [7, 8])]);
     const olderLatest = latestOfCodes(older, 'throughput', Int32Array.from([0, 1, 0, 1]), 2);
-    expect(olderLatest.map((position) => older.index.results[position]?.metrics.requests)).toEqual([
-      7, 8,
-    ]);
+    expect(
+      olderLatest.map((position) => older.index.results.at(position)?.metrics.requests),
+    ).toEqual([7, 8]);
   });
 
   it('keeps a code’s first row within a run, and weighs a later row against the run it holds', () => {
@@ -171,7 +171,9 @@ describe('the latest run per key', () => {
     ]);
     // Both rows of each run are code 0: the first of a run's rows stays.
     const latest = latestOfCodes(view, 'throughput', Int32Array.from([0, 0, 0, 0, 0, 0]), 1);
-    expect(latest.map((position) => view.index.results[position]?.metrics.requests)).toEqual([3]);
+    expect(latest.map((position) => view.index.results.at(position)?.metrics.requests)).toEqual([
+      3,
+    ]);
   });
 
   it('reads only the suite’s rows, whatever the codes of the others', () => {
@@ -182,7 +184,7 @@ describe('the latest run per key', () => {
         result('latency', 'latency_a', 'H100', { latency_mean: 2 }),
       ]),
     ]);
-    expect(view.index.results[0]?.suite).toBe('latency');
+    expect(view.index.results.at(0)?.suite).toBe('latency');
     const latest = latestOfCodes(view, 'throughput', Int32Array.from([1, 0]), 2);
     expect(latest).toEqual([1]);
   });

@@ -12,7 +12,7 @@ import { speedupMatrix } from '../../../src/data/charts/speedup';
 import { tradeOffChart } from '../../../src/data/charts/trade-off';
 import { compareResults } from '../../../src/data/compare/compare-summary';
 import { parseResultsText } from '../../../src/data/formats/parse-results';
-import { rowsOfColumns } from '../../../src/data/results/columns-rows';
+import { datasetOfColumns, rowsOfColumns } from '../../../src/data/results/columns-rows';
 import { NOTHING_HIDDEN } from '../../../src/data/results/filter-groups';
 import { columnsOf } from '../../../src/data/results/result-columns';
 import { buildResultIndex } from '../../../src/data/results/result-index';
@@ -39,20 +39,20 @@ function parsed(file: string): BenchmarkResult[] | null {
   return outcome.ok ? [...outcome.value.results] : null;
 }
 
+/** A dataset of plain results, or of columns as the page gets one (its results made on demand). */
 function dataset(
   results: readonly BenchmarkResult[],
   columns?: ResultColumns,
   id = 'fixture',
 ): Dataset {
-  return {
-    ...(columns === undefined ? {} : { columns }),
+  const fields = {
     id,
     label: id,
     source: { kind: 'file', name: 'fixture' },
     format: { id: 'vllm-markdown', label: 'fixture' },
-    results,
     warnings: [],
-  };
+  } as const;
+  return columns === undefined ? { ...fields, results } : datasetOfColumns(fields, columns);
 }
 
 const readable = filesUnder(FIXTURES)

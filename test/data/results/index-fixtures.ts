@@ -6,7 +6,12 @@ import {
   type HiddenValues,
 } from '../../../src/data/results/filter-groups';
 import type { ResultIndex } from '../../../src/data/results/result-index';
-import type { Dataset, Suite } from '../../../src/data/results/result-model';
+import type {
+  BenchmarkResult,
+  Dataset,
+  ResultList,
+  Suite,
+} from '../../../src/data/results/result-model';
 import type { FacetValue, ResultsView } from '../../../src/data/results/results-view';
 import { seedDataset } from '../../helpers/seed';
 
@@ -23,7 +28,7 @@ export function hide(change: Partial<Record<FilterGroup, readonly string[]>>): H
 /** "testName @ GPU label" of some positions, to compare with hand-written lists. */
 export function describeRows(index: ResultIndex, positions: Iterable<number>): string[] {
   return Array.from(positions, (position) => {
-    const result = index.results[position];
+    const result = index.results.at(position);
     if (result === undefined) throw new Error(`no result at ${position}`);
     return `${result.testName} @ ${gpuLabel(result.gpu)}`;
   });
@@ -61,4 +66,13 @@ export function expectedReadingOrder(gpus: readonly string[]): string[] {
     }
   }
   return rows;
+}
+
+/** Every result of a list (an index's, in reading order) as an array. */
+export function allResults(list: ResultList): BenchmarkResult[] {
+  return Array.from({ length: list.length }, (_, position) => {
+    const result = list.at(position);
+    if (result === undefined) throw new Error(`no result at ${position}`);
+    return result;
+  });
 }

@@ -4,6 +4,7 @@ import { columnsOf } from '../../../src/data/results/result-columns';
 import { buildResultIndex } from '../../../src/data/results/result-index';
 import type { Dataset } from '../../../src/data/results/result-model';
 import { handDataset, result } from '../charts/chart-fixtures';
+import { allResults } from './index-fixtures';
 
 // Two runs of the same two latency tests on two GPUs. Reading order is model, TP, GPU, …,
 // dataset, test name: both models are llama8B TP1, so A100 rows come before H100 rows, and
@@ -24,7 +25,9 @@ describe('index values: one typed array per metric in reading order', () => {
   it('puts each row where the index has it, from columns and from objects alike', () => {
     // Positions: A100·with columns·latency_a (1), A100·objects only·latency_a (10),
     // H100·with columns·latency_b (2), H100·objects only·latency_a (30).
-    expect(index.results.map((row) => row.metrics.latency_mean)).toEqual([1, 10, 2, 30]);
+    expect(allResults(index.results).map((row) => row.metrics.latency_mean)).toEqual([
+      1, 10, 2, 30,
+    ]);
     expect(Array.from(index.rowOf)).toEqual([1, 1, 0, 0]);
     expect(Array.from(index.datasetOf)).toEqual([0, 1, 0, 1]);
     expect(Array.from(index.values.metric('latency_mean'))).toEqual([1, 10, 2, 30]);
@@ -60,7 +63,7 @@ describe('index values: one typed array per metric in reading order', () => {
   it('works a derivation out once per index', () => {
     let made = 0;
     const count = {
-      *steps(rows: { readonly results: readonly unknown[] }) {
+      *steps(rows: { readonly results: { readonly length: number } }) {
         made += 1;
         yield;
         return { rows: rows.results.length };
@@ -75,7 +78,7 @@ describe('index values: one typed array per metric in reading order', () => {
   it('makes a derivation a step at a time, and keeps the one made at once meanwhile', () => {
     const own = buildResultIndex([withColumns, second]);
     const halves = {
-      *steps(rows: { readonly results: readonly unknown[] }) {
+      *steps(rows: { readonly results: { readonly length: number } }) {
         yield;
         yield;
         return { rows: rows.results.length };
@@ -141,7 +144,11 @@ describe('index values: one typed array per metric in reading order', () => {
     latencyMean[1] = 99;
     const suites = buildResultIndex([{ ...handDataset('three suites', rows), columns }]);
     // Reading order: the row with a QPS first, then the others by test name.
-    expect(suites.results.map((row) => row.suite)).toEqual(['serving', 'latency', 'throughput']);
+    expect(allResults(suites.results).map((row) => row.suite)).toEqual([
+      'serving',
+      'latency',
+      'throughput',
+    ]);
     expect(Array.from(suites.values.metric('latency_mean'))).toEqual([NaN, 5, NaN]);
     expect(Array.from(suites.values.metric('request_throughput'))).toEqual([7, NaN, NaN]);
     expect(Array.from(suites.values.metric('shared'))).toEqual([2, 1, 3]);

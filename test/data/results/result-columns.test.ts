@@ -1,14 +1,26 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rowsOfColumns, rowsSome, startRows } from '../../../src/data/results/columns-rows';
+import {
+  ColumnResults,
+  datasetOfColumns,
+  rowsOfColumns,
+} from '../../../src/data/results/columns-rows';
 import {
   NONE,
   columnTransferables,
   columnsOf,
   type ResultColumns,
 } from '../../../src/data/results/result-columns';
-import { plainResult, type BenchmarkResult } from '../../../src/data/results/result-model';
+import {
+  datasetColumns,
+  plainResult,
+  resultAt,
+  resultCount,
+  resultsOf,
+  type BenchmarkResult,
+  type Dataset,
+} from '../../../src/data/results/result-model';
 import { plain, resultArbitrary } from '../../helpers/result-arbitrary';
 import { seedDataset } from '../../helpers/seed';
 import { propertyRuns } from '../../helpers/property-runs';
@@ -148,13 +160,39 @@ describe('results as columns', () => {
     port1.close();
   });
 
-  it('makes rows a slice at a time, to the same results', () => {
+  it('makes a row of columns only when it is asked for, and the same one after', () => {
     const columns = columnsOf(h100.results);
-    const cursor = startRows(columns);
-    let slices = 0;
-    while (!rowsSome(columns, cursor, 5)) slices += 1;
-    expect(slices).toBe(3); // 18 rows, 5 at a time: 5, 10, 15, then 18 is done
-    expect(cursor.out).toEqual(h100.results);
+    const rows = new ColumnResults(columns);
+    expect(rows.length).toBe(18);
+    const fifth = rows.at(4);
+    expect(fifth).toEqual(h100.results[4]);
+    expect(rows.at(4)).toBe(fifth);
+    // Outside the rows: nothing, not a row counted from the end as an array's `at` would.
+    expect(rows.at(-1)).toBeUndefined();
+    expect(rows.at(18)).toBeUndefined();
+    // The whole list holds the rows already made, and is made once.
+    const list = rows.list();
+    expect(list[4]).toBe(fifth);
+    expect(list).toEqual(h100.results);
+    expect(rows.list()).toBe(list);
+    expect(rows.gpu(0)).toBe(list[0]?.gpu);
+  });
+
+  it('gives a dataset of columns its results on demand, all of them when `results` is read', () => {
+    const columns = columnsOf(h100.results);
+    const { id, label, source, format, warnings } = h100;
+    const dataset = datasetOfColumns({ id, label, source, format, warnings }, columns);
+    expect(resultCount(dataset)).toBe(18);
+    expect(resultAt(dataset, 17)).toEqual(h100.results[17]);
+    expect(datasetColumns(dataset)).toBe(columns);
+    expect(dataset.results).toEqual(h100.results);
+    expect(dataset.results[17]).toBe(resultAt(dataset, 17));
+    // A copy (a rename) has the results in full and nothing made on demand that could go stale.
+    const copy: Dataset = { ...dataset, label: 'renamed' };
+    expect(copy.onDemand).toBeUndefined();
+    expect(copy.results).toBe(dataset.results);
+    expect(resultsOf(copy)).toBe(dataset.results);
+    expect(datasetColumns(copy)).toBe(columns);
   });
 
   it('round-trips any results (5,000 generated lists), prototypes untouched', () => {

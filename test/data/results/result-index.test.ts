@@ -12,6 +12,7 @@ import {
 import {
   GPU_LABELS,
   a100,
+  allResults,
   describeRows,
   expectedReadingOrder,
   h100,
@@ -25,7 +26,9 @@ describe('buildResultIndex', () => {
 
   it('holds all 54 seed results in reading order, whatever order the files list them in', () => {
     expect(index.results).toHaveLength(54);
-    expect(describeRows(index, index.results.keys())).toEqual(expectedReadingOrder(GPU_LABELS));
+    expect(describeRows(index, allResults(index.results).keys())).toEqual(
+      expectedReadingOrder(GPU_LABELS),
+    );
     // The first rows, spelled out.
     expect(describeRows(index, [0, 1, 2, 3, 4, 5, 6])).toEqual([
       'serving_llama70B_tp4_sharegpt_qps_1 @ 8×A100-SXM4-80GB',
@@ -41,7 +44,7 @@ describe('buildResultIndex', () => {
 
   it('gives the same reading order when the datasets are loaded in another order', () => {
     const reversed = buildResultIndex([a100, h200, h100]);
-    expect(describeRows(reversed, reversed.results.keys())).toEqual(
+    expect(describeRows(reversed, allResults(reversed.results).keys())).toEqual(
       expectedReadingOrder(GPU_LABELS),
     );
   });
@@ -215,14 +218,14 @@ describe('buildResultIndex with unknown QPS or TP', () => {
     ]);
     expect(index.groupValues.qps.map((value) => value.value)).toEqual(['1', 'inf', '—']);
     // Reading order agrees: QPS 1, inf, then the unknown one.
-    expect(index.results.map((result) => result.qps)).toEqual([1, Infinity, null]);
+    expect(allResults(index.results).map((result) => result.qps)).toEqual([1, Infinity, null]);
   });
 
   it.each(orders)('reads an unknown QPS from columns as unknown, last: %j', (...qpsList) => {
     const columns = columnsOf(qpsList.map((qps, i) => servingResult(`serving_${i}`, qps, 1)));
     const index = buildResultIndex([{ ...datasetOf(rowsOfColumns(columns)), columns }]);
     expect(index.groupValues.qps.map((value) => value.value)).toEqual(['1', 'inf', '—']);
-    expect(index.results.map((result) => result.qps)).toEqual([1, Infinity, null]);
+    expect(allResults(index.results).map((result) => result.qps)).toEqual([1, Infinity, null]);
   });
 
   it('lists an unknown TP (—) after the numbers', () => {
@@ -258,9 +261,9 @@ describe('buildResultIndex with engines and concurrency caps', () => {
     // Caps by size, no cap (—) last; the latency row is not counted.
     expect(index.groupValues.concurrency.map((value) => value.value)).toEqual(['8', '64', '—']);
     expect(Array.from(index.valueCounts.concurrency)).toEqual([1, 1, 1]);
-    const latencyAt = index.results.indexOf(latency);
+    const latencyAt = allResults(index.results).indexOf(latency);
     expect(index.codes.concurrency[latencyAt]).toBe(0xffff);
-    const sglangAt = index.results.findIndex((result) => result.testName === 's1');
+    const sglangAt = allResults(index.results).findIndex((result) => result.testName === 's1');
     expect(index.codes.engine[sglangAt]).toBe(1);
     expect(index.codes.concurrency[sglangAt]).toBe(1);
   });

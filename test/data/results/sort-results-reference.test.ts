@@ -12,7 +12,7 @@ import { propertyRuns } from '../../helpers/property-runs';
  */
 function referenceSort(index: ResultIndex, positions: Uint32Array, sorting: SortSpec): number[] {
   const valueOf = (position: number, id: string): number | null => {
-    const result = index.results[position];
+    const result = index.results.at(position);
     if (result === undefined) return null;
     if (id === 'tp') return result.tp;
     return result.metrics[id] ?? null;

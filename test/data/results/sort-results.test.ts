@@ -18,12 +18,12 @@ const single = buildResultIndex([h100]);
 const all = buildResultIndex([h100, h200, a100]);
 
 function names(index: ResultIndex, positions: Uint32Array): string[] {
-  return Array.from(positions, (position) => index.results[position]?.testName ?? '?');
+  return Array.from(positions, (position) => index.results.at(position)?.testName ?? '?');
 }
 
 function namesWithGpu(index: ResultIndex, positions: Uint32Array): string[] {
   return Array.from(positions, (position) => {
-    const result = index.results[position];
+    const result = index.results.at(position);
     return result === undefined ? '?' : `${result.testName} @ ${gpuLabel(result.gpu)}`;
   });
 }
