@@ -2,9 +2,11 @@
  * The passes over rows that building the result index makes after the first (first-pass.ts):
  * ranks, radix-sort passes and placing rows in reading order, each over typed arrays.
  *
- * The build's loops over rows live in plain functions, called a few thousand rows at a time: the
- * engine optimizes a function it sees called again and again, while a loop inside the generator
- * body ran unoptimized through a whole first build (about 3× slower for 94,000 rows).
+ * The build's loops over rows live in plain functions, called a few thousand rows at a time
+ * (each takes the rows `from` … `to` − 1, all of them by default): the engine optimizes a function
+ * it sees called again and again, while a loop inside the generator body ran unoptimized through
+ * a whole first build (about 3× slower for 94,000 rows). A whole pass at once over a million rows
+ * was 10-35 ms, and a few of them in one slice made the page's longest task of a large pick.
  */
 import { NOT_APPLICABLE } from './filter-groups';
 
@@ -49,15 +51,35 @@ export class NumberRanks {
     return code;
   }
 
-  /** Turns first-seen codes into ranks; returns how many distinct values there are. */
+  private ranks: Uint32Array | null = null;
+
+  /**
+   * Each first-seen code's rank, worked out (once) when the last row is set: its length is how
+   * many distinct values there are.
+   */
+  rankOfCode(): Uint32Array {
+    if (this.ranks === null) {
+      const values = [...this.firstSeen.keys()].sort(compareNullableNumbers);
+      const ranks = new Uint32Array(values.length);
+      values.forEach((value, rank) => {
+        ranks[this.firstSeen.get(value) ?? 0] = rank;
+      });
+      this.ranks = ranks;
+    }
+    return this.ranks;
+  }
+
+  /** Turns the first-seen codes of some rows into ranks. */
+  rankRows(from = 0, to = this.codes.length): void {
+    const ranks = this.rankOfCode();
+    const { codes } = this;
+    for (let i = from; i < to; i += 1) codes[i] = ranks[codes[i] ?? 0] ?? 0;
+  }
+
+  /** Turns every first-seen code into a rank; returns how many distinct values there are. */
   rank(): number {
-    const values = [...this.firstSeen.keys()].sort(compareNullableNumbers);
-    const remap = new Uint32Array(values.length);
-    values.forEach((value, rank) => {
-      remap[this.firstSeen.get(value) ?? 0] = rank;
-    });
-    for (let i = 0; i < this.codes.length; i += 1) this.codes[i] = remap[this.codes[i] ?? 0] ?? 0;
-    return values.length;
+    this.rankRows();
+    return this.rankOfCode().length;
   }
 }
 
@@ -72,12 +94,40 @@ export function countingPass(
   out: Uint32Array,
 ): void {
   const starts = new Uint32Array(keyCount + 1);
-  for (let i = 0; i < order.length; i += 1) {
+  countKeys(order, keys, starts);
+  keyStarts(starts);
+  placeByKey(order, keys, starts, out);
+}
+
+/** A counting pass's first part, by rows of `order`: how many rows have each key (at key + 1). */
+export function countKeys(
+  order: Uint32Array,
+  keys: ArrayLike<number>,
+  starts: Uint32Array,
+  from = 0,
+  to = order.length,
+): void {
+  for (let i = from; i < to; i += 1) {
     const key = keys[order[i] ?? 0] ?? 0;
     starts[key + 1] = (starts[key + 1] ?? 0) + 1;
   }
-  for (let k = 1; k <= keyCount; k += 1) starts[k] = (starts[k] ?? 0) + (starts[k - 1] ?? 0);
-  for (let i = 0; i < order.length; i += 1) {
+}
+
+/** A counting pass's second part: the counts turned into where each key's rows start. */
+export function keyStarts(starts: Uint32Array): void {
+  for (let k = 1; k < starts.length; k += 1) starts[k] = (starts[k] ?? 0) + (starts[k - 1] ?? 0);
+}
+
+/** A counting pass's last part, by rows of `order` in turn: each row put at its key's next place. */
+export function placeByKey(
+  order: Uint32Array,
+  keys: ArrayLike<number>,
+  starts: Uint32Array,
+  out: Uint32Array,
+  from = 0,
+  to = order.length,
+): void {
+  for (let i = from; i < to; i += 1) {
     const row = order[i] ?? 0;
     const key = keys[row] ?? 0;
     const at = starts[key] ?? 0;
@@ -87,24 +137,38 @@ export function countingPass(
 }
 
 /** First-seen codes → ranks, leaving NOT_APPLICABLE as it is. */
-export function remapCodes(codes: Uint16Array, remap: Uint16Array): void {
-  for (let i = 0; i < codes.length; i += 1) {
+export function remapCodes(
+  codes: Uint16Array,
+  remap: Uint16Array,
+  from = 0,
+  to = codes.length,
+): void {
+  for (let i = from; i < to; i += 1) {
     const code = codes[i] ?? NOT_APPLICABLE;
     codes[i] = code === NOT_APPLICABLE ? NOT_APPLICABLE : (remap[code] ?? 0);
   }
 }
 
-/** `values[i]` → `table[values[i]]` for every i. */
-export function mapped(values: Uint32Array, table: Uint32Array): Uint32Array {
-  const out = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i += 1) out[i] = table[values[i] ?? 0] ?? 0;
+/** `out[i] = table[values[i]]` for every i (from … to − 1); `out` returned. */
+export function mapped(
+  values: Uint32Array,
+  table: Uint32Array,
+  out = new Uint32Array(values.length),
+  from = 0,
+  to = values.length,
+): Uint32Array {
+  for (let i = from; i < to; i += 1) out[i] = table[values[i] ?? 0] ?? 0;
   return out;
 }
 
-/** 0, 1, …, total − 1: rows in the order they were loaded. */
-export function identityOrder(total: number): Uint32Array<ArrayBuffer> {
-  const order = new Uint32Array(total);
-  for (let i = 0; i < total; i += 1) order[i] = i;
+/** 0, 1, …, total − 1: rows in the order they were loaded (filled from … to − 1 of `order`). */
+export function identityOrder(
+  total: number,
+  order: Uint32Array<ArrayBuffer> = new Uint32Array(total),
+  from = 0,
+  to = total,
+): Uint32Array<ArrayBuffer> {
+  for (let i = from; i < to; i += 1) order[i] = i;
   return order;
 }
 
@@ -117,18 +181,28 @@ export function gather(
   order: Uint32Array,
   into: Uint16Array,
   counts: Uint32Array,
+  start = 0,
+  end = order.length,
 ): void {
-  for (let position = 0; position < order.length; position += 1) {
+  for (let position = start; position < end; position += 1) {
     const code = from[order[position] ?? 0] ?? NOT_APPLICABLE;
     into[position] = code;
     if (code !== NOT_APPLICABLE) counts[code] = (counts[code] ?? 0) + 1;
   }
 }
 
-/** Each suite's positions, ascending, from each position's suite code. */
-export function fillBySuite(suiteAt: Uint8Array, suiteArrays: readonly Uint32Array[]): void {
-  const fill = [0, 0, 0];
-  for (let position = 0; position < suiteAt.length; position += 1) {
+/**
+ * Each suite's positions, ascending, from each position's suite code; `fill` says how many of
+ * each suite are in so far, so positions can be given a range at a time, in order.
+ */
+export function fillBySuite(
+  suiteAt: Uint8Array,
+  suiteArrays: readonly Uint32Array[],
+  fill = [0, 0, 0],
+  from = 0,
+  to = suiteAt.length,
+): void {
+  for (let position = from; position < to; position += 1) {
     const suite = suiteAt[position] ?? 0;
     const at = fill[suite] ?? 0;
     const into = suiteArrays[suite];

@@ -8,7 +8,9 @@ import {
 } from './filter-groups';
 import {
   NumberRanks,
-  countingPass,
+  countKeys,
+  keyStarts,
+  placeByKey,
   fillBySuite,
   gather,
   identityOrder,
@@ -29,7 +31,7 @@ import {
   type PeekableResults,
   type Suite,
 } from './result-model';
-import { STEP_ROWS, runSteps, type Steps } from './steps';
+import { STEP_ROWS, rangeSteps, runSteps, type Steps } from './steps';
 
 /**
  * The loaded results in a shape that filters and sorts fast at a million rows: results in reading
@@ -148,11 +150,14 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
     groupValues[group] = ordered;
     rankOf[group] = remap;
   }
-  // One pass over every row per group, each a step of its own: at a million rows, all of them
-  // in one task held the page for over 50 ms.
+  // Every pass over the rows from here on goes a step of STEP_ROWS rows at a time: at a million
+  // rows, a pass is 10-35 ms, and the passes of one group together held the page over 50 ms.
   for (const group of FILTER_GROUPS) {
-    remapCodes(provisional[group], rankOf[group]);
-    yield;
+    const codes = provisional[group];
+    const remap = rankOf[group];
+    yield* rangeSteps(total, (from, to) => {
+      remapCodes(codes, remap, from, to);
+    });
   }
   const ranked = provisional;
 
@@ -165,14 +170,20 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
     .forEach(({ code }, rank) => {
       nameRank[code] = rank;
     });
-  const nameKeys = mapped(nameOf, nameRank);
-  yield;
+  const nameKeys = new Uint32Array(total);
+  yield* rangeSteps(total, (from, to) => mapped(nameOf, nameRank, nameKeys, from, to));
 
   // Reading order: model, TP, GPU, QPS (∞ after numbers), concurrency, dataset, test name, then
   // the order loaded. LSD: the least significant key first; each pass is stable.
-  const numberKeys = [tpRanks.rank(), qpsRanks.rank(), concurrencyRanks.rank()];
-  yield;
-  let order = identityOrder(total);
+  for (const ranks of [tpRanks, qpsRanks, concurrencyRanks]) {
+    yield* rangeSteps(total, (from, to) => {
+      ranks.rankRows(from, to);
+    });
+  }
+  const numberKeys = [tpRanks, qpsRanks, concurrencyRanks].map((r) => r.rankOfCode().length);
+  let order = new Uint32Array(total);
+  const loaded = order;
+  yield* rangeSteps(total, (from, to) => identityOrder(total, loaded, from, to));
   let spare = new Uint32Array(total);
   const passes: [ArrayLike<number>, number][] = [
     [nameKeys, names.length],
@@ -185,9 +196,16 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   ];
   for (const [keys, keyCount] of passes) {
     if (keyCount < 2) continue;
-    countingPass(order, keys, keyCount, spare);
-    [order, spare] = [spare, order];
-    yield;
+    const [from, into] = [order, spare];
+    const starts = new Uint32Array(keyCount + 1);
+    yield* rangeSteps(total, (start, end) => {
+      countKeys(from, keys, starts, start, end);
+    });
+    keyStarts(starts);
+    yield* rangeSteps(total, (start, end) => {
+      placeByKey(from, keys, starts, into, start, end);
+    });
+    [order, spare] = [into, from];
   }
 
   const datasetOf = new Uint32Array(total);
@@ -221,18 +239,24 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   // Each group's codes in reading order, and how many rows have each value: one loop per group
   // over typed arrays, a step each.
   const valueCounts = {} as Record<FilterGroup, Uint32Array>;
+  const placed = order;
   for (const group of FILTER_GROUPS) {
-    valueCounts[group] = new Uint32Array(groupValues[group].length);
-    gather(ranked[group], order, codes[group], valueCounts[group]);
-    yield;
+    const counts = new Uint32Array(groupValues[group].length);
+    valueCounts[group] = counts;
+    yield* rangeSteps(total, (from, to) => {
+      gather(ranked[group], placed, codes[group], counts, from, to);
+    });
   }
   const bySuite = {
     latency: new Uint32Array(suiteCounts[0] ?? 0),
     throughput: new Uint32Array(suiteCounts[1] ?? 0),
     serving: new Uint32Array(suiteCounts[2] ?? 0),
   };
-  fillBySuite(suiteAt, [bySuite.latency, bySuite.throughput, bySuite.serving]);
-  yield;
+  const suiteArrays = [bySuite.latency, bySuite.throughput, bySuite.serving];
+  const filled = [0, 0, 0];
+  yield* rangeSteps(total, (from, to) => {
+    fillBySuite(suiteAt, suiteArrays, filled, from, to);
+  });
   const metricKeys = {
     latency: orderMetricKeys(metricKeySets.latency),
     throughput: orderMetricKeys(metricKeySets.throughput),
