@@ -227,15 +227,16 @@ class ServingKeysReader {
     }
   }
 
-  /** Configuration and load as one code per position (config × loads + load; −1 for none). */
-  slots(): Int32Array {
+  /**
+   * Configuration and load as one code, for positions `from` … `to` − 1 of `slot` (config ×
+   * loads + load; −1 for none), once every position is read.
+   */
+  slots(slot: Int32Array, from: number, to: number): void {
     const { config, load, loads } = this;
-    const slot = new Int32Array(config.length);
-    for (let position = 0; position < config.length; position += 1) {
+    for (let position = from; position < to; position += 1) {
       const code = config[position] as number;
       slot[position] = code === -1 ? -1 : code * loads.length + (load[position] as number);
     }
-    return slot;
   }
 }
 
@@ -243,11 +244,17 @@ class ServingKeysReader {
 const SERVING_KEYS: Derivation<ServingKeys> = {
   *steps(rows) {
     const reader = new ServingKeysReader(rows);
-    yield* rangeSteps(rows.results.length, (from, to) => {
+    const count = rows.results.length;
+    yield* rangeSteps(count, (from, to) => {
       reader.read(from, to);
     });
+    // A step at a time too: the whole of a million positions at once was 47 ms (traced).
+    const slot = new Int32Array(count);
+    yield* rangeSteps(count, (from, to) => {
+      reader.slots(slot, from, to);
+    });
     const { config, load, identities, kinds, loads } = reader;
-    return { config, load, slot: reader.slots(), identities, kinds, loads };
+    return { config, load, slot, identities, kinds, loads };
   },
 };
 

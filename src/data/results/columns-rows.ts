@@ -282,12 +282,12 @@ for (const name of NUMBER_FIELDS) {
  */
 export class ColumnResults implements PeekableResults {
   private readonly source: RowSource;
-  private readonly made: (BenchmarkResult | undefined)[];
+  /** A slot per row, made when the first result is (a hundred files arrive at once). */
+  private made: (BenchmarkResult | undefined)[] | null = null;
   private whole: BenchmarkResult[] | null = null;
 
   constructor(readonly columns: ResultColumns) {
     this.source = new RowSource(columns);
-    this.made = emptySlots(columns.count);
   }
 
   get length(): number {
@@ -296,12 +296,13 @@ export class ColumnResults implements PeekableResults {
 
   at(row: number): BenchmarkResult | undefined {
     if (!(row >= 0 && row < this.columns.count)) return undefined;
+    this.made ??= emptySlots(this.columns.count);
     return madeOnce(this.made, row, this.makeRow);
   }
 
   peek(row: number): BenchmarkResult | undefined {
     if (!(row >= 0 && row < this.columns.count)) return undefined;
-    return this.made[row] ?? new ColumnRow(this.source, row);
+    return this.made?.[row] ?? new ColumnRow(this.source, row);
   }
 
   /** A row's GPU (the object its result has), without making the result. */
@@ -313,8 +314,9 @@ export class ColumnResults implements PeekableResults {
   list(): readonly BenchmarkResult[] {
     if (this.whole === null) {
       const whole = new Array<BenchmarkResult>(this.columns.count);
+      const made = (this.made ??= emptySlots(this.columns.count));
       for (let row = 0; row < whole.length; row += 1) {
-        whole[row] = madeOnce(this.made, row, this.makeRow);
+        whole[row] = madeOnce(made, row, this.makeRow);
       }
       this.whole = whole;
     }
