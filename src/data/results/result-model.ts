@@ -234,12 +234,12 @@ export function resultCount(dataset: Dataset): number {
   return resultsOf(dataset).length;
 }
 
-/** A dataset's result at `row` (only that one made); undefined outside its rows. */
+/** A dataset's result at `row`, 0 to its count − 1 (only that one made). */
 export function resultAt(dataset: Dataset, row: number): BenchmarkResult | undefined {
   return resultsOf(dataset).at(row);
 }
 
-/** A dataset's result at `row` to read and let go (see `PeekableResults`). */
+/** A dataset's result at `row`, 0 to its count − 1, to read and let go (see `PeekableResults`). */
 export function peekAt(dataset: Dataset, row: number): BenchmarkResult | undefined {
   return dataset.onDemand === undefined ? dataset.results[row] : dataset.onDemand.peek(row);
 }
