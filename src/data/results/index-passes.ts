@@ -10,6 +10,17 @@
  */
 import { NOT_APPLICABLE } from './filter-groups';
 
+/** Rows `from` … `to` − 1: the part of a pass one step makes. */
+export interface RowRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Every row of an array, as one range. */
+function everyRow(rows: ArrayLike<unknown>): RowRange {
+  return { from: 0, to: rows.length };
+}
+
 function compareNullableNumbers(a: number | null, b: number | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
@@ -70,7 +81,7 @@ export class NumberRanks {
   }
 
   /** Turns the first-seen codes of some rows into ranks. */
-  rankRows(from = 0, to = this.codes.length): void {
+  rankRows({ from, to }: RowRange = everyRow(this.codes)): void {
     const ranks = this.rankOfCode();
     const { codes } = this;
     for (let i = from; i < to; i += 1) codes[i] = ranks[codes[i] ?? 0] ?? 0;
@@ -93,80 +104,77 @@ export function countingPass(
   keyCount: number,
   out: Uint32Array,
 ): void {
-  const starts = new Uint32Array(keyCount + 1);
-  countKeys(order, keys, starts);
-  keyStarts(starts);
-  placeByKey(order, keys, starts, out);
+  const pass = new CountingPass(keys, keyCount);
+  pass.count(order, everyRow(order));
+  pass.place(order, out, everyRow(order));
 }
 
-/** A counting pass's first part, by rows of `order`: how many rows have each key (at key + 1). */
-export function countKeys(
-  order: Uint32Array,
-  keys: ArrayLike<number>,
-  starts: Uint32Array,
-  from = 0,
-  to = order.length,
-): void {
-  for (let i = from; i < to; i += 1) {
-    const key = keys[order[i] ?? 0] ?? 0;
-    starts[key + 1] = (starts[key + 1] ?? 0) + 1;
+/**
+ * A counting-sort pass a range of rows at a time: every row of `order` counted by its key first,
+ * then every row placed, in order.
+ */
+export class CountingPass {
+  /** Rows per key (at key + 1) while counting; then where each key's next row goes. */
+  private readonly starts: Uint32Array;
+  private counted = false;
+
+  constructor(
+    private readonly keys: ArrayLike<number>,
+    keyCount: number,
+  ) {
+    this.starts = new Uint32Array(keyCount + 1);
   }
-}
 
-/** A counting pass's second part: the counts turned into where each key's rows start. */
-export function keyStarts(starts: Uint32Array): void {
-  for (let k = 1; k < starts.length; k += 1) starts[k] = (starts[k] ?? 0) + (starts[k - 1] ?? 0);
-}
+  count(order: Uint32Array, { from, to }: RowRange): void {
+    const { keys, starts } = this;
+    for (let i = from; i < to; i += 1) {
+      const key = keys[order[i] ?? 0] ?? 0;
+      starts[key + 1] = (starts[key + 1] ?? 0) + 1;
+    }
+  }
 
-/** A counting pass's last part, by rows of `order` in turn: each row put at its key's next place. */
-export function placeByKey(
-  order: Uint32Array,
-  keys: ArrayLike<number>,
-  starts: Uint32Array,
-  out: Uint32Array,
-  from = 0,
-  to = order.length,
-): void {
-  for (let i = from; i < to; i += 1) {
-    const row = order[i] ?? 0;
-    const key = keys[row] ?? 0;
-    const at = starts[key] ?? 0;
-    out[at] = row;
-    starts[key] = at + 1;
+  place(order: Uint32Array, out: Uint32Array, { from, to }: RowRange): void {
+    const { keys, starts } = this;
+    if (!this.counted) {
+      for (let k = 1; k < starts.length; k += 1)
+        starts[k] = (starts[k] ?? 0) + (starts[k - 1] ?? 0);
+      this.counted = true;
+    }
+    for (let i = from; i < to; i += 1) {
+      const row = order[i] ?? 0;
+      const key = keys[row] ?? 0;
+      const at = starts[key] ?? 0;
+      out[at] = row;
+      starts[key] = at + 1;
+    }
   }
 }
 
 /** First-seen codes → ranks, leaving NOT_APPLICABLE as it is. */
-export function remapCodes(
-  codes: Uint16Array,
-  remap: Uint16Array,
-  from = 0,
-  to = codes.length,
-): void {
+export function remapCodes(codes: Uint16Array, remap: Uint16Array, rows = everyRow(codes)): void {
+  const { from, to } = rows;
   for (let i = from; i < to; i += 1) {
     const code = codes[i] ?? NOT_APPLICABLE;
     codes[i] = code === NOT_APPLICABLE ? NOT_APPLICABLE : (remap[code] ?? 0);
   }
 }
 
-/** `out[i] = table[values[i]]` for every i (from … to − 1); `out` returned. */
+/** `out[i] = table[values[i]]` for every i (of `rows`); `out` returned. */
 export function mapped(
   values: Uint32Array,
   table: Uint32Array,
   out = new Uint32Array(values.length),
-  from = 0,
-  to = values.length,
+  { from, to } = everyRow(values),
 ): Uint32Array {
   for (let i = from; i < to; i += 1) out[i] = table[values[i] ?? 0] ?? 0;
   return out;
 }
 
-/** 0, 1, …, total − 1: rows in the order they were loaded (filled from … to − 1 of `order`). */
+/** 0, 1, …, total − 1: rows in the order they were loaded (`rows` of `order` filled). */
 export function identityOrder(
   total: number,
   order: Uint32Array<ArrayBuffer> = new Uint32Array(total),
-  from = 0,
-  to = total,
+  { from, to } = everyRow(order),
 ): Uint32Array<ArrayBuffer> {
   for (let i = from; i < to; i += 1) order[i] = i;
   return order;
@@ -181,8 +189,7 @@ export function gather(
   order: Uint32Array,
   into: Uint16Array,
   counts: Uint32Array,
-  start = 0,
-  end = order.length,
+  { from: start, to: end } = everyRow(order),
 ): void {
   for (let position = start; position < end; position += 1) {
     const code = from[order[position] ?? 0] ?? NOT_APPLICABLE;
@@ -199,8 +206,7 @@ export function fillBySuite(
   suiteAt: Uint8Array,
   suiteArrays: readonly Uint32Array[],
   fill = [0, 0, 0],
-  from = 0,
-  to = suiteAt.length,
+  { from, to } = everyRow(suiteAt),
 ): void {
   for (let position = from; position < to; position += 1) {
     const suite = suiteAt[position] ?? 0;

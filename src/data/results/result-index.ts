@@ -8,9 +8,7 @@ import {
 } from './filter-groups';
 import {
   NumberRanks,
-  countKeys,
-  keyStarts,
-  placeByKey,
+  CountingPass,
   fillBySuite,
   gather,
   identityOrder,
@@ -156,7 +154,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
     const codes = provisional[group];
     const remap = rankOf[group];
     yield* rangeSteps(total, (from, to) => {
-      remapCodes(codes, remap, from, to);
+      remapCodes(codes, remap, { from, to });
     });
   }
   const ranked = provisional;
@@ -171,19 +169,19 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
       nameRank[code] = rank;
     });
   const nameKeys = new Uint32Array(total);
-  yield* rangeSteps(total, (from, to) => mapped(nameOf, nameRank, nameKeys, from, to));
+  yield* rangeSteps(total, (from, to) => mapped(nameOf, nameRank, nameKeys, { from, to }));
 
   // Reading order: model, TP, GPU, QPS (∞ after numbers), concurrency, dataset, test name, then
   // the order loaded. LSD: the least significant key first; each pass is stable.
   for (const ranks of [tpRanks, qpsRanks, concurrencyRanks]) {
     yield* rangeSteps(total, (from, to) => {
-      ranks.rankRows(from, to);
+      ranks.rankRows({ from, to });
     });
   }
   const numberKeys = [tpRanks, qpsRanks, concurrencyRanks].map((r) => r.rankOfCode().length);
   let order = new Uint32Array(total);
   const loaded = order;
-  yield* rangeSteps(total, (from, to) => identityOrder(total, loaded, from, to));
+  yield* rangeSteps(total, (from, to) => identityOrder(total, loaded, { from, to }));
   let spare = new Uint32Array(total);
   const passes: [ArrayLike<number>, number][] = [
     [nameKeys, names.length],
@@ -197,13 +195,12 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   for (const [keys, keyCount] of passes) {
     if (keyCount < 2) continue;
     const [from, into] = [order, spare];
-    const starts = new Uint32Array(keyCount + 1);
+    const pass = new CountingPass(keys, keyCount);
     yield* rangeSteps(total, (start, end) => {
-      countKeys(from, keys, starts, start, end);
+      pass.count(from, { from: start, to: end });
     });
-    keyStarts(starts);
     yield* rangeSteps(total, (start, end) => {
-      placeByKey(from, keys, starts, into, start, end);
+      pass.place(from, into, { from: start, to: end });
     });
     [order, spare] = [into, from];
   }
@@ -244,7 +241,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
     const counts = new Uint32Array(groupValues[group].length);
     valueCounts[group] = counts;
     yield* rangeSteps(total, (from, to) => {
-      gather(ranked[group], placed, codes[group], counts, from, to);
+      gather(ranked[group], placed, codes[group], counts, { from, to });
     });
   }
   const bySuite = {
@@ -255,7 +252,7 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   const suiteArrays = [bySuite.latency, bySuite.throughput, bySuite.serving];
   const filled = [0, 0, 0];
   yield* rangeSteps(total, (from, to) => {
-    fillBySuite(suiteAt, suiteArrays, filled, from, to);
+    fillBySuite(suiteAt, suiteArrays, filled, { from, to });
   });
   const metricKeys = {
     latency: orderMetricKeys(metricKeySets.latency),
