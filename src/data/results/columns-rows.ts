@@ -339,7 +339,6 @@ export function datasetOfColumns(
   Object.defineProperty(dataset, 'results', {
     get: () => onDemand.list(),
     enumerable: true,
-    configurable: true,
   });
   Object.defineProperty(dataset, 'onDemand', { value: onDemand, enumerable: false });
   return dataset;

@@ -71,6 +71,12 @@ describe('results of columns, made on demand', () => {
     expect(index.results.at(position)).toBe(result);
     expect(one.results[index.rowOf[position] ?? -1]).toBe(result);
     expect(index.results.peek(position)).toBe(result);
+    // Outside the positions, nothing: not a row counted from the end, nor one of another night.
+    const both = buildResultIndex([one, night('two')]);
+    for (const outside of [-1, both.results.length]) {
+      expect(both.results.at(outside)).toBeUndefined();
+      expect(both.results.peek(outside)).toBeUndefined();
+    }
   });
 
   it('are read in passing without being kept, until one is made', () => {
