@@ -1,6 +1,7 @@
 import { contentFingerprint, utf8Fingerprint } from '../data/results/dataset';
 import { ingestTexts, unreadableInput, type LoadProblem, type TextInput } from '../data/ingest';
-import { resultColumns } from '../data/results/columns-rows';
+import { fieldsOf, resultColumns } from '../data/results/columns-rows';
+import { datasetColumns } from '../data/results/result-model';
 import { columnTransferables } from '../data/results/result-columns';
 import type { Fingerprinter } from './fingerprint-protocol';
 import type { IngestInput, IngestReply, IngestRequest, PackedDataset } from './ingest-protocol';
@@ -115,10 +116,11 @@ export async function handleIngest(
     for (const [placeholder, contentId] of pendingIds) ids.set(placeholder, await contentId);
     const fingerprinted = performance.now();
     const transfer: Transferable[] = [];
-    const datasets = outcome.datasets.map(({ results, ...rest }): PackedDataset => {
-      const columns = resultColumns(results);
+    const datasets = outcome.datasets.map((dataset): PackedDataset => {
+      // A dataset of columns goes as they are, no result made; others are packed.
+      const columns = datasetColumns(dataset) ?? resultColumns(dataset.results);
       transfer.push(...columnTransferables(columns));
-      return { ...rest, id: ids.get(rest.id) ?? rest.id, columns };
+      return { ...fieldsOf(dataset), id: ids.get(dataset.id) ?? dataset.id, columns };
     });
     const phases = {
       readMs: read - started,

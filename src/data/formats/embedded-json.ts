@@ -1,7 +1,7 @@
 import { jsonColumnOrder } from './json-columns';
 import { isJsonObject, parsePythonJson } from './python-json';
 import { SUITES, parseFailure, type ParseOutcome, type Suite } from '../results/result-model';
-import { successOutcome } from './outcome';
+import { columnsOutcome } from './outcome';
 import {
   readResultsTables,
   rowCountOf,
@@ -140,16 +140,16 @@ export function readEmbeddedJsonValue(
   const warnings: string[] = [];
   const tables = suiteTables(value);
   const rows = tables.reduce((sum, made) => sum + rowCountOf(made.table), 0);
-  const { results, version } = readResultsTables(withWarnings(tables, warnings), warnings, rows);
-  if (results.length === 0) {
+  const { columns, version } = readResultsTables(withWarnings(tables, warnings), warnings, rows);
+  if (columns.count === 0) {
     return parseFailure(
       'no-rows',
       'The file has the shape of vLLM results but holds no result rows.',
     );
   }
-  return successOutcome(
+  return columnsOutcome(
     { id: 'vllm-embedded-json', label: versionedLabel(formatLabel, version) },
-    results,
+    columns,
     warnings,
   );
 }

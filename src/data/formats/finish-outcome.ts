@@ -2,7 +2,7 @@
  * The last step of every parse: the `.commands` file merged in, enormous texts cut, warnings made
  * few enough to show.
  */
-import { columnsBehind } from '../results/columns-rows';
+import { columnsBehind, parsedOfColumns, withFields } from '../results/columns-rows';
 import {
   plainResult,
   type BenchmarkResult,
@@ -38,18 +38,17 @@ function cappedKey(key: string, what: string, warnings: string[]): string {
 
 /**
  * The last guard on every success: names, labels, attribute values and metric keys that a file
- * made enormous are cut (with a warning), and results rebuilt only where something was cut.
+ * made enormous are cut (with a warning), and results rebuilt only where something was cut; null
+ * when nothing was.
  */
-function capResults(
-  results: readonly BenchmarkResult[],
-  warnings: string[],
-): readonly BenchmarkResult[] {
+function capResults(parsed: ParsedResults, warnings: string[]): readonly BenchmarkResult[] | null {
   // Rows of columns hold every text once, in the columns' strings: when none of them is long,
-  // no row has anything to cut (and no row's metrics need making to look).
-  const columns = columnsBehind(results);
+  // no row has anything to cut (and no row's metrics, nor any row on demand, need making).
+  const columns = parsed.onDemand?.columns ?? columnsBehind(parsed.results);
   if (columns !== null && columns.strings.every((text) => text.length <= MAX_TEXT_LENGTH)) {
-    return results;
+    return null;
   }
+  const { results } = parsed;
   let out: BenchmarkResult[] | null = null;
   for (let index = 0; index < results.length; index += 1) {
     const result = results[index];
@@ -90,7 +89,7 @@ function capResults(
       attributes: Object.freeze(attributes),
     });
   }
-  return out ?? results;
+  return out;
 }
 
 /** Puts the `.commands` file's commands and GPU on results that a non-raw reader read. */
@@ -98,14 +97,22 @@ function withCommands(parsed: ParsedResults, context: FileContext): ParsedResult
   const commands = context.commands;
   if (commands === null) return parsed;
   const gpu = commands.gpu;
-  const results =
-    gpu === null || parsed.results.every((result) => result.gpu !== null)
-      ? parsed.results
-      : parsed.results.map((result) =>
-          result.gpu === null ? plainResult(result, { gpu }) : result,
-        );
   const meta: ResultsMeta = { ...parsed.meta, commands: commands.commands };
+  if (gpu === null || everyHasGpu(parsed)) return withFields(parsed, { meta });
+  const results = parsed.results.map((result) =>
+    result.gpu === null ? plainResult(result, { gpu }) : result,
+  );
   return { ...parsed, results, meta };
+}
+
+/** True when every result says its GPU (results on demand looked at, not made). */
+function everyHasGpu(parsed: ParsedResults): boolean {
+  const { onDemand } = parsed;
+  if (onDemand === undefined) return parsed.results.every((result) => result.gpu !== null);
+  for (let row = 0; row < onDemand.length; row += 1) {
+    if (onDemand.peek(row)?.gpu === null) return false;
+  }
+  return true;
 }
 
 /** Warnings shown per file at most; the rest are counted in the last one. */
@@ -145,7 +152,7 @@ export function finish(outcome: ParseOutcome, context: FileContext): ParseOutcom
   // Raw readers use the commands themselves; the others get their GPU and meta here.
   if (!RAW_FORMATS.has(parsed.format.id)) parsed = withCommands(parsed, context);
   const collected = [...context.commandWarnings, ...parsed.warnings];
-  const results = capResults(parsed.results, collected);
+  const cut = capResults(parsed, collected);
   // The same warning for many rows (a column cut in each) is said once.
   const warnings = collected.length > 1 ? [...new Set(collected)] : collected;
   // A file of a million bad rows should not make a million warnings to show.
@@ -159,8 +166,13 @@ export function finish(outcome: ParseOutcome, context: FileContext): ParseOutcom
     );
   }
   const meta = withPathStamp(parsed.meta, context.fileName);
-  const value: ParsedResults = isEmptyMeta(meta)
-    ? { format: parsed.format, results, warnings: bounded }
-    : { format: parsed.format, results, warnings: bounded, meta: meta };
+  const fields = isEmptyMeta(meta)
+    ? { format: parsed.format, warnings: bounded }
+    : { format: parsed.format, warnings: bounded, meta: meta };
+  // Results on demand that nothing was cut from stay so: no result is made on the way.
+  const value: ParsedResults =
+    cut === null && parsed.onDemand !== undefined
+      ? parsedOfColumns(fields, parsed.onDemand.columns)
+      : { ...fields, results: cut ?? parsed.results };
   return { ok: true, value };
 }

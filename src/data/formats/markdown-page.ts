@@ -2,7 +2,8 @@ import { splitLines } from './shared';
 import { looksLikeEmbeddedJson, readEmbeddedJsonValue } from './embedded-json';
 import { parsePythonJson } from './python-json';
 import { parseFailure, type ParseOutcome, type Suite } from '../results/result-model';
-import { successOutcome } from './outcome';
+import { columnsOutcome } from './outcome';
+import { withFields } from '../results/columns-rows';
 import { readResultsTables, versionedLabel, type SuiteTable } from './table-results';
 
 const SECTION_HEADING = /^\s*(?:#{1,6}\s*)?(latency|throughput|serving)\s+tests?\b/i;
@@ -134,19 +135,17 @@ export function parseMarkdownPage(input: string): ParseOutcome {
     }
     const outcome = readEmbeddedJsonValue(parsed.value, 'vLLM markdown');
     if (!outcome.ok) continue;
-    const { format, results } = outcome.value;
     return {
       ok: true,
-      value: {
-        format: { id: 'vllm-markdown', label: `${format.label} · embedded JSON` },
-        results,
+      value: withFields(outcome.value, {
+        format: { id: 'vllm-markdown', label: `${outcome.value.format.label} · embedded JSON` },
         warnings: [...warnings, ...outcome.value.warnings],
-      },
+      }),
     };
   }
 
-  const { results, version } = readResultsTables(tables, warnings);
-  if (results.length === 0) {
+  const { columns, version } = readResultsTables(tables, warnings);
+  if (columns.count === 0) {
     return parseFailure(
       tables.length === 0 ? 'not-results' : 'no-rows',
       tables.length === 0
@@ -155,9 +154,9 @@ export function parseMarkdownPage(input: string): ParseOutcome {
       'Use a whole benchmark page, one of its tables with its header row, or its JSON line.',
     );
   }
-  return successOutcome(
+  return columnsOutcome(
     { id: 'vllm-markdown', label: `${versionedLabel('vLLM markdown', version)} · tables` },
-    results,
+    columns,
     warnings,
   );
 }

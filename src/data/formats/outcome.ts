@@ -7,6 +7,8 @@ import {
   type ResultsMeta,
 } from '../results/result-model';
 import type { RawContext } from './raw-result';
+import { parsedOfColumns } from '../results/columns-rows';
+import type { ResultColumns } from '../results/result-columns';
 
 /** The message and hint of a JSON value that is no results file of any kind we read. */
 export const NOT_RESULTS_MESSAGE =
@@ -64,20 +66,32 @@ export function successOutcome(
   warnings: readonly string[],
   meta?: ResultsMeta,
 ): ParseOutcome {
-  if (results.length === 0) {
-    const why = warnings.slice(0, 3).join(' ');
-    return parseFailure(
-      'no-rows',
-      `This looks like ${format.label}, but it holds no result that could be read.`,
-      why === '' ? undefined : why,
-    );
-  }
+  if (results.length === 0) return noRows(format, warnings);
   return {
     ok: true,
     value: isEmptyMeta(meta)
       ? { format, results, warnings }
       : { format, results, warnings, meta: meta },
   };
+}
+
+function noRows(format: DetectedFormat, warnings: readonly string[]): ParseOutcome {
+  const why = warnings.slice(0, 3).join(' ');
+  return parseFailure(
+    'no-rows',
+    `This looks like ${format.label}, but it holds no result that could be read.`,
+    why === '' ? undefined : why,
+  );
+}
+
+/** `successOutcome` for results a reader wrote as columns: each made when it is asked for. */
+export function columnsOutcome(
+  format: DetectedFormat,
+  columns: ResultColumns,
+  warnings: readonly string[],
+): ParseOutcome {
+  if (columns.count === 0) return noRows(format, warnings);
+  return { ok: true, value: parsedOfColumns({ format, warnings }, columns) };
 }
 
 /** One result read from a whole raw file → its outcome, the `.commands` file's commands as meta. */

@@ -1,3 +1,4 @@
+import { withFields } from '../results/columns-rows';
 import { parseFailure, type ParseOutcome } from '../results/result-model';
 import { looksLikeCommands, readCommandsValue, type CommandsFile } from './commands';
 import { looksLikeEmbeddedJson, readEmbeddedJsonValue } from './embedded-json';
@@ -112,7 +113,7 @@ function withLeadingWarnings(outcome: ParseOutcome, warnings: readonly string[])
   if (!outcome.ok || warnings.length === 0) return outcome;
   return {
     ok: true,
-    value: { ...outcome.value, warnings: [...warnings, ...outcome.value.warnings] },
+    value: withFields(outcome.value, { warnings: [...warnings, ...outcome.value.warnings] }),
   };
 }
 
@@ -125,11 +126,10 @@ function readMarkdown(text: string): ParseOutcome {
   if (platform === null && warnings.length === 0) return outcome;
   return {
     ok: true,
-    value: {
-      ...outcome.value,
+    value: withFields(outcome.value, {
       warnings: [...outcome.value.warnings, ...warnings],
       ...(platform === null ? {} : { meta: buildMeta({ platform }) }),
-    },
+    }),
   };
 }
 

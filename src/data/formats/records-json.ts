@@ -9,7 +9,7 @@ import { isJsonObject } from './python-json';
 import type { ParseOutcome, Suite } from '../results/result-model';
 import { readResultsTables, type RawTable, type SuiteTable } from './table-results';
 import { jsonColumnOrder } from './json-columns';
-import { successOutcome } from './outcome';
+import { columnsOutcome } from './outcome';
 import { MAX_LONG_TEXT_LENGTH, MAX_TEXT_LENGTH, capText, preview } from './shared';
 
 /** Keys under which vLLM's compare script finds the list in a wrapping object, in its order. */
@@ -193,6 +193,7 @@ export function parseRecordsList(list: readonly unknown[]): ParseOutcome {
     const suite = group.suite ?? (suiteByColumns(group.headers) === 'latency' ? 'latency' : null);
     return { table, suite };
   });
-  const { results } = readResultsTables(tables, warnings);
-  return successOutcome({ id: 'vllm-records-json', label: 'vLLM records JSON' }, results, warnings);
+  const read = readResultsTables(tables, warnings);
+  const format = { id: 'vllm-records-json', label: 'vLLM records JSON' } as const;
+  return columnsOutcome(format, read.columns, warnings);
 }

@@ -3,7 +3,7 @@ import { isMissingCell, parseFiniteCell, parseNumberCell, parseTextCell } from '
 import { normalizeGpu } from '../gpu';
 import { extraMetricKey, resolveColumns, type ColumnRole } from '../metrics';
 import { rowsOfColumns } from '../results/columns-rows';
-import { ColumnsBuilder } from '../results/result-columns';
+import { ColumnsBuilder, type ResultColumns } from '../results/result-columns';
 import { SUITE_CODES, type BenchmarkResult, type Suite } from '../results/result-model';
 import { parseTestName } from './test-name';
 
@@ -330,9 +330,12 @@ export interface SuiteTable {
   readonly suite: Suite | null;
 }
 
-/** What a file's tables hold together: their results and the layout version of their headers. */
+/**
+ * What a file's tables hold together: their results as columns (a row per result, no object per
+ * result made) and the layout version of their headers.
+ */
 export interface TablesReadout {
-  readonly results: readonly BenchmarkResult[];
+  readonly columns: ResultColumns;
   readonly version: string | null;
 }
 
@@ -357,7 +360,7 @@ export function readResultsTables(
     const tableSuite = suite ?? first;
     if (tableSuite !== null) headersBySuite.set(tableSuite, table.headers);
   }
-  return { results: rowsOfColumns(into.finish()), version: detectTableVersion(headersBySuite) };
+  return { columns: into.finish(), version: detectTableVersion(headersBySuite) };
 }
 
 /** A format's label with the layout version, when one was detected: `vLLM markdown V6`. */

@@ -1,4 +1,5 @@
 import { gpuLabel } from '../gpu';
+import { datasetOfColumns } from './columns-rows';
 import { NONE } from './result-columns';
 import {
   datasetColumns,
@@ -8,6 +9,7 @@ import {
   type DatasetSourceKind,
   type ParsedResults,
   type ResultList,
+  type ResultsHolder,
 } from './result-model';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -80,7 +82,7 @@ export function distinctGpuLabels(results: readonly BenchmarkResult[]): readonly
  * A dataset's distinct GPU labels (`distinctGpuLabels`), from its GPU type and count columns where
  * it has columns: read through every row's GPU, a 100,000-result file took 10-15 ms of the pick.
  */
-export function datasetGpuLabels(dataset: Dataset): readonly string[] {
+export function datasetGpuLabels(dataset: ResultsHolder): readonly string[] {
   const results = resultsOf(dataset);
   const known = gpuLabelsOf.get(results);
   if (known !== undefined) return known;
@@ -128,18 +130,22 @@ export function createDataset(
   /** `contentFingerprint(content)`, when it was already taken (as the file was read). */
   contentId: string = contentFingerprint(content),
 ): Dataset {
-  const gpus = distinctGpuLabels(parsed.results);
+  const gpus = datasetGpuLabels(parsed);
   const label =
     source.kind === 'bundled' && gpus.length === 1 && gpus[0] !== undefined
       ? `Nightly · ${gpus[0]}`
       : source.name;
-  return {
+  const fields = {
     id: contentId,
     label,
     source: { kind: source.kind, name: source.name },
     format: parsed.format,
-    results: parsed.results,
     warnings: parsed.warnings,
     ...(parsed.meta === undefined ? {} : { meta: parsed.meta }),
   };
+  // Results a reader wrote as columns make a dataset of columns: none of them is made here.
+  const { onDemand } = parsed;
+  return onDemand === undefined
+    ? { ...fields, results: parsed.results }
+    : datasetOfColumns(fields, onDemand.columns);
 }

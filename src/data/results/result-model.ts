@@ -142,6 +142,12 @@ export interface ResultsMeta {
 export interface ParsedResults {
   readonly format: DetectedFormat;
   readonly results: readonly BenchmarkResult[];
+  /**
+   * The same results, each made when first asked for, when the reader wrote them as columns (see
+   * `parsedOfColumns`): a file of 100,000 results becomes a dataset of columns without an object
+   * per row. Not enumerable, as a dataset's.
+   */
+  readonly onDemand?: RowsOfColumns;
   /** Things the reader should know: skipped rows with their position, disagreements, fallbacks. */
   readonly warnings: readonly string[];
   /** What the file says about the run as a whole; absent when it says nothing. */
@@ -183,6 +189,11 @@ export interface PeekableResults extends ResultList {
   peek(position: number): BenchmarkResult | undefined;
 }
 
+/** The rows of one set of columns as read, by position, each made when it is asked for. */
+export interface RowsOfColumns extends PeekableResults {
+  readonly columns: ResultColumns;
+}
+
 /** A loaded set of results: one nightly run, one dropped file. */
 export interface Dataset {
   /** Stable id derived from the content, so the same content is recognized when it comes again. */
@@ -196,7 +207,7 @@ export interface Dataset {
    * results are their rows as read (see `datasetOfColumns`). Not enumerable: a copy made by
    * spreading has `results` made in full and no `onDemand`, so it cannot go stale.
    */
-  readonly onDemand?: PeekableResults;
+  readonly onDemand?: RowsOfColumns;
   /**
    * The same results as columns, row for row, when the dataset came as columns (from the parsing
    * worker or from storage): what charts and sorts read, and what storage writes.
@@ -212,12 +223,15 @@ export interface Dataset {
   readonly assumed?: DatasetAssumptions;
 }
 
+/** What holds results: a dataset, or a file's parsed results (`results`, maybe `onDemand`). */
+export type ResultsHolder = Pick<Dataset, 'results' | 'onDemand' | 'columns'>;
+
 /**
  * A dataset's columns when they are its rows one for one (as read), else null: what every pass
  * that reads columns instead of rows checks first.
  */
-export function datasetColumns(dataset: Dataset): ResultColumns | null {
-  const { columns } = dataset;
+export function datasetColumns(dataset: ResultsHolder): ResultColumns | null {
+  const columns = dataset.columns ?? dataset.onDemand?.columns;
   return columns !== undefined && columns.count === resultCount(dataset) ? columns : null;
 }
 
@@ -225,12 +239,12 @@ export function datasetColumns(dataset: Dataset): ResultColumns | null {
  * Which results a dataset has, as something to compare and to remember work by: the same for
  * two datasets with the same results. It does not make the results of a dataset of columns.
  */
-export function resultsOf(dataset: Dataset): ResultList {
+export function resultsOf(dataset: ResultsHolder): ResultList {
   return dataset.onDemand ?? dataset.results;
 }
 
 /** How many results a dataset has (without making them). */
-export function resultCount(dataset: Dataset): number {
+export function resultCount(dataset: ResultsHolder): number {
   return resultsOf(dataset).length;
 }
 

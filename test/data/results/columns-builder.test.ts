@@ -164,7 +164,7 @@ describe('results read from tables', () => {
   ];
 
   it('are the rows of one set of columns, handed on as they are', () => {
-    const { results } = readResultsTables(tables, []);
+    const results = rowsOfColumns(readResultsTables(tables, []).columns);
     const columns = columnsBehind(results);
     expect(columns?.count).toBe(3);
     expect(resultColumns(results)).toBe(columns);
@@ -178,10 +178,10 @@ describe('results read from tables', () => {
   });
 
   it('are packed again when they are not every row of their columns in order', () => {
-    const { results } = readResultsTables(tables, []);
+    const results = rowsOfColumns(readResultsTables(tables, []).columns);
     const [a, b, c] = results;
     if (a === undefined || b === undefined || c === undefined) throw new Error('three rows');
-    const other = readResultsTables(tables, []).results;
+    const other = rowsOfColumns(readResultsTables(tables, []).columns);
     for (const list of [
       [b, a, c],
       [a, b],
@@ -200,7 +200,7 @@ describe('results read from tables', () => {
   });
 
   it('have the metric columns of the tables’ metrics only, whatever column comes first', () => {
-    const { results } = readResultsTables(
+    const { columns: read } = readResultsTables(
       [
         {
           table: table(
@@ -215,6 +215,7 @@ describe('results read from tables', () => {
       ],
       [],
     );
+    const results = rowsOfColumns(read);
     const columns = columnsBehind(results);
     expect(columns?.metricKeys.map((code) => columns.strings[code])).toEqual([
       'latency_mean',
