@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { withAssumptions, type DatasetAssumptions } from '../data/results/assumptions';
-import { resultColumns, rowsOfColumns, withFields } from '../data/results/columns-rows';
+import { resultColumns, rowsOfColumns } from '../data/results/columns-rows';
+import { withFields } from '../data/results/results-on-demand';
 import { datasetGpuLabels } from '../data/results/dataset';
 import { distinctEngines } from '../data/results/provenance';
 import { buildResultIndex, type ResultIndex } from '../data/results/result-index';

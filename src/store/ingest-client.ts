@@ -1,5 +1,5 @@
 import type { LoadProblem } from '../data/load-problem';
-import { datasetOfColumns } from '../data/results/columns-rows';
+import { datasetOfColumns } from '../data/results/results-on-demand';
 import type { Dataset } from '../data/results/result-model';
 import type {
   IngestInput,

@@ -1,7 +1,8 @@
 import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import { readAssumptions, withAssumptions } from '../data/results/assumptions';
 import { datasetColumns, resultCount, resultsOf, type Dataset } from '../data/results/result-model';
-import { datasetOfColumns, resultColumns, rowsOfColumns } from '../data/results/columns-rows';
+import { resultColumns, rowsOfColumns } from '../data/results/columns-rows';
+import { datasetOfColumns } from '../data/results/results-on-demand';
 import type { ResultColumns } from '../data/results/result-columns';
 import { storeColumns } from '../data/results/stored-columns';
 import { useDashboardStore, type LoadProblem } from './dashboard-store';

@@ -1,6 +1,7 @@
 import { contentFingerprint, utf8Fingerprint } from '../data/results/dataset';
 import { ingestTexts, unreadableInput, type LoadProblem, type TextInput } from '../data/ingest';
-import { fieldsOf, resultColumns } from '../data/results/columns-rows';
+import { resultColumns } from '../data/results/columns-rows';
+import { fieldsOf } from '../data/results/results-on-demand';
 import { datasetColumns } from '../data/results/result-model';
 import { columnTransferables } from '../data/results/result-columns';
 import type { Fingerprinter } from './fingerprint-protocol';

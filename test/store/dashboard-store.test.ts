@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ColumnResults, datasetOfColumns } from '../../src/data/results/columns-rows';
+import { ColumnResults } from '../../src/data/results/columns-rows';
+import { datasetOfColumns } from '../../src/data/results/results-on-demand';
 import { columnsOf } from '../../src/data/results/result-columns';
 import { selectResultsView, useDashboardStore } from '../../src/store/dashboard-store';
 import { seedDataset } from '../helpers/seed';

@@ -2,7 +2,8 @@
  * The last step of every parse: the `.commands` file merged in, enormous texts cut, warnings made
  * few enough to show.
  */
-import { columnsBehind, parsedOfColumns, withFields } from '../results/columns-rows';
+import { columnsBehind } from '../results/columns-rows';
+import { parsedOfColumns, withFields } from '../results/results-on-demand';
 import {
   plainResult,
   type BenchmarkResult,

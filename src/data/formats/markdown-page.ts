@@ -3,7 +3,7 @@ import { looksLikeEmbeddedJson, readEmbeddedJsonValue } from './embedded-json';
 import { parsePythonJson } from './python-json';
 import { parseFailure, type ParseOutcome, type Suite } from '../results/result-model';
 import { columnsOutcome } from './outcome';
-import { withFields } from '../results/columns-rows';
+import { withFields } from '../results/results-on-demand';
 import { readResultsTables, versionedLabel, type SuiteTable } from './table-results';
 
 const SECTION_HEADING = /^\s*(?:#{1,6}\s*)?(latency|throughput|serving)\s+tests?\b/i;

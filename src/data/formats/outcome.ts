@@ -7,7 +7,7 @@ import {
   type ResultsMeta,
 } from '../results/result-model';
 import type { RawContext } from './raw-result';
-import { parsedOfColumns } from '../results/columns-rows';
+import { parsedOfColumns } from '../results/results-on-demand';
 import type { ResultColumns } from '../results/result-columns';
 
 /** The message and hint of a JSON value that is no results file of any kind we read. */

@@ -1,4 +1,4 @@
-import { withFields } from '../results/columns-rows';
+import { withFields } from '../results/results-on-demand';
 import { parseFailure, type ParseOutcome } from '../results/result-model';
 import { looksLikeCommands, readCommandsValue, type CommandsFile } from './commands';
 import { looksLikeEmbeddedJson, readEmbeddedJsonValue } from './embedded-json';

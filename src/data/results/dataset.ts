@@ -1,5 +1,5 @@
 import { gpuLabel } from '../gpu';
-import { datasetOfColumns } from './columns-rows';
+import { datasetOfColumns } from './results-on-demand';
 import { NONE } from './result-columns';
 import {
   datasetColumns,

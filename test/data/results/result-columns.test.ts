@@ -1,11 +1,8 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ColumnResults,
-  datasetOfColumns,
-  rowsOfColumns,
-} from '../../../src/data/results/columns-rows';
+import { ColumnResults, rowsOfColumns } from '../../../src/data/results/columns-rows';
+import { datasetOfColumns } from '../../../src/data/results/results-on-demand';
 import {
   NONE,
   columnTransferables,
