@@ -5,7 +5,9 @@
 import { columnsBehind } from '../results/columns-rows';
 import { parsedOfColumns, withFields } from '../results/results-on-demand';
 import {
+  peekAt,
   plainResult,
+  resultCount,
   type BenchmarkResult,
   type ParseOutcome,
   type ParsedResults,
@@ -108,10 +110,9 @@ function withCommands(parsed: ParsedResults, context: FileContext): ParsedResult
 
 /** True when every result says its GPU (results on demand looked at, not made). */
 function everyHasGpu(parsed: ParsedResults): boolean {
-  const { onDemand } = parsed;
-  if (onDemand === undefined) return parsed.results.every((result) => result.gpu !== null);
-  for (let row = 0; row < onDemand.length; row += 1) {
-    if (onDemand.peek(row)?.gpu === null) return false;
+  const count = resultCount(parsed);
+  for (let row = 0; row < count; row += 1) {
+    if ((peekAt(parsed, row) as BenchmarkResult).gpu === null) return false;
   }
   return true;
 }

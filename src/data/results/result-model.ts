@@ -254,6 +254,6 @@ export function resultAt(dataset: Dataset, row: number): BenchmarkResult | undef
 }
 
 /** A dataset's result at `row`, 0 to its count − 1, to read and let go (see `PeekableResults`). */
-export function peekAt(dataset: Dataset, row: number): BenchmarkResult | undefined {
+export function peekAt(dataset: ResultsHolder, row: number): BenchmarkResult | undefined {
   return dataset.onDemand === undefined ? dataset.results[row] : dataset.onDemand.peek(row);
 }

@@ -5,7 +5,9 @@
 // dataset read the columns. A file of 100,000 results is 100,000 fewer objects in the worker.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ingestTexts } from '../../../src/data/ingest';
+import { columnsOutcome } from '../../../src/data/formats/outcome';
 import { parseResultFiles } from '../../../src/data/formats/parse-results';
+import { ColumnsBuilder } from '../../../src/data/results/result-columns';
 import { ColumnResults } from '../../../src/data/results/columns-rows';
 import {
   datasetColumns,
@@ -110,10 +112,73 @@ describe('a file read by a table reader', () => {
   });
 });
 
+describe('warnings of a file read by a table reader, kept through the copies of its results', () => {
+  // A row with no test name is skipped, with a warning naming where it was.
+  const skipping = JSON.stringify({
+    latency: {
+      'Test name': { 0: 'latency_llama8B_tp1', 1: null },
+      GPU: { 0: 'H100', 1: 'H100' },
+      'Mean latency (ms)': { 0: 800, 1: 900 },
+    },
+  });
+  const skipped = 'Skipped latency row 1: it has no test name.';
+
+  it('on a page, with its platform table', () => {
+    const page = `## Latency tests\n\n${skipping}\n\n| | Platform Info |\n|---|---|\n| GPU | H100 |\n`;
+    const parsed = okValue(parseResultFiles([{ name: 'p.md', text: page }])[0]?.outcome);
+    expect(parsed.warnings).toEqual([skipped]);
+    expect(parsed.meta?.platform).toEqual({ GPU: 'H100' });
+    expect(parsed.onDemand?.length).toBe(1);
+  });
+
+  it('in a JSON file, after those its column names gave', () => {
+    const long = 'Mean latency (ms)'.padEnd(230, '!');
+    const json = skipping.replace('"Mean latency (ms)"', JSON.stringify(long));
+    const parsed = okValue(parseResultFiles([{ name: 'n.json', text: json }])[0]?.outcome);
+    expect(parsed.warnings).toEqual([
+      `A column name of latency was 230 characters long ("${long.slice(0, 40)}…"); it was cut to 200.`,
+      skipped,
+    ]);
+    expect(parsed.onDemand?.length).toBe(1);
+  });
+});
+
+describe('a table reader’s columns without a row', () => {
+  const none = new ColumnsBuilder().finish();
+  const format = { id: 'vllm-records-json', label: 'vLLM records JSON' } as const;
+
+  it('are no results, with the first three warnings as the hint', () => {
+    const outcome = columnsOutcome(format, none, ['One.', 'Two.', 'Three.', 'Four.']);
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        kind: 'no-rows',
+        message: 'This looks like vLLM records JSON, but it holds no result that could be read.',
+        hint: 'One. Two. Three.',
+      },
+    });
+  });
+
+  it('are no results, with no hint when nothing was said', () => {
+    const outcome = columnsOutcome(format, none, []);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(Object.keys(outcome.error)).toEqual(['kind', 'message']);
+  });
+});
+
 function okValue(outcome: ParseOutcome | undefined) {
   if (outcome?.ok !== true) throw new Error('the file did not parse');
   return outcome.value;
 }
+
+/** Two latency rows that name no GPU. */
+const NO_GPU = JSON.stringify({
+  latency: {
+    'Test name': { 0: 'latency_llama8B_tp1', 1: 'latency_llama70B_tp4' },
+    'Mean latency (ms)': { 0: 800, 1: 2100.5 },
+  },
+});
 
 describe('a file read by a table reader, with its .commands file', () => {
   const COMMANDS = JSON.stringify({ latency_command: 'vllm bench latency', gpu_type: 'A100' });
@@ -140,15 +205,22 @@ describe('a file read by a table reader, with its .commands file', () => {
     ]);
   });
 
-  it('gives its GPU to the rows without one', () => {
-    const noGpu = JSON.stringify({
-      latency: {
-        'Test name': { 0: 'latency_llama8B_tp1', 1: 'latency_llama70B_tp4' },
-        'Mean latency (ms)': { 0: 800, 1: 2100.5 },
-      },
-    });
+  it('stays on demand when it names no GPU, and rows without one keep none', () => {
+    const made = watchRows();
     const [file] = parseResultFiles([
-      { name: 'nightly.json', text: noGpu },
+      { name: 'nightly.json', text: NO_GPU },
+      { name: 'nightly.commands', text: JSON.stringify({ latency_command: 'vllm bench latency' }) },
+    ]);
+    const parsed = okValue(file?.outcome);
+    expect(parsed.meta?.commands).toEqual({ latency_command: 'vllm bench latency' });
+    expect(parsed.onDemand?.length).toBe(2);
+    expect(made.peek).not.toHaveBeenCalled();
+    expect(parsed.results.map((result) => result.gpu)).toEqual([null, null]);
+  });
+
+  it('gives its GPU to the rows without one', () => {
+    const [file] = parseResultFiles([
+      { name: 'nightly.json', text: NO_GPU },
       { name: 'nightly.commands', text: COMMANDS },
     ]);
     const parsed = okValue(file?.outcome);
