@@ -158,25 +158,6 @@ describe('the parsing worker', () => {
     expect(done.datasets.map((dataset) => dataset.id)).toEqual(['0badc0de-1']);
   });
 
-  it('hands the fingerprint worker its copy of the bytes before the text is decoded', async () => {
-    const decode = vi.spyOn(TextDecoder.prototype, 'decode');
-    const fingerprint = vi.fn((bytes: Uint8Array) => {
-      // As the real one does: the bytes are transferred to its worker, gone from this one.
-      structuredClone(bytes, { transfer: [bytes.buffer] });
-      return Promise.resolve('0badc0de-2');
-    });
-    const read = await readBlob(new Blob([H200]), () => undefined, {
-      ready: () => Promise.resolve(true),
-      fingerprint,
-    });
-    const [fingerprinted] = fingerprint.mock.invocationCallOrder;
-    const [decoded] = decode.mock.invocationCallOrder;
-    expect(fingerprinted).toBeLessThan(decoded ?? 0);
-    expect(read.text).toBe(H200);
-    expect(await read.contentId).toBe('0badc0de-2');
-    decode.mockRestore();
-  });
-
   it('takes the fingerprint itself when the fingerprint worker is not up, gives none or fails', async () => {
     const ids: string[] = [];
     const asked: string[] = [];
