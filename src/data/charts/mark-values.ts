@@ -104,7 +104,7 @@ export function* forEachVisibleSteps(
   suite: Suite,
   visit: (position: number, dataset: string, gpuCode: number, nameCode: number) => void,
 ): Steps<void> {
-  yield* rangeSteps(view.visible[suite].length, (from, to) => {
+  yield* rangeSteps(view.visible[suite].length, ({ from, to }) => {
     forEachVisibleIn(view, suite, from, to, visit);
   });
 }

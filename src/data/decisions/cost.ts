@@ -109,7 +109,7 @@ export function* pricedGpuTypesSteps(view: ResultsView): Steps<string[]> {
   const types = new GpuTypes(view);
   for (const suite of ['throughput', 'serving'] as const) {
     const positions = view.visible[suite];
-    yield* rangeSteps(positions.length, (from, to) => {
+    yield* rangeSteps(positions.length, ({ from, to }) => {
       types.read(positions, from, to);
     });
   }

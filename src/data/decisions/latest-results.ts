@@ -50,7 +50,7 @@ export function* latestPositionsSteps<K>(
 ): Steps<Map<K, number>> {
   const latest = new LatestPositions(view, keyOf);
   const positions = view.visible[suite];
-  yield* rangeSteps(positions.length, (from, to) => {
+  yield* rangeSteps(positions.length, ({ from, to }) => {
     latest.read(positions, from, to);
   });
   return latest.chosen;

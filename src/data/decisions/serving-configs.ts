@@ -245,12 +245,12 @@ const SERVING_KEYS: Derivation<ServingKeys> = {
   *steps(rows) {
     const reader = new ServingKeysReader(rows);
     const count = rows.results.length;
-    yield* rangeSteps(count, (from, to) => {
+    yield* rangeSteps(count, ({ from, to }) => {
       reader.read(from, to);
     });
     // A step at a time too: the whole of a million positions at once was 47 ms (traced).
     const slot = new Int32Array(count);
-    yield* rangeSteps(count, (from, to) => {
+    yield* rangeSteps(count, ({ from, to }) => {
       reader.slots(slot, from, to);
     });
     const { config, load, identities, kinds, loads } = reader;

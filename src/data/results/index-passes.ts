@@ -9,12 +9,7 @@
  * was 10-35 ms, and a few of them in one slice made the page's longest task of a large pick.
  */
 import { NOT_APPLICABLE } from './filter-groups';
-
-/** Rows `from` … `to` − 1: the part of a pass one step makes. */
-export interface RowRange {
-  readonly from: number;
-  readonly to: number;
-}
+import type { RowRange } from './steps';
 
 /** Every row of an array, as one range. */
 function everyRow(rows: ArrayLike<unknown>): RowRange {

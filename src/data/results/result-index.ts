@@ -29,7 +29,7 @@ import {
   type PeekableResults,
   type Suite,
 } from './result-model';
-import { STEP_ROWS, rangeSteps, runSteps, type Steps } from './steps';
+import { rangeSteps, runSteps, type Steps } from './steps';
 
 /**
  * The loaded results in a shape that filters and sorts fast at a million rows: results in reading
@@ -124,12 +124,10 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   for (const [datasetIndex, dataset] of datasets.entries()) {
     const datasetCode = provisionalCode(firstSeen, 'dataset', dataset.id);
     const count = resultCount(dataset);
-    for (let from = 0; from < count; from += STEP_ROWS) {
-      const to = Math.min(count, from + STEP_ROWS);
-      readRows(pass, dataset, datasetIndex, datasetCode, from, to, n);
-      n += to - from;
-      yield;
-    }
+    yield* rangeSteps(count, ({ from, to }) => {
+      readRows(pass, dataset, datasetIndex, datasetCode, from, to, n + from);
+    });
+    n += count;
   }
 
   // Final codes are ranks in people's order, so comparing codes sorts rows as people expect.
@@ -153,8 +151,8 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   for (const group of FILTER_GROUPS) {
     const codes = provisional[group];
     const remap = rankOf[group];
-    yield* rangeSteps(total, (from, to) => {
-      remapCodes(codes, remap, { from, to });
+    yield* rangeSteps(total, (rows) => {
+      remapCodes(codes, remap, rows);
     });
   }
   const ranked = provisional;
@@ -169,19 +167,19 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
       nameRank[code] = rank;
     });
   const nameKeys = new Uint32Array(total);
-  yield* rangeSteps(total, (from, to) => mapped(nameOf, nameRank, nameKeys, { from, to }));
+  yield* rangeSteps(total, (rows) => mapped(nameOf, nameRank, nameKeys, rows));
 
   // Reading order: model, TP, GPU, QPS (∞ after numbers), concurrency, dataset, test name, then
   // the order loaded. LSD: the least significant key first; each pass is stable.
   for (const ranks of [tpRanks, qpsRanks, concurrencyRanks]) {
-    yield* rangeSteps(total, (from, to) => {
-      ranks.rankRows({ from, to });
+    yield* rangeSteps(total, (rows) => {
+      ranks.rankRows(rows);
     });
   }
   const numberKeys = [tpRanks, qpsRanks, concurrencyRanks].map((r) => r.rankOfCode().length);
   let order = new Uint32Array(total);
   const loaded = order;
-  yield* rangeSteps(total, (from, to) => identityOrder(total, loaded, { from, to }));
+  yield* rangeSteps(total, (rows) => identityOrder(total, loaded, rows));
   let spare = new Uint32Array(total);
   const passes: [ArrayLike<number>, number][] = [
     [nameKeys, names.length],
@@ -194,15 +192,15 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   ];
   for (const [keys, keyCount] of passes) {
     if (keyCount < 2) continue;
-    const [from, into] = [order, spare];
+    const [source, into] = [order, spare];
     const pass = new CountingPass(keys, keyCount);
-    yield* rangeSteps(total, (start, end) => {
-      pass.count(from, { from: start, to: end });
+    yield* rangeSteps(total, (rows) => {
+      pass.count(source, rows);
     });
-    yield* rangeSteps(total, (start, end) => {
-      pass.place(from, into, { from: start, to: end });
+    yield* rangeSteps(total, (rows) => {
+      pass.place(source, into, rows);
     });
-    [order, spare] = [into, from];
+    [order, spare] = [into, source];
   }
 
   const datasetOf = new Uint32Array(total);
@@ -229,10 +227,9 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
     readingCode,
     testNameOf,
   };
-  for (let from = 0; from < total; from += STEP_ROWS) {
-    placeRows(reading, from, Math.min(total, from + STEP_ROWS));
-    yield;
-  }
+  yield* rangeSteps(total, ({ from, to }) => {
+    placeRows(reading, from, to);
+  });
   // Each group's codes in reading order, and how many rows have each value: one loop per group
   // over typed arrays, a step each.
   const valueCounts = {} as Record<FilterGroup, Uint32Array>;
@@ -240,8 +237,8 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   for (const group of FILTER_GROUPS) {
     const counts = new Uint32Array(groupValues[group].length);
     valueCounts[group] = counts;
-    yield* rangeSteps(total, (from, to) => {
-      gather(ranked[group], placed, codes[group], counts, { from, to });
+    yield* rangeSteps(total, (rows) => {
+      gather(ranked[group], placed, codes[group], counts, rows);
     });
   }
   const bySuite = {
@@ -251,8 +248,8 @@ export function* resultIndexSteps(datasets: readonly Dataset[]): Steps<ResultInd
   };
   const suiteArrays = [bySuite.latency, bySuite.throughput, bySuite.serving];
   const filled = [0, 0, 0];
-  yield* rangeSteps(total, (from, to) => {
-    fillBySuite(suiteAt, suiteArrays, filled, { from, to });
+  yield* rangeSteps(total, (rows) => {
+    fillBySuite(suiteAt, suiteArrays, filled, rows);
   });
   const metricKeys = {
     latency: orderMetricKeys(metricKeySets.latency),

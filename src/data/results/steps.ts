@@ -39,15 +39,21 @@ export function* keptSteps<K, V>(kept: Kept<K, V>, key: K, make: () => Steps<V>)
   return made;
 }
 
+/** Rows `from` … `to` − 1: the part of a pass one step makes. */
+export interface RowRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
- * Calls `read(from, to)` for `0 … count` in ranges of STEP_ROWS, pausing after each: how a
- * derivation over rows becomes steps. The loop over a range lives in `read`, a function the
+ * Calls `read` for `0 … count` in ranges of STEP_ROWS, pausing after each: how a derivation over
+ * rows becomes steps. The loop over a range lives in `read`, a function the
  * engine optimizes as it is called again and again (a loop in a generator's own body ran
  * unoptimized through a whole first build).
  */
-export function* rangeSteps(count: number, read: (from: number, to: number) => void): Steps<void> {
+export function* rangeSteps(count: number, read: (rows: RowRange) => void): Steps<void> {
   for (let from = 0; from < count; from += STEP_ROWS) {
-    read(from, Math.min(count, from + STEP_ROWS));
+    read({ from, to: Math.min(count, from + STEP_ROWS) });
     yield;
   }
 }
