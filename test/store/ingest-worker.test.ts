@@ -18,6 +18,7 @@ import {
 import { handleIngest, readBlob } from '../../src/workers/ingest-handler';
 import type { Fingerprinter } from '../../src/workers/fingerprint-protocol';
 import type { IngestReply, IngestRequest } from '../../src/workers/ingest-protocol';
+import { ingestDone } from '../helpers/ingest-done';
 import { readFixture, seedDataset } from '../helpers/seed';
 
 const store = () => useDashboardStore.getState();
@@ -101,26 +102,10 @@ describe('the parsing worker', () => {
     // A byte-order mark, and a label with "×" and "é" (two bytes each in UTF-8) in a comment line.
     const text = `Run on 8×H200 — café\n${H200}`;
     const file = new Blob([new Uint8Array([0xef, 0xbb, 0xbf]), text]);
-    const posted: IngestReply[] = [];
-    await handleIngest(
-      {
-        type: 'ingest',
-        inputs: [{ name: 'h200.md', kind: 'file', size: file.size, source: file }],
-      },
-      (reply) => posted.push(reply),
-    );
-    const done = posted.at(-1);
-    if (done?.type !== 'done') throw new Error('no done reply');
+    const done = await ingestDone([{ name: 'h200.md', source: file }]);
     expect(done.datasets[0]?.id).toBe(contentFingerprint(text));
     // And an ASCII file's too.
-    const ascii = new Blob([H200]);
-    const plain: IngestReply[] = [];
-    await handleIngest(
-      { type: 'ingest', inputs: [{ name: 'a.md', kind: 'file', size: ascii.size, source: ascii }] },
-      (reply) => plain.push(reply),
-    );
-    const reply = plain.at(-1);
-    if (reply?.type !== 'done') throw new Error('no done reply');
+    const reply = await ingestDone([{ name: 'a.md', source: new Blob([H200]) }]);
     expect(reply.datasets[0]?.id).toBe(contentFingerprint(H200));
   });
 
@@ -137,23 +122,13 @@ describe('the parsing worker', () => {
   it('hands the decoded bytes to a fingerprint worker and uses the id it gives', async () => {
     const file = new Blob([H200]);
     const given: number[] = [];
-    const posted: IngestReply[] = [];
-    await handleIngest(
-      {
-        type: 'ingest',
-        inputs: [{ name: 'h200.md', kind: 'file', size: file.size, source: file }],
+    const done = await ingestDone([{ name: 'h200.md', source: file }], {
+      ready: () => Promise.resolve(true),
+      fingerprint: (bytes) => {
+        given.push(bytes.byteLength);
+        return Promise.resolve('0badc0de-1');
       },
-      (reply) => posted.push(reply),
-      {
-        ready: () => Promise.resolve(true),
-        fingerprint: (bytes) => {
-          given.push(bytes.byteLength);
-          return Promise.resolve('0badc0de-1');
-        },
-      },
-    );
-    const done = posted.at(-1);
-    if (done?.type !== 'done') throw new Error('no done reply');
+    });
     expect(given).toEqual([file.size]);
     expect(done.datasets.map((dataset) => dataset.id)).toEqual(['0badc0de-1']);
   });
@@ -176,18 +151,7 @@ describe('the parsing worker', () => {
       },
     ];
     for (const fingerprint of fingerprinters) {
-      const file = new Blob([H200]);
-      const posted: IngestReply[] = [];
-      await handleIngest(
-        {
-          type: 'ingest',
-          inputs: [{ name: 'h200.md', kind: 'file', size: file.size, source: file }],
-        },
-        (reply) => posted.push(reply),
-        fingerprint,
-      );
-      const done = posted.at(-1);
-      if (done?.type !== 'done') throw new Error('no done reply');
+      const done = await ingestDone([{ name: 'h200.md', source: new Blob([H200]) }], fingerprint);
       ids.push(...done.datasets.map((dataset) => dataset.id));
     }
     expect(ids).toEqual([
@@ -200,19 +164,10 @@ describe('the parsing worker', () => {
   });
 
   it('names a file it cannot parse, and still loads the good one beside it', async () => {
-    const posted: IngestReply[] = [];
-    await handleIngest(
-      {
-        type: 'ingest',
-        inputs: [
-          { name: 'good.md', kind: 'file', size: H200.length, source: H200 },
-          { name: 'bad.json', kind: 'file', size: 9, source: '{"latency"' },
-        ],
-      },
-      (reply) => posted.push(reply),
-    );
-    const done = posted.at(-1);
-    if (done?.type !== 'done') throw new Error('no done reply');
+    const done = await ingestDone([
+      { name: 'good.md', source: H200 },
+      { name: 'bad.json', source: '{"latency"' },
+    ]);
     expect(done.datasets.map((dataset) => dataset.source.name)).toEqual(['good.md']);
     expect(done.problems.map((problem) => problem.source)).toEqual(['bad.json']);
     expect(done.problems[0]?.message).toMatch(

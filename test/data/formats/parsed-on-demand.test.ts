@@ -15,8 +15,7 @@ import {
   type Dataset,
   type ParseOutcome,
 } from '../../../src/data/results/result-model';
-import { handleIngest } from '../../../src/workers/ingest-handler';
-import type { IngestReply } from '../../../src/workers/ingest-protocol';
+import { ingestDone } from '../../helpers/ingest-done';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -233,17 +232,7 @@ describe('a file read by a table reader, with its .commands file', () => {
 describe('the parsing worker', () => {
   it('sends the columns a table reader wrote, as they are, and makes no result', async () => {
     const made = watchRows();
-    const posted: IngestReply[] = [];
-    const file = new Blob([PAGE]);
-    await handleIngest(
-      {
-        type: 'ingest',
-        inputs: [{ name: 'nightly.md', kind: 'file', size: file.size, source: file }],
-      },
-      (reply) => posted.push(reply),
-    );
-    const done = posted.at(-1);
-    if (done?.type !== 'done') throw new Error('the load did not finish');
+    const done = await ingestDone([{ name: 'nightly.md', source: new Blob([PAGE]) }]);
     const [dataset] = done.datasets;
     expect(dataset?.columns.count).toBe(5);
     expect(dataset?.label).toBe('nightly.md');
