@@ -2,12 +2,11 @@
  * The last step of every parse: the `.commands` file merged in, enormous texts cut, warnings made
  * few enough to show.
  */
+import { datasetUnstatedFacts } from '../results/assumptions';
 import { columnsBehind } from '../results/columns-rows';
 import { parsedOfColumns, withFields } from '../results/results-on-demand';
 import {
-  peekAt,
   plainResult,
-  resultCount,
   type BenchmarkResult,
   type ParseOutcome,
   type ParsedResults,
@@ -101,20 +100,12 @@ function withCommands(parsed: ParsedResults, context: FileContext): ParsedResult
   if (commands === null) return parsed;
   const gpu = commands.gpu;
   const meta: ResultsMeta = { ...parsed.meta, commands: commands.commands };
-  if (gpu === null || everyHasGpu(parsed)) return withFields(parsed, { meta });
+  // Whether some result states no GPU: read from the GPU column where there is one.
+  if (gpu === null || !datasetUnstatedFacts(parsed).gpu) return withFields(parsed, { meta });
   const results = parsed.results.map((result) =>
     result.gpu === null ? plainResult(result, { gpu }) : result,
   );
   return { ...parsed, results, meta };
-}
-
-/** True when every result says its GPU (results on demand looked at, not made). */
-function everyHasGpu(parsed: ParsedResults): boolean {
-  const count = resultCount(parsed);
-  for (let row = 0; row < count; row += 1) {
-    if ((peekAt(parsed, row) as BenchmarkResult).gpu === null) return false;
-  }
-  return true;
 }
 
 /** Warnings shown per file at most; the rest are counted in the last one. */

@@ -9,8 +9,8 @@ import {
   datasetColumns,
   plainResult,
   type BenchmarkResult,
-  type Dataset,
   type GpuSpec,
+  type ResultsHolder,
 } from './result-model';
 import { NONE, type ResultColumns } from './result-columns';
 
@@ -31,10 +31,11 @@ export function unstatedFacts(columns: ResultColumns): { engine: boolean; gpu: b
 }
 
 /**
- * Which facts a dataset's file leaves unstated: from its columns where it has them (one scan of
- * two code arrays), else from its results.
+ * Which facts a dataset's file (or the results parsed from it) leaves unstated: from its columns
+ * where it has them (one scan of two code arrays, no result made or looked at), else from its
+ * results.
  */
-export function datasetUnstatedFacts(dataset: Dataset): { engine: boolean; gpu: boolean } {
+export function datasetUnstatedFacts(dataset: ResultsHolder): { engine: boolean; gpu: boolean } {
   const columns = datasetColumns(dataset);
   if (columns !== null) return unstatedFacts(columns);
   return {

@@ -304,11 +304,6 @@ export class ColumnResults implements RowsOfColumns {
     return this.made?.[row] ?? new ColumnRow(this.source, row);
   }
 
-  /** A row's GPU (the object its result has), without making the result. */
-  gpu(row: number): GpuSpec | null {
-    return this.source.gpu(row);
-  }
-
   /** Every result, in row order: one list, made the first time. */
   list(): readonly BenchmarkResult[] {
     if (this.whole === null) {

@@ -172,7 +172,6 @@ describe('results as columns', () => {
     expect(list[4]).toBe(fifth);
     expect(list).toEqual(h100.results);
     expect(rows.list()).toBe(list);
-    expect(rows.gpu(0)).toBe(list[0]?.gpu);
   });
 
   it('gives a dataset of columns its results on demand, all of them when `results` is read', () => {
