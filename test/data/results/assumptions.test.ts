@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  datasetUnstatedFacts,
   readAssumptions,
   typedEngine,
   typedGpu,
@@ -33,6 +34,22 @@ describe('assumptions', () => {
   it('tell which facts the file leaves out', () => {
     expect(unstatedFacts(columns)).toEqual({ engine: true, gpu: true });
     expect(unstatedFacts(columnsOf([stated]))).toEqual({ engine: false, gpu: false });
+  });
+
+  it('tell which facts a file leaves out from its results where there are no columns', () => {
+    // One result of two without an engine and a GPU: some, not every, is enough.
+    expect(datasetUnstatedFacts({ results: rows })).toEqual({ engine: true, gpu: true });
+    expect(datasetUnstatedFacts({ results: [stated] })).toEqual({ engine: false, gpu: false });
+    const noEngine = result('serving', 'c', 'H100', {}, { engine: null });
+    expect(datasetUnstatedFacts({ results: [stated, noEngine] })).toEqual({
+      engine: true,
+      gpu: false,
+    });
+    // Columns that are the results one for one answer instead: here they say nothing is missing.
+    expect(datasetUnstatedFacts({ results: rows, columns: columnsOf([stated, stated]) })).toEqual({
+      engine: false,
+      gpu: false,
+    });
   });
 
   it('fill only the results whose file states nothing there', () => {
